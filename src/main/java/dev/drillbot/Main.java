@@ -1,0 +1,1 @@
+package dev.drillbot; public class Main { public static void main(String[] a){} }

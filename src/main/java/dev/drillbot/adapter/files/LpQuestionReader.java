@@ -1,0 +1,52 @@
+package dev.drillbot.adapter.files;
+
+import dev.drillbot.core.bank.Difficulty;
+import dev.drillbot.core.bank.LpQuestion;
+import dev.drillbot.core.bank.Principle;
+import dev.drillbot.core.bank.Source;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/** Reads {@code questions/lp/*.yaml}; the format is in docs/question-format.md. */
+final class LpQuestionReader implements QuestionFileReader {
+    static final Set<String> FIELDS = Set.of(
+            "id", "track", "title", "prompt", "difficulty", "principles", "strong_answer", "probes", "hints");
+
+    @Override
+    public Optional<LpQuestion> read(YamlFields f) {
+        int before = f.problems().size();
+        f.rejectUnknownKeys(FIELDS);
+        Optional<String> id = f.text("id");
+        Optional<String> title = f.text("title");
+        Optional<String> prompt = f.text("prompt");
+        Difficulty difficulty = f.parsed("difficulty", false, Difficulty::fromSlug, "easy, medium or hard")
+                .orElse(Difficulty.MEDIUM);
+        List<Principle> principles = new ArrayList<>();
+        List<String> names = f.textList("principles", true);
+        for (int i = 0; i < names.size(); i++) {
+            Optional<Principle> p = Principle.parse(names.get(i));
+            if (p.isPresent()) {
+                principles.add(p.get());
+            } else {
+                f.problems().add(QuestionFileReader.problem(f, "principles[" + i + "]",
+                        "unknown principle '" + names.get(i) + "' (valid: " + validPrincipals() + ")"));
+            }
+        }
+        List<String> strong = f.textList("strong_answer", true);
+        List<String> probes = f.textList("probes", true);
+        List<String> hints = f.textList("hints", false);
+        if (!noNewProblems(f, before)) {
+            return Optional.empty();
+        }
+        return Optional.of(new LpQuestion(id.get().trim(), title.get().trim(), prompt.get().trim(), difficulty,
+                principles, strong, probes, hints, new Source(f.file(), f.line(), f.lines())));
+    }
+
+    private static String validPrincipals() {
+        return Arrays.stream(Principle.values()).map(Principle::slug).collect(Collectors.joining(", "));
+    }
+}

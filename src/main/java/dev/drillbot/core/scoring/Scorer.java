@@ -1,0 +1,21 @@
+package dev.drillbot.core.scoring;
+
+import dev.drillbot.core.bank.Problem;
+import dev.drillbot.core.bank.Question;
+import dev.drillbot.core.bank.Track;
+import java.util.List;
+
+/** Scores answers for one track. Implementations must be thread-safe and never throw on user input. */
+public interface Scorer {
+    Track track();
+
+    Score score(Question question, String answer);
+
+    /**
+     * Problems with a question that only this track's engine can see (for SQL: the reference does not
+     * run, an accepted query is graded wrong). Used by {@code drillbot check}.
+     */
+    default List<Problem> check(Question question) {
+        return List.of();
+    }
+}
