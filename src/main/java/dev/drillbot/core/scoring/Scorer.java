@@ -18,4 +18,12 @@ public interface Scorer {
     default List<Problem> check(Question question) {
         return List.of();
     }
+
+    /**
+     * Extra material posted with the question so that it can be answered (for SQL: the tables and the
+     * sample rows). Empty by default.
+     */
+    default String briefing(Question question) {
+        return "";
+    }
 }

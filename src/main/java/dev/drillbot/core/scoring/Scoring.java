@@ -29,4 +29,8 @@ public final class Scoring {
     public List<Problem> check(Question question) {
         return scorers.get(question.track()).check(question);
     }
+
+    public String briefing(Question question) {
+        return scorers.get(question.track()).briefing(question);
+    }
 }

@@ -1,0 +1,231 @@
+package dev.drillbot.adapter.store;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.flywaydb.core.Flyway;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The SQLite file: WAL, foreign keys, durable commits, Flyway migrations.
+ *
+ * <p>All writes go through one writer thread that runs whatever is queued in one transaction (group
+ * commit): each write still returns only after its data is committed and synced, but a burst of writes
+ * shares one fsync. Each write runs in its own savepoint, so one failing write does not undo the others.
+ * Reads use a small pool of separate connections, which WAL lets run beside the writer.
+ */
+public final class Database implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(Database.class);
+    private static final int READERS = 4;
+    private static final int MAX_BATCH = 256;
+
+    /** Work on a connection that may throw SQL errors. */
+    @FunctionalInterface
+    public interface SqlWork<T> {
+        T run(Connection connection) throws SQLException;
+    }
+
+    private record Write<T>(SqlWork<T> work, CompletableFuture<T> done) {}
+
+    private final String url;
+    private final Connection writer;
+    private final BlockingQueue<Connection> readers = new ArrayBlockingQueue<>(READERS);
+    private final LinkedBlockingQueue<Write<?>> writes = new LinkedBlockingQueue<>();
+    private final Thread writerThread;
+    private volatile boolean closing;
+
+    private Database(String url) throws SQLException {
+        this.url = url;
+        this.writer = open(url);
+        writer.setAutoCommit(false);
+        for (int i = 0; i < READERS; i++) {
+            Connection c = open(url);
+            try (Statement s = c.createStatement()) {
+                s.execute("PRAGMA query_only=1");
+            }
+            readers.add(c);
+        }
+        writerThread = new Thread(this::writeLoop, "sqlite-writer");
+        writerThread.setDaemon(true);
+        writerThread.start();
+    }
+
+    /** Opens (creating if needed) and migrates the database file. */
+    public static Database open(Path file) {
+        try {
+            Path parent = file.toAbsolutePath().getParent();
+            if (parent != null) {
+                Files.createDirectories(parent);
+            }
+            String url = "jdbc:sqlite:" + file.toAbsolutePath();
+            migrate(url);
+            return new Database(url);
+        } catch (Exception e) {
+            throw new IllegalStateException("Cannot open database " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void migrate(String url) throws SQLException {
+        // WAL is a property of the file; set it before Flyway opens its own connection.
+        try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
+            s.execute("PRAGMA journal_mode=WAL");
+        }
+        Flyway.configure()
+                .dataSource(url, null, null)
+                .locations("classpath:db/migration")
+                .load()
+                .migrate();
+    }
+
+    private static Connection open(String url) throws SQLException {
+        Connection c = DriverManager.getConnection(url);
+        try (Statement s = c.createStatement()) {
+            s.execute("PRAGMA foreign_keys=ON");
+            // FULL: an answer acknowledged as stored survives a power cut, not just a crash.
+            s.execute("PRAGMA synchronous=FULL");
+            s.execute("PRAGMA busy_timeout=10000");
+        }
+        return c;
+    }
+
+    public String url() {
+        return url;
+    }
+
+    /** Runs {@code work} in a write transaction and returns once it is committed. */
+    public <T> T write(SqlWork<T> work) {
+        if (closing) {
+            throw new IllegalStateException("database is closed");
+        }
+        CompletableFuture<T> done = new CompletableFuture<>();
+        writes.add(new Write<>(work, done));
+        try {
+            return done.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while writing", e);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof RuntimeException re) {
+                throw re;
+            }
+            throw new StoreException(cause);
+        }
+    }
+
+    /** Runs {@code work} on a read connection. */
+    public <T> T read(SqlWork<T> work) {
+        Connection c;
+        try {
+            c = readers.take();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while reading", e);
+        }
+        try {
+            return work.run(c);
+        } catch (SQLException e) {
+            throw new StoreException(e);
+        } finally {
+            readers.add(c);
+        }
+    }
+
+    private void writeLoop() {
+        List<Write<?>> batch = new ArrayList<>();
+        while (true) {
+            try {
+                Write<?> first = writes.poll(200, TimeUnit.MILLISECONDS);
+                if (first == null) {
+                    if (closing && writes.isEmpty()) {
+                        return;
+                    }
+                    continue;
+                }
+                batch.add(first);
+                writes.drainTo(batch, MAX_BATCH - 1);
+                runBatch(batch);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } finally {
+                batch.clear();
+            }
+        }
+    }
+
+    private void runBatch(List<Write<?>> batch) {
+        List<Object> results = new ArrayList<>(batch.size());
+        List<Throwable> failures = new ArrayList<>(batch.size());
+        try (Statement s = writer.createStatement()) {
+            for (Write<?> w : batch) {
+                s.execute("SAVEPOINT w");
+                try {
+                    results.add(w.work().run(writer));
+                    failures.add(null);
+                    s.execute("RELEASE w");
+                } catch (SQLException | RuntimeException e) {
+                    results.add(null);
+                    failures.add(e);
+                    s.execute("ROLLBACK TO w");
+                    s.execute("RELEASE w");
+                }
+            }
+            writer.commit();
+        } catch (SQLException e) {
+            try {
+                writer.rollback();
+            } catch (SQLException ignored) {
+                // the commit failure below is what matters
+            }
+            log.error("Write transaction failed", e);
+            batch.forEach(w -> w.done().completeExceptionally(new StoreException(e)));
+            return;
+        }
+        for (int i = 0; i < batch.size(); i++) {
+            complete(batch.get(i), results.get(i), failures.get(i));
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T> void complete(Write<T> w, Object result, Throwable failure) {
+        if (failure == null) {
+            w.done().complete((T) result);
+        } else {
+            w.done().completeExceptionally(failure instanceof SQLException se ? new StoreException(se) : failure);
+        }
+    }
+
+    /** Finishes queued writes, then closes every connection. */
+    @Override
+    public void close() {
+        closing = true;
+        try {
+            writerThread.join(TimeUnit.SECONDS.toMillis(30));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        closeQuietly(writer);
+        readers.forEach(Database::closeQuietly);
+    }
+
+    private static void closeQuietly(Connection c) {
+        try {
+            c.close();
+        } catch (SQLException e) {
+            log.warn("Closing a connection failed: {}", e.getMessage());
+        }
+    }
+}

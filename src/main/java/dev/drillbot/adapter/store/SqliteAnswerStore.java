@@ -1,0 +1,147 @@
+package dev.drillbot.adapter.store;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.drillbot.core.drill.AnswerStore;
+import dev.drillbot.core.progress.ProgressUpdate;
+import dev.drillbot.core.scoring.DimensionScore;
+import dev.drillbot.core.scoring.Score;
+import dev.drillbot.core.scoring.Verdict;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+public final class SqliteAnswerStore implements AnswerStore {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final Database db;
+
+    public SqliteAnswerStore(Database db) {
+        this.db = db;
+    }
+
+    @Override
+    public Optional<Long> accept(NewAnswer a) {
+        return db.write(c -> {
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO answers (drill_id, user_id, user_name,"
+                    + " message_id, text, scored_text, received_at, answer_day, on_time) VALUES (?,?,?,?,?,?,?,?,?)"
+                    + " ON CONFLICT (drill_id, message_id) DO NOTHING RETURNING id")) {
+                ps.setLong(1, a.drillId());
+                ps.setString(2, a.user().id());
+                ps.setString(3, a.user().name());
+                ps.setString(4, a.messageId());
+                ps.setString(5, a.text());
+                ps.setString(6, a.scoredText());
+                ps.setLong(7, a.receivedAt().toEpochMilli());
+                ps.setString(8, a.day().toString());
+                ps.setInt(9, a.onTime() ? 1 : 0);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? Optional.of(rs.getLong(1)) : Optional.<Long>empty();
+                }
+            }
+        });
+    }
+
+    @Override
+    public void recordScore(long answerId, Score score, ProgressUpdate p) {
+        String feedback = json(score.feedback());
+        db.write(c -> {
+            long now = System.currentTimeMillis();
+            update(c, "INSERT INTO scores (answer_id, total, verdict, feedback, detail, follow_up, scored_at)"
+                    + " VALUES (?,?,?,?,?,?,?)", answerId, score.total(), score.verdict().name(), feedback,
+                    score.detail(), score.followUp(), now);
+            for (DimensionScore d : score.dimensions()) {
+                update(c, "INSERT INTO score_dimensions (answer_id, name, score, max) VALUES (?,?,?,?)",
+                        answerId, d.name(), d.score(), d.max());
+            }
+            update(c, "UPDATE answers SET status = 'scored' WHERE id = ?", answerId);
+            String channel = p.channel().key();
+            update(c, "INSERT INTO answer_days (channel_key, user_id, day) VALUES (?,?,?) ON CONFLICT DO NOTHING",
+                    channel, p.user().id(), p.answerDay().toString());
+            for (String skill : p.skills()) {
+                update(c, "INSERT INTO skill_stats (channel_key, user_id, skill, attempts, score_sum, last_at)"
+                        + " VALUES (?,?,?,1,?,?) ON CONFLICT (channel_key, user_id, skill) DO UPDATE SET"
+                        + " attempts = attempts + 1, score_sum = score_sum + excluded.score_sum,"
+                        + " last_at = max(last_at, excluded.last_at)",
+                        channel, p.user().id(), skill, p.total(), p.answeredAt().toEpochMilli());
+            }
+            if (p.countsForLeaderboard()) {
+                update(c, "INSERT INTO drill_points (drill_id, user_id, user_name, channel_key, best, first_at)"
+                        + " VALUES (?,?,?,?,?,?) ON CONFLICT (drill_id, user_id) DO UPDATE SET"
+                        + " best = max(best, excluded.best), user_name = excluded.user_name,"
+                        + " first_at = min(first_at, excluded.first_at)",
+                        p.drillId(), p.user().id(), p.user().name(), channel, p.total(), p.answeredAt().toEpochMilli());
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public void markFailed(long answerId, String reason) {
+        db.write(c -> update(c, "UPDATE answers SET status = 'failed', failure = ? WHERE id = ?", reason, answerId));
+    }
+
+    @Override
+    public Optional<ScoredAnswer> latestScored(long drillId, String userId) {
+        return db.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT a.id, a.scored_text, s.total, s.verdict,"
+                    + " s.feedback, s.detail, s.follow_up FROM answers a JOIN scores s ON s.answer_id = a.id"
+                    + " WHERE a.drill_id = ? AND a.user_id = ? ORDER BY a.id DESC LIMIT 1")) {
+                ps.setLong(1, drillId);
+                ps.setString(2, userId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next()) {
+                        return Optional.<ScoredAnswer>empty();
+                    }
+                    long id = rs.getLong(1);
+                    Score score = new Score(rs.getInt(3), Verdict.valueOf(rs.getString(4)), dimensions(c, id),
+                            lines(rs.getString(5)), rs.getString(6), rs.getString(7));
+                    return Optional.of(new ScoredAnswer(id, rs.getString(2), score));
+                }
+            }
+        });
+    }
+
+    private static List<DimensionScore> dimensions(Connection c, long answerId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT name, score, max FROM score_dimensions WHERE answer_id = ? ORDER BY rowid")) {
+            ps.setLong(1, answerId);
+            List<DimensionScore> out = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new DimensionScore(rs.getString(1), rs.getDouble(2), rs.getDouble(3)));
+                }
+            }
+            return out;
+        }
+    }
+
+    static int update(Connection c, String sql, Object... params) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+                ps.setObject(i + 1, params[i]);
+            }
+            return ps.executeUpdate();
+        }
+    }
+
+    private static String json(List<String> lines) {
+        try {
+            return JSON.writeValueAsString(lines);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static List<String> lines(String json) {
+        try {
+            return JSON.readValue(json, new TypeReference<List<String>>() {});
+        } catch (JsonProcessingException e) {
+            return List.of();
+        }
+    }
+}

@@ -1,0 +1,178 @@
+package dev.drillbot.adapter.store;
+
+import dev.drillbot.core.bank.Track;
+import dev.drillbot.core.chat.ChannelRef;
+import dev.drillbot.core.drill.Drill;
+import dev.drillbot.core.drill.DrillStore;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+public final class SqliteDrillStore implements DrillStore {
+    private static final String COLUMNS =
+            "id, channel_key, kind, fire_time, drill_day, question_id, track, requested_by, posted_at, closes_at, thread_id";
+
+    private final Database db;
+
+    public SqliteDrillStore(Database db) {
+        this.db = db;
+    }
+
+    @Override
+    public Optional<Drill> claim(NewDrill d) {
+        Optional<Long> id = db.write(c -> {
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO drills (channel_key, kind, fire_time, drill_day,"
+                    + " question_id, track, requested_by, posted_at, closes_at) VALUES (?,?,?,?,?,?,?,?,?)"
+                    + " ON CONFLICT (channel_key, fire_time) DO NOTHING RETURNING id")) {
+                ps.setString(1, d.channel().key());
+                ps.setString(2, d.kind().name().toLowerCase(Locale.ROOT));
+                if (d.fireTime().isPresent()) {
+                    ps.setLong(3, d.fireTime().get().toEpochMilli());
+                } else {
+                    ps.setNull(3, Types.INTEGER);
+                }
+                ps.setString(4, d.day().toString());
+                ps.setString(5, d.questionId());
+                ps.setString(6, d.track().slug());
+                ps.setString(7, d.requestedBy());
+                ps.setLong(8, d.postedAt().toEpochMilli());
+                ps.setLong(9, d.closesAt().toEpochMilli());
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? Optional.of(rs.getLong(1)) : Optional.<Long>empty();
+                }
+            }
+        });
+        return id.flatMap(this::byId);
+    }
+
+    @Override
+    public void attachThread(long drillId, String threadId) {
+        db.write(c -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE drills SET thread_id = ? WHERE id = ?")) {
+                ps.setString(1, threadId);
+                ps.setLong(2, drillId);
+                return ps.executeUpdate();
+            }
+        });
+    }
+
+    @Override
+    public void release(long drillId) {
+        db.write(c -> {
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM drills WHERE id = ? AND thread_id IS NULL")) {
+                ps.setLong(1, drillId);
+                return ps.executeUpdate();
+            }
+        });
+    }
+
+    @Override
+    public Optional<Drill> byThread(ChannelRef channel, String threadId) {
+        return one("SELECT " + COLUMNS + " FROM drills WHERE channel_key = ? AND thread_id = ?",
+                channel.key(), threadId);
+    }
+
+    @Override
+    public Optional<Drill> byId(long id) {
+        return one("SELECT " + COLUMNS + " FROM drills WHERE id = ?", id);
+    }
+
+    @Override
+    public boolean scheduledExists(ChannelRef channel, Instant fireTime) {
+        return db.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT 1 FROM drills WHERE channel_key = ? AND fire_time = ?")) {
+                ps.setString(1, channel.key());
+                ps.setLong(2, fireTime.toEpochMilli());
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next();
+                }
+            }
+        });
+    }
+
+    @Override
+    public Optional<Drill> latest(ChannelRef channel) {
+        return one("SELECT " + COLUMNS + " FROM drills WHERE channel_key = ? AND thread_id IS NOT NULL"
+                + " ORDER BY posted_at DESC, id DESC LIMIT 1", channel.key());
+    }
+
+    @Override
+    public Optional<Track> lastScheduledTrack(ChannelRef channel) {
+        return db.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT track FROM drills WHERE channel_key = ?"
+                    + " AND kind = 'scheduled' ORDER BY fire_time DESC LIMIT 1")) {
+                ps.setString(1, channel.key());
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? Track.fromSlug(rs.getString(1)) : Optional.<Track>empty();
+                }
+            }
+        });
+    }
+
+    @Override
+    public List<String> askedQuestions(ChannelRef channel) {
+        return db.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT question_id FROM drills WHERE channel_key = ? ORDER BY posted_at DESC, id DESC")) {
+                ps.setString(1, channel.key());
+                List<String> out = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(rs.getString(1));
+                    }
+                }
+                return out;
+            }
+        });
+    }
+
+    @Override
+    public int takeHint(long drillId, String userId) {
+        return db.write(c -> {
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO hints_taken (drill_id, user_id, taken)"
+                    + " VALUES (?, ?, 1) ON CONFLICT (drill_id, user_id) DO UPDATE SET taken = taken + 1"
+                    + " RETURNING taken")) {
+                ps.setLong(1, drillId);
+                ps.setString(2, userId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    return rs.getInt(1) - 1;
+                }
+            }
+        });
+    }
+
+    private Optional<Drill> one(String sql, Object... params) {
+        return db.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                for (int i = 0; i < params.length; i++) {
+                    ps.setObject(i + 1, params[i]);
+                }
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? Optional.of(map(rs)) : Optional.<Drill>empty();
+                }
+            }
+        });
+    }
+
+    private static Drill map(ResultSet rs) throws SQLException {
+        String key = rs.getString("channel_key");
+        int colon = key.indexOf(':');
+        long fire = rs.getLong("fire_time");
+        Optional<Instant> fireTime = rs.wasNull() ? Optional.empty() : Optional.of(Instant.ofEpochMilli(fire));
+        return new Drill(rs.getLong("id"), new ChannelRef(key.substring(0, colon), key.substring(colon + 1)),
+                Drill.Kind.valueOf(rs.getString("kind").toUpperCase(Locale.ROOT)), fireTime,
+                LocalDate.parse(rs.getString("drill_day")), rs.getString("question_id"),
+                Track.fromSlug(rs.getString("track")).orElseThrow(), rs.getString("requested_by"),
+                Instant.ofEpochMilli(rs.getLong("posted_at")), Instant.ofEpochMilli(rs.getLong("closes_at")),
+                Optional.ofNullable(rs.getString("thread_id")));
+    }
+}

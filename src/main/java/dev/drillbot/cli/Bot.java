@@ -1,0 +1,51 @@
+package dev.drillbot.cli;
+
+import dev.drillbot.adapter.store.Database;
+import dev.drillbot.adapter.store.SqliteAnswerStore;
+import dev.drillbot.adapter.store.SqliteDrillStore;
+import dev.drillbot.adapter.store.SqliteProgressStore;
+import dev.drillbot.core.bank.QuestionBank;
+import dev.drillbot.core.chat.Gateways;
+import dev.drillbot.core.command.CommandRegistry;
+import dev.drillbot.core.command.DrillCommand;
+import dev.drillbot.core.command.GapsCommand;
+import dev.drillbot.core.command.HelpCommand;
+import dev.drillbot.core.command.HintCommand;
+import dev.drillbot.core.command.LeaderboardCommand;
+import dev.drillbot.core.command.StreakCommand;
+import dev.drillbot.core.drill.AnswerService;
+import dev.drillbot.core.drill.ChannelDirectory;
+import dev.drillbot.core.drill.DrillService;
+import dev.drillbot.core.drill.QuestionPicker;
+import dev.drillbot.core.progress.ProgressStore;
+import dev.drillbot.core.scoring.Scoring;
+import dev.drillbot.core.text.Messages;
+import java.time.Clock;
+import java.util.random.RandomGenerator;
+
+/**
+ * The core services wired to their SQLite stores: the one place where objects are put together, with
+ * plain constructors. Chat adapters and the scheduler are given a {@code Bot} and call into it.
+ */
+public record Bot(DrillService drills, AnswerService answers, CommandRegistry commands, ChannelDirectory channels,
+        SqliteDrillStore drillStore, ProgressStore progress, Messages messages) {
+
+    public static Bot assemble(QuestionBank bank, Scoring scoring, Database db, Gateways gateways, Messages messages,
+            ChannelDirectory channels, int maxAnswerChars, Clock clock, RandomGenerator random) {
+        SqliteDrillStore drillStore = new SqliteDrillStore(db);
+        SqliteAnswerStore answerStore = new SqliteAnswerStore(db);
+        SqliteProgressStore progress = new SqliteProgressStore(db);
+        DrillService drills = new DrillService(bank, drillStore, progress, gateways, messages, scoring,
+                new QuestionPicker(random), clock);
+        AnswerService answers = new AnswerService(bank, drillStore, answerStore, progress, scoring, gateways,
+                messages, channels, maxAnswerChars, clock);
+        CommandRegistry commands = new CommandRegistry(messages);
+        commands.register(new DrillCommand(bank, drills, messages))
+                .register(new StreakCommand(progress, messages, clock))
+                .register(new GapsCommand(progress, messages))
+                .register(new LeaderboardCommand(progress, messages, clock))
+                .register(new HintCommand(drillStore, drills, messages))
+                .register(new HelpCommand(commands, messages));
+        return new Bot(drills, answers, commands, channels, drillStore, progress, messages);
+    }
+}

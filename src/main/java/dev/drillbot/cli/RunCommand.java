@@ -1,0 +1,163 @@
+package dev.drillbot.cli;
+
+import dev.drillbot.adapter.console.ConsoleChatGateway;
+import dev.drillbot.adapter.console.ConsoleSession;
+import dev.drillbot.adapter.files.MustacheMessages;
+import dev.drillbot.adapter.files.QuestionBankLoader;
+import dev.drillbot.adapter.schedule.QuartzDrillScheduler;
+import dev.drillbot.adapter.store.Database;
+import dev.drillbot.config.ConfigException;
+import dev.drillbot.config.DrillbotConfig;
+import dev.drillbot.core.bank.Problem;
+import dev.drillbot.core.chat.ChannelRef;
+import dev.drillbot.core.chat.ChatGateway;
+import dev.drillbot.core.chat.Gateways;
+import dev.drillbot.core.drill.ChannelDirectory;
+import dev.drillbot.core.drill.ChannelSettings;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine.Command;
+
+/**
+ * {@code drillbot run}: starts every chat adapter whose credentials are set, or the console channel when
+ * none are, plus the scheduler. Ends at end of console input, or on Ctrl-C / SIGTERM, after
+ * finishing pending work.
+ */
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = "Run the bot: Slack/Discord if their tokens are set, otherwise the local console channel.")
+final class RunCommand implements Callable<Integer> {
+    private static final Logger log = LoggerFactory.getLogger(RunCommand.class);
+    private final DrillbotCommand.Io io;
+
+    RunCommand(DrillbotCommand.Io io) {
+        this.io = io;
+    }
+
+    @Override
+    public Integer call() {
+        DrillbotConfig config;
+        Startup.Scorers scorers;
+        try {
+            config = Startup.config(io.env());
+            scorers = Startup.scorers(config);
+        } catch (ConfigException e) {
+            io.err().println("drillbot cannot start: the configuration has problems:");
+            e.problems().forEach(p -> io.err().println("  " + p));
+            return 2;
+        }
+        QuestionBankLoader.Result loaded = Startup.bank(config.questions());
+        if (!loaded.ok()) {
+            // Bad question files are skipped, not fatal: the rest of the bank still works.
+            io.err().println("Skipping question files with problems (run `drillbot check` for details):");
+            loaded.problems().forEach(p -> io.err().println("  " + p));
+        }
+        if (loaded.bank().size() == 0) {
+            io.err().println("drillbot cannot start: no usable questions in " + config.questions());
+            scorers.close();
+            return 2;
+        }
+        try (scorers) {
+            return runWith(config, loaded, scorers);
+        }
+    }
+
+    private int runWith(DrillbotConfig config, QuestionBankLoader.Result loaded, Startup.Scorers scorers) {
+        List<ChatGateway> gateways = new ArrayList<>();
+        // Slack and Discord adapters register here when their tokens are present (issues 5 and 6).
+        boolean console = gateways.isEmpty();
+        ConsoleChatGateway consoleGateway = new ConsoleChatGateway(io.out());
+        if (console) {
+            gateways.add(consoleGateway);
+        }
+        Gateways running = new Gateways(gateways);
+        List<ChannelSettings> channels = new ArrayList<>();
+        for (ChannelSettings ch : config.channels()) {
+            if (running.has(ch.channel().platform())) {
+                channels.add(ch);
+            } else {
+                log.warn("Channel {} is configured but {} is not running (its token is not set); skipping it",
+                        ch.channel(), ch.channel().platform());
+            }
+        }
+        ChannelSettings consoleChannel = channels.stream()
+                .filter(c -> c.channel().platform().equals(ConsoleChatGateway.PLATFORM)).findFirst()
+                .orElseGet(() -> ChannelSettings.unscheduled(new ChannelRef(ConsoleChatGateway.PLATFORM, "local"),
+                        config.defaultZone()));
+        ChannelDirectory directory = new ChannelDirectory(channels, config.defaultZone());
+
+        Database db = Database.open(io.env().database());
+        Bot bot = Bot.assemble(loaded.bank(), scorers.scoring(), db, running, new MustacheMessages(config.prompts()),
+                directory, config.maxAnswerChars(), io.clock(), new Random());
+        QuartzDrillScheduler scheduler = new QuartzDrillScheduler(channels, bot.drills(), io.clock());
+        Shutdown shutdown = new Shutdown(scheduler, db);
+        Thread hook = new Thread(shutdown::run, "drillbot-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        log.info("drillbot started: {} questions, {} scheduled channel(s), database {}", loaded.bank().size(),
+                channels.size(), io.env().database());
+        try {
+            scheduler.start();
+            if (console) {
+                new ConsoleSession(new BufferedReader(new InputStreamReader(io.in(), StandardCharsets.UTF_8)),
+                        consoleGateway, bot.commands(), bot.answers(), consoleChannel,
+                        io.env().get("USER").orElse("you"), io.clock()).run();
+            } else {
+                shutdown.awaitSignal();
+            }
+        } catch (IOException e) {
+            log.error("Console input failed: {}", e.getMessage());
+        } finally {
+            shutdown.run();
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException alreadyShuttingDown) {
+                // the hook is running or ran; nothing to remove
+            }
+        }
+        return 0;
+    }
+
+    /** Stops the scheduler (waiting for a drill being posted), then closes the database; runs once. */
+    private static final class Shutdown {
+        private final QuartzDrillScheduler scheduler;
+        private final Database db;
+        private final CountDownLatch signal = new CountDownLatch(1);
+        private boolean done;
+
+        Shutdown(QuartzDrillScheduler scheduler, Database db) {
+            this.scheduler = scheduler;
+            this.db = db;
+        }
+
+        void awaitSignal() {
+            try {
+                signal.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+
+        synchronized void run() {
+            signal.countDown();
+            if (done) {
+                return;
+            }
+            done = true;
+            scheduler.close();
+            db.close();
+            log.info("drillbot stopped cleanly");
+        }
+    }
+
+    static void printProblems(java.io.PrintStream err, List<Problem> problems) {
+        problems.forEach(p -> err.println(p));
+    }
+}

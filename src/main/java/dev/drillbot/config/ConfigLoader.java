@@ -1,0 +1,163 @@
+package dev.drillbot.config;
+
+import dev.drillbot.adapter.files.YamlFields;
+import dev.drillbot.adapter.files.YamlTreeParser;
+import dev.drillbot.core.bank.Problem;
+import dev.drillbot.core.chat.ChannelRef;
+import dev.drillbot.core.drill.ChannelSettings;
+import dev.drillbot.core.drill.TrackMode;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.text.ParseException;
+import java.time.DateTimeException;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.quartz.CronExpression;
+
+/**
+ * Reads {@code drillbot.yaml}. Unknown keys and invalid values are errors naming the file, line and
+ * YAML path, collected so that one run shows them all.
+ */
+public final class ConfigLoader {
+    static final Set<String> TOP_FIELDS = Set.of("timezone", "grace_window", "answer_window", "max_answer_chars",
+            "questions", "prompts", "rubric", "channels");
+    static final Set<String> CHANNEL_FIELDS = Set.of("platform", "channel", "schedule", "timezone", "track",
+            "grace_window", "answer_window");
+    static final Set<String> PLATFORMS = Set.of("console", "slack", "discord");
+    private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(s|m|min|h|d)");
+
+    private ConfigLoader() {}
+
+    public static DrillbotConfig load(Path file) {
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new ConfigException(List.of(new Problem(file.toString(), 1, "",
+                    "cannot read the config file (" + e.getClass().getSimpleName() + "); set DRILLBOT_CONFIG to its path")));
+        }
+        return parse(file.toString(), text);
+    }
+
+    public static DrillbotConfig parse(String name, String text) {
+        List<Problem> problems = new ArrayList<>();
+        DrillbotConfig config = read(name, text, problems);
+        if (!problems.isEmpty()) {
+            throw new ConfigException(problems);
+        }
+        return config;
+    }
+
+    private static DrillbotConfig read(String name, String text, List<Problem> problems) {
+        Optional<YamlFields> root;
+        try {
+            root = YamlFields.root(name, YamlTreeParser.parse(text), problems);
+        } catch (YamlTreeParser.YamlSyntaxException e) {
+            problems.add(new Problem(name, e.line(), "", e.getMessage()));
+            return null;
+        }
+        if (root.isEmpty()) {
+            return null;
+        }
+        YamlFields f = root.get();
+        f.rejectUnknownKeys(TOP_FIELDS);
+        ZoneId zone = f.parsed("timezone", false, ConfigLoader::zone, "a time zone (e.g. Europe/Berlin, America/New_York)")
+                .orElse(ZoneId.of("UTC"));
+        Duration grace = f.parsed("grace_window", false, ConfigLoader::duration, "a duration (e.g. 90m, 2h, 1d)")
+                .orElse(Duration.ofHours(2));
+        Duration window = f.parsed("answer_window", false, ConfigLoader::positiveDuration,
+                "a positive duration (e.g. 12h, 1d)").orElse(Duration.ofHours(24));
+        int maxChars = f.parsed("max_answer_chars", false, s -> {
+            int v = Integer.parseInt(s);
+            return v >= 100 && v <= 200_000 ? Optional.of(v) : Optional.empty();
+        }, "a whole number from 100 to 200000").orElse(20_000);
+        Path questions = Path.of(f.optionalText("questions").orElse("questions"));
+        Optional<Path> prompts = f.optionalText("prompts").map(Path::of);
+        Path rubric = Path.of(f.optionalText("rubric").orElse("config/rubric"));
+
+        List<ChannelSettings> channels = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (YamlFields c : f.mappingList("channels", false)) {
+            int before = problems.size();
+            c.rejectUnknownKeys(CHANNEL_FIELDS);
+            Optional<String> platform = c.parsed("platform", true,
+                    s -> PLATFORMS.contains(s.toLowerCase(Locale.ROOT)) ? Optional.of(s.toLowerCase(Locale.ROOT))
+                            : Optional.empty(), "a platform (console, slack or discord)");
+            Optional<String> id = c.text("channel");
+            String label = "channel '" + id.orElse("?") + "'";
+            Optional<String> schedule = c.parsed("schedule", true, ConfigLoader::cron,
+                    "a Quartz cron expression for " + label + " (seconds minutes hours day-of-month month day-of-week,"
+                            + " e.g. \"0 0 9 ? * MON-FRI\")");
+            ZoneId channelZone = c.parsed("timezone", false, ConfigLoader::zone,
+                    "a time zone for " + label + " (e.g. Europe/Berlin, America/Los_Angeles)").orElse(zone);
+            TrackMode track = c.parsed("track", false, TrackMode::fromSlug, "lp, sql or mixed").orElse(TrackMode.MIXED);
+            Duration g = c.parsed("grace_window", false, ConfigLoader::duration, "a duration (e.g. 90m, 2h)").orElse(grace);
+            Duration w = c.parsed("answer_window", false, ConfigLoader::positiveDuration, "a positive duration (e.g. 12h)")
+                    .orElse(window);
+            if (problems.size() == before && platform.isPresent() && id.isPresent()) {
+                ChannelRef ref = new ChannelRef(platform.get(), id.get());
+                if (!seen.add(ref.key())) {
+                    c.problem("channel", "channel " + ref.key() + " is configured twice");
+                } else {
+                    channels.add(new ChannelSettings(ref, schedule.orElseThrow(), channelZone, track, w, g));
+                }
+            }
+        }
+        return new DrillbotConfig(channels, zone, questions, prompts, rubric, maxChars);
+    }
+
+    static Optional<ZoneId> zone(String s) {
+        try {
+            return Optional.of(ZoneId.of(s));
+        } catch (DateTimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    static Optional<String> cron(String s) {
+        try {
+            new CronExpression(s);
+            return Optional.of(s);
+        } catch (ParseException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** "90m", "2h", "1d", "30s", "0", or ISO-8601 like "PT2H". */
+    public static Optional<Duration> duration(String s) {
+        String t = s.trim().toLowerCase(Locale.ROOT);
+        if (t.equals("0")) {
+            return Optional.of(Duration.ZERO);
+        }
+        Matcher m = DURATION.matcher(t);
+        if (m.matches()) {
+            long n = Long.parseLong(m.group(1));
+            return Optional.of(switch (m.group(2)) {
+                case "s" -> Duration.ofSeconds(n);
+                case "m", "min" -> Duration.ofMinutes(n);
+                case "h" -> Duration.ofHours(n);
+                default -> Duration.ofDays(n);
+            });
+        }
+        try {
+            Duration d = Duration.parse(s.trim().toUpperCase(Locale.ROOT));
+            return d.isNegative() ? Optional.empty() : Optional.of(d);
+        } catch (DateTimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    static Optional<Duration> positiveDuration(String s) {
+        return duration(s).filter(d -> !d.isZero());
+    }
+}

@@ -1,0 +1,19 @@
+package dev.drillbot.core.chat;
+
+/**
+ * The core's only way to talk to a chat platform. Implementations translate neutral messages into
+ * platform calls; they hold no business rules.
+ */
+public interface ChatGateway {
+    /** The platform this gateway serves, as in {@link ChannelRef#platform()}. */
+    String platform();
+
+    /** Posts a top-level message and returns the thread in which replies to it are collected. */
+    ThreadRef post(ChannelRef channel, OutgoingMessage message);
+
+    /** Replies inside a thread. */
+    void reply(ThreadRef thread, OutgoingMessage message);
+
+    /** Shows a message to one user only where the platform can (ephemeral), else replies in the channel. */
+    void tell(ChannelRef channel, UserRef user, OutgoingMessage message);
+}

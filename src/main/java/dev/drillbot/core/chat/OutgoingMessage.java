@@ -1,0 +1,26 @@
+package dev.drillbot.core.chat;
+
+import dev.drillbot.core.bank.Question;
+import dev.drillbot.core.scoring.Score;
+
+/**
+ * What the core asks a gateway to show. Every message carries its finished plain text (rendered from
+ * the templates in {@code prompts/}); the structured variants also carry the data behind the text, so
+ * that a platform with rich layouts (Block Kit, embeds) can render them its own way.
+ */
+public sealed interface OutgoingMessage {
+    String text();
+
+    /** A new drill; gateways open a thread for answers. */
+    record DrillPost(String text, Question question, boolean practice) implements OutgoingMessage {}
+
+    /** Feedback on one answer. */
+    record Feedback(String text, Score score) implements OutgoingMessage {}
+
+    /** Any other reply. */
+    record Plain(String text) implements OutgoingMessage {}
+
+    static OutgoingMessage plain(String text) {
+        return new Plain(text);
+    }
+}

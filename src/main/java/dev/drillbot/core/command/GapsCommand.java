@@ -1,0 +1,87 @@
+package dev.drillbot.core.command;
+
+import dev.drillbot.core.bank.Track;
+import dev.drillbot.core.progress.GapSummary;
+import dev.drillbot.core.progress.ProgressStore;
+import dev.drillbot.core.text.Messages;
+import dev.drillbot.core.text.TextBars;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** {@code /gaps}: what is weak or never practised, and what to practise next. */
+public final class GapsCommand implements Command {
+    /** How many recent answers the weakest-dimension figures cover. */
+    static final int RECENT_ANSWERS = 20;
+
+    private final ProgressStore progress;
+    private final Messages messages;
+
+    public GapsCommand(ProgressStore progress, Messages messages) {
+        this.progress = progress;
+        this.messages = messages;
+    }
+
+    @Override
+    public String name() {
+        return "gaps";
+    }
+
+    @Override
+    public String usage() {
+        return "";
+    }
+
+    @Override
+    public String summary() {
+        return "your weak and never-practised principles and topics";
+    }
+
+    @Override
+    public CommandReply run(CommandContext context, String args) {
+        var channel = context.channel().channel();
+        String user = context.user().id();
+        GapSummary gaps = GapSummary.of(progress.userSkills(channel, user),
+                progress.recentDimensions(channel, user, RECENT_ANSWERS));
+        ZoneId zone = context.channel().zone();
+        Map<String, Object> v = new HashMap<>();
+        v.put("user", context.user().name());
+        v.put("principles", lines(gaps, Track.LP, zone));
+        v.put("topics", lines(gaps, Track.SQL, zone));
+        v.put("never", gaps.skills().stream().filter(GapSummary.SkillLine::neverPractised).count());
+        List<Map<String, Object>> dims = new ArrayList<>();
+        gaps.weakestDimensions().forEach(d -> dims.add(Map.of("name", d.name(),
+                "percent", Math.round(d.averageFraction() * 100), "bar", TextBars.bar(d.averageFraction(), 10))));
+        v.put("dimensions", dims);
+        v.put("hasDimensions", !dims.isEmpty());
+        List<Map<String, Object>> next = new ArrayList<>();
+        gaps.next().forEach(l -> next.add(Map.of("name", l.skill().displayName(), "slug", l.skill().slug(),
+                "why", l.neverPractised() ? "never practised" : "average " + Math.round(l.averageScore()))));
+        v.put("next", next);
+        return CommandReply.privately(messages.render("gaps", v));
+    }
+
+    private static List<Map<String, Object>> lines(GapSummary gaps, Track track, ZoneId zone) {
+        int width = gaps.skills().stream().filter(l -> l.skill().track() == track)
+                .mapToInt(l -> l.skill().displayName().length()).max().orElse(0);
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (GapSummary.SkillLine l : gaps.skills()) {
+            if (l.skill().track() != track) {
+                continue;
+            }
+            Map<String, Object> m = new HashMap<>();
+            String name = l.skill().displayName();
+            m.put("name", name + " ".repeat(width - name.length()));
+            m.put("never", l.neverPractised());
+            m.put("attempts", l.attempts());
+            m.put("average", Math.round(l.averageScore()));
+            m.put("bar", TextBars.bar(l.averageScore() / 100.0, 10));
+            m.put("last", l.lastPractised().map(i -> DateTimeFormatter.ISO_LOCAL_DATE.format(i.atZone(zone))).orElse(""));
+            out.add(m);
+        }
+        return out;
+    }
+}

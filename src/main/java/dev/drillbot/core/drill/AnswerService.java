@@ -1,0 +1,183 @@
+package dev.drillbot.core.drill;
+
+import dev.drillbot.core.bank.Question;
+import dev.drillbot.core.bank.QuestionBank;
+import dev.drillbot.core.bank.Skill;
+import dev.drillbot.core.bank.Track;
+import dev.drillbot.core.chat.AnswerReceived;
+import dev.drillbot.core.chat.Gateways;
+import dev.drillbot.core.chat.OutgoingMessage;
+import dev.drillbot.core.chat.ThreadRef;
+import dev.drillbot.core.progress.ProgressStore;
+import dev.drillbot.core.progress.ProgressUpdate;
+import dev.drillbot.core.progress.Streak;
+import dev.drillbot.core.scoring.DimensionScore;
+import dev.drillbot.core.scoring.Score;
+import dev.drillbot.core.scoring.Scoring;
+import dev.drillbot.core.text.Messages;
+import dev.drillbot.core.text.TextBars;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Takes an answer from a drill thread through the loop: store it (committed before anything else),
+ * score it, record the score and progress in one transaction, reply in the thread.
+ */
+public final class AnswerService {
+    private static final Logger log = LoggerFactory.getLogger(AnswerService.class);
+
+    public enum Outcome { SCORED, DUPLICATE, NOT_A_DRILL, EMPTY, TOO_LONG, QUESTION_MISSING, SCORING_FAILED }
+
+    private final QuestionBank bank;
+    private final DrillStore drills;
+    private final AnswerStore answers;
+    private final ProgressStore progress;
+    private final Scoring scoring;
+    private final Gateways gateways;
+    private final Messages messages;
+    private final ChannelDirectory channels;
+    private final int maxAnswerChars;
+    private final Clock clock;
+
+    public AnswerService(QuestionBank bank, DrillStore drills, AnswerStore answers, ProgressStore progress,
+            Scoring scoring, Gateways gateways, Messages messages, ChannelDirectory channels, int maxAnswerChars,
+            Clock clock) {
+        this.bank = bank;
+        this.drills = drills;
+        this.answers = answers;
+        this.progress = progress;
+        this.scoring = scoring;
+        this.gateways = gateways;
+        this.messages = messages;
+        this.channels = channels;
+        this.maxAnswerChars = maxAnswerChars;
+        this.clock = clock;
+    }
+
+    public Outcome receive(AnswerReceived answer) {
+        ThreadRef thread = answer.thread();
+        Optional<Drill> found = drills.byThread(thread.channel(), thread.id());
+        if (found.isEmpty()) {
+            return Outcome.NOT_A_DRILL;
+        }
+        Drill drill = found.get();
+        String text = answer.text() == null ? "" : answer.text().strip();
+        if (text.isEmpty()) {
+            reply(thread, messages.render("answer-empty", Map.of("user", answer.user().name())));
+            return Outcome.EMPTY;
+        }
+        if (text.length() > maxAnswerChars) {
+            reply(thread, messages.render("answer-too-long", Map.of("user", answer.user().name(),
+                    "length", String.format("%,d", text.length()), "limit", String.format("%,d", maxAnswerChars))));
+            return Outcome.TOO_LONG;
+        }
+        Optional<Question> question = bank.find(drill.questionId());
+        if (question.isEmpty()) {
+            reply(thread, messages.render("question-missing", Map.of("id", drill.questionId())));
+            return Outcome.QUESTION_MISSING;
+        }
+        ChannelSettings ch = channels.settings(drill.channel());
+        // An LP reply after the bot asked a follow-up probe adds to the earlier answer instead of replacing it.
+        Optional<AnswerStore.ScoredAnswer> previous = answers.latestScored(drill.id(), answer.user().id());
+        boolean followUp = question.get().track() == Track.LP && previous.isPresent()
+                && !previous.get().score().followUp().isEmpty();
+        String scoredText = followUp ? previous.get().scoredText() + "\n\n" + text : text;
+        boolean onTime = drill.openAt(answer.at());
+        LocalDate day = answer.at().atZone(ch.zone()).toLocalDate();
+        Optional<Long> answerId = answers.accept(new AnswerStore.NewAnswer(drill.id(), answer.user(),
+                answer.messageId(), text, scoredText, answer.at(), day, onTime));
+        if (answerId.isEmpty()) {
+            return Outcome.DUPLICATE;
+        }
+        Score score;
+        try {
+            score = scoring.score(question.get(), scoredText);
+        } catch (RuntimeException e) {
+            log.error("Scoring answer {} to {} failed", answerId.get(), question.get().id(), e);
+            answers.markFailed(answerId.get(), e.toString());
+            reply(thread, messages.render("scoring-failed", Map.of("user", answer.user().name())));
+            return Outcome.SCORING_FAILED;
+        }
+        boolean countsForLeaderboard = onTime && drill.kind() == Drill.Kind.SCHEDULED;
+        answers.recordScore(answerId.get(), score, new ProgressUpdate(drill.channel(), answer.user(), drill.id(),
+                answer.at(), day, question.get().skills().stream().map(Skill::slug).toList(), score.total(),
+                countsForLeaderboard));
+        Streak streak = Streak.compute(progress.drillDays(drill.channel()),
+                progress.answerDays(drill.channel(), answer.user().id()), clock.instant().atZone(ch.zone()).toLocalDate());
+        Map<String, Object> values = feedbackValues(answer, drill, question.get(), score, streak,
+                followUp ? previous.map(AnswerStore.ScoredAnswer::score) : Optional.empty(), onTime);
+        reply(thread, new OutgoingMessage.Feedback(messages.render("feedback", values), score));
+        return Outcome.SCORED;
+    }
+
+    private Map<String, Object> feedbackValues(AnswerReceived answer, Drill drill, Question question, Score score,
+            Streak streak, Optional<Score> before, boolean onTime) {
+        Map<String, Object> v = new HashMap<>();
+        v.put("user", answer.user().name());
+        v.put("title", question.title());
+        v.put("total", score.total());
+        v.put("verdict", score.verdict().label());
+        List<Map<String, Object>> dims = new ArrayList<>();
+        int width = score.dimensions().stream().mapToInt(d -> d.name().length()).max().orElse(0);
+        for (DimensionScore d : score.dimensions()) {
+            dims.add(Map.of("name", pad(d.name(), width), "bar", TextBars.bar(d.fraction(), 10),
+                    "score", TextBars.number(d.score()), "max", TextBars.number(d.max())));
+        }
+        v.put("dimensions", dims);
+        v.put("feedback", score.feedback());
+        v.put("detail", score.detail());
+        v.put("hasDetail", !score.detail().isEmpty());
+        v.put("followUp", score.followUp());
+        v.put("hasFollowUp", !score.followUp().isEmpty());
+        before.ifPresent(b -> {
+            v.put("addition", true);
+            v.put("previousTotal", b.total());
+            int delta = score.total() - b.total();
+            v.put("delta", (delta >= 0 ? "+" : "") + delta);
+            v.put("changes", changes(b, score));
+        });
+        v.put("late", !onTime);
+        v.put("practice", drill.kind() == Drill.Kind.PRACTICE);
+        v.put("currentStreak", streak.current());
+        v.put("longestStreak", streak.longest());
+        v.put("streakCounts", drill.kind() == Drill.Kind.SCHEDULED || streak.answeredToday());
+        return v;
+    }
+
+    /** "ownership 2 → 3" for every dimension that moved. */
+    static List<String> changes(Score before, Score after) {
+        Map<String, Double> old = new HashMap<>();
+        before.dimensions().forEach(d -> old.put(d.name(), d.score()));
+        List<String> out = new ArrayList<>();
+        for (DimensionScore d : after.dimensions()) {
+            Double was = old.get(d.name());
+            if (was != null && Math.abs(was - d.score()) > 1e-9) {
+                out.add(d.name() + " " + TextBars.number(was) + " → " + TextBars.number(d.score()));
+            }
+        }
+        return out;
+    }
+
+    private static String pad(String s, int width) {
+        return s + " ".repeat(Math.max(0, width - s.length()));
+    }
+
+    private void reply(ThreadRef thread, String text) {
+        reply(thread, OutgoingMessage.plain(text));
+    }
+
+    private void reply(ThreadRef thread, OutgoingMessage message) {
+        try {
+            gateways.forChannel(thread.channel()).reply(thread, message);
+        } catch (RuntimeException e) {
+            log.error("Could not reply in {} thread {}: {}", thread.channel(), thread.id(), e.toString());
+        }
+    }
+}

@@ -1,0 +1,33 @@
+package dev.drillbot.core.drill;
+
+import dev.drillbot.core.chat.UserRef;
+import dev.drillbot.core.progress.ProgressUpdate;
+import dev.drillbot.core.scoring.Score;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Optional;
+
+/** Persistence of answers and scores. Every method commits before it returns. */
+public interface AnswerStore {
+    /**
+     * @param text what the user wrote in this message
+     * @param scoredText what gets scored: the text, or earlier parts plus this follow-up
+     * @param onTime whether the drill was still open when the answer arrived
+     */
+    record NewAnswer(long drillId, UserRef user, String messageId, String text, String scoredText,
+            Instant receivedAt, LocalDate day, boolean onTime) {}
+
+    /** The user's most recent scored answer to a drill. */
+    record ScoredAnswer(long answerId, String scoredText, Score score) {}
+
+    /** Commits the answer; empty if this message was accepted before (a re-delivered event). */
+    Optional<Long> accept(NewAnswer answer);
+
+    /** Commits the score, its dimensions and the progress it causes, in one transaction. */
+    void recordScore(long answerId, Score score, ProgressUpdate progress);
+
+    /** Marks an answer that could not be scored; it stays stored. */
+    void markFailed(long answerId, String reason);
+
+    Optional<ScoredAnswer> latestScored(long drillId, String userId);
+}

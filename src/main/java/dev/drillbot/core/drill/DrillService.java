@@ -1,0 +1,174 @@
+package dev.drillbot.core.drill;
+
+import dev.drillbot.core.bank.Question;
+import dev.drillbot.core.bank.QuestionBank;
+import dev.drillbot.core.bank.Skill;
+import dev.drillbot.core.bank.Track;
+import dev.drillbot.core.chat.Gateways;
+import dev.drillbot.core.chat.OutgoingMessage;
+import dev.drillbot.core.chat.ThreadRef;
+import dev.drillbot.core.chat.UserRef;
+import dev.drillbot.core.progress.ProgressStore;
+import dev.drillbot.core.scoring.Scoring;
+import dev.drillbot.core.text.Messages;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Posts drills: the scheduled one for a channel's fire time (exactly once, enforced by the store) and
+ * practice drills on demand.
+ */
+public final class DrillService {
+    private static final Logger log = LoggerFactory.getLogger(DrillService.class);
+    /** A fire this late is still on time: Quartz itself tolerates a minute before calling it a misfire. */
+    static final Duration ON_TIME = Duration.ofMinutes(1);
+
+    public enum PostOutcome { POSTED, ALREADY_POSTED, SKIPPED_TOO_LATE, NO_QUESTIONS, FAILED }
+
+    private final QuestionBank bank;
+    private final DrillStore drills;
+    private final ProgressStore progress;
+    private final Gateways gateways;
+    private final Messages messages;
+    private final Scoring scoring;
+    private final QuestionPicker picker;
+    private final Clock clock;
+
+    public DrillService(QuestionBank bank, DrillStore drills, ProgressStore progress, Gateways gateways,
+            Messages messages, Scoring scoring, QuestionPicker picker, Clock clock) {
+        this.bank = bank;
+        this.drills = drills;
+        this.progress = progress;
+        this.gateways = gateways;
+        this.messages = messages;
+        this.scoring = scoring;
+        this.picker = picker;
+        this.clock = clock;
+    }
+
+    /**
+     * Posts the drill for one scheduled fire time unless it was posted already or the fire time is
+     * older than the channel's grace window (after downtime).
+     */
+    public PostOutcome postScheduled(ChannelSettings ch, Instant fireTime) {
+        Instant now = clock.instant();
+        if (drills.scheduledExists(ch.channel(), fireTime)) {
+            return PostOutcome.ALREADY_POSTED;
+        }
+        Duration late = Duration.between(fireTime, now);
+        if (late.compareTo(ON_TIME) > 0 && late.compareTo(ch.graceWindow()) > 0) {
+            log.info("Skipped the drill for {} scheduled at {}: it is {} late and the grace window is {}",
+                    ch.channel(), fireTime, human(late), human(ch.graceWindow()));
+            return PostOutcome.SKIPPED_TOO_LATE;
+        }
+        Track track = ch.trackMode().next(drills.lastScheduledTrack(ch.channel()));
+        Optional<Question> question = pickFrom(ch, bank.track(track));
+        if (question.isEmpty()) {
+            log.warn("No {} questions in the bank; nothing posted to {}", track.slug(), ch.channel());
+            return PostOutcome.NO_QUESTIONS;
+        }
+        LocalDate day = fireTime.atZone(ch.zone()).toLocalDate();
+        Optional<Drill> claimed = drills.claim(new DrillStore.NewDrill(ch.channel(), Drill.Kind.SCHEDULED,
+                Optional.of(fireTime), day, question.get().id(), track, "", now, now.plus(ch.answerWindow())));
+        if (claimed.isEmpty()) {
+            return PostOutcome.ALREADY_POSTED;
+        }
+        if (late.compareTo(ON_TIME) > 0) {
+            log.info("Posting the drill for {} scheduled at {} late ({} late, inside the grace window)",
+                    ch.channel(), fireTime, human(late));
+        }
+        return post(claimed.get(), question.get(), false).isPresent() ? PostOutcome.POSTED : PostOutcome.FAILED;
+    }
+
+    /** Posts a practice drill chosen from {@code candidates} in its own thread. */
+    public Optional<Drill> postPractice(ChannelSettings ch, UserRef requester, List<Question> candidates) {
+        Optional<Question> question = pickFrom(ch, candidates);
+        if (question.isEmpty()) {
+            return Optional.empty();
+        }
+        Instant now = clock.instant();
+        Drill drill = drills.claim(new DrillStore.NewDrill(ch.channel(), Drill.Kind.PRACTICE, Optional.empty(),
+                now.atZone(ch.zone()).toLocalDate(), question.get().id(), question.get().track(),
+                requester.name(), now, now.plus(ch.answerWindow())))
+                .orElseThrow(() -> new IllegalStateException("practice drills are never duplicates"));
+        return post(drill, question.get(), true);
+    }
+
+    /** The next hint for this user on this drill, or a message saying there are no more. */
+    public String hint(Drill drill, UserRef user) {
+        Optional<Question> q = bank.find(drill.questionId());
+        List<String> hints = q.map(Question::hints).orElse(List.of());
+        int shown = drills.takeHint(drill.id(), user.id());
+        Map<String, Object> values = new HashMap<>();
+        values.put("user", user.name());
+        values.put("title", q.map(Question::title).orElse(drill.questionId()));
+        if (shown < hints.size()) {
+            values.put("hint", hints.get(shown));
+            values.put("number", shown + 1);
+            values.put("count", hints.size());
+            values.put("more", shown + 1 < hints.size());
+        } else {
+            values.put("none", true);
+            values.put("count", hints.size());
+        }
+        return messages.render("hint", values);
+    }
+
+    private Optional<Question> pickFrom(ChannelSettings ch, List<Question> candidates) {
+        return picker.pick(candidates, drills.askedQuestions(ch.channel()), progress.groupSkills(ch.channel()));
+    }
+
+    private Optional<Drill> post(Drill drill, Question question, boolean practice) {
+        String text = messages.render("drill", drillValues(drill, question, practice));
+        try {
+            ThreadRef thread = gateways.forChannel(drill.channel())
+                    .post(drill.channel(), new OutgoingMessage.DrillPost(text, question, practice));
+            drills.attachThread(drill.id(), thread.id());
+            return drills.byId(drill.id());
+        } catch (RuntimeException e) {
+            // Forget the claim so that a retry (or the next start-up catch-up) can post it.
+            drills.release(drill.id());
+            log.error("Could not post drill {} to {}: {}", question.id(), drill.channel(), e.toString());
+            return Optional.empty();
+        }
+    }
+
+    private Map<String, Object> drillValues(Drill drill, Question question, boolean practice) {
+        Map<String, Object> v = new HashMap<>();
+        v.put("practice", practice);
+        v.put("requestedBy", drill.requestedBy());
+        v.put("track", question.track().displayName());
+        v.put("sql", question.track() == Track.SQL);
+        v.put("lp", question.track() == Track.LP);
+        v.put("skills", question.skills().stream().map(Skill::displayName).collect(Collectors.joining(", ")));
+        v.put("title", question.title());
+        v.put("id", question.id());
+        v.put("difficulty", question.difficulty().slug());
+        v.put("prompt", question.prompt());
+        v.put("briefing", scoring.briefing(question));
+        v.put("hasHints", !question.hints().isEmpty());
+        v.put("closesAt", drill.closesAt().toString());
+        return v;
+    }
+
+    static String human(Duration d) {
+        long minutes = d.toMinutes();
+        if (minutes < 1) {
+            return d.toSeconds() + "s";
+        }
+        if (minutes < 120) {
+            return minutes + " min";
+        }
+        long hours = d.toHours();
+        return hours < 48 ? hours + " h" : d.toDays() + " days";
+    }
+}

@@ -1,0 +1,45 @@
+package dev.drillbot.core.drill;
+
+import dev.drillbot.core.bank.Track;
+import dev.drillbot.core.chat.ChannelRef;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** Persistence of drills. Every method commits before it returns. */
+public interface DrillStore {
+    /** A drill about to be posted. */
+    record NewDrill(ChannelRef channel, Drill.Kind kind, Optional<Instant> fireTime, java.time.LocalDate day,
+            String questionId, Track track, String requestedBy, Instant postedAt, Instant closesAt) {}
+
+    /**
+     * Records a drill. For scheduled drills the (channel, fire time) pair is unique: if it exists already
+     * nothing is written and the result is empty, which is how double posting is prevented.
+     */
+    Optional<Drill> claim(NewDrill drill);
+
+    /** Records where the gateway posted the drill. */
+    void attachThread(long drillId, String threadId);
+
+    /** Forgets a claimed drill whose post failed, so that a retry may post it. */
+    void release(long drillId);
+
+    Optional<Drill> byThread(ChannelRef channel, String threadId);
+
+    Optional<Drill> byId(long id);
+
+    /** Whether the scheduled drill for this fire time was already claimed. */
+    boolean scheduledExists(ChannelRef channel, Instant fireTime);
+
+    /** The most recent posted drill in a channel (scheduled or practice). */
+    Optional<Drill> latest(ChannelRef channel);
+
+    /** Track of the most recent scheduled drill, for alternating mixed channels. */
+    Optional<Track> lastScheduledTrack(ChannelRef channel);
+
+    /** Question ids posted in the channel (both tracks, scheduled and practice), most recent first. */
+    List<String> askedQuestions(ChannelRef channel);
+
+    /** Records that the user asked for a hint on this drill; returns how many they had asked for before. */
+    int takeHint(long drillId, String userId);
+}

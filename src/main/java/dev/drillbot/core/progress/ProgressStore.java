@@ -1,0 +1,34 @@
+package dev.drillbot.core.progress;
+
+import dev.drillbot.core.chat.ChannelRef;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableSet;
+import java.util.Set;
+
+/** Read side of progress: streaks, gaps and leaderboards. Writes happen in {@code AnswerStore#recordScore}. */
+public interface ProgressStore {
+    /** Local days on which the channel's schedule posted a drill. */
+    NavigableSet<LocalDate> drillDays(ChannelRef channel);
+
+    /** Local days on which the user answered in the channel. */
+    Set<LocalDate> answerDays(ChannelRef channel, String userId);
+
+    /** The user's stats per skill slug in this channel. */
+    Map<String, SkillStat> userSkills(ChannelRef channel, String userId);
+
+    /** The whole channel's stats per skill slug (for the picker). */
+    Map<String, SkillStat> groupSkills(ChannelRef channel);
+
+    /** Average fraction (0..1) per rubric dimension over the user's most recent scored answers. */
+    Map<String, Double> recentDimensions(ChannelRef channel, String userId, int answers);
+
+    /** Ranked best-first: points descending, then earliest first answer. Opted-out users are left out. */
+    List<LeaderboardEntry> leaderboard(ChannelRef channel, Instant since);
+
+    void setOptOut(ChannelRef channel, String userId, boolean optedOut);
+
+    boolean optedOut(ChannelRef channel, String userId);
+}
