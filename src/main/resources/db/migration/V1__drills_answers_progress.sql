@@ -47,10 +47,11 @@ CREATE TABLE scores (
 
 CREATE TABLE score_dimensions (
     answer_id  INTEGER NOT NULL REFERENCES answers (id),
+    position   INTEGER NOT NULL,     -- the scorer's order, kept for display
     name       TEXT    NOT NULL,
     score      REAL    NOT NULL,
     max        REAL    NOT NULL,
-    PRIMARY KEY (answer_id, name)
+    PRIMARY KEY (answer_id, position)
 ) WITHOUT ROWID;
 
 -- Progress, maintained in the same transaction as each score.

@@ -86,11 +86,22 @@ public final class YamlTreeParser {
         }
     }
 
+    /** SnakeYAML's message without its location and caret lines: "while parsing X; expected Y". */
     private static String firstLine(String message) {
         if (message == null) {
             return "syntax error";
         }
-        int nl = message.indexOf('\n');
-        return nl < 0 ? message : message.substring(0, nl);
+        StringBuilder sb = new StringBuilder();
+        for (String line : message.split("\n")) {
+            String t = line.strip();
+            if (t.isEmpty() || t.startsWith("in '") || t.startsWith("at [") || t.matches("\\^+") || line.startsWith("    ")) {
+                continue;
+            }
+            if (sb.length() > 0) {
+                sb.append("; ");
+            }
+            sb.append(t);
+        }
+        return sb.length() == 0 ? "syntax error" : sb.toString();
     }
 }

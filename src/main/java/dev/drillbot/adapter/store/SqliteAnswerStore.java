@@ -54,9 +54,10 @@ public final class SqliteAnswerStore implements AnswerStore {
             update(c, "INSERT INTO scores (answer_id, total, verdict, feedback, detail, follow_up, scored_at)"
                     + " VALUES (?,?,?,?,?,?,?)", answerId, score.total(), score.verdict().name(), feedback,
                     score.detail(), score.followUp(), now);
-            for (DimensionScore d : score.dimensions()) {
-                update(c, "INSERT INTO score_dimensions (answer_id, name, score, max) VALUES (?,?,?,?)",
-                        answerId, d.name(), d.score(), d.max());
+            for (int i = 0; i < score.dimensions().size(); i++) {
+                DimensionScore d = score.dimensions().get(i);
+                update(c, "INSERT INTO score_dimensions (answer_id, position, name, score, max) VALUES (?,?,?,?,?)",
+                        answerId, i, d.name(), d.score(), d.max());
             }
             update(c, "UPDATE answers SET status = 'scored' WHERE id = ?", answerId);
             String channel = p.channel().key();
@@ -108,7 +109,7 @@ public final class SqliteAnswerStore implements AnswerStore {
 
     private static List<DimensionScore> dimensions(Connection c, long answerId) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(
-                "SELECT name, score, max FROM score_dimensions WHERE answer_id = ? ORDER BY rowid")) {
+                "SELECT name, score, max FROM score_dimensions WHERE answer_id = ? ORDER BY position")) {
             ps.setLong(1, answerId);
             List<DimensionScore> out = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {

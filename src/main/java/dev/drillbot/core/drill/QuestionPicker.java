@@ -62,30 +62,32 @@ public final class QuestionPicker {
     static List<Question> unusedInCurrentCycle(List<Question> candidates, List<String> askedRecentFirst) {
         Set<String> ids = new LinkedHashSet<>();
         candidates.forEach(q -> ids.add(q.id()));
-        // Walk back through history until every candidate was seen or one repeats: that is the current cycle.
+        // Replay history oldest first: a cycle ends when every candidate was used (or one repeats,
+        // which happens when the bank or the filter changed). What is left is the current cycle.
         Set<String> usedThisCycle = new HashSet<>();
-        for (String id : askedRecentFirst) {
+        String last = "";
+        for (int i = askedRecentFirst.size() - 1; i >= 0; i--) {
+            String id = askedRecentFirst.get(i);
             if (!ids.contains(id)) {
                 continue;
             }
-            if (!usedThisCycle.add(id) || usedThisCycle.size() == ids.size()) {
-                break;
+            if (usedThisCycle.size() == ids.size() || usedThisCycle.contains(id)) {
+                usedThisCycle.clear();
+            }
+            usedThisCycle.add(id);
+            last = id;
+        }
+        if (usedThisCycle.size() == ids.size()) {
+            usedThisCycle.clear();
+            // A new cycle starts; still avoid asking the same question twice in a row.
+            if (ids.size() > 1) {
+                usedThisCycle.add(last);
             }
         }
         List<Question> unused = new ArrayList<>();
         for (Question q : candidates) {
             if (!usedThisCycle.contains(q.id())) {
                 unused.add(q);
-            }
-        }
-        if (unused.isEmpty() || usedThisCycle.size() == ids.size()) {
-            // A new cycle starts; only avoid repeating the question that was just asked.
-            String last = askedRecentFirst.stream().filter(ids::contains).findFirst().orElse("");
-            unused.clear();
-            for (Question q : candidates) {
-                if (!q.id().equals(last) || candidates.size() == 1) {
-                    unused.add(q);
-                }
             }
         }
         return unused;

@@ -1,0 +1,112 @@
+package dev.drillbot.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.drillbot.core.drill.TrackMode;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.Map;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+@DisplayName("Configuration loading")
+class ConfigLoaderTest {
+
+    @Test
+    @DisplayName("the shipped config/drillbot.yaml is valid and has the console channel")
+    void shippedConfig() {
+        DrillbotConfig c = ConfigLoader.load(Path.of("config/drillbot.yaml"));
+        assertThat(c.channels()).hasSize(1);
+        var ch = c.channels().get(0);
+        assertThat(ch.channel().key()).isEqualTo("console:local");
+        assertThat(ch.schedule()).isEqualTo("0 0 9 ? * MON-FRI");
+        assertThat(ch.zone()).isEqualTo(ZoneId.of("America/Los_Angeles"));
+        assertThat(ch.trackMode()).isEqualTo(TrackMode.MIXED);
+    }
+
+    @Test
+    @DisplayName("defaults apply to fields that are left out")
+    void defaults() {
+        DrillbotConfig c = ConfigLoader.parse("c.yaml", """
+                channels:
+                  - platform: slack
+                    channel: C42
+                    schedule: "0 30 8 * * ?"
+                """);
+        var ch = c.channels().get(0);
+        assertThat(ch.zone()).isEqualTo(ZoneId.of("UTC"));
+        assertThat(ch.graceWindow()).isEqualTo(Duration.ofHours(2));
+        assertThat(ch.answerWindow()).isEqualTo(Duration.ofHours(24));
+        assertThat(c.maxAnswerChars()).isEqualTo(20_000);
+    }
+
+    @Test
+    @DisplayName("a bad cron and a bad time zone are reported with line, YAML path and the channel's name")
+    void badCronAndZone() {
+        assertThatThrownBy(() -> ConfigLoader.parse("c.yaml", """
+                channels:
+                  - platform: console
+                    channel: study-group
+                    schedule: "every day at nine"
+                    timezone: Mars/Olympus
+                """))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("c.yaml:4: channels[0].schedule: 'every day at nine' is not a Quartz cron expression for channel 'study-group'")
+                .hasMessageContaining("c.yaml:5: channels[0].timezone: 'Mars/Olympus' is not a time zone for channel 'study-group'");
+    }
+
+    @Test
+    @DisplayName("unknown keys fail with their path and the allowed keys")
+    void unknownKeys() {
+        assertThatThrownBy(() -> ConfigLoader.parse("c.yaml", """
+                timezone: UTC
+                chanels: []
+                channels:
+                  - platform: console
+                    channel: local
+                    schedule: "0 0 9 * * ?"
+                    trak: sql
+                """))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("c.yaml:2: chanels: unknown field (allowed: ")
+                .hasMessageContaining("c.yaml:7: channels[0].trak: unknown field");
+    }
+
+    @Test
+    @DisplayName("invalid values are named precisely")
+    void invalidValues() {
+        ConfigException e = (ConfigException) org.assertj.core.api.Assertions.catchThrowable(() -> ConfigLoader.parse("c.yaml", """
+                grace_window: soon
+                max_answer_chars: -3
+                channels:
+                  - platform: teams
+                    channel: x
+                    schedule: "0 0 9 * * ?"
+                    track: java
+                """));
+        assertThat(e.problems()).extracting(Object::toString).containsExactlyInAnyOrder(
+                "c.yaml:1: grace_window: 'soon' is not a duration (e.g. 90m, 2h, 1d)",
+                "c.yaml:2: max_answer_chars: '-3' is not a whole number from 100 to 200000",
+                "c.yaml:4: channels[0].platform: 'teams' is not a platform (console, slack or discord)",
+                "c.yaml:7: channels[0].track: 'java' is not lp, sql or mixed");
+    }
+
+    @Test
+    @DisplayName("YAML syntax errors give the line")
+    void syntax() {
+        assertThatThrownBy(() -> ConfigLoader.parse("c.yaml", "channels:\n  - platform: console\n   channel: [x\n"))
+                .isInstanceOf(ConfigException.class).hasMessageStartingWith("c.yaml:").hasMessageContaining("not valid YAML");
+    }
+
+    @Test
+    @DisplayName("secrets come from the environment and never show in toString")
+    void secretsRedacted() {
+        Environment env = Environment.from(Map.of("SLACK_BOT_TOKEN", "xoxb-secret", "SLACK_APP_TOKEN", "xapp-secret",
+                "DISCORD_BOT_TOKEN", "discord-secret"));
+        assertThat(env.slackConfigured()).isTrue();
+        assertThat(env.toString()).doesNotContain("secret");
+        assertThat(env.database()).isEqualTo(Path.of("data/drillbot.db"));
+    }
+}

@@ -1,0 +1,221 @@
+package dev.drillbot.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.drillbot.core.chat.AnswerReceived;
+import dev.drillbot.core.chat.OutgoingMessage;
+import dev.drillbot.core.chat.ThreadRef;
+import dev.drillbot.core.chat.UserRef;
+import dev.drillbot.core.drill.AnswerService.Outcome;
+import dev.drillbot.core.drill.DrillService.PostOutcome;
+import dev.drillbot.testing.RecordingGateway;
+import dev.drillbot.testing.TestBot;
+import java.nio.file.Path;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+@DisplayName("The daily drill loop on a real SQLite file")
+class DrillLoopTest {
+    static final ZoneId LA = ZoneId.of("America/Los_Angeles");
+    /** Monday 2026-11-23 09:00 in Los Angeles. */
+    static final Instant NINE_AM = Instant.parse("2026-11-23T17:00:00Z");
+    static final UserRef ANA = new UserRef("U1", "Ana");
+    static final UserRef BEN = new UserRef("U2", "Ben");
+
+    @TempDir
+    Path dir;
+    TestBot t;
+
+    @BeforeEach
+    void start() {
+        t = new TestBot(dir, LA, NINE_AM);
+    }
+
+    @AfterEach
+    void stop() {
+        t.close();
+    }
+
+    private ThreadRef postDrill() {
+        assertThat(t.bot.drills().postScheduled(t.channel, NINE_AM)).isEqualTo(PostOutcome.POSTED);
+        return new ThreadRef(TestBot.CHANNEL, t.gateway.posts().get(t.gateway.posts().size() - 1).threadId());
+    }
+
+    private Outcome answer(UserRef user, ThreadRef thread, String text, String messageId) {
+        return t.bot.answers().receive(new AnswerReceived(user, thread, text, t.clock.instant(), messageId));
+    }
+
+    @Test
+    @DisplayName("a scheduled fire time posts exactly one drill, however often it is offered")
+    void exactlyOncePerFireTime() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        List<Callable<PostOutcome>> tries = new ArrayList<>();
+        for (int i = 0; i < 16; i++) {
+            tries.add(() -> t.bot.drills().postScheduled(t.channel, NINE_AM));
+        }
+        List<PostOutcome> outcomes = new ArrayList<>();
+        for (Future<PostOutcome> f : pool.invokeAll(tries)) {
+            outcomes.add(f.get());
+        }
+        pool.shutdown();
+        assertThat(outcomes).filteredOn(o -> o == PostOutcome.POSTED).hasSize(1);
+        assertThat(outcomes).filteredOn(o -> o != PostOutcome.POSTED).containsOnly(PostOutcome.ALREADY_POSTED);
+        assertThat(t.gateway.posts()).hasSize(1);
+
+        // a second fire on the same day is its own drill
+        t.clock.advance(Duration.ofHours(6));
+        assertThat(t.bot.drills().postScheduled(t.channel, NINE_AM.plus(Duration.ofHours(6))))
+                .isEqualTo(PostOutcome.POSTED);
+        assertThat(t.gateway.posts()).hasSize(2);
+    }
+
+    @Test
+    @DisplayName("after downtime a missed drill is posted late inside the grace window and skipped outside it")
+    void graceWindow() {
+        t.clock.set(NINE_AM.plus(Duration.ofMinutes(90)));
+        assertThat(t.bot.drills().postScheduled(t.channel, NINE_AM)).isEqualTo(PostOutcome.POSTED);
+
+        Instant yesterday = NINE_AM.minus(Duration.ofDays(1));
+        assertThat(t.bot.drills().postScheduled(t.channel, yesterday)).isEqualTo(PostOutcome.SKIPPED_TOO_LATE);
+        assertThat(t.gateway.posts()).hasSize(1);
+    }
+
+    @Test
+    @DisplayName("a failed post can be retried and then posts once")
+    void failedPostIsReleased() {
+        t.gateway.failPosts(true);
+        assertThat(t.bot.drills().postScheduled(t.channel, NINE_AM)).isEqualTo(PostOutcome.FAILED);
+        t.gateway.failPosts(false);
+        assertThat(t.bot.drills().postScheduled(t.channel, NINE_AM)).isEqualTo(PostOutcome.POSTED);
+        assertThat(t.bot.drills().postScheduled(t.channel, NINE_AM)).isEqualTo(PostOutcome.ALREADY_POSTED);
+    }
+
+    @Test
+    @DisplayName("mixed channels alternate LP and SQL")
+    void mixedAlternates() {
+        for (int day = 0; day < 4; day++) {
+            Instant fire = NINE_AM.plus(Duration.ofDays(day));
+            t.clock.set(fire);
+            t.bot.drills().postScheduled(t.channel, fire);
+        }
+        List<String> tracks = t.gateway.posts().stream()
+                .map(p -> ((OutgoingMessage.DrillPost) p.message()).question().track().slug()).toList();
+        assertThat(tracks).containsExactly("lp", "sql", "lp", "sql");
+    }
+
+    @Test
+    @DisplayName("an answer is stored, scored and answered in the same thread with score and streak")
+    void answerScoredInThread() throws Exception {
+        ThreadRef thread = postDrill();
+        t.clock.advance(Duration.ofMinutes(5));
+        assertThat(answer(ANA, thread, "I fixed it. result: 40% faster score=80", "m1")).isEqualTo(Outcome.SCORED);
+
+        RecordingGateway.Sent reply = t.gateway.lastReply();
+        assertThat(reply.threadId()).isEqualTo(thread.id());
+        assertThat(reply.message()).isInstanceOf(OutgoingMessage.Feedback.class);
+        assertThat(reply.message().text()).contains("Ana", "80/100", "scripted feedback", "Streak: 1 (longest 1)");
+        assertThat(count("SELECT count(*) FROM answers WHERE status = 'scored'")).isEqualTo(1);
+        assertThat(count("SELECT count(*) FROM score_dimensions")).isEqualTo(2);
+    }
+
+    @Test
+    @DisplayName("the answer row is committed before scoring, so a scorer failure loses nothing")
+    void answerKeptWhenScoringFails() throws Exception {
+        ThreadRef thread = postDrill();
+        assertThat(answer(ANA, thread, "boom", "m1")).isEqualTo(Outcome.SCORING_FAILED);
+        assertThat(count("SELECT count(*) FROM answers WHERE status = 'failed' AND text = 'boom'")).isEqualTo(1);
+        assertThat(t.gateway.lastReply().message().text()).contains("saved", "scoring it failed");
+    }
+
+    @Test
+    @DisplayName("a re-delivered message is scored once")
+    void duplicateDelivery() {
+        ThreadRef thread = postDrill();
+        assertThat(answer(ANA, thread, "result score=70", "m1")).isEqualTo(Outcome.SCORED);
+        assertThat(answer(ANA, thread, "result score=70", "m1")).isEqualTo(Outcome.DUPLICATE);
+        assertThat(t.lp.seen().size() + t.sql.seen().size()).isEqualTo(1);
+        assertThat(t.gateway.replies()).hasSize(1);
+    }
+
+    @Test
+    @DisplayName("empty and oversized answers get a clear reply and are not scored")
+    void badAnswers() {
+        ThreadRef thread = postDrill();
+        assertThat(answer(ANA, thread, "   \n ", "m1")).isEqualTo(Outcome.EMPTY);
+        assertThat(t.gateway.lastReply().message().text()).contains("empty");
+        assertThat(answer(ANA, thread, "x".repeat(20_001), "m2")).isEqualTo(Outcome.TOO_LONG);
+        assertThat(t.gateway.lastReply().message().text()).contains("20,001", "20,000");
+        assertThat(t.lp.seen()).isEmpty();
+        assertThat(t.sql.seen()).isEmpty();
+    }
+
+    @Test
+    @DisplayName("an answer after the drill closed still gets feedback, but no leaderboard points")
+    void lateAnswer() {
+        ThreadRef thread = postDrill();
+        t.clock.advance(Duration.ofHours(30));
+        assertThat(answer(ANA, thread, "result score=90", "m1")).isEqualTo(Outcome.SCORED);
+        assertThat(t.gateway.lastReply().message().text()).contains("90/100", "had closed");
+        assertThat(t.bot.progress().leaderboard(TestBot.CHANNEL, Instant.EPOCH)).isEmpty();
+    }
+
+    @Test
+    @DisplayName("a reply to the follow-up probe is scored together with the first answer and shows what changed")
+    void followUpAddsToAnswer() {
+        ThreadRef thread = postDrill(); // the first drill of a mixed channel is LP
+        answer(ANA, thread, "I rebuilt the pipeline. score=40", "m1");
+        assertThat(t.gateway.lastReply().message().text()).contains("Follow-up: How did you measure success?");
+
+        answer(ANA, thread, "The result: runtime fell from 6 h to 40 min. score=70", "m2");
+        assertThat(t.lp.seen().get(1)).startsWith("I rebuilt the pipeline.").contains("runtime fell");
+        assertThat(t.gateway.lastReply().message().text()).contains("40 → 70 (+30)", "impact 1 → 4");
+    }
+
+    @Test
+    @DisplayName("messages in threads that are not drills are ignored")
+    void notADrill() {
+        postDrill();
+        assertThat(answer(ANA, new ThreadRef(TestBot.CHANNEL, "random"), "hello", "m1")).isEqualTo(Outcome.NOT_A_DRILL);
+        assertThat(t.gateway.replies()).isEmpty();
+    }
+
+    @Test
+    @DisplayName("leaderboard: best score per drill, ties go to whoever answered first")
+    void leaderboardTies() {
+        ThreadRef thread = postDrill();
+        t.clock.advance(Duration.ofMinutes(1));
+        answer(BEN, thread, "result score=60", "b1");
+        t.clock.advance(Duration.ofMinutes(1));
+        answer(ANA, thread, "result score=30", "a1");
+        t.clock.advance(Duration.ofMinutes(1));
+        answer(ANA, thread, "result score=60", "a2"); // best of Ana's answers counts, once
+        var board = t.bot.progress().leaderboard(TestBot.CHANNEL, Instant.EPOCH);
+        assertThat(board).extracting(e -> e.userName() + ":" + e.points()).containsExactly("Ben:60", "Ana:60");
+
+        t.bot.progress().setOptOut(TestBot.CHANNEL, BEN.id(), true);
+        assertThat(t.bot.progress().leaderboard(TestBot.CHANNEL, Instant.EPOCH)).extracting(e -> e.userName())
+                .containsExactly("Ana");
+    }
+
+    private long count(String sql) throws Exception {
+        return t.db.read(c -> {
+            try (ResultSet rs = c.createStatement().executeQuery(sql)) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        });
+    }
+}

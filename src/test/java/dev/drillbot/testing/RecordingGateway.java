@@ -1,0 +1,70 @@
+package dev.drillbot.testing;
+
+import dev.drillbot.core.chat.ChannelRef;
+import dev.drillbot.core.chat.ChatGateway;
+import dev.drillbot.core.chat.OutgoingMessage;
+import dev.drillbot.core.chat.ThreadRef;
+import dev.drillbot.core.chat.UserRef;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** A chat gateway that remembers what was sent, for tests. */
+public final class RecordingGateway implements ChatGateway {
+    public record Sent(String kind, ChannelRef channel, String threadId, OutgoingMessage message) {}
+
+    private final String platform;
+    private final List<Sent> sent = new ArrayList<>();
+    private final AtomicInteger ids = new AtomicInteger(100);
+    private volatile boolean failPosts;
+
+    public RecordingGateway(String platform) {
+        this.platform = platform;
+    }
+
+    public void failPosts(boolean fail) {
+        this.failPosts = fail;
+    }
+
+    @Override
+    public String platform() {
+        return platform;
+    }
+
+    @Override
+    public synchronized ThreadRef post(ChannelRef channel, OutgoingMessage message) {
+        if (failPosts) {
+            throw new IllegalStateException("platform unavailable");
+        }
+        ThreadRef t = new ThreadRef(channel, "t" + ids.incrementAndGet());
+        sent.add(new Sent("post", channel, t.id(), message));
+        return t;
+    }
+
+    @Override
+    public synchronized void reply(ThreadRef thread, OutgoingMessage message) {
+        sent.add(new Sent("reply", thread.channel(), thread.id(), message));
+    }
+
+    @Override
+    public synchronized void tell(ChannelRef channel, UserRef user, OutgoingMessage message) {
+        sent.add(new Sent("tell", channel, "", message));
+    }
+
+    public synchronized List<Sent> sent() {
+        return List.copyOf(sent);
+    }
+
+    public synchronized List<Sent> posts() {
+        return sent.stream().filter(s -> s.kind().equals("post")).toList();
+    }
+
+    public synchronized List<Sent> replies() {
+        return sent.stream().filter(s -> s.kind().equals("reply")).toList();
+    }
+
+    public synchronized Sent lastReply() {
+        List<Sent> r = replies();
+        return r.get(r.size() - 1);
+    }
+}

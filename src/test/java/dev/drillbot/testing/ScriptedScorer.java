@@ -1,0 +1,53 @@
+package dev.drillbot.testing;
+
+import dev.drillbot.core.bank.Question;
+import dev.drillbot.core.bank.Track;
+import dev.drillbot.core.scoring.DimensionScore;
+import dev.drillbot.core.scoring.Score;
+import dev.drillbot.core.scoring.Scorer;
+import dev.drillbot.core.scoring.Verdict;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A fake scorer for core tests: an answer containing {@code score=N} scores N (default 50); LP answers
+ * without the word "result" get a follow-up probe; {@code boom} makes scoring fail.
+ */
+public final class ScriptedScorer implements Scorer {
+    private static final Pattern SCORE = Pattern.compile("score=(\\d+)");
+    private final Track track;
+    private final List<String> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    public ScriptedScorer(Track track) {
+        this.track = track;
+    }
+
+    public List<String> seen() {
+        return seen;
+    }
+
+    @Override
+    public Track track() {
+        return track;
+    }
+
+    @Override
+    public Score score(Question question, String answer) {
+        seen.add(answer);
+        if (answer.contains("boom")) {
+            throw new IllegalStateException("scorer exploded");
+        }
+        Matcher m = SCORE.matcher(answer);
+        int total = 50;
+        while (m.find()) {
+            total = Integer.parseInt(m.group(1));
+        }
+        boolean result = answer.toLowerCase().contains("result");
+        String followUp = track == Track.LP && !result ? "How did you measure success?" : "";
+        Verdict v = track == Track.SQL ? (total == 100 ? Verdict.CORRECT : Verdict.WRONG)
+                : total >= 75 ? Verdict.STRONG : Verdict.MIXED;
+        return new Score(total, v, List.of(new DimensionScore("impact", result ? 4 : 1, 4),
+                new DimensionScore("ownership", total / 25.0, 4)), List.of("scripted feedback"), "", followUp);
+    }
+}
