@@ -38,6 +38,7 @@ public final class RecordingGateway implements ChatGateway {
         }
         ThreadRef t = new ThreadRef(channel, "t" + ids.incrementAndGet());
         sent.add(new Sent("post", channel, t.id(), message));
+        notifyAll();
         return t;
     }
 
@@ -49,6 +50,19 @@ public final class RecordingGateway implements ChatGateway {
     @Override
     public synchronized void tell(ChannelRef channel, UserRef user, OutgoingMessage message) {
         sent.add(new Sent("tell", channel, "", message));
+    }
+
+    /** Waits until at least {@code n} drills were posted; false on timeout. */
+    public synchronized boolean awaitPosts(int n, java.time.Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (posts().size() < n) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                return false;
+            }
+            java.util.concurrent.TimeUnit.NANOSECONDS.timedWait(this, left);
+        }
+        return true;
     }
 
     public synchronized List<Sent> sent() {

@@ -18,6 +18,9 @@ public final class ConsoleChatGateway implements ChatGateway {
 
     private final PrintStream out;
     private final AtomicInteger threads = new AtomicInteger();
+    /** Thread ids must stay unique in the database across runs, while users see short numbers. */
+    private final String runId = Long.toString(System.currentTimeMillis(), 36);
+    private volatile ThreadRef latest;
     private volatile Consumer<ThreadRef> onNewThread = t -> { };
 
     public ConsoleChatGateway(PrintStream out) {
@@ -29,6 +32,22 @@ public final class ConsoleChatGateway implements ChatGateway {
         this.onNewThread = listener;
     }
 
+    /** The most recently posted drill of this run, if any. */
+    ThreadRef latest() {
+        return latest;
+    }
+
+    /** The thread of drill number {@code n} as shown on screen. */
+    ThreadRef thread(ChannelRef channel, int n) {
+        return new ThreadRef(channel, runId + "-" + n);
+    }
+
+    /** The number shown for a thread. */
+    static String number(ThreadRef thread) {
+        String id = thread.id();
+        return id.substring(id.lastIndexOf('-') + 1);
+    }
+
     @Override
     public String platform() {
         return PLATFORM;
@@ -36,21 +55,22 @@ public final class ConsoleChatGateway implements ChatGateway {
 
     @Override
     public ThreadRef post(ChannelRef channel, OutgoingMessage message) {
-        ThreadRef thread = new ThreadRef(channel, Integer.toString(threads.incrementAndGet()));
+        ThreadRef thread = thread(channel, threads.incrementAndGet());
         synchronized (out) {
             out.println();
-            out.println("──── drill #" + thread.id() + " ────");
+            out.println("──── drill #" + number(thread) + " ────");
             out.println(plain(message.text()));
             out.println("──── reply to answer (end with an empty line) ────");
             out.flush();
         }
+        latest = thread;
         onNewThread.accept(thread);
         return thread;
     }
 
     @Override
     public void reply(ThreadRef thread, OutgoingMessage message) {
-        print("  ↳ #" + thread.id() + " ", message.text());
+        print("  ↳ #" + number(thread) + " ", message.text());
     }
 
     @Override
@@ -80,7 +100,7 @@ public final class ConsoleChatGateway implements ChatGateway {
         StringBuilder sb = new StringBuilder();
         for (String line : text.split("\n", -1)) {
             if (!line.startsWith("```")) {
-                line = line.replaceAll("\\*([^*\\n]+)\\*", "$1").replace("`", "");
+                line = line.replaceAll("\\*(\\S|\\S[^*\\n]*?\\S)\\*", "$1").replace("`", "");
             }
             sb.append(line).append('\n');
         }

@@ -45,7 +45,9 @@ public final class ConsoleSession {
         this.channel = channel;
         this.clock = clock;
         this.user = user(userName);
+        // Follow the newest drill, including one posted before the session started (start-up catch-up).
         gateway.onNewThread(current::set);
+        current.compareAndSet(null, gateway.latest());
     }
 
     public ChannelRef channel() {
@@ -90,9 +92,9 @@ public final class ConsoleSession {
                 }
             }
             case "thread" -> {
-                if (args.matches("#?\\d+")) {
-                    current.set(new ThreadRef(channel.channel(), args.replace("#", "")));
-                    say("Answers now go to drill #" + current.get().id() + ".");
+                if (args.matches("#?\\d{1,9}")) {
+                    current.set(gateway.thread(channel.channel(), Integer.parseInt(args.replace("#", ""))));
+                    say("Answers now go to drill #" + ConsoleChatGateway.number(current.get()) + ".");
                 } else {
                     say("Usage: /thread N — answer drill #N");
                 }
@@ -124,7 +126,7 @@ public final class ConsoleSession {
         AnswerService.Outcome outcome = answers.receive(new AnswerReceived(user, thread, text, clock.instant(),
                 "console-" + messageIds.incrementAndGet()));
         if (outcome == AnswerService.Outcome.NOT_A_DRILL) {
-            say("Drill #" + thread.id() + " does not exist. /thread N picks a drill to answer.");
+            say("Drill #" + ConsoleChatGateway.number(thread) + " does not exist. /thread N picks a drill to answer.");
         }
     }
 

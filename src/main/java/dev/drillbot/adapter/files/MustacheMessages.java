@@ -25,7 +25,7 @@ public final class MustacheMessages implements Messages {
     private static final String BUILT_IN = "/prompts/";
 
     private final Optional<Path> overrides;
-    private final Mustache.Compiler compiler = Mustache.compiler().escapeHTML(false).nullValue("");
+    private final Mustache.Compiler compiler = Mustache.compiler().escapeHTML(false).nullValue("").emptyStringIsFalse(true).zeroIsFalse(true);
     private final Map<String, Template> builtIn = new ConcurrentHashMap<>();
     private final Map<String, Optional<Template>> overridden = new ConcurrentHashMap<>();
 

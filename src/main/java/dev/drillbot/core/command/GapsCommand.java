@@ -51,6 +51,8 @@ public final class GapsCommand implements Command {
         v.put("user", context.user().name());
         v.put("principles", lines(gaps, Track.LP, zone));
         v.put("topics", lines(gaps, Track.SQL, zone));
+        v.put("neverPrinciples", never(gaps, Track.LP));
+        v.put("neverTopics", never(gaps, Track.SQL));
         v.put("never", gaps.skills().stream().filter(GapSummary.SkillLine::neverPractised).count());
         List<Map<String, Object>> dims = new ArrayList<>();
         gaps.weakestDimensions().forEach(d -> dims.add(Map.of("name", d.name(),
@@ -64,12 +66,20 @@ public final class GapsCommand implements Command {
         return CommandReply.privately(messages.render("gaps", v));
     }
 
+    /** Names of never-practised skills of a track, comma-separated; empty if none. */
+    private static String never(GapSummary gaps, Track track) {
+        return String.join(" · ", gaps.skills().stream()
+                .filter(l -> l.skill().track() == track && l.neverPractised())
+                .map(l -> l.skill().displayName()).toList());
+    }
+
+    /** One line per practised skill of a track. */
     private static List<Map<String, Object>> lines(GapSummary gaps, Track track, ZoneId zone) {
-        int width = gaps.skills().stream().filter(l -> l.skill().track() == track)
+        int width = gaps.skills().stream().filter(l -> l.skill().track() == track && !l.neverPractised())
                 .mapToInt(l -> l.skill().displayName().length()).max().orElse(0);
         List<Map<String, Object>> out = new ArrayList<>();
         for (GapSummary.SkillLine l : gaps.skills()) {
-            if (l.skill().track() != track) {
+            if (l.skill().track() != track || l.neverPractised()) {
                 continue;
             }
             Map<String, Object> m = new HashMap<>();

@@ -72,7 +72,7 @@ public final class LeaderboardCommand implements Command {
                     r.put("rank", i + 1);
                     r.put("name", e.userName());
                     r.put("points", e.points());
-                    r.put("drills", e.drills());
+                    r.put("drills", e.drills() == 1 ? "1 drill" : e.drills() + " drills");
                     r.put("you", e.userId().equals(context.user().id()));
                     rows.add(r);
                 }

@@ -1,0 +1,116 @@
+package dev.drillbot.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Runs {@code drillbot run} as a separate process, feeding a scripted console session through stdin. */
+@DisplayName("drillbot run on the console, end to end")
+class ConsoleEndToEndTest {
+    @TempDir
+    Path dir;
+
+    private Process start() throws IOException {
+        Path config = dir.resolve("drillbot.yaml");
+        // Every minute with a 5-minute grace window: the previous minute's drill is posted at start-up.
+        Files.writeString(config, """
+                questions: %s
+                rubric: %s
+                channels:
+                  - platform: console
+                    channel: study-group
+                    schedule: "0 * * * * ?"
+                    timezone: Europe/Berlin
+                    track: lp
+                    grace_window: 5m
+                """.formatted(Path.of("src/test/resources/bank").toAbsolutePath(),
+                Path.of("config/rubric").toAbsolutePath()));
+        ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), "dev.drillbot.Main", "run");
+        pb.environment().put("DRILLBOT_CONFIG", config.toString());
+        pb.environment().put("DRILLBOT_DB", dir.resolve("data/drillbot.db").toString());
+        pb.environment().put("USER", "ana");
+        pb.environment().remove("SLACK_BOT_TOKEN");
+        pb.environment().remove("DISCORD_BOT_TOKEN");
+        pb.redirectError(dir.resolve("stderr.txt").toFile());
+        return pb.start();
+    }
+
+    @Test
+    @Timeout(value = 120, unit = TimeUnit.SECONDS)
+    @DisplayName("a piped session gets the scheduled drill, scores answers in threads, runs commands and exits at end of input")
+    void scriptedSession() throws Exception {
+        Process p = start();
+        try (OutputStream in = p.getOutputStream()) {
+            in.write("""
+                    /help
+                    Last spring our nightly orders pipeline started missing its 6 am deadline.
+                    I traced the delay to a skewed join and rewrote it.
+                    The result: runtime fell from 5 hours to 50 minutes.
+
+                    /as Ben
+                    /drill sql
+                    SELECT 1;
+
+                    /streak
+                    /gaps
+                    /leaderboard
+                    /hint
+                    /frobnicate
+                    /drill astrology
+
+                    """.getBytes(StandardCharsets.UTF_8));
+        }
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        String err = Files.readString(dir.resolve("stderr.txt"));
+        Files.writeString(Path.of("target/console-e2e-output.txt"), out);
+        assertThat(p.exitValue()).as("exit code; stderr:%n%s", err).isZero();
+
+        assertThat(out).contains("──── drill #1 ────", "Today's drill · Leadership Principle");
+        assertThat(out).contains("  ↳ #1 ana: ").contains("/100");
+        assertThat(out).contains("You are now Ben.");
+        assertThat(out).contains("──── drill #2 ────", "Practice drill for Ben · SQL");
+        assertThat(out).contains("  ↳ #2 Ben: ");
+        assertThat(out).contains("Ben: 🔥 current streak 1"); // a practice answer on a drill day counts
+        assertThat(out).contains("Ben's practice map", "Practise next:");
+        assertThat(out).contains("🏆 Leaderboard · this week", "1. ana");
+        assertThat(out).contains("Hint 1 of 1 for “Orders per customer”");
+        assertThat(out).contains("There is no /frobnicate command");
+        assertThat(out).contains("“astrology” is not a track, principle, topic or question id I know.");
+        assertThat(err).contains("drillbot stopped cleanly");
+    }
+
+    @Test
+    @Timeout(value = 120, unit = TimeUnit.SECONDS)
+    @DisplayName("SIGTERM stops the bot cleanly: scheduler stopped, database closed")
+    void sigterm() throws Exception {
+        Process p = start();
+        BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
+        List<String> lines = new ArrayList<>();
+        String line;
+        while ((line = out.readLine()) != null) {
+            lines.add(line);
+            if (line.contains("reply to answer")) {
+                break; // the start-up drill is on screen: the bot is fully running
+            }
+        }
+        assertThat(lines).anyMatch(l -> l.contains("drill #1"));
+        p.destroy(); // SIGTERM
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(Files.readString(dir.resolve("stderr.txt"))).contains("drillbot stopped cleanly");
+    }
+}
