@@ -28,7 +28,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class Database implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Database.class);
-    private static final int READERS = 4;
+    private static final int READERS = 8;
     private static final int MAX_BATCH = 256;
 
     /** Work on a connection that may throw SQL errors. */

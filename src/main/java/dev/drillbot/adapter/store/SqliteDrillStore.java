@@ -13,13 +13,20 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 public final class SqliteDrillStore implements DrillStore {
     private static final String COLUMNS =
             "id, channel_key, kind, fire_time, drill_day, question_id, track, requested_by, posted_at, closes_at, thread_id";
 
     private final Database db;
+    /**
+     * Posted drills never change, and every answer looks its drill up by thread: caching them saves a
+     * query per answer. Only drills with a thread are cached, and only they are ever looked up this way.
+     */
+    private final Map<String, Drill> byThread = new ConcurrentHashMap<>();
 
     public SqliteDrillStore(Database db) {
         this.db = db;
@@ -75,8 +82,15 @@ public final class SqliteDrillStore implements DrillStore {
 
     @Override
     public Optional<Drill> byThread(ChannelRef channel, String threadId) {
-        return one("SELECT " + COLUMNS + " FROM drills WHERE channel_key = ? AND thread_id = ?",
+        String key = channel.key() + "\n" + threadId;
+        Drill cached = byThread.get(key);
+        if (cached != null) {
+            return Optional.of(cached);
+        }
+        Optional<Drill> found = one("SELECT " + COLUMNS + " FROM drills WHERE channel_key = ? AND thread_id = ?",
                 channel.key(), threadId);
+        found.ifPresent(d -> byThread.put(key, d));
+        return found;
     }
 
     @Override

@@ -1,0 +1,50 @@
+package dev.drillbot;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+/** The dependency rule: a platform-free core, adapters that do not know each other. */
+@AnalyzeClasses(packages = "dev.drillbot", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+
+    @ArchTest
+    static final ArchRule coreIsPlatformFree = noClasses().that().resideInAPackage("dev.drillbot.core..")
+            .should().dependOnClassesThat().resideInAnyPackage(
+                    "java.sql..", "javax.sql..", "org.sqlite..", "org.flywaydb..", "org.quartz..",
+                    "com.slack..", "net.dv8tion..", "com.fasterxml.jackson..", "com.samskivert..", "picocli..")
+            .because("the core decides everything and must not depend on chat SDKs, Quartz, JDBC or file formats");
+
+    @ArchTest
+    static final ArchRule coreDoesNotKnowTheOutside = noClasses().that().resideInAPackage("dev.drillbot.core..")
+            .should().dependOnClassesThat().resideInAnyPackage("dev.drillbot.adapter..", "dev.drillbot.scoring..",
+                    "dev.drillbot.cli..", "dev.drillbot.config..");
+
+    @ArchTest
+    static final ArchRule adaptersDoNotKnowEachOther = noClasses().that().resideInAPackage("dev.drillbot.adapter.console..")
+            .should().dependOnClassesThat().resideInAnyPackage("dev.drillbot.adapter.store..", "dev.drillbot.adapter.schedule..",
+                    "dev.drillbot.adapter.slack..", "dev.drillbot.adapter.discord..");
+
+    @ArchTest
+    static final ArchRule storeIsOnlyStore = noClasses().that().resideInAPackage("dev.drillbot.adapter.store..")
+            .should().dependOnClassesThat().resideInAnyPackage("dev.drillbot.adapter.console..",
+                    "dev.drillbot.adapter.schedule..", "dev.drillbot.adapter.files..");
+
+    @ArchTest
+    static final ArchRule scheduleIsOnlySchedule = noClasses().that().resideInAPackage("dev.drillbot.adapter.schedule..")
+            .should().dependOnClassesThat().resideInAnyPackage("dev.drillbot.adapter.console..",
+                    "dev.drillbot.adapter.store..", "dev.drillbot.adapter.files..");
+
+    @ArchTest
+    static final ArchRule scoringEnginesAreIndependent = noClasses().that().resideInAPackage("dev.drillbot.scoring.sql..")
+            .should().dependOnClassesThat().resideInAPackage("dev.drillbot.scoring.lp..");
+
+    @ArchTest
+    static final ArchRule scoringDoesNotKnowChat = noClasses().that().resideInAPackage("dev.drillbot.scoring..")
+            .should().dependOnClassesThat().resideInAnyPackage("dev.drillbot.adapter.console..",
+                    "dev.drillbot.adapter.store..", "dev.drillbot.adapter.schedule..", "dev.drillbot.cli..",
+                    "dev.drillbot.core.drill..", "dev.drillbot.core.chat..");
+}

@@ -1,0 +1,137 @@
+package dev.drillbot.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.drillbot.config.Environment;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+@DisplayName("The drillbot command line")
+class CommandLineTest {
+    @TempDir
+    Path dir;
+    Path config;
+    final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    @BeforeEach
+    void writeConfig() throws Exception {
+        config = dir.resolve("drillbot.yaml");
+        Files.writeString(config, "questions: " + Path.of("src/test/resources/bank").toAbsolutePath()
+                + "\nrubric: " + Path.of("config/rubric").toAbsolutePath() + "\n");
+    }
+
+    int run(String stdin, String... args) {
+        var io = new DrillbotCommand.Io(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
+                Environment.from(Map.of("DRILLBOT_CONFIG", config.toString(),
+                        "DRILLBOT_DB", dir.resolve("db.sqlite").toString())), Clock.systemUTC());
+        return DrillbotCommand.execute(args, io);
+    }
+
+    String out() {
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    String err() {
+        return err.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    @DisplayName("--help and --version work on the top command and every subcommand")
+    void helpAndVersion() {
+        assertThat(run("", "--help")).isZero();
+        assertThat(out()).contains("run", "check", "grade", "questions");
+        for (String sub : new String[] {"run", "check", "grade", "questions"}) {
+            assertThat(run("", sub, "--help")).isZero();
+        }
+        assertThat(run("", "--version")).isZero();
+        assertThat(out()).contains("drillbot ");
+    }
+
+    @Test
+    @DisplayName("grade --format json scores an answer from stdin with the documented fields")
+    void gradeJson() throws Exception {
+        assertThat(run("SELECT 1", "grade", "--question", "sql-test-orders", "--format", "json")).isZero();
+        JsonNode json = new ObjectMapper().readTree(out());
+        assertThat(json.get("question").asText()).isEqualTo("sql-test-orders");
+        assertThat(json.get("track").asText()).isEqualTo("sql");
+        assertThat(json.get("score").asInt()).isBetween(0, 100);
+        assertThat(json.has("verdict")).isTrue();
+        assertThat(json.get("dimensions").isArray()).isTrue();
+        assertThat(json.get("feedback").isArray()).isTrue();
+    }
+
+    @Test
+    @DisplayName("grade accepts a question file outside the bank and an answer file")
+    void gradeFile() throws Exception {
+        Path q = dir.resolve("draft.yaml");
+        Files.writeString(q, Files.readString(Path.of("src/test/resources/bank/lp/ownership-oncall.yaml"))
+                + "track: lp\n");
+        Path a = dir.resolve("answer.txt");
+        Files.writeString(a, "I noticed nobody owned the failing job, so I fixed it.");
+        assertThat(run("", "grade", "--question", q.toString(), "--answer-file", a.toString())).isZero();
+        assertThat(out()).contains("lp-test-ownership · Nobody owned it", "Score: ");
+    }
+
+    @Test
+    @DisplayName("grade explains an unknown question id and an empty answer")
+    void gradeErrors() {
+        assertThat(run("x", "grade", "--question", "no-such-id")).isEqualTo(2);
+        assertThat(err()).contains("Unknown question 'no-such-id'", "drillbot questions");
+        assertThat(run("  ", "grade", "--question", "sql-test-orders")).isEqualTo(2);
+        assertThat(err()).contains("The answer is empty");
+    }
+
+    @Test
+    @DisplayName("questions lists the bank, filtered by track, as text or JSON")
+    void questions() throws Exception {
+        assertThat(run("", "questions", "--track", "lp")).isZero();
+        assertThat(out()).contains("lp-test-ownership", "lp-test-dive-deep", "2 question(s)").doesNotContain("sql-test-orders");
+        out.reset();
+        assertThat(run("", "questions", "--format", "json")).isZero();
+        assertThat(new ObjectMapper().readTree(out()).size()).isEqualTo(3);
+        assertThat(run("", "questions", "--track", "java")).isEqualTo(2);
+        assertThat(err()).contains("Unknown track 'java'");
+    }
+
+    @Test
+    @DisplayName("check prints one file:line: field: problem per problem and exits 1")
+    void checkReportsProblems() throws Exception {
+        Path bank = Files.createDirectories(dir.resolve("bank/lp"));
+        Files.writeString(bank.resolve("bad.yaml"), "id: x\ntitle: t\nprompt: p\nprinciples: [frugalty]\n"
+                + "strong_answer: [a]\nprobes: [b]\n");
+        Files.writeString(bank.resolve("broken.yaml"), "id: y\ntitle: [oops\n");
+        assertThat(run("", "check", dir.resolve("bank").toString())).isEqualTo(1);
+        assertThat(out()).contains(bank.resolve("bad.yaml") + ":4: principles[0]: unknown principle 'frugalty'")
+                .contains(bank.resolve("broken.yaml") + ":").contains("not valid YAML")
+                .contains("2 problems found.");
+    }
+
+    @Test
+    @DisplayName("check on a valid bank prints counts per track and principle and exits 0")
+    void checkCounts() {
+        assertThat(run("", "check")).as(out()).isZero();
+        assertThat(out()).contains("3 questions, all valid", "lp: 2", "sql: 1", "dive-deep 1", "joins 1");
+    }
+
+    @Test
+    @DisplayName("run refuses to start on a bad config and names the channel")
+    void runWithBadConfig() throws Exception {
+        Files.writeString(config, "channels:\n  - platform: console\n    channel: local\n    schedule: \"0 0 25 * * ?\"\n");
+        assertThat(run("", "run")).isEqualTo(2);
+        assertThat(err()).contains(config + ":4: channels[0].schedule: '0 0 25 * * ?' is not a Quartz cron expression for channel 'local'");
+    }
+}
