@@ -179,8 +179,15 @@ final class Dialect {
                 return Optional.of(replace(sql, t, start, end, "pg_add(" + operand + ", '" + sign
                         + spec.replace("'", "''") + "')"));
             }
+            // a ILIKE p -> a REGEXP pg_like_re(p): a case-insensitive regex built from the LIKE pattern
             if (tok.isWord("ILIKE")) {
-                return Optional.of(replace(sql, t, i, i, "MATCH"));
+                int end = operandEnd(t, i);
+                if (end < 0) {
+                    throw new Unsupported("I could not work out the pattern after ILIKE; try lower(x) LIKE"
+                            + " lower(pattern).");
+                }
+                return Optional.of(replace(sql, t, i, end, "REGEXP pg_like_re(" + text(sql, t, nextSig(t, i), end)
+                        + ")"));
             }
             if (tok.kind() == Kind.OP && (tok.text().equals("~") || tok.text().equals("!~")
                     || tok.text().equals("~*")) && isOperandEnd(t, prevSig(t, i))) {
@@ -297,6 +304,32 @@ final class Dialect {
                 return -1;
             }
         }
+    }
+
+    private static final Set<String> RIGHT_OPERAND_END = Set.of("AND", "OR", "THEN", "ELSE", "END", "WHEN",
+            "ORDER", "GROUP", "LIMIT", "HAVING", "WINDOW", "UNION", "EXCEPT", "INTERSECT", "AS", "FROM", "WHERE",
+            "ESCAPE", "IS", "NOT", "BETWEEN", "IN", "LIKE", "ILIKE", "REGEXP", "JOIN", "ON", "LEFT", "INNER",
+            "CROSS", "FULL", "RIGHT", "ASC", "DESC", "COLLATE");
+
+    /** Index of the last token of the operand after the operator at {@code op} (up to AND, ')', ',', ...). */
+    private static int operandEnd(List<Token> t, int op) {
+        int depth = 0;
+        int last = -1;
+        for (int k = op + 1; k < t.size(); k++) {
+            Token x = t.get(k);
+            if (!x.significant()) {
+                continue;
+            }
+            if (depth == 0 && (x.kind() == Kind.COMMA || x.kind() == Kind.SEMI || x.kind() == Kind.RPAREN
+                    || (x.kind() == Kind.WORD && RIGHT_OPERAND_END.contains(x.upper()))
+                    || (x.kind() == Kind.OP && List.of("=", "==", "<", ">", "<=", ">=", "<>", "!=").contains(
+                            x.text())))) {
+                break;
+            }
+            depth += x.kind() == Kind.LPAREN ? 1 : x.kind() == Kind.RPAREN ? -1 : 0;
+            last = k;
+        }
+        return last;
     }
 
     private static int caseStart(List<Token> t, int end) {

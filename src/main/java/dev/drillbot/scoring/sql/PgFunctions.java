@@ -38,7 +38,7 @@ final class PgFunctions {
     static void register(Connection c, Deadline deadline) throws SQLException {
         Map<String, Pattern> patterns = new HashMap<>();
         int det = Function.FLAG_DETERMINISTIC;
-        Function.create(c, "date_trunc", new Fn((f, a) -> f.dateOut(truncate(f.text(0), f.date(1)), true)), 2, det);
+        Function.create(c, "date_trunc", new Fn((f, a) -> f.dateOut(truncate(f.text(0), f.date(1)), isDayOrLonger(f.text(0)))), 2, det);
         Function.create(c, "date_part", new Fn((f, a) -> f.resultLong(part(f.text(0), f.date(1)))), 2, det);
         Function.create(c, "datepart", new Fn((f, a) -> f.resultLong(part(f.text(0), f.date(1)))), 2, det);
         Function.create(c, "datediff", new Fn((f, a) -> f.resultLong(diff(f.text(0), f.date(1), f.date(2)))), 3, det);
@@ -62,7 +62,7 @@ final class PgFunctions {
                 (int) f.num(2)))), 3, det);
         Function.create(c, "left", new Fn((f, a) -> f.resultText(left(f.text(0), (int) f.num(1)))), 2, det);
         Function.create(c, "right", new Fn((f, a) -> f.resultText(right(f.text(0), (int) f.num(1)))), 2, det);
-        // X REGEXP Y calls regexp(Y, X); X MATCH Y calls match(Y, X) — ILIKE is rewritten to MATCH
+        // X REGEXP Y calls regexp(Y, X); ILIKE is rewritten to REGEXP pg_like_re(pattern)
         Function.create(c, "regexp", new Fn((f, a) -> f.resultLong(
                 f.regex(patterns, f.text(0), 0).matcher(f.guarded(f.text(1), deadline)).find() ? 1 : 0)), 2, det);
         Function.create(c, "regexp_like", new Fn((f, a) -> f.resultLong(
@@ -73,9 +73,8 @@ final class PgFunctions {
         }), 2, det);
         Function.create(c, "regexp_replace", new Fn((f, a) -> f.resultText(f.regex(patterns, f.text(1), 0)
                 .matcher(f.guarded(f.text(0), deadline)).replaceAll(f.text(2).replace("\\", "$")))), 3, det);
-        Function.create(c, "match", new Fn((f, a) -> f.resultLong(f.regex(patterns, likeToRegex(f.text(0)),
-                Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE).matcher(f.guarded(f.text(1), deadline)).matches()
-                        ? 1 : 0)), 2, det);
+        Function.create(c, "pg_like_re", new Fn((f, a) -> f.resultText("(?iu)\\A" + likeToRegex(f.text(0))
+                + "\\z")), 1, det);
     }
 
     // ---- the functions' logic, plain Java ----
