@@ -1,0 +1,483 @@
+package dev.drillbot.scoring.sql;
+
+import dev.drillbot.scoring.sql.SqlLexer.Kind;
+import dev.drillbot.scoring.sql.SqlLexer.Token;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Rewrites PostgreSQL / Redshift habits into SQLite that means the same thing, and names what cannot
+ * be supported instead of letting SQLite misread it. Rewriting works on tokens rather than on a
+ * parsed tree so that everything it does not touch (SQLite-only syntax included) reaches SQLite
+ * exactly as written. The rules are documented in docs/sql-dialect.md.
+ */
+final class Dialect {
+    /** @param unsupported the construct we cannot run, in words for the learner */
+    record Result(String sql, Optional<String> unsupported) {}
+
+    private static final int MAX_REWRITES = 200;
+    private static final Set<String> NOT_FUNCTIONS = Set.of("AND", "OR", "NOT", "IN", "EXISTS", "SELECT", "WHERE",
+            "ON", "BY", "WHEN", "THEN", "ELSE", "AS", "IS", "BETWEEN", "LIKE", "FROM", "JOIN", "HAVING", "CASE",
+            "USING", "VALUES", "WITH", "ALL", "ANY", "SOME", "DISTINCT", "RETURN", "MATCH", "REGEXP", "GLOB");
+    private static final Set<String> INT_TYPES = Set.of("INT", "INTEGER", "BIGINT", "SMALLINT", "INT2", "INT4",
+            "INT8");
+    private static final Set<String> REAL_TYPES = Set.of("NUMERIC", "DECIMAL", "FLOAT", "FLOAT4", "FLOAT8",
+            "DOUBLE");
+    private static final Set<String> UNIT_FUNCTIONS = Set.of("DATEDIFF", "DATEADD", "DATE_PART", "DATEPART",
+            "DATE_TRUNC");
+    private static final Set<String> UNITS = Set.of("second", "minute", "hour", "day", "week", "month",
+            "quarter", "year", "dow", "doy", "isodow", "epoch");
+    private static final Set<String> ORDER_END = Set.of("LIMIT", "OFFSET", "ROWS", "RANGE", "GROUPS", "FETCH",
+            "UNION", "EXCEPT", "INTERSECT", "WINDOW");
+
+    private Dialect() {}
+
+    static Result rewrite(String sql) {
+        Optional<String> unsupported = unsupported(SqlLexer.significant(SqlLexer.lex(sql)));
+        if (unsupported.isPresent()) {
+            return new Result(sql, unsupported);
+        }
+        String current = sql;
+        for (int round = 0; round < MAX_REWRITES; round++) {
+            List<Token> tokens = SqlLexer.lex(current);
+            Optional<String> next;
+            try {
+                next = rewriteFirst(current, tokens);
+            } catch (Unsupported e) {
+                return new Result(current, Optional.of(e.getMessage()));
+            }
+            if (next.isEmpty()) {
+                break;
+            }
+            current = next.get();
+        }
+        return new Result(nullsOrdering(current), Optional.empty());
+    }
+
+    // ---- constructs we name rather than run ----
+
+    static Optional<String> unsupported(List<Token> sig) {
+        for (int i = 0; i < sig.size(); i++) {
+            Token t = sig.get(i);
+            Token next = i + 1 < sig.size() ? sig.get(i + 1) : null;
+            String w = t.kind() == Kind.WORD ? t.upper() : "";
+            String msg = switch (w) {
+                case "LATERAL" -> "LATERAL joins are not supported here; use a correlated subquery or a window"
+                        + " function instead.";
+                case "QUALIFY" -> "QUALIFY is not supported here; compute the window function in a CTE or"
+                        + " subquery and filter it in the outer WHERE.";
+                case "GENERATE_SERIES" -> "generate_series is not available here; build the series with a"
+                        + " recursive CTE (WITH RECURSIVE days(d) AS (...)).";
+                case "UNNEST", "ARRAY_AGG", "ARRAY" -> "Arrays (" + t.text() + ") are not supported here; work with"
+                        + " rows, or STRING_AGG / LISTAGG for a text list.";
+                case "SIMILAR" -> next != null && next.isWord("TO")
+                        ? "SIMILAR TO is not supported here; use LIKE, or ~ / REGEXP for a regular expression."
+                        : null;
+                case "TOP" -> i > 0 && (sig.get(i - 1).isWord("SELECT") || sig.get(i - 1).isWord("DISTINCT"))
+                        ? "SELECT TOP n is SQL Server syntax; use ORDER BY ... LIMIT n." : null;
+                case "CONVERT_TIMEZONE" -> "Time zone conversion (CONVERT_TIMEZONE) is not supported here; the"
+                        + " data is already in one time zone.";
+                case "AT" -> next != null && next.isWord("TIME")
+                        ? "AT TIME ZONE is not supported here; the data is already in one time zone." : null;
+                case "DISTINCT" -> next != null && next.isWord("ON") && i + 2 < sig.size()
+                        && sig.get(i + 2).kind() == Kind.LPAREN
+                                ? "DISTINCT ON is not supported here; number the rows with ROW_NUMBER() OVER"
+                                        + " (PARTITION BY ... ORDER BY ...) and keep row 1."
+                                : null;
+                case "WITHIN" -> next != null && next.isWord("GROUP")
+                        ? "WITHIN GROUP is not supported here; use MEDIAN(x), or LISTAGG / STRING_AGG(x, ',')"
+                                + " without it." : null;
+                default -> null;
+            };
+            if (msg != null) {
+                return Optional.of(msg);
+            }
+            if (t.isOp("::") && next != null && next.isWord("INTERVAL")) {
+                return Optional.of("'...'::interval is not supported here; write INTERVAL '7 days' instead.");
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static final class Unsupported extends RuntimeException {
+        Unsupported(String message) {
+            super(message, null, false, false);
+        }
+    }
+
+    // ---- rewrites, one at a time, leftmost first ----
+
+    private static Optional<String> rewriteFirst(String sql, List<Token> t) {
+        for (int i = 0; i < t.size(); i++) {
+            Token tok = t.get(i);
+            if (!tok.significant()) {
+                continue;
+            }
+            int n1 = nextSig(t, i);
+            int n2 = nextSig(t, n1);
+            int n3 = nextSig(t, n2);
+            // EXTRACT(YEAR FROM x) -> date_part('year', x)
+            if (tok.isWord("EXTRACT") && kind(t, n1) == Kind.LPAREN && kind(t, n2) == Kind.WORD
+                    && n3 >= 0 && t.get(n3).isWord("FROM")) {
+                return Optional.of(replace(sql, t, i, n3, "date_part('" + t.get(n2).text().toLowerCase(Locale.ROOT)
+                        + "',"));
+            }
+            // DATEDIFF(day, a, b) -> DATEDIFF('day', a, b): Redshift writes the unit bare
+            if (tok.kind() == Kind.WORD && UNIT_FUNCTIONS.contains(tok.upper()) && kind(t, n1) == Kind.LPAREN
+                    && kind(t, n2) == Kind.WORD && kind(t, n3) == Kind.COMMA) {
+                String u = PgFunctions.unit(t.get(n2).text());
+                if (UNITS.contains(u)) {
+                    return Optional.of(replace(sql, t, n2, n2, "'" + u + "'"));
+                }
+            }
+            // CAST(x AS DATE) -> date(x) and friends: SQLite's CAST AS DATE yields just the year
+            if (tok.isWord("CAST") && kind(t, n1) == Kind.LPAREN) {
+                Optional<String> cast = rewriteCast(sql, t, i, n1);
+                if (cast.isPresent()) {
+                    return cast;
+                }
+            }
+            // x::type -> CAST(x AS type), rewritten further on the next round
+            if (tok.isOp("::")) {
+                int start = operandStart(t, i);
+                int typeEnd = typeEnd(t, i);
+                if (start < 0 || typeEnd < 0) {
+                    throw new Unsupported("I could not work out what the :: cast applies to; write CAST(x AS type)"
+                            + " instead.");
+                }
+                String operand = text(sql, t, start, prevSig(t, i));
+                String type = text(sql, t, n1, typeEnd);
+                return Optional.of(replace(sql, t, start, typeEnd, "CAST(" + operand + " AS " + type + ")"));
+            }
+            // DATE '2024-01-31' -> '2024-01-31': SQLite dates are text
+            if ((tok.isWord("DATE") || tok.isWord("TIMESTAMP")) && kind(t, n1) == Kind.STRING) {
+                return Optional.of(replace(sql, t, i, n1, t.get(n1).text()));
+            }
+            // x + INTERVAL '7 days' -> pg_add(x, '+7 days')
+            if (tok.isWord("INTERVAL") && kind(t, n1) == Kind.STRING) {
+                int op = prevSig(t, i);
+                if (op < 0 || !(t.get(op).isOp("+") || t.get(op).isOp("-"))) {
+                    throw new Unsupported("INTERVAL can only be added to or subtracted from a date here (as in"
+                            + " order_date + INTERVAL '7 days').");
+                }
+                int start = operandStart(t, op);
+                if (start < 0) {
+                    throw new Unsupported("I could not work out which date the INTERVAL is added to; try"
+                            + " DATEADD(day, 7, order_date).");
+                }
+                String spec = unquote(t.get(n1).text());
+                int end = n1;
+                if (kind(t, n2) == Kind.WORD && UNITS.contains(PgFunctions.unit(t.get(n2).text()))) {
+                    spec = spec + " " + t.get(n2).text();
+                    end = n2;
+                }
+                String sign = t.get(op).text();
+                String operand = text(sql, t, start, prevSig(t, op));
+                return Optional.of(replace(sql, t, start, end, "pg_add(" + operand + ", '" + sign
+                        + spec.replace("'", "''") + "')"));
+            }
+            // a ILIKE p -> a REGEXP pg_like_re(p): a case-insensitive regex built from the LIKE pattern
+            if (tok.isWord("ILIKE")) {
+                int end = operandEnd(t, i);
+                if (end < 0) {
+                    throw new Unsupported("I could not work out the pattern after ILIKE; try lower(x) LIKE"
+                            + " lower(pattern).");
+                }
+                return Optional.of(replace(sql, t, i, end, "REGEXP pg_like_re(" + text(sql, t, nextSig(t, i), end)
+                        + ")"));
+            }
+            if (tok.kind() == Kind.OP && (tok.text().equals("~") || tok.text().equals("!~")
+                    || tok.text().equals("~*")) && isOperandEnd(t, prevSig(t, i))) {
+                String r = switch (tok.text()) {
+                    case "~" -> "REGEXP";
+                    case "!~" -> "NOT REGEXP";
+                    default -> "REGEXP '(?i)' ||";
+                };
+                return Optional.of(replace(sql, t, i, i, r));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<String> rewriteCast(String sql, List<Token> t, int castAt, int open) {
+        int close = matching(t, open);
+        if (close < 0) {
+            return Optional.empty();
+        }
+        int as = -1;
+        int depth = 0;
+        for (int k = open + 1; k < close; k++) {
+            Kind kd = t.get(k).kind();
+            depth += kd == Kind.LPAREN ? 1 : kd == Kind.RPAREN ? -1 : 0;
+            if (depth == 0 && t.get(k).isWord("AS")) {
+                as = k;
+            }
+        }
+        int typeAt = nextSig(t, as);
+        if (as < 0 || typeAt < 0 || typeAt >= close) {
+            return Optional.empty();
+        }
+        String type = t.get(typeAt).upper();
+        String inner = text(sql, t, nextSig(t, open), prevSig(t, as));
+        String replacement;
+        if (type.equals("DATE")) {
+            replacement = "date(" + inner + ")";
+        } else if (type.startsWith("TIMESTAMP") || type.equals("DATETIME")) {
+            replacement = "datetime(" + inner + ")";
+        } else if (REAL_TYPES.contains(type)) {
+            replacement = "CAST(" + inner + " AS REAL)";
+        } else if (INT_TYPES.contains(type)) {
+            replacement = "pg_int(" + inner + ")";
+        } else {
+            return Optional.empty();
+        }
+        return Optional.of(replace(sql, t, castAt, close, replacement));
+    }
+
+    /** Index of the last token of the type after {@code ::} at {@code op}. */
+    private static int typeEnd(List<Token> t, int op) {
+        int k = nextSig(t, op);
+        if (k < 0 || t.get(k).kind() != Kind.WORD) {
+            return -1;
+        }
+        int end = k;
+        int n = nextSig(t, k);
+        if (t.get(k).isWord("DOUBLE") && n >= 0 && t.get(n).isWord("PRECISION")) {
+            end = n;
+            n = nextSig(t, n);
+        }
+        if (n >= 0 && t.get(n).kind() == Kind.LPAREN) {
+            int close = matching(t, n);
+            end = close < 0 ? end : close;
+        }
+        return end;
+    }
+
+    /** Index of the first token of the operand ending just before the operator at {@code op}. */
+    private static int operandStart(List<Token> t, int op) {
+        int p = prevSig(t, op);
+        if (p < 0) {
+            return -1;
+        }
+        Token last = t.get(p);
+        switch (last.kind()) {
+            case RPAREN -> {
+                int open = matchingBack(t, p);
+                if (open < 0) {
+                    return -1;
+                }
+                int before = prevSig(t, open);
+                if (before >= 0 && t.get(before).kind() == Kind.WORD) {
+                    String w = t.get(before).upper();
+                    if (w.equals("OVER") || w.equals("FILTER")) {
+                        return operandStart(t, before);
+                    }
+                    if (!NOT_FUNCTIONS.contains(w)) {
+                        return before;
+                    }
+                }
+                return open;
+            }
+            case STRING, NUMBER, BLOB -> {
+                return p;
+            }
+            case WORD, QUOTED_ID -> {
+                if (last.isWord("END")) {
+                    return caseStart(t, p);
+                }
+                int start = p;
+                int dot = prevSig(t, start);
+                while (dot >= 0 && t.get(dot).kind() == Kind.DOT) {
+                    int name = prevSig(t, dot);
+                    if (name < 0 || !(t.get(name).kind() == Kind.WORD || t.get(name).kind() == Kind.QUOTED_ID)) {
+                        break;
+                    }
+                    start = name;
+                    dot = prevSig(t, start);
+                }
+                return start;
+            }
+            default -> {
+                return -1;
+            }
+        }
+    }
+
+    private static final Set<String> RIGHT_OPERAND_END = Set.of("AND", "OR", "THEN", "ELSE", "END", "WHEN",
+            "ORDER", "GROUP", "LIMIT", "HAVING", "WINDOW", "UNION", "EXCEPT", "INTERSECT", "AS", "FROM", "WHERE",
+            "ESCAPE", "IS", "NOT", "BETWEEN", "IN", "LIKE", "ILIKE", "REGEXP", "JOIN", "ON", "LEFT", "INNER",
+            "CROSS", "FULL", "RIGHT", "ASC", "DESC", "COLLATE");
+
+    /** Index of the last token of the operand after the operator at {@code op} (up to AND, ')', ',', ...). */
+    private static int operandEnd(List<Token> t, int op) {
+        int depth = 0;
+        int last = -1;
+        for (int k = op + 1; k < t.size(); k++) {
+            Token x = t.get(k);
+            if (!x.significant()) {
+                continue;
+            }
+            if (depth == 0 && (x.kind() == Kind.COMMA || x.kind() == Kind.SEMI || x.kind() == Kind.RPAREN
+                    || (x.kind() == Kind.WORD && RIGHT_OPERAND_END.contains(x.upper()))
+                    || (x.kind() == Kind.OP && List.of("=", "==", "<", ">", "<=", ">=", "<>", "!=").contains(
+                            x.text())))) {
+                break;
+            }
+            depth += x.kind() == Kind.LPAREN ? 1 : x.kind() == Kind.RPAREN ? -1 : 0;
+            last = k;
+        }
+        return last;
+    }
+
+    private static int caseStart(List<Token> t, int end) {
+        int nesting = 0;
+        int depth = 0;
+        for (int k = end; k >= 0; k--) {
+            Token tok = t.get(k);
+            depth += tok.kind() == Kind.RPAREN ? 1 : tok.kind() == Kind.LPAREN ? -1 : 0;
+            if (depth != 0) {
+                continue;
+            }
+            if (tok.isWord("END")) {
+                nesting++;
+            } else if (tok.isWord("CASE") && --nesting == 0) {
+                return k;
+            }
+        }
+        return -1;
+    }
+
+    private static boolean isOperandEnd(List<Token> t, int p) {
+        if (p < 0) {
+            return false;
+        }
+        Token x = t.get(p);
+        return switch (x.kind()) {
+            case STRING, NUMBER, QUOTED_ID, RPAREN -> true;
+            case WORD -> !NOT_FUNCTIONS.contains(x.upper()) || x.isWord("END");
+            default -> false;
+        };
+    }
+
+    // ---- PostgreSQL puts NULLs last when ascending and first when descending; SQLite the opposite ----
+
+    static String nullsOrdering(String sql) {
+        List<Token> t = SqlLexer.lex(sql);
+        List<Integer> insertAt = new ArrayList<>();
+        List<String> what = new ArrayList<>();
+        for (int i = 0; i < t.size(); i++) {
+            if (!t.get(i).isWord("ORDER")) {
+                continue;
+            }
+            int by = nextSig(t, i);
+            if (by < 0 || !t.get(by).isWord("BY")) {
+                continue;
+            }
+            int depth = 0;
+            int lastSig = -1;
+            int prevSig = -1;
+            int k = by + 1;
+            for (; k <= t.size(); k++) {
+                Token tok = k < t.size() ? t.get(k) : null;
+                boolean end = tok == null || tok.kind() == Kind.SEMI
+                        || (depth == 0 && (tok.kind() == Kind.COMMA || tok.kind() == Kind.RPAREN
+                                || (tok.kind() == Kind.WORD && ORDER_END.contains(tok.upper()))));
+                if (end) {
+                    if (lastSig >= 0) {
+                        Token l = t.get(lastSig);
+                        boolean explicit = (l.isWord("FIRST") || l.isWord("LAST")) && prevSig >= 0
+                                && t.get(prevSig).isWord("NULLS");
+                        if (!explicit) {
+                            insertAt.add(l.start() + l.text().length());
+                            what.add(l.isWord("DESC") ? " NULLS FIRST" : " NULLS LAST");
+                        }
+                    }
+                    if (tok == null || tok.kind() != Kind.COMMA) {
+                        break;
+                    }
+                    lastSig = -1;
+                    prevSig = -1;
+                    continue;
+                }
+                depth += tok.kind() == Kind.LPAREN ? 1 : tok.kind() == Kind.RPAREN ? -1 : 0;
+                if (tok.significant()) {
+                    prevSig = lastSig;
+                    lastSig = k;
+                }
+            }
+        }
+        if (insertAt.isEmpty()) {
+            return sql;
+        }
+        StringBuilder sb = new StringBuilder(sql);
+        for (int j = insertAt.size() - 1; j >= 0; j--) {
+            sb.insert((int) insertAt.get(j), what.get(j));
+        }
+        return sb.toString();
+    }
+
+    // ---- token helpers ----
+
+    private static Kind kind(List<Token> t, int i) {
+        return i < 0 ? null : t.get(i).kind();
+    }
+
+    static int nextSig(List<Token> t, int i) {
+        if (i < 0) {
+            return -1;
+        }
+        for (int k = i + 1; k < t.size(); k++) {
+            if (t.get(k).significant()) {
+                return k;
+            }
+        }
+        return -1;
+    }
+
+    static int prevSig(List<Token> t, int i) {
+        for (int k = i - 1; k >= 0; k--) {
+            if (t.get(k).significant()) {
+                return k;
+            }
+        }
+        return -1;
+    }
+
+    static int matching(List<Token> t, int open) {
+        int depth = 0;
+        for (int k = open; k < t.size(); k++) {
+            depth += t.get(k).kind() == Kind.LPAREN ? 1 : t.get(k).kind() == Kind.RPAREN ? -1 : 0;
+            if (depth == 0) {
+                return k;
+            }
+        }
+        return -1;
+    }
+
+    private static int matchingBack(List<Token> t, int close) {
+        int depth = 0;
+        for (int k = close; k >= 0; k--) {
+            depth += t.get(k).kind() == Kind.RPAREN ? 1 : t.get(k).kind() == Kind.LPAREN ? -1 : 0;
+            if (depth == 0) {
+                return k;
+            }
+        }
+        return -1;
+    }
+
+    private static String text(String sql, List<Token> t, int from, int to) {
+        return sql.substring(t.get(from).start(), t.get(to).start() + t.get(to).text().length());
+    }
+
+    private static String replace(String sql, List<Token> t, int from, int to, String with) {
+        return sql.substring(0, t.get(from).start()) + with + sql.substring(t.get(to).start()
+                + t.get(to).text().length());
+    }
+
+    private static String unquote(String s) {
+        return s.substring(1, s.length() - 1).replace("''", "'");
+    }
+}

@@ -1,0 +1,480 @@
+package dev.drillbot.scoring.sql;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.TextStyle;
+import java.time.temporal.ChronoUnit;
+import java.time.temporal.IsoFields;
+import java.time.temporal.TemporalAdjusters;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+import org.sqlite.Function;
+
+/**
+ * PostgreSQL / Redshift functions that SQLite lacks, registered on every sandbox connection. Dates
+ * are SQLite text ({@code 2024-01-31} or {@code 2024-01-31 13:45:00}); a date stays a date when the
+ * operation cannot introduce a time, so that {@code DATE_TRUNC('month', d)} compares equal to
+ * {@code strftime('%Y-%m-01', d)}.
+ */
+final class PgFunctions {
+    private static final int INTEGER = 1;
+    private static final int FLOAT = 2;
+    private static final int TEXT = 3;
+    private static final int NULL = 5;
+    private static final int MAX_PATTERN = 1000;
+    private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+
+    private PgFunctions() {}
+
+    static void register(Connection c, Deadline deadline) throws SQLException {
+        Map<String, Pattern> patterns = new HashMap<>();
+        int det = Function.FLAG_DETERMINISTIC;
+        Function.create(c, "date_trunc", new Fn((f, a) -> f.dateOut(truncate(f.text(0), f.date(1)), isDayOrLonger(f.text(0)))), 2, det);
+        Function.create(c, "date_part", new Fn((f, a) -> f.resultLong(part(f.text(0), f.date(1)))), 2, det);
+        Function.create(c, "datepart", new Fn((f, a) -> f.resultLong(part(f.text(0), f.date(1)))), 2, det);
+        Function.create(c, "datediff", new Fn((f, a) -> f.resultLong(diff(f.text(0), f.date(1), f.date(2)))), 3, det);
+        Function.create(c, "dateadd", new Fn((f, a) -> f.dateOut(add(f.text(0), f.num(1), f.date(2)),
+                isDayOrLonger(f.text(0)) && f.date(2).dateOnly)), 3, det);
+        Function.create(c, "pg_add", new Fn((f, a) -> {
+            Interval iv = Interval.parse(f.text(1));
+            Stamp s = f.date(0);
+            f.dateOut(iv.apply(s), s.dateOnly && iv.dateOnly());
+        }), 2, det);
+        Function.create(c, "to_char", new Fn((f, a) -> f.resultText(toChar(f.date(0), f.text(1)))), 2, det);
+        // PostgreSQL rounds half away from zero when casting to an integer; SQLite truncates
+        Function.create(c, "pg_int", new Fn((f, a) -> {
+            double v = f.num(0);
+            f.resultLong(v < 0 ? -Math.round(-v) : Math.round(v));
+        }), 1, det);
+        Function.create(c, "nvl", new Fn((f, a) -> f.passThrough(f.type(0) != NULL ? 0 : 1)), 2, det);
+        Function.create(c, "greatest", new Fn((f, a) -> f.passThrough(f.extreme(a, 1))), -1, det);
+        Function.create(c, "least", new Fn((f, a) -> f.passThrough(f.extreme(a, -1))), -1, det);
+        Function.create(c, "split_part", new Fn((f, a) -> f.resultText(splitPart(f.text(0), f.text(1),
+                (int) f.num(2)))), 3, det);
+        Function.create(c, "left", new Fn((f, a) -> f.resultText(left(f.text(0), (int) f.num(1)))), 2, det);
+        Function.create(c, "right", new Fn((f, a) -> f.resultText(right(f.text(0), (int) f.num(1)))), 2, det);
+        // X REGEXP Y calls regexp(Y, X); ILIKE is rewritten to REGEXP pg_like_re(pattern)
+        Function.create(c, "regexp", new Fn((f, a) -> f.resultLong(
+                f.regex(patterns, f.text(0), 0).matcher(f.guarded(f.text(1), deadline)).find() ? 1 : 0)), 2, det);
+        Function.create(c, "regexp_like", new Fn((f, a) -> f.resultLong(
+                f.regex(patterns, f.text(1), 0).matcher(f.guarded(f.text(0), deadline)).find() ? 1 : 0)), 2, det);
+        Function.create(c, "regexp_substr", new Fn((f, a) -> {
+            Matcher m = f.regex(patterns, f.text(1), 0).matcher(f.guarded(f.text(0), deadline));
+            f.resultText(m.find() ? m.group() : null);
+        }), 2, det);
+        Function.create(c, "regexp_replace", new Fn((f, a) -> f.resultText(f.regex(patterns, f.text(1), 0)
+                .matcher(f.guarded(f.text(0), deadline)).replaceAll(f.text(2).replace("\\", "$")))), 3, det);
+        Function.create(c, "pg_like_re", new Fn((f, a) -> f.resultText("(?iu)\\A" + likeToRegex(f.text(0))
+                + "\\z")), 1, det);
+    }
+
+    // ---- the functions' logic, plain Java ----
+
+    /** A parsed date or timestamp and whether it was written without a time. */
+    record Stamp(LocalDateTime at, boolean dateOnly) {
+        static Stamp parse(String s) {
+            String t = s.strip();
+            if (t.length() == 10) {
+                return new Stamp(LocalDate.parse(t).atStartOfDay(), true);
+            }
+            String iso = t.replace(' ', 'T');
+            if (iso.length() == 16) {
+                iso = iso + ":00";
+            }
+            if (iso.endsWith("Z")) {
+                iso = iso.substring(0, iso.length() - 1);
+            }
+            return new Stamp(LocalDateTime.parse(iso), false);
+        }
+    }
+
+    static LocalDateTime truncate(String unit, Stamp s) {
+        LocalDateTime t = s.at();
+        return switch (unit(unit)) {
+            case "second" -> t.truncatedTo(ChronoUnit.SECONDS);
+            case "minute" -> t.truncatedTo(ChronoUnit.MINUTES);
+            case "hour" -> t.truncatedTo(ChronoUnit.HOURS);
+            case "day" -> t.truncatedTo(ChronoUnit.DAYS);
+            case "week" -> t.toLocalDate().with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)).atStartOfDay();
+            case "month" -> t.toLocalDate().withDayOfMonth(1).atStartOfDay();
+            case "quarter" -> LocalDate.of(t.getYear(), (t.getMonthValue() - 1) / 3 * 3 + 1, 1).atStartOfDay();
+            case "year" -> LocalDate.of(t.getYear(), 1, 1).atStartOfDay();
+            default -> throw new IllegalArgumentException("date_trunc does not know the unit '" + unit + "'");
+        };
+    }
+
+    static long part(String unit, Stamp s) {
+        LocalDateTime t = s.at();
+        return switch (unit(unit)) {
+            case "year" -> t.getYear();
+            case "quarter" -> (t.getMonthValue() - 1) / 3 + 1;
+            case "month" -> t.getMonthValue();
+            case "week" -> t.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR);
+            case "day" -> t.getDayOfMonth();
+            case "dow" -> t.getDayOfWeek().getValue() % 7;
+            case "isodow" -> t.getDayOfWeek().getValue();
+            case "doy" -> t.getDayOfYear();
+            case "hour" -> t.getHour();
+            case "minute" -> t.getMinute();
+            case "second" -> t.getSecond();
+            case "epoch" -> t.toEpochSecond(java.time.ZoneOffset.UTC);
+            default -> throw new IllegalArgumentException("date_part does not know the unit '" + unit + "'");
+        };
+    }
+
+    /** Redshift DATEDIFF: the number of unit boundaries crossed going from a to b. */
+    static long diff(String unit, Stamp a, Stamp b) {
+        String u = unit(unit);
+        if (u.equals("week")) {
+            return ChronoUnit.WEEKS.between(truncate("week", a), truncate("week", b));
+        }
+        if (u.equals("month") || u.equals("quarter") || u.equals("year")) {
+            long months = (b.at().getYear() * 12L + b.at().getMonthValue()) - (a.at().getYear() * 12L
+                    + a.at().getMonthValue());
+            return switch (u) {
+                case "month" -> months;
+                case "quarter" -> (b.at().getYear() * 4L + (b.at().getMonthValue() - 1) / 3)
+                        - (a.at().getYear() * 4L + (a.at().getMonthValue() - 1) / 3);
+                default -> (long) b.at().getYear() - a.at().getYear();
+            };
+        }
+        ChronoUnit cu = switch (u) {
+            case "day" -> ChronoUnit.DAYS;
+            case "hour" -> ChronoUnit.HOURS;
+            case "minute" -> ChronoUnit.MINUTES;
+            case "second" -> ChronoUnit.SECONDS;
+            default -> throw new IllegalArgumentException("datediff does not know the unit '" + unit + "'");
+        };
+        return cu.between(truncate(u, a), truncate(u, b));
+    }
+
+    static LocalDateTime add(String unit, double n, Stamp s) {
+        long k = (long) n;
+        LocalDateTime t = s.at();
+        return switch (unit(unit)) {
+            case "second" -> t.plusSeconds(k);
+            case "minute" -> t.plusMinutes(k);
+            case "hour" -> t.plusHours(k);
+            case "day" -> t.plusDays(k);
+            case "week" -> t.plusWeeks(k);
+            case "month" -> t.plusMonths(k);
+            case "quarter" -> t.plusMonths(3 * k);
+            case "year" -> t.plusYears(k);
+            default -> throw new IllegalArgumentException("dateadd does not know the unit '" + unit + "'");
+        };
+    }
+
+    static boolean isDayOrLonger(String unit) {
+        return switch (unit(unit)) {
+            case "day", "week", "month", "quarter", "year" -> true;
+            default -> false;
+        };
+    }
+
+    /** Unit names as PostgreSQL and Redshift accept them: plural, abbreviated, any case. */
+    static String unit(String u) {
+        String s = u == null ? "" : u.strip().toLowerCase(Locale.ROOT);
+        return switch (s) {
+            case "s", "sec", "secs", "second", "seconds" -> "second";
+            case "m", "min", "mins", "minute", "minutes" -> "minute";
+            case "h", "hr", "hrs", "hour", "hours" -> "hour";
+            case "d", "day", "days" -> "day";
+            case "w", "wk", "week", "weeks" -> "week";
+            case "mon", "mons", "month", "months", "mm" -> "month";
+            case "qtr", "quarter", "quarters" -> "quarter";
+            case "y", "yr", "yrs", "year", "years", "yyyy" -> "year";
+            case "dayofweek", "dow", "weekday" -> "dow";
+            case "dayofyear", "doy" -> "doy";
+            default -> s;
+        };
+    }
+
+    /** An interval such as {@code '+7 days'}, {@code '-1 month'} or {@code '1 year 2 months'}. */
+    record Interval(int sign, long years, long months, long days, long seconds) {
+        static Interval parse(String text) {
+            String s = text.strip().toLowerCase(Locale.ROOT);
+            int sign = 1;
+            if (s.startsWith("-")) {
+                sign = -1;
+                s = s.substring(1).strip();
+            } else if (s.startsWith("+")) {
+                s = s.substring(1).strip();
+            }
+            long y = 0, mo = 0, d = 0, sec = 0;
+            Matcher m = Pattern.compile("(-?\\d+)\\s*([a-z]+)").matcher(s);
+            int at = 0;
+            while (m.find()) {
+                if (!s.substring(at, m.start()).isBlank()) {
+                    throw new IllegalArgumentException("cannot read the interval '" + text + "'");
+                }
+                at = m.end();
+                long v = Long.parseLong(m.group(1));
+                switch (unit(m.group(2))) {
+                    case "year" -> y += v;
+                    case "quarter" -> mo += 3 * v;
+                    case "month" -> mo += v;
+                    case "week" -> d += 7 * v;
+                    case "day" -> d += v;
+                    case "hour" -> sec += 3600 * v;
+                    case "minute" -> sec += 60 * v;
+                    case "second" -> sec += v;
+                    default -> throw new IllegalArgumentException("cannot read the interval '" + text + "'");
+                }
+            }
+            if (at == 0 || !s.substring(at).isBlank()) {
+                throw new IllegalArgumentException("cannot read the interval '" + text + "'");
+            }
+            return new Interval(sign, y, mo, d, sec);
+        }
+
+        boolean dateOnly() {
+            return seconds == 0;
+        }
+
+        LocalDateTime apply(Stamp s) {
+            return s.at().plusYears(sign * years).plusMonths(sign * months).plusDays(sign * days)
+                    .plusSeconds(sign * seconds);
+        }
+    }
+
+    static String toChar(Stamp s, String format) {
+        LocalDateTime t = s.at();
+        StringBuilder out = new StringBuilder();
+        int i = 0;
+        String f = format;
+        while (i < f.length()) {
+            String rest = f.substring(i);
+            String up = rest.toUpperCase(Locale.ROOT);
+            if (up.startsWith("YYYY")) { out.append(String.format("%04d", t.getYear())); i += 4; }
+            else if (up.startsWith("YY")) { out.append(String.format("%02d", t.getYear() % 100)); i += 2; }
+            else if (up.startsWith("MONTH")) { out.append(t.getMonth().getDisplayName(TextStyle.FULL, Locale.ENGLISH)); i += 5; }
+            else if (up.startsWith("MON")) { out.append(t.getMonth().getDisplayName(TextStyle.SHORT, Locale.ENGLISH)); i += 3; }
+            else if (up.startsWith("MM")) { out.append(String.format("%02d", t.getMonthValue())); i += 2; }
+            else if (up.startsWith("MI")) { out.append(String.format("%02d", t.getMinute())); i += 2; }
+            else if (up.startsWith("DAY")) { out.append(t.getDayOfWeek().getDisplayName(TextStyle.FULL, Locale.ENGLISH)); i += 3; }
+            else if (up.startsWith("DY")) { out.append(t.getDayOfWeek().getDisplayName(TextStyle.SHORT, Locale.ENGLISH)); i += 2; }
+            else if (up.startsWith("DD")) { out.append(String.format("%02d", t.getDayOfMonth())); i += 2; }
+            else if (up.startsWith("HH24")) { out.append(String.format("%02d", t.getHour())); i += 4; }
+            else if (up.startsWith("SS")) { out.append(String.format("%02d", t.getSecond())); i += 2; }
+            else if (up.startsWith("Q")) { out.append((t.getMonthValue() - 1) / 3 + 1); i += 1; }
+            else if (Character.isLetter(f.charAt(i))) {
+                throw new IllegalArgumentException("to_char: the format element at '" + rest + "' is not supported");
+            } else { out.append(f.charAt(i)); i++; }
+        }
+        return out.toString();
+    }
+
+    static String splitPart(String s, String delim, int n) {
+        if (n < 1) {
+            throw new IllegalArgumentException("split_part: the field position must be 1 or more");
+        }
+        String[] parts = delim.isEmpty() ? new String[] {s} : s.split(Pattern.quote(delim), -1);
+        return n <= parts.length ? parts[n - 1] : "";
+    }
+
+    static String left(String s, int n) {
+        int cps = s.codePointCount(0, s.length());
+        int k = n >= 0 ? Math.min(n, cps) : Math.max(0, cps + n);
+        return s.substring(0, s.offsetByCodePoints(0, k));
+    }
+
+    static String right(String s, int n) {
+        int cps = s.codePointCount(0, s.length());
+        int k = n >= 0 ? Math.min(n, cps) : Math.max(0, cps + n);
+        return s.substring(s.offsetByCodePoints(0, cps - k));
+    }
+
+    static String likeToRegex(String like) {
+        StringBuilder re = new StringBuilder();
+        for (char ch : like.toCharArray()) {
+            switch (ch) {
+                case '%' -> re.append(".*");
+                case '_' -> re.append('.');
+                default -> re.append(Pattern.quote(String.valueOf(ch)));
+            }
+        }
+        return re.toString();
+    }
+
+    // ---- bridging to org.sqlite.Function ----
+
+    interface Body {
+        void run(Fn f, int args) throws SQLException;
+    }
+
+    /** One registered function; NULL in any argument gives NULL (except NVL, GREATEST, LEAST). */
+    static final class Fn extends Function {
+        private final Body body;
+
+        Fn(Body body) {
+            this.body = body;
+        }
+
+        @Override
+        protected void xFunc() throws SQLException {
+            try {
+                body.run(this, args());
+            } catch (NullArgument e) {
+                result();
+            } catch (Deadline.Expired e) {
+                error("interrupted");
+            } catch (RuntimeException e) {
+                String msg = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+                error(msg.length() > 200 ? msg.substring(0, 200) : msg);
+            }
+        }
+
+        int type(int i) throws SQLException {
+            return value_type(i);
+        }
+
+        String text(int i) throws SQLException {
+            if (value_type(i) == NULL) {
+                throw new NullArgument();
+            }
+            return value_text(i);
+        }
+
+        double num(int i) throws SQLException {
+            if (value_type(i) == NULL) {
+                throw new NullArgument();
+            }
+            return value_double(i);
+        }
+
+        Stamp date(int i) throws SQLException {
+            String t = text(i);
+            try {
+                return Stamp.parse(t);
+            } catch (RuntimeException e) {
+                throw new IllegalArgumentException("'" + (t.length() > 30 ? t.substring(0, 30) : t)
+                        + "' is not a date or timestamp (expected YYYY-MM-DD or YYYY-MM-DD HH:MM:SS)");
+            }
+        }
+
+        void dateOut(LocalDateTime t, boolean asDate) throws SQLException {
+            boolean midnight = t.toLocalTime().equals(LocalTime.MIDNIGHT);
+            result(asDate || midnight ? t.toLocalDate().toString() : t.format(DATE_TIME));
+        }
+
+        void resultLong(long v) throws SQLException {
+            result(v);
+        }
+
+        void resultText(String s) throws SQLException {
+            if (s == null) {
+                result();
+            } else {
+                result(s);
+            }
+        }
+
+        /** Returns argument i unchanged, keeping its type. */
+        void passThrough(int i) throws SQLException {
+            if (i < 0 || value_type(i) == NULL) {
+                result();
+                return;
+            }
+            switch (value_type(i)) {
+                case INTEGER -> result(value_long(i));
+                case FLOAT -> result(value_double(i));
+                case TEXT -> result(value_text(i));
+                default -> result(value_blob(i));
+            }
+        }
+
+        /** Index of the largest (dir 1) or smallest (dir -1) non-NULL argument, -1 if all are NULL. */
+        int extreme(int n, int dir) throws SQLException {
+            int best = -1;
+            for (int i = 0; i < n; i++) {
+                if (value_type(i) == NULL) {
+                    continue;
+                }
+                if (best < 0 || dir * compare(i, best) > 0) {
+                    best = i;
+                }
+            }
+            return best;
+        }
+
+        private int compare(int i, int j) throws SQLException {
+            boolean ni = value_type(i) == INTEGER || value_type(i) == FLOAT;
+            boolean nj = value_type(j) == INTEGER || value_type(j) == FLOAT;
+            if (ni && nj) {
+                return Double.compare(value_double(i), value_double(j));
+            }
+            if (ni != nj) {
+                return ni ? -1 : 1; // SQLite orders numbers before text
+            }
+            return value_text(i).compareTo(value_text(j));
+        }
+
+        Pattern regex(Map<String, Pattern> cache, String pattern, int flags) {
+            if (pattern.length() > MAX_PATTERN) {
+                throw new IllegalArgumentException("regular expression longer than " + MAX_PATTERN + " characters");
+            }
+            String key = flags + ":" + pattern;
+            Pattern p = cache.get(key);
+            if (p == null) {
+                try {
+                    p = Pattern.compile(pattern, flags | Pattern.DOTALL);
+                } catch (PatternSyntaxException e) {
+                    throw new IllegalArgumentException("invalid regular expression: " + e.getDescription());
+                }
+                if (cache.size() < 100) {
+                    cache.put(key, p);
+                }
+            }
+            return p;
+        }
+
+        /** Java regexes can backtrack for ever; this input checks the deadline while being read. */
+        CharSequence guarded(String s, Deadline deadline) {
+            return new Guarded(s, deadline);
+        }
+    }
+
+    private static final class NullArgument extends RuntimeException {
+        NullArgument() {
+            super(null, null, false, false);
+        }
+    }
+
+    private record Guarded(String s, Deadline deadline, int[] reads) implements CharSequence {
+        Guarded(String s, Deadline deadline) {
+            this(s, deadline, new int[1]);
+        }
+
+        @Override
+        public int length() {
+            return s.length();
+        }
+
+        @Override
+        public char charAt(int index) {
+            if ((++reads[0] & 0xFFF) == 0 && deadline.passed()) {
+                throw new Deadline.Expired();
+            }
+            return s.charAt(index);
+        }
+
+        @Override
+        public CharSequence subSequence(int start, int end) {
+            return new Guarded(s.substring(start, end), deadline, reads);
+        }
+
+        @Override
+        public String toString() {
+            return s;
+        }
+    }
+}

@@ -1,0 +1,172 @@
+package dev.drillbot.scoring.sql;
+
+import dev.drillbot.core.bank.SqlQuestion;
+import dev.drillbot.scoring.sql.SqlLexer.Kind;
+import dev.drillbot.scoring.sql.SqlLexer.Token;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Everything about a question that does not depend on the answer, computed once: each dataset's
+ * database image and the reference's rows on it. The expected rows never touch a learner's
+ * connection; they live here in Java.
+ */
+final class PreparedQuestion {
+    final SqlQuestion question;
+    final List<byte[]> images = new ArrayList<>();
+    final List<ResultTable> expected = new ArrayList<>();
+    final boolean ordered;
+    final int[] orderCols;
+    /** Why the question cannot be graded, or empty. */
+    final Optional<String> broken;
+    /** Results of each known mistake per dataset (null entries for ones that fail); computed lazily. */
+    volatile List<List<ResultTable>> mistakeResults;
+
+    private PreparedQuestion(SqlQuestion q, boolean ordered, int[] orderCols, Optional<String> broken) {
+        this.question = q;
+        this.ordered = ordered;
+        this.orderCols = orderCols;
+        this.broken = broken;
+    }
+
+    static PreparedQuestion prepare(SqlQuestion q, long deadlineMillis, int maxRows) {
+        List<byte[]> images = new ArrayList<>();
+        for (SqlQuestion.Dataset d : q.datasets()) {
+            try {
+                images.add(Sandbox.image(q.schema(), d.data()));
+            } catch (SQLException e) {
+                return broken(q, "dataset '" + d.name() + "' does not load: " + Sandbox.clean(e.getMessage()));
+            }
+        }
+        String ref = AnswerText.stripTrailingSemicolons(q.solution().strip());
+        Optional<String> rejected = SqlGate.reject(ref, SqlLexer.lex(ref));
+        if (rejected.isPresent()) {
+            return broken(q, "the solution is not accepted by the grader: " + rejected.get());
+        }
+        Dialect.Result rewritten = Dialect.rewrite(ref);
+        if (rewritten.unsupported().isPresent()) {
+            return broken(q, "the solution uses something unsupported: " + rewritten.unsupported().get());
+        }
+        List<ResultTable> expected = new ArrayList<>();
+        for (int i = 0; i < images.size(); i++) {
+            Sandbox.Outcome o = Sandbox.run(images.get(i), rewritten.sql(), new Deadline(deadlineMillis * 5),
+                    maxRows);
+            if (o instanceof Sandbox.Failed f) {
+                return broken(q, "the solution fails on dataset '" + q.datasets().get(i).name() + "': "
+                        + (f.message().isEmpty() ? f.why().name().toLowerCase(Locale.ROOT) : f.message()));
+            }
+            expected.add(((Sandbox.Rows) o).table());
+        }
+        boolean hasOrderBy = topLevelOrderBy(ref).isPresent();
+        boolean ordered = q.ordered() != null ? q.ordered() : hasOrderBy;
+        int[] cols;
+        ResultTable first = expected.get(0);
+        if (!q.orderKeys().isEmpty()) {
+            cols = new int[q.orderKeys().size()];
+            for (int i = 0; i < cols.length; i++) {
+                cols[i] = indexOf(first.columns(), q.orderKeys().get(i));
+                if (cols[i] < 0) {
+                    return broken(q, "order_keys: '" + q.orderKeys().get(i) + "' is not a column of the solution's"
+                            + " result (" + String.join(", ", first.columns()) + ")");
+                }
+            }
+        } else {
+            cols = ordered ? orderColumnsOf(ref, first.columns()) : new int[0];
+        }
+        PreparedQuestion p = new PreparedQuestion(q, ordered, cols, Optional.empty());
+        p.images.addAll(images);
+        p.expected.addAll(expected);
+        return p;
+    }
+
+    private static PreparedQuestion broken(SqlQuestion q, String why) {
+        return new PreparedQuestion(q, false, new int[0], Optional.of(why));
+    }
+
+    private static int indexOf(List<String> columns, String name) {
+        for (int i = 0; i < columns.size(); i++) {
+            if (columns.get(i).equalsIgnoreCase(name.strip())) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** Tokens after the ORDER BY at parenthesis depth 0 (the query's own, not a window's or a CTE's). */
+    static Optional<List<Token>> topLevelOrderBy(String sql) {
+        List<Token> sig = SqlLexer.significant(SqlLexer.lex(sql));
+        int depth = 0;
+        for (int i = 0; i + 1 < sig.size(); i++) {
+            Token t = sig.get(i);
+            depth += t.kind() == Kind.LPAREN ? 1 : t.kind() == Kind.RPAREN ? -1 : 0;
+            if (depth == 0 && t.isWord("ORDER") && sig.get(i + 1).isWord("BY")) {
+                return Optional.of(sig.subList(i + 2, sig.size()));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * The result columns the reference orders by, when each ORDER BY item is a plain column or a
+     * position; otherwise all columns (authors then set order_keys if ties are possible).
+     */
+    private static int[] orderColumnsOf(String ref, List<String> columns) {
+        Optional<List<Token>> items = topLevelOrderBy(ref);
+        if (items.isEmpty()) {
+            return new int[0];
+        }
+        List<Integer> cols = new ArrayList<>();
+        List<Token> item = new ArrayList<>();
+        int depth = 0;
+        for (Token t : items.get()) {
+            depth += t.kind() == Kind.LPAREN ? 1 : t.kind() == Kind.RPAREN ? -1 : 0;
+            boolean end = depth == 0 && (t.kind() == Kind.COMMA || t.isWord("LIMIT") || t.isWord("OFFSET"));
+            if (!end) {
+                item.add(t);
+                continue;
+            }
+            if (!addItem(item, columns, cols)) {
+                return new int[0];
+            }
+            item.clear();
+            if (!(t.kind() == Kind.COMMA)) {
+                break;
+            }
+        }
+        if (!item.isEmpty() && !addItem(item, columns, cols)) {
+            return new int[0];
+        }
+        return cols.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    private static boolean addItem(List<Token> item, List<String> columns, List<Integer> cols) {
+        List<Token> core = new ArrayList<>(item);
+        while (!core.isEmpty() && core.get(core.size() - 1).kind() == Kind.WORD && List.of("ASC", "DESC", "NULLS",
+                "FIRST", "LAST").contains(core.get(core.size() - 1).upper())) {
+            core.remove(core.size() - 1);
+        }
+        if (core.size() == 1 && core.get(0).kind() == Kind.NUMBER) {
+            int pos = Integer.parseInt(core.get(0).text()) - 1;
+            if (pos >= 0 && pos < columns.size()) {
+                cols.add(pos);
+                return true;
+            }
+            return false;
+        }
+        Token name = core.isEmpty() ? null : core.get(core.size() - 1);
+        boolean simple = core.size() == 1 || (core.size() == 3 && core.get(1).kind() == Kind.DOT);
+        if (!simple || name == null || !(name.kind() == Kind.WORD || name.kind() == Kind.QUOTED_ID)) {
+            return false;
+        }
+        String n = name.kind() == Kind.QUOTED_ID ? name.text().substring(1, name.text().length() - 1) : name.text();
+        int idx = indexOf(columns, n);
+        if (idx < 0) {
+            return false;
+        }
+        cols.add(idx);
+        return true;
+    }
+}

@@ -1,0 +1,179 @@
+package dev.drillbot.scoring.sql;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Properties;
+import org.sqlite.JDBC;
+import org.sqlite.ProgressHandler;
+import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteConnection;
+import org.sqlite.SQLiteLimits;
+
+/**
+ * Runs one read-only query against a private in-memory copy of a dataset. Each run opens a new
+ * connection, loads the dataset image with {@code deserialize}, switches the connection to
+ * {@code query_only}, lowers SQLite's limits and installs a progress handler that aborts the query at
+ * the deadline. Only {@code prepareStatement} + {@code executeQuery} are used: {@code Statement.execute}
+ * understands the driver's own {@code backup to FILE} command.
+ */
+final class Sandbox {
+    static final int MAX_VALUE_LENGTH = 1_000_000;
+    private static final int PROGRESS_OPS = 10_000;
+    private static final Properties CONFIG;
+
+    static {
+        SQLiteConfig c = new SQLiteConfig();
+        c.enableLoadExtension(false);
+        c.setTempStore(SQLiteConfig.TempStore.MEMORY);
+        c.enableCaseSensitiveLike(true);
+        CONFIG = c.toProperties();
+    }
+
+    /** What happened to a query: rows, or a failure in words for the learner. */
+    sealed interface Outcome permits Rows, Failed {}
+
+    record Rows(ResultTable table) implements Outcome {}
+
+    enum Why { ERROR, TIMEOUT, TOO_MANY_ROWS, TOO_BIG }
+
+    record Failed(Why why, String message) implements Outcome {}
+
+    private Sandbox() {}
+
+    /** Builds a dataset once (trusted question content) and returns its serialized image. */
+    static byte[] image(String schema, String data) throws SQLException {
+        try (SQLiteConnection c = JDBC.createConnection("jdbc:sqlite::memory:", new Properties());
+                Statement s = c.createStatement()) {
+            for (String stmt : statements(schema)) {
+                s.executeUpdate(stmt);
+            }
+            c.setAutoCommit(false);
+            for (String stmt : statements(data)) {
+                s.executeUpdate(stmt);
+            }
+            c.commit();
+            c.setAutoCommit(true);
+            return c.serialize("main");
+        }
+    }
+
+    /** Splits trusted SQL text into statements at top-level semicolons. */
+    static List<String> statements(String sql) {
+        List<String> out = new ArrayList<>();
+        StringBuilder cur = new StringBuilder();
+        for (SqlLexer.Token t : SqlLexer.lex(sql == null ? "" : sql)) {
+            if (t.kind() == SqlLexer.Kind.SEMI) {
+                if (!cur.toString().isBlank()) {
+                    out.add(cur.toString());
+                }
+                cur.setLength(0);
+            } else {
+                cur.append(t.text());
+            }
+        }
+        if (!SqlLexer.significant(SqlLexer.lex(cur.toString())).isEmpty()) {
+            out.add(cur.toString());
+        }
+        return out;
+    }
+
+    /**
+     * Runs {@code sql} (already through {@link SqlGate} and {@link Dialect}) on a fresh copy of
+     * {@code image}. Never throws for anything the query does.
+     */
+    static Outcome run(byte[] image, String sql, Deadline deadline, int maxRows) {
+        try (SQLiteConnection c = JDBC.createConnection("jdbc:sqlite::memory:", CONFIG)) {
+            c.deserialize("main", image);
+            try (Statement s = c.createStatement()) {
+                // set by hand: the read-only open flag does not survive deserialize
+                s.executeUpdate("PRAGMA query_only = 1");
+                s.executeUpdate("PRAGMA trusted_schema = 0");
+            }
+            c.setLimit(SQLiteLimits.SQLITE_LIMIT_LENGTH, MAX_VALUE_LENGTH);
+            c.setLimit(SQLiteLimits.SQLITE_LIMIT_SQL_LENGTH, SqlGate.MAX_SQL_LENGTH * 2);
+            c.setLimit(SQLiteLimits.SQLITE_LIMIT_ATTACHED, 0);
+            c.setLimit(SQLiteLimits.SQLITE_LIMIT_COMPOUND_SELECT, 50);
+            c.setLimit(SQLiteLimits.SQLITE_LIMIT_COLUMN, 200);
+            c.setLimit(SQLiteLimits.SQLITE_LIMIT_FUNCTION_ARG, 100);
+            c.setLimit(SQLiteLimits.SQLITE_LIMIT_LIKE_PATTERN_LENGTH, 1000);
+            c.setLimit(SQLiteLimits.SQLITE_LIMIT_VARIABLE_NUMBER, 0);
+            c.setLimit(SQLiteLimits.SQLITE_LIMIT_TRIGGER_DEPTH, 1);
+            c.setLimit(SQLiteLimits.SQLITE_LIMIT_WORKER_THREADS, 0);
+            PgFunctions.register(c, deadline);
+            ProgressHandler.setHandler(c, PROGRESS_OPS, new ProgressHandler() {
+                @Override
+                protected int progress() {
+                    return deadline.passed() ? 1 : 0;
+                }
+            });
+            if (deadline.passed()) {
+                return new Failed(Why.TIMEOUT, "");
+            }
+            try (PreparedStatement ps = c.prepareStatement(sql); ResultSet rs = ps.executeQuery()) {
+                ResultSetMetaData md = rs.getMetaData();
+                int width = md.getColumnCount();
+                List<String> cols = new ArrayList<>(width);
+                for (int i = 1; i <= width; i++) {
+                    cols.add(md.getColumnLabel(i));
+                }
+                List<List<Object>> rows = new ArrayList<>();
+                while (rs.next()) {
+                    if (rows.size() >= maxRows) {
+                        return new Failed(Why.TOO_MANY_ROWS, "");
+                    }
+                    List<Object> row = new ArrayList<>(width);
+                    for (int i = 1; i <= width; i++) {
+                        row.add(value(rs.getObject(i)));
+                    }
+                    rows.add(row);
+                }
+                return new Rows(new ResultTable(cols, rows));
+            }
+        } catch (SQLException e) {
+            return failure(e, deadline);
+        } catch (RuntimeException e) {
+            return new Failed(Why.ERROR, String.valueOf(e.getMessage()));
+        }
+    }
+
+    private static Object value(Object o) {
+        if (o == null || o instanceof Long || o instanceof Double || o instanceof String) {
+            return o;
+        }
+        if (o instanceof Number n) {
+            return (o instanceof Float) ? (Object) n.doubleValue() : (Object) n.longValue();
+        }
+        if (o instanceof byte[] b) {
+            return "x'" + HexFormat.of().formatHex(b) + "'";
+        }
+        return o.toString();
+    }
+
+    private static Failed failure(SQLException e, Deadline deadline) {
+        String msg = e.getMessage() == null ? "" : e.getMessage();
+        if (deadline.passed() || msg.contains("SQLITE_INTERRUPT") || msg.contains("interrupted")) {
+            return new Failed(Why.TIMEOUT, "");
+        }
+        if (msg.contains("string or blob too big") || msg.contains("SQLITE_TOOBIG")) {
+            return new Failed(Why.TOO_BIG, "");
+        }
+        return new Failed(Why.ERROR, clean(msg));
+    }
+
+    /** "[SQLITE_ERROR] SQL error or missing database (no such column: x)" -> "no such column: x" */
+    static String clean(String msg) {
+        String m = msg;
+        int open = m.indexOf('(');
+        if (m.startsWith("[SQLITE_") && open > 0 && m.endsWith(")")) {
+            m = m.substring(open + 1, m.length() - 1);
+        }
+        return m.length() > 300 ? m.substring(0, 300) + "..." : m;
+    }
+}

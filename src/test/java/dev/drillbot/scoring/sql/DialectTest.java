@@ -1,0 +1,129 @@
+package dev.drillbot.scoring.sql;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+@DisplayName("PostgreSQL / Redshift habits run with PostgreSQL's meaning")
+class DialectTest {
+    private static final byte[] EMPTY = image();
+
+    private static byte[] image() {
+        try {
+            return Sandbox.image("CREATE TABLE t (x);", "");
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static List<List<Object>> rows(String sql) {
+        Dialect.Result r = Dialect.rewrite(sql);
+        assertThat(r.unsupported()).as(sql).isEmpty();
+        Sandbox.Outcome o = Sandbox.run(EMPTY, r.sql(), new Deadline(2000), 100);
+        assertThat(o).as(r.sql()).isInstanceOf(Sandbox.Rows.class);
+        return ((Sandbox.Rows) o).table().rows();
+    }
+
+    private static String value(String expr) {
+        return String.valueOf(rows("SELECT " + expr).get(0).get(0));
+    }
+
+    @ParameterizedTest(name = "{0} = {1}")
+    @CsvSource(delimiter = '|', value = {
+        "DATE_TRUNC('month', '2024-02-29 10:15:00')|2024-02-01",
+        "DATE_TRUNC('week', DATE '2024-01-03')|2024-01-01",
+        "DATE_TRUNC('hour', '2024-02-29 10:15:00')|2024-02-29 10:00:00",
+        "'2024-01-31'::date + INTERVAL '1 month'|2024-02-29",
+        "DATE '2024-03-01' - INTERVAL '1 day'|2024-02-29",
+        "CAST('2024-03-01 08:00:00' AS TIMESTAMP) + INTERVAL '90 minutes'|2024-03-01 09:30:00",
+        "DATE '2024-03-01' + INTERVAL '7' DAY|2024-03-08",
+        "EXTRACT(YEAR FROM DATE '2024-05-06')|2024",
+        "EXTRACT(dow FROM '2024-05-05')|0",
+        "DATE_PART('month', '2024-05-06')|5",
+        "CAST('2024-01-15' AS DATE)|2024-01-15",
+        "'2024-01-15 23:59:59'::date|2024-01-15",
+        "DATEDIFF(day, '2024-02-27', '2024-03-01')|3",
+        "DATEDIFF('month', '2023-12-31', '2024-01-01')|1",
+        "DATEADD(month, 1, '2024-01-31')|2024-02-29",
+        "'abc' ILIKE 'A%'|1",
+        "'abc' NOT ILIKE 'A%'|0",
+        "'abc' LIKE 'A%'|0",
+        "NVL(NULL, 5)|5",
+        "GREATEST(1, NULL, 3)|3",
+        "LEAST(2, 1, NULL)|1",
+        "SPLIT_PART('a,b,c', ',', 2)|b",
+        "SPLIT_PART('a,b,c', ',', 5)|''",
+        "LEFT('drillbot', 5)|drill",
+        "RIGHT('drillbot', 3)|bot",
+        "'ab12' ~ '[0-9]+'|1",
+        "'ab' !~ '[0-9]+'|1",
+        "REGEXP_SUBSTR('order-123-x', '[0-9]+')|123",
+        "3.7::int|4",
+        "-2.5::int|-3",
+        "5::numeric / 2|2.5",
+        "CAST(7 AS DECIMAL(10,2)) / 2|3.5",
+        "TO_CHAR('2024-03-09', 'YYYY-MM')|2024-03",
+        "CASE WHEN 1 = 1 THEN 2 END::float / 4|0.5"})
+    void rewrites(String expr, String expected) {
+        assertThat(value(expr)).isEqualTo(expected.equals("''") ? "" : expected);
+    }
+
+    @Test
+    @DisplayName("ascending puts NULLs last and descending first, as in PostgreSQL, also inside windows")
+    void nullsOrdering() {
+        assertThat(rows("SELECT column1 FROM (VALUES (NULL), (2), (1)) ORDER BY column1"))
+                .extracting(r -> r.get(0)).containsExactly(1L, 2L, null);
+        assertThat(rows("SELECT column1 FROM (VALUES (NULL), (2), (1)) ORDER BY column1 DESC"))
+                .extracting(r -> r.get(0)).containsExactly(null, 2L, 1L);
+        assertThat(rows("SELECT column1, ROW_NUMBER() OVER (ORDER BY column1) FROM (VALUES (NULL), (1))"
+                + " ORDER BY 2")).extracting(r -> r.get(0)).containsExactly(1L, null);
+        assertThat(rows("SELECT column1 FROM (VALUES (NULL), (1)) ORDER BY column1 NULLS FIRST"))
+                .extracting(r -> r.get(0)).containsExactly(null, 1L);
+    }
+
+    @Test
+    @DisplayName("text inside quotes and comments is never rewritten")
+    void quotesUntouched() {
+        assertThat(value("'x::date ILIKE DATE ''y'''")).isEqualTo("x::date ILIKE DATE 'y'");
+        assertThat(Dialect.rewrite("SELECT 1 -- ORDER BY x\n").sql()).isEqualTo("SELECT 1 -- ORDER BY x\n");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "SELECT DISTINCT ON (a) a FROM t|DISTINCT ON",
+        "SELECT * FROM t, LATERAL (SELECT 1) x|LATERAL",
+        "SELECT * FROM generate_series(1, 3)|generate_series",
+        "SELECT a FROM t QUALIFY ROW_NUMBER() OVER () = 1|QUALIFY",
+        "SELECT ARRAY[1,2]|Arrays",
+        "SELECT TOP 3 x FROM t|LIMIT",
+        "SELECT x FROM t WHERE x SIMILAR TO 'a%'|SIMILAR TO",
+        "SELECT '1 day'::interval|INTERVAL",
+        "SELECT INTERVAL '1 day'|INTERVAL",
+        "SELECT PERCENTILE_CONT(0.5) WITHIN GROUP (ORDER BY x) FROM t|WITHIN GROUP"})
+    @DisplayName("unsupported constructs are named, never silently misread")
+    void unsupportedNamed(String sql, String named) {
+        assertThat(Dialect.rewrite(sql).unsupported()).get().asString().contains(named);
+    }
+
+    @Test
+    @DisplayName("the style parser gives up at its timeout instead of holding a grade")
+    void parseTimeout() {
+        ExecutorService ex = Executors.newSingleThreadExecutor();
+        try {
+            QueryStyle style = new QueryStyle(ex, 200);
+            String nested = "SELECT " + "(".repeat(400) + "1" + ")".repeat(400) + " FROM t";
+            long t = System.nanoTime();
+            assertThat(style.remarks(nested)).isEmpty();
+            assertThat((System.nanoTime() - t) / 1_000_000).isLessThan(1500);
+            assertThat(style.remarks("SELECT * FROM t")).anyMatch(r -> r.contains("SELECT *"));
+        } finally {
+            ex.shutdownNow();
+        }
+    }
+}

@@ -1,0 +1,187 @@
+package dev.drillbot.scoring.sql;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.drillbot.core.bank.SqlQuestion;
+import dev.drillbot.core.scoring.Score;
+import dev.drillbot.core.scoring.Verdict;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+@DisplayName("SqlScorer grades by running the query on every dataset")
+class SqlScorerTest {
+    private static final SqlScorer SCORER = new SqlScorer();
+    private static final SqlQuestion UNITS = TestQuestions.unitsPerProduct();
+
+    @AfterAll
+    static void close() {
+        SCORER.close();
+    }
+
+    private static Score grade(SqlQuestion q, String answer) {
+        return SCORER.score(q, answer);
+    }
+
+    @Test
+    @DisplayName("a different correct formulation is CORRECT with full marks")
+    void correctAlternative() {
+        Score s = grade(UNITS, """
+                ```sql
+                SELECT product_id, name,
+                       (SELECT IFNULL(SUM(qty), 0) FROM sales s WHERE s.product_id = p.product_id) AS units
+                FROM products p ORDER BY 1;
+                ```""");
+        assertThat(s.verdict()).isEqualTo(Verdict.CORRECT);
+        assertThat(s.total()).isEqualTo(100);
+        assertThat(s.feedback().get(0)).contains("sample").contains("2 hidden");
+    }
+
+    @Test
+    @DisplayName("right on the sample only: WRONG, naming the hidden case by its tag, no rows shown")
+    void hiddenFailureNamesTag() {
+        Score s = grade(UNITS, """
+                SELECT p.product_id, p.name, COALESCE(SUM(s.qty), 0) AS units
+                FROM products p LEFT JOIN sales s ON s.product_id = p.product_id
+                WHERE s.qty IS NOT NULL OR s.sale_id IS NULL
+                GROUP BY p.product_id, p.name ORDER BY p.product_id""");
+        assertThat(s.verdict()).isEqualTo(Verdict.WRONG);
+        assertThat(s.feedback().get(0))
+                .contains("right rows on the sample")
+                .contains("a product that never sold and a sale with no quantity");
+        assertThat(s.detail()).isEmpty();
+    }
+
+    @Test
+    @DisplayName("wrong on the sample: a diff with the missing and unexpected rows")
+    void sampleDiff() {
+        Score s = grade(UNITS, """
+                SELECT p.product_id, p.name, COUNT(s.sale_id) AS units
+                FROM products p LEFT JOIN sales s ON s.product_id = p.product_id
+                GROUP BY p.product_id, p.name ORDER BY p.product_id""");
+        assertThat(s.verdict()).isEqualTo(Verdict.WRONG);
+        assertThat(s.detail())
+                .contains("missing (expected, not in yours)")
+                .contains("1 | Dune | 3")
+                .contains("unexpected (in yours, not expected)")
+                .contains("1 | Dune | 2");
+    }
+
+    @Test
+    @DisplayName("NULL where 0 is expected gets the COALESCE hint")
+    void nullVersusZero() {
+        Score s = grade(UNITS, """
+                SELECT p.product_id, p.name, SUM(s.qty) AS units
+                FROM products p LEFT JOIN sales s ON s.product_id = p.product_id
+                GROUP BY p.product_id, p.name ORDER BY p.product_id""");
+        assertThat(s.verdict()).isEqualTo(Verdict.WRONG);
+        assertThat(String.join("\n", s.feedback())).contains("COALESCE");
+        assertThat(s.detail()).contains("4 | Chess | 0").contains("4 | Chess | NULL");
+    }
+
+    @Test
+    @DisplayName("right rows in the wrong order: PARTIAL, and says ORDER BY is missing")
+    void missingOrder() {
+        Score s = grade(UNITS, """
+                SELECT p.product_id, p.name, COALESCE(SUM(s.qty), 0) AS units
+                FROM products p LEFT JOIN sales s ON s.product_id = p.product_id
+                GROUP BY p.product_id, p.name ORDER BY units DESC""");
+        assertThat(s.verdict()).isEqualTo(Verdict.PARTIAL);
+        assertThat(s.feedback()).anyMatch(f -> f.contains("wrong order"));
+        assertThat(s.total()).isBetween(50, 99);
+    }
+
+    @Test
+    @DisplayName("columns swapped or extra columns: PARTIAL naming the expected columns")
+    void columnPresentation() {
+        Score swapped = grade(UNITS, """
+                SELECT p.name, p.product_id, COALESCE(SUM(s.qty), 0) AS units
+                FROM products p LEFT JOIN sales s ON s.product_id = p.product_id
+                GROUP BY p.product_id, p.name ORDER BY p.product_id""");
+        assertThat(swapped.verdict()).isEqualTo(Verdict.PARTIAL);
+        assertThat(swapped.feedback()).anyMatch(f -> f.contains("different order") && f.contains("product_id, name"));
+        Score extra = grade(UNITS, """
+                SELECT p.product_id, p.name, p.category, COALESCE(SUM(s.qty), 0) AS units
+                FROM products p LEFT JOIN sales s ON s.product_id = p.product_id
+                GROUP BY p.product_id, p.name ORDER BY p.product_id""");
+        assertThat(extra.verdict()).isEqualTo(Verdict.PARTIAL);
+        assertThat(extra.feedback()).anyMatch(f -> f.contains("extra columns"));
+    }
+
+    @Test
+    @DisplayName("unrounded numbers where rounding was asked: PARTIAL")
+    void rounding() {
+        SqlQuestion q = TestQuestions.revenuePerCategory();
+        Score s = grade(q, """
+                SELECT p.category, SUM(s.qty * p.price) / 3.0 AS third
+                FROM products p JOIN sales s ON s.product_id = p.product_id GROUP BY p.category""");
+        assertThat(s.verdict()).isEqualTo(Verdict.PARTIAL);
+        assertThat(s.feedback()).anyMatch(f -> f.contains("rounded"));
+    }
+
+    @Test
+    @DisplayName("a join that repeats rows: PARTIAL with the fan-out hint")
+    void duplicates() {
+        SqlQuestion q = TestQuestions.question("sold-products", """
+                SELECT DISTINCT p.name FROM products p JOIN sales s ON s.product_id = p.product_id""", null);
+        Score s = grade(q, "SELECT p.name FROM products p JOIN sales s ON s.product_id = p.product_id");
+        assertThat(s.verdict()).isEqualTo(Verdict.PARTIAL);
+        assertThat(s.feedback()).anyMatch(f -> f.contains("fan-out") && f.contains("DISTINCT"));
+    }
+
+    @Test
+    @DisplayName("an error is WRONG with SQLite's message, not a stack trace")
+    void error() {
+        Score s = grade(UNITS, "SELECT product_id, nme FROM products");
+        assertThat(s.verdict()).isEqualTo(Verdict.WRONG);
+        assertThat(s.total()).isZero();
+        assertThat(s.feedback().get(0)).contains("fails on the sample data").contains("no such column: nme");
+    }
+
+    @Test
+    @DisplayName("a non-query is refused before it reaches SQLite")
+    void gate() {
+        Score s = grade(UNITS, "DELETE FROM sales");
+        assertThat(s.verdict()).isEqualTo(Verdict.WRONG);
+        assertThat(s.feedback().get(0)).contains("must start with SELECT, WITH or VALUES");
+        assertThat(grade(UNITS, "").feedback().get(0)).contains("could not find a query");
+    }
+
+    @Test
+    @DisplayName("SELECT * costs style points but never the verdict")
+    void styleNeverFlipsVerdict() {
+        SqlQuestion q = TestQuestions.question("all-products", "SELECT * FROM products", null);
+        Score s = grade(q, "SELECT * FROM products");
+        assertThat(s.verdict()).isEqualTo(Verdict.CORRECT);
+        assertThat(s.total()).isEqualTo(95);
+        assertThat(s.feedback()).anyMatch(f -> f.contains("SELECT *"));
+    }
+
+    @Test
+    @DisplayName("NULL is neither 0 nor the empty string")
+    void nullIsNotZeroOrEmpty() {
+        SqlQuestion q = TestQuestions.question("nulls", "SELECT NULL AS a, NULL AS b", null);
+        assertThat(grade(q, "SELECT 0 AS a, '' AS b").verdict()).isEqualTo(Verdict.WRONG);
+        assertThat(grade(q, "SELECT NULL, NULL").verdict()).isEqualTo(Verdict.CORRECT);
+    }
+
+    @Test
+    @DisplayName("integers and reals compare numerically; tied rows may come in any order")
+    void numericAndTies() {
+        SqlQuestion q = TestQuestions.question("prices", "SELECT category, price FROM products ORDER BY price",
+                null);
+        q = new SqlQuestion(q.id(), q.title(), q.prompt(), q.difficulty(), q.topics(), q.schema(), q.datasets(),
+                "SELECT 'x' AS k, 2 AS n UNION ALL SELECT 'y', 2 UNION ALL SELECT 'z', 1 ORDER BY n",
+                null, java.util.List.of("n"), 1e-6, q.hints(), q.accepted(), q.mistakes(), q.source());
+        assertThat(grade(q, "SELECT 'z', 1.0 UNION ALL SELECT 'y', 2.0 UNION ALL SELECT 'x', 2")
+                .verdict()).isEqualTo(Verdict.CORRECT);
+    }
+
+    @Test
+    @DisplayName("a question that is not SQL, or answer text that is nonsense, never throws")
+    void neverThrows() {
+        assertThat(grade(UNITS, null).verdict()).isEqualTo(Verdict.WRONG);
+        assertThat(grade(UNITS, "SELECT 'unterminated").feedback().get(0)).contains("never closed");
+        assertThat(grade(UNITS, "SELECT (((((").verdict()).isEqualTo(Verdict.WRONG);
+    }
+}
