@@ -19,13 +19,16 @@ import org.junit.jupiter.api.Test;
 
 @DisplayName("The LP question bank in questions/lp")
 class LpQuestionBankTest {
-    static final int PER_PRINCIPLE = 1;
+    static final int PER_PRINCIPLE = 5;
 
     @Test
     @DisplayName("loads without problems and practises every principle at least " + PER_PRINCIPLE + " times")
     void validAndComplete() {
         QuestionBankLoader.Result result = new QuestionBankLoader().loadDirectory(Path.of("questions/lp"));
         assertThat(result.problems()).isEmpty();
+        assertThat(result.bank().size()).isGreaterThanOrEqualTo(16 * PER_PRINCIPLE);
+        assertThat(result.bank().all().stream().map(Question::prompt).distinct().count())
+                .as("every prompt is different").isEqualTo(result.bank().size());
         Map<Principle, Integer> counts = new EnumMap<>(Principle.class);
         for (Question q : result.bank().all()) {
             assertThat(q.track()).isEqualTo(Track.LP);
