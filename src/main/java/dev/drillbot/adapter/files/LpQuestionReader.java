@@ -16,6 +16,10 @@ final class LpQuestionReader implements QuestionFileReader {
     static final Set<String> FIELDS = Set.of(
             "id", "track", "title", "prompt", "difficulty", "principles", "strong_answer", "probes", "hints");
 
+    static final int MIN_PROBES = 2;
+    static final int MAX_PROBES = 3;
+    static final int MAX_PRINCIPLES = 3;
+
     @Override
     public Optional<LpQuestion> read(YamlFields f) {
         int before = f.problems().size();
@@ -38,6 +42,14 @@ final class LpQuestionReader implements QuestionFileReader {
         }
         List<String> strong = f.textList("strong_answer", true);
         List<String> probes = f.textList("probes", true);
+        // An interviewer follows up two or three times; the bot posts one probe per weak dimension.
+        if (!probes.isEmpty() && (probes.size() < MIN_PROBES || probes.size() > MAX_PROBES)) {
+            f.problem("probes", "expected " + MIN_PROBES + "-" + MAX_PROBES + " follow-up probes, found " + probes.size());
+        }
+        if (principles.size() > MAX_PRINCIPLES) {
+            f.problem("principles", "at most " + MAX_PRINCIPLES + " principles per question (the first is the main one), found "
+                    + principles.size());
+        }
         List<String> hints = f.textList("hints", false);
         if (!noNewProblems(f, before)) {
             return Optional.empty();

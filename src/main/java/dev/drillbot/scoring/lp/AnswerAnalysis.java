@@ -1,0 +1,288 @@
+package dev.drillbot.scoring.lp;
+
+import dev.drillbot.core.bank.Principle;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * One answer taken apart: its sentences, which rubric phrases each real sentence contains, who acts
+ * in it, and which STAR(L) part it belongs to. Built per call; nothing here is shared between threads.
+ */
+final class AnswerAnalysis {
+    enum Actor { I, WE, PASSIVE, NONE }
+
+    enum Part { SITUATION, TASK, ACTION, RESULT, LEARNING, OTHER }
+
+    static final class Sentence {
+        final String text;
+        final String[] words;
+        final int[] start;
+        final int[] end;
+        final int position;
+        boolean real;
+        boolean repeated;
+        boolean stuffed;
+        Actor actor = Actor.NONE;
+        boolean hypothetical;
+        boolean past;
+        int quantities;
+        boolean beforeAfter;
+        Part part = Part.OTHER;
+
+        Sentence(String text, String[] words, int lists, int position) {
+            this.text = text;
+            this.words = words;
+            this.start = new int[lists];
+            this.end = new int[lists];
+            this.position = position;
+            Arrays.fill(start, -1);
+            Arrays.fill(end, -1);
+        }
+
+        boolean has(int list) {
+            return start[list] >= 0;
+        }
+
+        /** The matched words of a list, e.g. "no one owned". */
+        String matched(int list) {
+            return String.join(" ", Arrays.copyOfRange(words, start[list], end[list]));
+        }
+
+        /** A real sentence that is not hypothetical and has an actor. */
+        boolean isAction() {
+            return real && !hypothetical && actor != Actor.NONE;
+        }
+    }
+
+    final List<Sentence> sentences = new ArrayList<>();
+    final int wordCount;
+
+    AnswerAnalysis(String answer, Lexicon lex, Rubric rubric) {
+        String text = answer == null ? "" : answer;
+        int minWords = (int) rubric.num("sentences.min_words");
+        double minFunction = rubric.num("sentences.min_function_word_share");
+        double maxSignal = rubric.num("sentences.max_signal_word_share");
+        Set<String> seen = new HashSet<>();
+        int words = 0;
+        for (String raw : split(text)) {
+            String[] w = Words.tokenize(Words.normalise(raw)).toArray(new String[0]);
+            if (w.length == 0) {
+                continue;
+            }
+            words += w.length;
+            Sentence s = new Sentence(raw, w, lex.index.size(), sentences.size());
+            boolean[] covered = new boolean[w.length];
+            lex.index.match(w, s.start, s.end, covered, lex.signalLists);
+            int function = 0;
+            int signal = 0;
+            for (int i = 0; i < w.length; i++) {
+                if (lex.functionWords.contains(w[i])) {
+                    function++;
+                }
+                if (covered[i]) {
+                    signal++;
+                }
+            }
+            int names = 0;
+            for (int id : lex.nameIds.values()) {
+                names += s.has(id) ? 1 : 0;
+            }
+            s.repeated = !seen.add(String.join(" ", w));
+            // Keyword lists, rubric terms strung together and recited principle names are not evidence.
+            s.stuffed = w.length >= minWords
+                    && ((double) function / w.length < minFunction || (double) signal / w.length > maxSignal
+                            || names >= 2);
+            s.real = w.length >= minWords && !s.stuffed && !s.repeated;
+            classifyActor(s, lex);
+            measure(s, lex);
+            sentences.add(s);
+        }
+        wordCount = words;
+        assignParts(lex);
+    }
+
+    /** Splits on line breaks and on . ! ? followed by a space, keeping decimals and e.g. together. */
+    static List<String> split(String text) {
+        List<String> out = new ArrayList<>();
+        StringBuilder cur = new StringBuilder();
+        int n = text.length();
+        for (int i = 0; i < n; i++) {
+            char c = text.charAt(i);
+            if (c == '\n' || c == '\r') {
+                flush(cur, out);
+                continue;
+            }
+            cur.append(c);
+            if ((c == '.' || c == '!' || c == '?') && (i + 1 == n || Character.isWhitespace(text.charAt(i + 1)))
+                    && !abbreviation(cur)) {
+                flush(cur, out);
+            }
+        }
+        flush(cur, out);
+        return out;
+    }
+
+    private static boolean abbreviation(StringBuilder cur) {
+        String s = cur.toString().toLowerCase();
+        return s.endsWith("e.g.") || s.endsWith("i.e.") || s.endsWith(" vs.") || s.endsWith(" etc.")
+                || s.endsWith(" approx.") || s.endsWith(" dr.") || s.endsWith(" mr.") || s.endsWith(" ms.");
+    }
+
+    private static void flush(StringBuilder cur, List<String> out) {
+        String s = cur.toString().strip();
+        // bullets and numbering are layout, not words
+        s = s.replaceFirst("^([-*•>]+|\\d+[.)])\\s+", "");
+        if (!s.isEmpty()) {
+            out.add(s);
+        }
+        cur.setLength(0);
+    }
+
+    private static void classifyActor(Sentence s, Lexicon lex) {
+        String[] w = s.words;
+        boolean i = false;
+        boolean passive = false;
+        boolean past = false;
+        for (int k = 0; k < w.length; k++) {
+            if (lex.firstPerson.contains(w[k]) && (k + 1 == w.length || !lex.iNonAction.contains(w[k + 1]))) {
+                i = true;
+            }
+            if (lex.passiveAux.contains(w[k]) && (k == 0 || !lex.firstPerson.contains(w[k - 1]))) {
+                int next = k + 1 < w.length && w[k + 1].endsWith("ly") ? k + 2 : k + 1;
+                if (next < w.length && isParticiple(w[next], lex)) {
+                    passive = true;
+                }
+            }
+            if (isPast(w[k], lex)) {
+                past = true;
+            }
+        }
+        s.hypothetical = s.has(lex.id("hypothetical"));
+        s.past = past;
+        if (i) {
+            s.actor = Actor.I;
+        } else if (s.has(lex.id("collective"))) {
+            s.actor = Actor.WE;
+        } else if (passive) {
+            s.actor = Actor.PASSIVE;
+        }
+    }
+
+    private static boolean isParticiple(String w, Lexicon lex) {
+        return (w.length() >= 4 && w.endsWith("ed") && !w.endsWith("eed")) || lex.participles.contains(w);
+    }
+
+    private static boolean isPast(String w, Lexicon lex) {
+        return (w.length() >= 4 && w.endsWith("ed") && !w.endsWith("eed")) || lex.irregularPast.contains(w);
+    }
+
+    /**
+     * Counts measurements (a number with a unit: "40%", "6 hours", "$3k", "eight a month") and spots a
+     * before → after change: "from 6 hours to 40 minutes", "6h → 40 min", or a change verb followed by
+     * a measurement ("cut the runtime to 40 minutes", "reduced cost by 30%").
+     */
+    private static void measure(Sentence s, Lexicon lex) {
+        String[] w = s.words;
+        int from = -1;
+        int change = -1;
+        int numbers = 0;
+        boolean toAfterNumber = false;
+        for (int k = 0; k < w.length; k++) {
+            String x = w[k];
+            if (x.equals("from") && from < 0) {
+                from = k;
+            }
+            if (change < 0 && lex.changeVerbs.contains(x)) {
+                change = k;
+            }
+            boolean currency = (x.equals("$") || x.equals("€") || x.equals("£")) && k + 1 < w.length
+                    && Words.isNumber(w[k + 1]);
+            boolean number = currency || ((Words.isNumber(x) || lex.wordNumbers.contains(x)) && !isYear(x));
+            if (!number) {
+                if (numbers > 0 && (x.equals("→") || (from >= 0 && (x.equals("to") || x.equals("under")
+                        || x.equals("below"))))) {
+                    toAfterNumber = true;
+                }
+                continue;
+            }
+            boolean quantity = currency || isUnitAfter(w, k, lex);
+            if (quantity) {
+                s.quantities++;
+            }
+            if (toAfterNumber || (quantity && change >= 0 && change < k)) {
+                s.beforeAfter = true;
+            }
+            numbers++;
+            if (currency) {
+                k++;
+            }
+        }
+    }
+
+    private static boolean isYear(String w) {
+        return w.length() == 4 && (w.startsWith("19") || w.startsWith("20")) && Words.isNumber(w);
+    }
+
+    private static boolean isUnitAfter(String[] w, int k, Lexicon lex) {
+        if (k + 1 < w.length && lex.units.contains(w[k + 1])) {
+            return true;
+        }
+        // a rate: "eight a month", "twice per week"
+        if (k + 2 < w.length && (w[k + 1].equals("a") || w[k + 1].equals("per") || w[k + 1].equals("an"))
+                && lex.units.contains(w[k + 2])) {
+            return true;
+        }
+        // one adjective in between: "40 nightly jobs", "3 senior engineers"
+        return k + 2 < w.length && !Words.isNumber(w[k + 1]) && !lex.functionWords.contains(w[k + 1])
+                && lex.units.contains(w[k + 2]);
+    }
+
+    /** Gives each sentence its STAR(L) part from cue phrases and its place in the story. */
+    private void assignParts(Lexicon lex) {
+        boolean actionSeen = false;
+        for (Sentence s : sentences) {
+            if (!s.real) {
+                continue;
+            }
+            boolean action = s.isAction() && (s.actor == Actor.I || s.past);
+            if (s.has(lex.id("learning_cues"))) {
+                s.part = Part.LEARNING;
+            } else if ((s.has(lex.id("result_cues")) || s.beforeAfter) && actionSeen) {
+                s.part = Part.RESULT;
+            } else if (s.has(lex.id("task_cues")) && !actionSeen) {
+                s.part = Part.TASK;
+            } else if (!actionSeen && (s.has(lex.id("situation_cues")) || s.hypothetical)) {
+                s.part = Part.SITUATION;
+            } else if (action) {
+                s.part = Part.ACTION;
+            } else if (!actionSeen) {
+                s.part = Part.SITUATION;
+            } else if (s.has(lex.id("task_cues"))) {
+                s.part = Part.TASK;
+            } else {
+                s.part = Part.OTHER;
+            }
+            if (s.part == Part.ACTION) {
+                actionSeen = true;
+            }
+        }
+    }
+
+    /** Distinct signal groups of a principle found in real sentences, each counted once. */
+    int groupsHit(Lexicon lex, Principle p) {
+        int[] gids = lex.groupIds.get(p);
+        int hit = 0;
+        for (int g : gids) {
+            for (Sentence s : sentences) {
+                if (s.real && s.has(g)) {
+                    hit++;
+                    break;
+                }
+            }
+        }
+        return hit;
+    }
+}

@@ -1,0 +1,359 @@
+package dev.drillbot.scoring.lp;
+
+import dev.drillbot.core.bank.Principle;
+import dev.drillbot.scoring.lp.AnswerAnalysis.Actor;
+import dev.drillbot.scoring.lp.AnswerAnalysis.Part;
+import dev.drillbot.scoring.lp.AnswerAnalysis.Sentence;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The six dimension scores of one answer, the caps that apply, and the evidence behind each (the
+ * sentences to quote), so the feedback can say exactly what to change.
+ */
+final class Assessment {
+    record Cap(String name, int limit, String why) {}
+
+    final AnswerAnalysis a;
+    final Map<String, Double> scores = new LinkedHashMap<>();
+    final List<Cap> caps = new ArrayList<>();
+    double raw;
+    int total;
+
+    // ownership evidence
+    int iActions;
+    int actions;
+    Sentence firstWe;
+    Sentence firstPassive;
+    Sentence firstVague;
+    int vagueSentences;
+    // impact evidence
+    int quantified;
+    boolean beforeAfter;
+    boolean metricNoun;
+    Sentence unmeasuredResult;
+    Sentence firstQuantified;
+    // principle fit evidence
+    Principle asked;
+    int askedGroups;
+    final List<Rubric.Group> missingGroups = new ArrayList<>();
+    final List<String> termsFound = new ArrayList<>();
+    Principle other;
+    int otherGroups;
+    Sentence otherQuote;
+    // structure evidence
+    final Map<Part, Integer> partWords = new EnumMap<>(Part.class);
+    boolean inOrder;
+    boolean actionLargest;
+    // specificity evidence
+    boolean hypothetical;
+    Sentence firstHypothetical;
+    boolean timeframe;
+    int systems;
+    int reasons;
+    double pastShare;
+    // concision evidence
+    final Map<String, Integer> fillers = new LinkedHashMap<>();
+    int fillerCount;
+    // stuffing evidence
+    int stuffedSentences;
+    int countedSentences;
+
+    Assessment(AnswerAnalysis a) {
+        this.a = a;
+    }
+
+    static Assessment of(AnswerAnalysis a, Lexicon lex, Rubric r, List<Principle> principles) {
+        Assessment x = new Assessment(a);
+        x.ownership(lex, r);
+        x.impact(lex, r);
+        x.fit(lex, r, principles);
+        x.structure(r);
+        x.specificity(lex, r);
+        x.concision(lex, r);
+        x.caps(r);
+        return x;
+    }
+
+    private void ownership(Lexicon lex, Rubric r) {
+        int vague = lex.id("vague_verbs");
+        for (Sentence s : a.sentences) {
+            if (s.real && s.has(vague)) {
+                vagueSentences++;
+                firstVague = firstVague == null ? s : firstVague;
+            }
+            if (!s.isAction()) {
+                continue;
+            }
+            actions++;
+            switch (s.actor) {
+                case I -> iActions++;
+                case WE -> firstWe = better(firstWe, s);
+                case PASSIVE -> firstPassive = better(firstPassive, s);
+                default -> { }
+            }
+        }
+        double share = actions == 0 ? 0 : (double) iActions / actions;
+        double points = 0;
+        for (double t : r.list("ownership.share_thresholds")) {
+            points += share >= t && iActions > 0 ? 1 : 0;
+        }
+        points = Math.min(points, 1 + iActions); // one "I" sentence is not a story of ownership
+        points -= Math.min(r.num("ownership.max_vague_penalty"), vagueSentences * r.num("ownership.vague_penalty_per_sentence"));
+        scores.put("ownership", clamp(points));
+    }
+
+    private void impact(Lexicon lex, Rubric r) {
+        int metric = lex.id("metric_nouns");
+        int result = lex.id("result_cues");
+        for (Sentence s : a.sentences) {
+            if (!s.real) {
+                continue;
+            }
+            if (s.quantities > 0) {
+                quantified++;
+                firstQuantified = firstQuantified == null ? s : firstQuantified;
+                beforeAfter |= s.beforeAfter;
+                metricNoun |= s.has(metric);
+            } else if (unmeasuredResult == null && (s.part == Part.RESULT || s.has(result))) {
+                unmeasuredResult = s;
+            }
+            if (s.part == Part.RESULT && s.has(metric)) {
+                metricNoun = true;
+            }
+        }
+        double[] q = r.list("impact.quantified_points");
+        double points = q[Math.min(quantified, q.length - 1)];
+        points += beforeAfter ? r.num("impact.before_after_points") : 0;
+        points += metricNoun && quantified > 0 ? r.num("impact.metric_noun_points") : 0;
+        scores.put("impact", clamp(points));
+    }
+
+    private void fit(Lexicon lex, Rubric r, List<Principle> principles) {
+        asked = principles.isEmpty() ? Principle.OWNERSHIP : principles.get(0);
+        askedGroups = -1;
+        for (Principle p : principles) {
+            int g = a.groupsHit(lex, p);
+            if (g > askedGroups) {
+                askedGroups = g;
+                asked = p;
+            }
+        }
+        askedGroups = Math.max(askedGroups, 0);
+        int[] gids = lex.groupIds.get(asked);
+        List<Rubric.Group> groups = r.principles.get(asked).groups();
+        for (int i = 0; i < gids.length; i++) {
+            Sentence found = firstWith(gids[i]);
+            if (found == null) {
+                missingGroups.add(groups.get(i));
+            } else {
+                termsFound.add(found.matched(gids[i]));
+            }
+        }
+        for (Principle p : Principle.values()) {
+            if (principles.contains(p)) {
+                continue;
+            }
+            int g = a.groupsHit(lex, p);
+            if (g > otherGroups) {
+                otherGroups = g;
+                other = p;
+            }
+        }
+        if (other != null && (otherGroups < r.num("principle_fit.other_min_groups")
+                || otherGroups < askedGroups + r.num("principle_fit.other_lead_groups"))) {
+            other = null;
+        }
+        if (other != null) {
+            for (int g : lex.groupIds.get(other)) {
+                otherQuote = firstWith(g);
+                if (otherQuote != null) {
+                    break;
+                }
+            }
+        }
+        double[] pts = r.list("principle_fit.group_points");
+        scores.put("principle fit", clamp(pts[Math.min(askedGroups, pts.length - 1)]));
+    }
+
+    /** The sentence to quote: the first one in the Action part, else the first one. */
+    private static Sentence better(Sentence current, Sentence candidate) {
+        if (current == null) {
+            return candidate;
+        }
+        return current.part != Part.ACTION && candidate.part == Part.ACTION ? candidate : current;
+    }
+
+    private Sentence firstWith(int list) {
+        for (Sentence s : a.sentences) {
+            if (s.real && s.has(list)) {
+                return s;
+            }
+        }
+        return null;
+    }
+
+    private void structure(Rubric r) {
+        Map<Part, Integer> first = new EnumMap<>(Part.class);
+        Map<Part, Integer> last = new EnumMap<>(Part.class);
+        for (Sentence s : a.sentences) {
+            if (!s.real || s.part == Part.OTHER) {
+                continue;
+            }
+            partWords.merge(s.part, s.words.length, Integer::sum);
+            first.putIfAbsent(s.part, s.position);
+            last.put(s.part, s.position);
+        }
+        double points = 0;
+        points += first.containsKey(Part.SITUATION) ? r.num("structure.situation_points") : 0;
+        points += first.containsKey(Part.TASK) ? r.num("structure.task_points") : 0;
+        points += first.containsKey(Part.ACTION) ? r.num("structure.action_points") : 0;
+        points += first.containsKey(Part.RESULT) ? r.num("structure.result_points") : 0;
+        points += first.containsKey(Part.LEARNING) ? r.num("structure.learning_points") : 0;
+        Integer action = first.get(Part.ACTION);
+        Integer result = last.get(Part.RESULT);
+        Integer learning = last.get(Part.LEARNING);
+        inOrder = action != null && result != null && action < result
+                && (learning == null || learning >= first.get(Part.RESULT));
+        int actionWords = partWords.getOrDefault(Part.ACTION, 0);
+        actionLargest = actionWords > 0 && partWords.values().stream().allMatch(w -> w <= actionWords);
+        points += inOrder ? r.num("structure.in_order_points") : 0;
+        points += actionLargest ? r.num("structure.action_largest_points") : 0;
+        scores.put("structure", clamp(points));
+    }
+
+    private void specificity(Lexicon lex, Rubric r) {
+        int hypo = 0;
+        int pastI = 0;
+        int presentI = 0;
+        int actorSentences = 0;
+        int pastActor = 0;
+        java.util.Set<String> systemNames = new java.util.HashSet<>();
+        int timeframeId = lex.id("timeframe");
+        int reasonId = lex.id("reasons");
+        int systemId = lex.id("systems");
+        for (Sentence s : a.sentences) {
+            if (!s.real) {
+                continue;
+            }
+            if (s.hypothetical) {
+                hypo++;
+                firstHypothetical = firstHypothetical == null ? s : firstHypothetical;
+            } else if (s.actor == Actor.I) {
+                if (s.past) {
+                    pastI++;
+                } else {
+                    presentI++;
+                }
+            }
+            if (s.actor != Actor.NONE) {
+                actorSentences++;
+                pastActor += s.past && !s.hypothetical ? 1 : 0;
+            }
+            timeframe |= s.has(timeframeId) || hasYear(s);
+            reasons += s.has(reasonId) ? 1 : 0;
+            if (s.has(systemId)) {
+                systemNames.add(s.matched(systemId));
+            }
+            for (String w : s.words) {
+                if (w.indexOf('_') > 0) {
+                    systemNames.add(w); // a table or job name such as orders_daily
+                }
+            }
+        }
+        systems = systemNames.size();
+        // "I would / I usually" instead of a story: no past first-person action outweighs them
+        hypothetical = (hypo >= 2 && hypo >= pastI) || (pastI == 0 && hypo + presentI >= 2);
+        pastShare = actorSentences == 0 ? 0 : (double) pastActor / actorSentences;
+        double points = 0;
+        points += pastShare >= r.num("specificity.past_tense_share") ? r.num("specificity.past_tense_points")
+                : pastShare >= r.num("specificity.past_tense_share") / 2 ? r.num("specificity.past_tense_points") / 2 : 0;
+        points += timeframe ? r.num("specificity.timeframe_points") : 0;
+        double[] sys = r.list("specificity.system_points");
+        points += sys[Math.min(systems, sys.length - 1)];
+        double[] rea = r.list("specificity.reason_points");
+        points += rea[Math.min(reasons, rea.length - 1)];
+        if (hypothetical) {
+            points = Math.min(points, r.num("specificity.hypothetical_cap"));
+        }
+        scores.put("specificity", clamp(points));
+    }
+
+    private static boolean hasYear(Sentence s) {
+        for (String w : s.words) {
+            if (w.length() == 4 && (w.startsWith("19") || w.startsWith("20")) && Words.isNumber(w)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void concision(Lexicon lex, Rubric r) {
+        int hedges = lex.id("hedges");
+        int fill = lex.id("fillers");
+        for (Sentence s : a.sentences) {
+            for (int id : new int[] {hedges, fill}) {
+                if (s.has(id)) {
+                    fillers.merge(s.matched(id), 1, Integer::sum);
+                    fillerCount++;
+                }
+            }
+        }
+        double[] ideal = r.list("concision.ideal_words");
+        int n = a.wordCount;
+        double outside = n < ideal[0] ? ideal[0] - n : n > ideal[1] ? n - ideal[1] : 0;
+        double points = 4 - Math.ceil(outside / r.num("concision.words_per_point"));
+        double per100 = n == 0 ? 0 : fillerCount * 100.0 / n;
+        points -= Math.floor(per100 / r.num("concision.fillers_per_100_words_per_point"));
+        scores.put("concision", n == 0 ? 0 : clamp(points));
+    }
+
+    private void caps(Rubric r) {
+        double weights = 0;
+        double sum = 0;
+        for (Rubric.Dimension d : r.dimensions.values()) {
+            weights += d.weight();
+            sum += d.weight() * scores.get(d.name()) / 4.0;
+        }
+        raw = weights == 0 ? 0 : 100 * sum / weights;
+        for (Sentence s : a.sentences) {
+            if (s.words.length >= r.num("sentences.min_words")) {
+                countedSentences++;
+                stuffedSentences += s.stuffed || s.repeated ? 1 : 0;
+            }
+        }
+        if (countedSentences > 0 && stuffedSentences >= 2
+                && (double) stuffedSentences / countedSentences >= r.num("sentences.stuffing_sentence_share")) {
+            caps.add(new Cap("stuffing", (int) r.num("caps.stuffing"), stuffedSentences + " of " + countedSentences
+                    + " sentences are keyword lists, recited principle names or repeats; only real sentences count"));
+        }
+        if (hypothetical) {
+            caps.add(new Cap("hypothetical", (int) r.num("caps.hypothetical"),
+                    "this describes what you would do, not what you did; tell one real time it happened"));
+        }
+        if (iActions == 0) {
+            caps.add(new Cap("no first-person action", (int) r.num("caps.no_first_person_action"),
+                    "no sentence says what you did yourself"));
+        }
+        if (!partWords.containsKey(Part.RESULT) && quantified == 0) {
+            caps.add(new Cap("no result", (int) r.num("caps.no_result"),
+                    "the story has no result: say how it ended, with a number"));
+        }
+        if (askedGroups == 0) {
+            caps.add(new Cap("off principle", (int) r.num("caps.off_principle"),
+                    "nothing here shows " + asked.displayName() + "; answer the question that was asked"));
+        }
+        double t = raw;
+        for (Cap c : caps) {
+            t = Math.min(t, c.limit());
+        }
+        total = (int) Math.round(Math.max(0, Math.min(100, t)));
+    }
+
+    private static double clamp(double points) {
+        return Math.round(Math.max(0, Math.min(4, points)) * 2) / 2.0;
+    }
+}

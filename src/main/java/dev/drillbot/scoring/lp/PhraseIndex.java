@@ -1,0 +1,136 @@
+package dev.drillbot.scoring.lp;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * All rubric phrases in one index keyed by their first word, so a sentence is scanned once no matter
+ * how many word lists there are. A phrase word ending in {@code *} matches any word with that prefix.
+ */
+final class PhraseIndex {
+    private record Phrase(int list, String text, String[] words, boolean[] prefix) {}
+
+    private final Map<String, List<Phrase>> byExactFirst = new HashMap<>();
+    private final Map<String, List<Phrase>> byPrefixFirst = new HashMap<>();
+    private final boolean[] prefixLengths = new boolean[64];
+    private final List<String> listNames = new ArrayList<>();
+
+    /** Registers a named list and returns its id. Phrases must already be valid (see {@link #invalid}). */
+    int add(String name, List<String> phrases) {
+        int id = listNames.size();
+        listNames.add(name);
+        for (String p : phrases) {
+            boolean[][] prefixOut = new boolean[1][];
+            String[] words = words(p, prefixOut);
+            boolean[] prefix = prefixOut[0];
+            Phrase phrase = new Phrase(id, p, words, prefix);
+            if (prefix[0]) {
+                byPrefixFirst.computeIfAbsent(words[0], k -> new ArrayList<>()).add(phrase);
+                prefixLengths[Math.min(words[0].length(), prefixLengths.length - 1)] = true;
+            } else {
+                byExactFirst.computeIfAbsent(words[0], k -> new ArrayList<>()).add(phrase);
+            }
+        }
+        return id;
+    }
+
+    int size() {
+        return listNames.size();
+    }
+
+    String name(int list) {
+        return listNames.get(list);
+    }
+
+    /** Splits a phrase the same way answers are split; a trailing * marks a prefix word. */
+    private static String[] words(String phrase, boolean[][] prefixOut) {
+        List<String> out = new ArrayList<>();
+        List<Boolean> prefix = new ArrayList<>();
+        for (String piece : Words.normalise(phrase).trim().split("\\s+")) {
+            boolean star = piece.endsWith("*");
+            List<String> toks = Words.tokenize(star ? piece.substring(0, piece.length() - 1) : piece);
+            for (int i = 0; i < toks.size(); i++) {
+                out.add(toks.get(i));
+                prefix.add(star && i == toks.size() - 1);
+            }
+        }
+        prefixOut[0] = new boolean[prefix.size()];
+        for (int i = 0; i < prefix.size(); i++) {
+            prefixOut[0][i] = prefix.get(i);
+        }
+        return out.toArray(new String[0]);
+    }
+
+    /** Why a phrase cannot be matched, or null when it is fine. */
+    static String invalid(String phrase) {
+        boolean[][] prefix = new boolean[1][];
+        String[] words = words(phrase, prefix);
+        if (words.length == 0) {
+            return "'" + phrase + "' has no words";
+        }
+        for (int i = 0; i < words.length; i++) {
+            if (prefix[0][i] && words[i].length() < 2) {
+                return "'" + phrase + "': a prefix before * needs at least 2 letters";
+            }
+        }
+        for (String piece : phrase.trim().split("\\s+")) {
+            int star = piece.indexOf('*');
+            if (star >= 0 && star != piece.length() - 1) {
+                return "'" + phrase + "': * is allowed only at the end of a word";
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Finds every list that matches in {@code words}: {@code start[list]} and {@code end[list]} get the
+     * first match (word positions, end exclusive), or stay -1. {@code covered} marks matched words.
+     */
+    void match(String[] words, int[] start, int[] end, boolean[] covered, boolean[] coverLists) {
+        for (int i = 0; i < words.length; i++) {
+            String w = words[i];
+            List<Phrase> exact = byExactFirst.get(w);
+            if (exact != null) {
+                for (Phrase p : exact) {
+                    tryAt(p, words, i, start, end, covered, coverLists);
+                }
+            }
+            int max = Math.min(w.length(), prefixLengths.length - 1);
+            for (int len = 2; len <= max; len++) {
+                if (prefixLengths[len]) {
+                    List<Phrase> pre = byPrefixFirst.get(w.substring(0, len));
+                    if (pre != null) {
+                        for (Phrase p : pre) {
+                            tryAt(p, words, i, start, end, covered, coverLists);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    private static void tryAt(Phrase p, String[] words, int at, int[] start, int[] end, boolean[] covered,
+            boolean[] coverLists) {
+        int n = p.words.length;
+        if (at + n > words.length) {
+            return;
+        }
+        for (int k = 1; k < n; k++) {
+            String w = words[at + k];
+            if (p.prefix[k] ? !w.startsWith(p.words[k]) : !w.equals(p.words[k])) {
+                return;
+            }
+        }
+        if (start[p.list] < 0 || at < start[p.list]) {
+            start[p.list] = at;
+            end[p.list] = at + n;
+        }
+        if (coverLists[p.list]) {
+            for (int k = 0; k < n; k++) {
+                covered[at + k] = true;
+            }
+        }
+    }
+}

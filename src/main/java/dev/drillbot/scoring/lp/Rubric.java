@@ -1,0 +1,51 @@
+package dev.drillbot.scoring.lp;
+
+import dev.drillbot.core.bank.Principle;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The rubric as read from {@code config/rubric/}. Filled once by {@link RubricReader} and never changed
+ * afterwards, so one instance is shared by all scoring threads.
+ */
+final class Rubric {
+    /** The dimensions the scorer computes, in display order; the rubric must weight each one. */
+    static final List<String> DIMENSIONS =
+            List.of("ownership", "impact", "principle fit", "structure", "specificity", "concision");
+
+    /** Word lists the scorer needs from lexicon.yaml. */
+    static final List<String> LEXICON_LISTS = List.of("function_words", "first_person", "i_non_action",
+            "collective", "passive_auxiliaries", "irregular_participles", "irregular_past", "vague_verbs",
+            "hypothetical", "hedges", "fillers", "situation_cues", "task_cues", "result_cues", "learning_cues",
+            "timeframe", "reasons", "change_verbs", "systems", "metric_nouns", "units", "word_numbers", "stopwords");
+
+    record Dimension(String name, double weight, String probe, List<String> probeMatch) {}
+
+    record Group(String name, String label, String advice, List<String> phrases) {}
+
+    record PrincipleSignals(Principle principle, String weakness, List<Group> groups) {}
+
+    final Map<String, Dimension> dimensions = new LinkedHashMap<>();
+    final Map<String, Double> numbers = new LinkedHashMap<>();
+    final Map<String, double[]> lists = new LinkedHashMap<>();
+    final Map<String, List<String>> lexicon = new LinkedHashMap<>();
+    final Map<Principle, PrincipleSignals> principles = new EnumMap<>(Principle.class);
+
+    double num(String key) {
+        Double v = numbers.get(key);
+        if (v == null) {
+            throw new IllegalStateException("rubric number " + key + " was not validated");
+        }
+        return v;
+    }
+
+    double[] list(String key) {
+        double[] v = lists.get(key);
+        if (v == null) {
+            throw new IllegalStateException("rubric list " + key + " was not validated");
+        }
+        return v.clone();
+    }
+}

@@ -1,0 +1,159 @@
+package dev.drillbot.scoring.lp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.drillbot.core.bank.Principle;
+import dev.drillbot.core.bank.SqlQuestion;
+import dev.drillbot.core.bank.Source;
+import dev.drillbot.core.bank.Difficulty;
+import dev.drillbot.core.scoring.DimensionScore;
+import dev.drillbot.core.scoring.Score;
+import dev.drillbot.core.scoring.Verdict;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+@DisplayName("LpScorer")
+class LpScorerTest {
+    private final LpScorer scorer = Answers.scorer();
+    private final Score strong = scorer.score(Answers.question(Principle.OWNERSHIP), Answers.OWNERSHIP_STRONG);
+
+    private static double dim(Score s, String name) {
+        return s.dimensions().stream().filter(d -> d.name().equals(name)).findFirst()
+                .map(DimensionScore::score).orElseThrow();
+    }
+
+    private static String line(Score s, String prefix) {
+        return s.feedback().stream().filter(l -> l.startsWith(prefix)).findFirst().orElse("");
+    }
+
+    @Test
+    @DisplayName("a first-person STAR story with numbers and a learning is rated strong")
+    void strongStory() {
+        assertThat(strong.verdict()).isEqualTo(Verdict.STRONG);
+        assertThat(strong.total()).isGreaterThanOrEqualTo(80);
+        assertThat(strong.dimensions()).extracting(DimensionScore::name).containsExactly(
+                "ownership", "impact", "principle fit", "structure", "specificity", "concision");
+        assertThat(strong.dimensions()).allMatch(d -> d.max() == 4);
+        assertThat(line(strong, "STAR(L) found:")).isEqualTo("STAR(L) found: Situation, Task, Action, Result, Learning");
+    }
+
+    @Test
+    @DisplayName("feedback starts with the score and band, then one bar per dimension")
+    void feedbackLayout() {
+        List<String> f = strong.feedback();
+        assertThat(f.get(0)).isEqualTo("Score " + strong.total() + "/100 - strong");
+        assertThat(f.get(1)).matches("ownership +[█▌░]{4} 4/4");
+        assertThat(f).anyMatch(l -> l.matches("structure +[█▌░]{4} [0-4](\\.5)?/4"));
+        assertThat(line(strong, "Ownership terms found:")).contains("\"nobody owned\"").contains("\"runbook\"");
+        assertThat(line(strong, "Most-used words:")).matches("Most-used words: \\w+ x\\d+.*");
+        assertThat(f).noneMatch(l -> l.contains("**") || l.contains("`") || l.contains("\n"));
+    }
+
+    @Test
+    @DisplayName("telling the same story with \"we\" drops ownership, caps the score and quotes the \"we\" sentence")
+    void weInsteadOfI() {
+        Score we = scorer.score(Answers.question(Principle.OWNERSHIP), Answers.OWNERSHIP_WE);
+        assertThat(we.total()).isLessThan(strong.total() - 30);
+        assertThat(dim(we, "ownership")).isZero();
+        assertThat(we.feedback()).anyMatch(l -> l.startsWith("Capped at 35: no sentence says what you did yourself"));
+        assertThat(line(we, "Fix 1:")).startsWith("Fix 1: Ownership:").contains("\"We read three weeks of task logs")
+                .contains("\"I ...\"");
+        assertThat(we.followUp()).isEqualTo("What did you do, not the team?");
+    }
+
+    @Test
+    @DisplayName("an \"I would / I usually\" answer is capped as hypothetical and the habit is quoted back")
+    void hypothetical() {
+        Score s = scorer.score(Answers.question(Principle.OWNERSHIP), Answers.OWNERSHIP_HYPOTHETICAL);
+        assertThat(s.total()).isLessThanOrEqualTo(40);
+        assertThat(s.verdict()).isEqualTo(Verdict.NOT_YET);
+        assertThat(dim(s, "specificity")).isLessThanOrEqualTo(1);
+        assertThat(line(s, "Fix 1:")).isEqualTo("Fix 1: Specificity: \"If a pipeline had no owner, I would take it on "
+                + "myself\" describes a habit, not an event - tell one real time, in the past tense.");
+    }
+
+    @Test
+    @DisplayName("repeating the strongest sentences does not raise the score")
+    void repetitionDoesNotPay() {
+        String padded = Answers.OWNERSHIP_STRONG + ("\nI wrote a runbook and an alert that paged the owner. "
+                + "As a result, failures dropped from eight a month to zero.").repeat(4);
+        Score s = scorer.score(Answers.question(Principle.OWNERSHIP), padded);
+        assertThat(s.total()).isLessThanOrEqualTo(strong.total());
+    }
+
+    @Test
+    @DisplayName("a list of rubric keywords and principle names is capped as stuffing")
+    void keywordStuffing() {
+        String stuffed = """
+                Ownership, customer obsession, bias for action, deliver results, dive deep. I took ownership and \
+                showed customer obsession and bias for action and deliver results. Nobody owned it, runbook, alert, \
+                automated, root cause, 50% 10x $1M saved. Runbook alert monitoring mechanism root cause follow-up \
+                end-to-end. As a result I reduced cost by 40% and improved latency by 90%.
+                """;
+        Score s = scorer.score(Answers.question(Principle.OWNERSHIP), stuffed);
+        assertThat(s.total()).isLessThanOrEqualTo(30);
+        assertThat(s.feedback().get(1)).startsWith("Capped at 30:").contains("keyword lists");
+    }
+
+    @Test
+    @DisplayName("a story for another principle is named as such in the principle-fit feedback")
+    void wrongPrinciple() {
+        Score s = scorer.score(Answers.question(Principle.CUSTOMER_OBSESSION), Answers.FRUGALITY_STORY);
+        assertThat(s.feedback()).anyMatch(l -> l.startsWith("Principle fit: this story reads more like Frugality")
+                && l.contains("than Customer Obsession"));
+        Score right = scorer.score(Answers.question(Principle.FRUGALITY), Answers.FRUGALITY_STORY);
+        assertThat(right.total()).isGreaterThan(s.total());
+        assertThat(right.feedback()).noneMatch(l -> l.contains("reads more like"));
+    }
+
+    @Test
+    @DisplayName("a reply to the probe is scored as part of the answer: adding the measured result raises impact")
+    void replyToProbeAddsToTheAnswer() {
+        String noNumbers = """
+                Last spring our Airflow DAG for seller payouts kept failing and nobody owned it after a reorg. \
+                I took it on even though I was on another team, because sellers were getting paid late. I read the \
+                task logs, found that a Glue crawler changed the schema of the input table, and I pinned the schema \
+                and added a validation step that fails fast with a clear message. I also wrote a runbook and set \
+                up an alert to the new owning team. In the end the payouts were on time again. I learned to \
+                check schema drift first.
+                """;
+        var q = Answers.question(Principle.OWNERSHIP);
+        Score before = scorer.score(q, noNumbers);
+        assertThat(before.followUp()).isEqualTo("How did you measure success?");
+        Score after = scorer.score(q, noNumbers + "\n\n" + "Late payouts dropped from 14 a week to zero within a "
+                + "month, and support tickets about payouts fell by 80%.");
+        assertThat(dim(after, "impact")).isGreaterThan(dim(before, "impact"));
+        assertThat(after.total()).isGreaterThan(before.total());
+    }
+
+    @Test
+    @DisplayName("empty, absurd or foreign input never throws")
+    void robust() {
+        var q = Answers.question(Principle.DIVE_DEEP);
+        Score empty = scorer.score(q, "   ");
+        assertThat(empty.total()).isZero();
+        assertThat(empty.verdict()).isEqualTo(Verdict.NOT_YET);
+        assertThat(scorer.score(q, null).total()).isZero();
+        assertThat(scorer.score(q, "%%% $$$ →→ 1,2,3 ... !!! \u0000 " + "x".repeat(50_000)).total()).isBetween(0, 100);
+        assertThat(scorer.score(q, "I I I I I I I I. we we we. 1 2 3 4 5 %").total()).isLessThan(30);
+        SqlQuestion sql = new SqlQuestion("s", "t", "p", Difficulty.EASY, List.of(), "", List.of(), "select 1", null,
+                List.of(), 0, List.of(), List.of(), List.of(), new Source("f", 1, Map.of()));
+        assertThat(scorer.score(sql, "select 1").feedback()).containsExactly(
+                "This is not a Leadership Principle question; the LP scorer cannot grade it.");
+    }
+
+    @Test
+    @DisplayName("scoring is deterministic across threads")
+    void threadSafe() {
+        var q = Answers.question(Principle.OWNERSHIP);
+        List<Score> scores = IntStream.range(0, 64).parallel()
+                .mapToObj(i -> scorer.score(q, i % 2 == 0 ? Answers.OWNERSHIP_STRONG : Answers.OWNERSHIP_WE)).toList();
+        for (int i = 0; i < scores.size(); i++) {
+            Score expected = i % 2 == 0 ? strong : scorer.score(q, Answers.OWNERSHIP_WE);
+            assertThat(scores.get(i)).isEqualTo(expected);
+        }
+    }
+}
