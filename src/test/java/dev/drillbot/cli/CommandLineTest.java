@@ -112,7 +112,7 @@ class CommandLineTest {
     void checkReportsProblems() throws Exception {
         Path bank = Files.createDirectories(dir.resolve("bank/lp"));
         Files.writeString(bank.resolve("bad.yaml"), "id: x\ntitle: t\nprompt: p\nprinciples: [frugalty]\n"
-                + "strong_answer: [a]\nprobes: [b]\n");
+                + "strong_answer: [a]\nprobes: [b, c]\n");
         Files.writeString(bank.resolve("broken.yaml"), "id: y\ntitle: [oops\n");
         assertThat(run("", "check", dir.resolve("bank").toString())).isEqualTo(1);
         assertThat(out()).contains(bank.resolve("bad.yaml") + ":4: principles[0]: unknown principle 'frugalty'")

@@ -32,7 +32,7 @@ class QuestionBankLoaderTest {
                 prompt: Tell me about a time.
                 principles: [Dive Deep, ownership]
                 strong_answer: [digs into data]
-                probes: ["What did you check?"]
+                probes: ["What did you check?", "What changed after?"]
                 """, Optional.of(Track.LP), problems);
         assertThat(problems).isEmpty();
         LpQuestion lp = (LpQuestion) q.orElseThrow();
@@ -48,7 +48,7 @@ class QuestionBankLoaderTest {
                 prompt: Tell me.
                 principles: [customer-obsesion]
                 strong_answer: [x]
-                probes: [y]
+                probes: [y, z]
                 """, Optional.of(Track.LP), problems);
         assertThat(problems).extracting(Object::toString).containsExactly(
                 "q.yaml:1: title: missing (required)",
