@@ -1,0 +1,26 @@
+# syntax=docker/dockerfile:1
+# Build stage: Maven on JDK 17 produces the self-contained jar.
+FROM maven:3.9-eclipse-temurin-17 AS build
+WORKDIR /src
+COPY pom.xml .
+RUN mvn -B -q dependency:go-offline
+COPY src src
+COPY prompts prompts
+RUN mvn -B -q package -DskipTests
+
+# Run stage: a JRE, a non-root user, the database on a volume.
+FROM eclipse-temurin:17-jre
+RUN useradd --system --uid 10001 --home-dir /app --shell /usr/sbin/nologin drillbot \
+    && mkdir -p /data && chown drillbot /data
+WORKDIR /app
+COPY --from=build /src/target/drillbot.jar /app/drillbot.jar
+COPY questions /app/questions
+COPY config /app/config
+COPY prompts /app/prompts
+VOLUME /data
+# Tokens are passed at run time: docker run -e SLACK_BOT_TOKEN -e SLACK_APP_TOKEN -e DISCORD_BOT_TOKEN ...
+ENV DRILLBOT_DB=/data/drillbot.db \
+    DRILLBOT_CONFIG=/app/config/drillbot.yaml
+USER drillbot
+ENTRYPOINT ["java", "-XX:+ExitOnOutOfMemoryError", "-jar", "/app/drillbot.jar"]
+CMD ["run"]
