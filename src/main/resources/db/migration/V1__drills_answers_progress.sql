@@ -29,7 +29,7 @@ CREATE TABLE answers (
     received_at  INTEGER NOT NULL,
     answer_day   TEXT    NOT NULL,
     on_time      INTEGER NOT NULL CHECK (on_time IN (0, 1)),
-    status       TEXT    NOT NULL DEFAULT 'received' CHECK (status IN ('received', 'scored', 'failed')),
+    status       TEXT    NOT NULL DEFAULT 'received' CHECK (status IN ('received', 'scored', 'failed', 'withdrawn')),
     failure      TEXT,
     UNIQUE (drill_id, message_id)
 );

@@ -4,6 +4,7 @@ import dev.drillbot.adapter.store.Database;
 import dev.drillbot.adapter.store.SqliteAnswerStore;
 import dev.drillbot.adapter.store.SqliteDrillStore;
 import dev.drillbot.adapter.store.SqliteProgressStore;
+import dev.drillbot.core.Drillbot;
 import dev.drillbot.core.bank.QuestionBank;
 import dev.drillbot.core.chat.Gateways;
 import dev.drillbot.core.command.CommandRegistry;
@@ -24,13 +25,13 @@ import java.time.Clock;
 import java.util.random.RandomGenerator;
 
 /**
- * The core services wired to their SQLite stores: the one place where objects are put together, with
- * plain constructors. Chat adapters and the scheduler are given a {@code Bot} and call into it.
+ * Wires the core services to their SQLite stores: the one place where objects are put together, with
+ * plain constructors. Chat adapters and the scheduler are given the resulting {@link Drillbot}.
  */
-public record Bot(DrillService drills, AnswerService answers, CommandRegistry commands, ChannelDirectory channels,
-        SqliteDrillStore drillStore, ProgressStore progress, Messages messages) {
+public final class Bot {
+    private Bot() {}
 
-    public static Bot assemble(QuestionBank bank, Scoring scoring, Database db, Gateways gateways, Messages messages,
+    public static Drillbot assemble(QuestionBank bank, Scoring scoring, Database db, Gateways gateways, Messages messages,
             ChannelDirectory channels, int maxAnswerChars, Clock clock, RandomGenerator random) {
         SqliteDrillStore drillStore = new SqliteDrillStore(db);
         SqliteAnswerStore answerStore = new SqliteAnswerStore(db);
@@ -46,6 +47,6 @@ public record Bot(DrillService drills, AnswerService answers, CommandRegistry co
                 .register(new LeaderboardCommand(progress, messages, clock))
                 .register(new HintCommand(drillStore, drills, messages))
                 .register(new HelpCommand(commands, messages));
-        return new Bot(drills, answers, commands, channels, drillStore, progress, messages);
+        return new Drillbot(bank, drills, answers, commands, channels, drillStore, progress, messages);
     }
 }

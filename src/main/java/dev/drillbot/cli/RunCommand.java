@@ -8,14 +8,13 @@ import dev.drillbot.adapter.schedule.QuartzDrillScheduler;
 import dev.drillbot.adapter.store.Database;
 import dev.drillbot.config.ConfigException;
 import dev.drillbot.config.DrillbotConfig;
-import dev.drillbot.core.bank.Problem;
 import dev.drillbot.core.chat.ChannelRef;
-import dev.drillbot.core.chat.ChatGateway;
+import dev.drillbot.core.Drillbot;
+import dev.drillbot.core.chat.ChatPlatform;
 import dev.drillbot.core.chat.Gateways;
 import dev.drillbot.core.drill.ChannelDirectory;
 import dev.drillbot.core.drill.ChannelSettings;
 import java.io.BufferedReader;
-import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -71,17 +70,17 @@ final class RunCommand implements Callable<Integer> {
     }
 
     private int runWith(DrillbotConfig config, QuestionBankLoader.Result loaded, Startup.Scorers scorers) {
-        List<ChatGateway> gateways = new ArrayList<>();
-        // Slack and Discord adapters register here when their tokens are present (issues 5 and 6).
-        boolean console = gateways.isEmpty();
+        List<ChatPlatform> platforms = Platforms.fromEnvironment(io.env(), config);
+        boolean console = platforms.isEmpty();
         ConsoleChatGateway consoleGateway = new ConsoleChatGateway(io.out());
+        Gateways gateways = new Gateways(List.of());
+        platforms.forEach(p -> gateways.add(p.gateway()));
         if (console) {
             gateways.add(consoleGateway);
         }
-        Gateways running = new Gateways(gateways);
         List<ChannelSettings> channels = new ArrayList<>();
         for (ChannelSettings ch : config.channels()) {
-            if (running.has(ch.channel().platform())) {
+            if (gateways.has(ch.channel().platform())) {
                 channels.add(ch);
             } else {
                 log.warn("Channel {} is configured but {} is not running (its token is not set); skipping it",
@@ -95,16 +94,20 @@ final class RunCommand implements Callable<Integer> {
         ChannelDirectory directory = new ChannelDirectory(channels, config.defaultZone());
 
         Database db = Database.open(io.env().database());
-        Bot bot = Bot.assemble(loaded.bank(), scorers.scoring(), db, running, new MustacheMessages(config.prompts()),
-                directory, config.maxAnswerChars(), io.clock(), new Random());
+        Drillbot bot = Bot.assemble(loaded.bank(), scorers.scoring(), db, gateways,
+                new MustacheMessages(config.prompts()), directory, config.maxAnswerChars(), io.clock(), new Random());
         QuartzDrillScheduler scheduler = new QuartzDrillScheduler(channels, bot.drills(), io.clock());
-        Shutdown shutdown = new Shutdown(scheduler, db);
+        Shutdown shutdown = new Shutdown(platforms, scheduler, db);
         Thread hook = new Thread(shutdown::run, "drillbot-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
-        log.info("drillbot started: {} questions, {} scheduled channel(s), database {}", loaded.bank().size(),
-                channels.size(), io.env().database());
         try {
+            for (ChatPlatform p : platforms) {
+                p.start(bot);
+                log.info("Connected to {}", p.gateway().platform());
+            }
             scheduler.start();
+            log.info("drillbot started: {} questions, {} scheduled channel(s), database {}", loaded.bank().size(),
+                    channels.size(), io.env().database());
             if (console) {
                 new ConsoleSession(new BufferedReader(new InputStreamReader(io.in(), StandardCharsets.UTF_8)),
                         consoleGateway, bot.commands(), bot.answers(), consoleChannel,
@@ -112,8 +115,11 @@ final class RunCommand implements Callable<Integer> {
             } else {
                 shutdown.awaitSignal();
             }
-        } catch (IOException e) {
-            log.error("Console input failed: {}", e.getMessage());
+            return 0;
+        } catch (Exception e) {
+            io.err().println("drillbot stopped: " + e.getMessage());
+            log.error("Fatal error", e);
+            return 1;
         } finally {
             shutdown.run();
             try {
@@ -122,17 +128,21 @@ final class RunCommand implements Callable<Integer> {
                 // the hook is running or ran; nothing to remove
             }
         }
-        return 0;
     }
 
-    /** Stops the scheduler (waiting for a drill being posted), then closes the database; runs once. */
+    /**
+     * Disconnects the platforms (no new events), stops the scheduler (waiting for a drill being posted),
+     * then closes the database after its queued writes; runs once.
+     */
     private static final class Shutdown {
+        private final List<ChatPlatform> platforms;
         private final QuartzDrillScheduler scheduler;
         private final Database db;
         private final CountDownLatch signal = new CountDownLatch(1);
         private boolean done;
 
-        Shutdown(QuartzDrillScheduler scheduler, Database db) {
+        Shutdown(List<ChatPlatform> platforms, QuartzDrillScheduler scheduler, Database db) {
+            this.platforms = platforms;
             this.scheduler = scheduler;
             this.db = db;
         }
@@ -151,13 +161,16 @@ final class RunCommand implements Callable<Integer> {
                 return;
             }
             done = true;
+            for (ChatPlatform p : platforms) {
+                try {
+                    p.close();
+                } catch (RuntimeException e) {
+                    log.warn("Closing {} failed: {}", p.gateway().platform(), e.getMessage());
+                }
+            }
             scheduler.close();
             db.close();
             log.info("drillbot stopped cleanly");
         }
-    }
-
-    static void printProblems(java.io.PrintStream err, List<Problem> problems) {
-        problems.forEach(p -> err.println(p));
     }
 }

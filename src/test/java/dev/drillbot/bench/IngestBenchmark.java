@@ -148,7 +148,7 @@ public final class IngestBenchmark {
             public void tell(ChannelRef c, UserRef u, OutgoingMessage m) {}
         };
         try (Database db = Database.open(dir.resolve("drillbot.db"))) {
-            Bot bot = Bot.assemble(new QuestionBank(List.of(question)), scoring, db, new Gateways(List.of(gateway)),
+            dev.drillbot.core.Drillbot bot = Bot.assemble(new QuestionBank(List.of(question)), scoring, db, new Gateways(List.of(gateway)),
                     MustacheMessages.builtIn(), new ChannelDirectory(List.of(ch), ZoneId.of("UTC")), 20_000,
                     Clock.systemUTC(), new Random(1));
             // Four drills; every user answers each once: 2,000 answers.

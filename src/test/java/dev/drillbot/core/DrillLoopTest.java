@@ -218,4 +218,46 @@ class DrillLoopTest {
             }
         });
     }
+
+    @Test
+    @DisplayName("an edited answer inside the open window replaces the old one: rescored, and only the new score counts")
+    void editRescores() {
+        ThreadRef thread = postDrill();
+        answer(ANA, thread, "result score=90", "m1");
+        t.clock.advance(Duration.ofMinutes(2));
+        var outcome = t.bot.answers().edit(new AnswerReceived(ANA, thread, "result score=40", t.clock.instant(), "m1"));
+        assertThat(outcome).isEqualTo(Outcome.SCORED);
+        assertThat(t.gateway.lastReply().message().text()).contains("40/100");
+        assertThat(t.bot.progress().leaderboard(TestBot.CHANNEL, Instant.EPOCH)).singleElement()
+                .satisfies(e -> assertThat(e.points()).isEqualTo(40));
+        assertThat(t.bot.progress().userSkills(TestBot.CHANNEL, ANA.id()).values())
+                .allSatisfy(s -> assertThat(s.attempts()).isEqualTo(1));
+    }
+
+    @Test
+    @DisplayName("a deleted answer is withdrawn from the leaderboard and the gap summary, and the row is kept")
+    void deleteWithdraws() throws Exception {
+        ThreadRef thread = postDrill();
+        answer(ANA, thread, "result score=90", "m1");
+        answer(BEN, thread, "result score=70", "b1");
+        assertThat(t.bot.answers().withdraw(thread, ANA, "m1")).isEqualTo(Outcome.WITHDRAWN);
+        assertThat(t.bot.progress().leaderboard(TestBot.CHANNEL, Instant.EPOCH)).extracting(e -> e.userName())
+                .containsExactly("Ben");
+        assertThat(t.bot.progress().userSkills(TestBot.CHANNEL, ANA.id())).isEmpty();
+        assertThat(count("SELECT count(*) FROM answers WHERE status = 'withdrawn'")).isEqualTo(1);
+        assertThat(t.bot.answers().withdraw(thread, ANA, "m1")).isEqualTo(Outcome.NOT_A_DRILL);
+    }
+
+    @Test
+    @DisplayName("an edit after the drill closed is not rescored, and the user is told why")
+    void lateEdit() {
+        ThreadRef thread = postDrill();
+        answer(ANA, thread, "result score=90", "m1");
+        t.clock.advance(Duration.ofDays(2));
+        assertThat(t.bot.answers().edit(new AnswerReceived(ANA, thread, "result score=10", t.clock.instant(), "m1")))
+                .isEqualTo(Outcome.EDIT_TOO_LATE);
+        assertThat(t.gateway.lastReply().message().text()).contains("closed", "not scored again");
+        assertThat(t.bot.progress().leaderboard(TestBot.CHANNEL, Instant.EPOCH)).singleElement()
+                .satisfies(e -> assertThat(e.points()).isEqualTo(90));
+    }
 }

@@ -28,7 +28,7 @@ public final class TestBot implements AutoCloseable {
     public final ScriptedScorer lp = new ScriptedScorer(Track.LP);
     public final ScriptedScorer sql = new ScriptedScorer(Track.SQL);
     public final Database db;
-    public final Bot bot;
+    public final dev.drillbot.core.Drillbot bot;
     public final ChannelSettings channel;
     public final QuestionBank bank;
 

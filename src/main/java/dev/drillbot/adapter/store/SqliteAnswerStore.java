@@ -82,6 +82,62 @@ public final class SqliteAnswerStore implements AnswerStore {
     }
 
     @Override
+    public boolean withdraw(long drillId, String userId, String messageId, List<String> skills) {
+        return db.write(c -> {
+            long answerId;
+            String status;
+            int total;
+            // The live version: the original message or its latest edit, not yet withdrawn.
+            try (PreparedStatement ps = c.prepareStatement("SELECT a.id, a.status, coalesce(s.total, 0)"
+                    + " FROM answers a LEFT JOIN scores s ON s.answer_id = a.id WHERE a.drill_id = ? AND a.user_id = ?"
+                    + " AND (a.message_id = ? OR (substr(a.message_id, 1, ?) = ? AND substr(a.message_id, ?, 6) = '#edit@'))"
+                    + " AND a.status <> 'withdrawn'"
+                    + " ORDER BY a.id DESC LIMIT 1")) {
+                ps.setLong(1, drillId);
+                ps.setString(2, userId);
+                ps.setString(3, messageId);
+                ps.setInt(4, messageId.length());
+                ps.setString(5, messageId);
+                ps.setInt(6, messageId.length() + 1);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next()) {
+                        return false;
+                    }
+                    answerId = rs.getLong(1);
+                    status = rs.getString(2);
+                    total = rs.getInt(3);
+                }
+            }
+            update(c, "UPDATE answers SET status = 'withdrawn' WHERE id = ?", answerId);
+            if (!status.equals("scored")) {
+                return true;
+            }
+            String channel;
+            try (PreparedStatement ps = c.prepareStatement("SELECT channel_key FROM drills WHERE id = ?")) {
+                ps.setLong(1, drillId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    channel = rs.getString(1);
+                }
+            }
+            for (String skill : skills) {
+                update(c, "UPDATE skill_stats SET attempts = attempts - 1, score_sum = score_sum - ?"
+                        + " WHERE channel_key = ? AND user_id = ? AND skill = ?", total, channel, userId, skill);
+                update(c, "DELETE FROM skill_stats WHERE channel_key = ? AND user_id = ? AND skill = ? AND attempts <= 0",
+                        channel, userId, skill);
+            }
+            // Leaderboard points: recompute from what is left, since the withdrawn answer may have been the best.
+            update(c, "DELETE FROM drill_points WHERE drill_id = ? AND user_id = ?", drillId, userId);
+            update(c, "INSERT INTO drill_points (drill_id, user_id, user_name, channel_key, best, first_at)"
+                    + " SELECT a.drill_id, a.user_id, max(a.user_name), d.channel_key, max(s.total), min(a.received_at)"
+                    + " FROM answers a JOIN scores s ON s.answer_id = a.id JOIN drills d ON d.id = a.drill_id"
+                    + " WHERE a.drill_id = ? AND a.user_id = ? AND a.status = 'scored' AND a.on_time = 1"
+                    + " AND d.kind = 'scheduled' GROUP BY a.drill_id, a.user_id, d.channel_key", drillId, userId);
+            return true;
+        });
+    }
+
+    @Override
     public void markFailed(long answerId, String reason) {
         db.write(c -> update(c, "UPDATE answers SET status = 'failed', failure = ? WHERE id = ?", reason, answerId));
     }
@@ -91,7 +147,7 @@ public final class SqliteAnswerStore implements AnswerStore {
         return db.read(c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT a.id, a.scored_text, s.total, s.verdict,"
                     + " s.feedback, s.detail, s.follow_up FROM answers a JOIN scores s ON s.answer_id = a.id"
-                    + " WHERE a.drill_id = ? AND a.user_id = ? ORDER BY a.id DESC LIMIT 1")) {
+                    + " WHERE a.drill_id = ? AND a.user_id = ? AND a.status = 'scored' ORDER BY a.id DESC LIMIT 1")) {
                 ps.setLong(1, drillId);
                 ps.setString(2, userId);
                 try (ResultSet rs = ps.executeQuery()) {

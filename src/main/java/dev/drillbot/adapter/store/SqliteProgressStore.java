@@ -3,6 +3,7 @@ package dev.drillbot.adapter.store;
 import dev.drillbot.core.chat.ChannelRef;
 import dev.drillbot.core.progress.LeaderboardEntry;
 import dev.drillbot.core.progress.ProgressStore;
+import dev.drillbot.core.progress.RecentScore;
 import dev.drillbot.core.progress.SkillStat;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -117,6 +118,32 @@ public final class SqliteProgressStore implements ProgressStore {
                     rs -> found[0] = true, channel.key(), userId);
             return found[0];
         });
+    }
+
+    @Override
+    public List<RecentScore> recentScores(String platform, String userId, int limit) {
+        return db.read(c -> {
+            List<RecentScore> out = new ArrayList<>();
+            query(c.prepareStatement("SELECT d.channel_key, d.question_id, s.total, s.verdict, a.received_at"
+                    + " FROM answers a JOIN scores s ON s.answer_id = a.id JOIN drills d ON d.id = a.drill_id"
+                    + " WHERE a.user_id = ? AND a.status = 'scored' AND d.channel_key >= ? AND d.channel_key < ?"
+                    + " ORDER BY a.id DESC LIMIT ?"), rs -> {
+                        String key = rs.getString(1);
+                        int colon = key.indexOf(':');
+                        out.add(new RecentScore(new ChannelRef(key.substring(0, colon), key.substring(colon + 1)),
+                                rs.getString(2), rs.getInt(3),
+                                dev.drillbot.core.scoring.Verdict.valueOf(rs.getString(4)).label(),
+                                Instant.ofEpochMilli(rs.getLong(5))));
+                    }, userId, platform + ":", platform + ";", limit);
+            return out;
+        });
+    }
+
+    @Override
+    public Map<String, SkillStat> userSkillsOnPlatform(String platform, String userId) {
+        return skills("SELECT skill, sum(attempts), sum(score_sum), max(last_at) FROM skill_stats"
+                + " WHERE user_id = ? AND channel_key >= ? AND channel_key < ? GROUP BY skill",
+                userId, platform + ":", platform + ";");
     }
 
     private interface RowHandler {

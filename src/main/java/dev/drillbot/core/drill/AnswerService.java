@@ -8,6 +8,7 @@ import dev.drillbot.core.chat.AnswerReceived;
 import dev.drillbot.core.chat.Gateways;
 import dev.drillbot.core.chat.OutgoingMessage;
 import dev.drillbot.core.chat.ThreadRef;
+import dev.drillbot.core.chat.UserRef;
 import dev.drillbot.core.progress.ProgressStore;
 import dev.drillbot.core.progress.ProgressUpdate;
 import dev.drillbot.core.progress.Streak;
@@ -33,7 +34,12 @@ import org.slf4j.LoggerFactory;
 public final class AnswerService {
     private static final Logger log = LoggerFactory.getLogger(AnswerService.class);
 
-    public enum Outcome { SCORED, DUPLICATE, NOT_A_DRILL, EMPTY, TOO_LONG, QUESTION_MISSING, SCORING_FAILED }
+    public enum Outcome {
+        SCORED, DUPLICATE, NOT_A_DRILL, EMPTY, TOO_LONG, QUESTION_MISSING, SCORING_FAILED, WITHDRAWN, EDIT_TOO_LATE
+    }
+
+    /** Marks the message id of an edited version; the original id stays in front so withdraw finds both. */
+    static final String EDIT_MARK = "#edit@";
 
     private final QuestionBank bank;
     private final DrillStore drills;
@@ -115,6 +121,41 @@ public final class AnswerService {
                 followUp ? previous.map(AnswerStore.ScoredAnswer::score) : Optional.empty(), onTime);
         reply(thread, new OutgoingMessage.Feedback(messages.render("feedback", values), score));
         return Outcome.SCORED;
+    }
+
+    /**
+     * An answer was edited on the platform ({@code edited.messageId()} is the original message's id).
+     * While the drill is open the old version is withdrawn and the new one scored; afterwards the edit
+     * is not scored and the user is told why.
+     */
+    public Outcome edit(AnswerReceived edited) {
+        ThreadRef thread = edited.thread();
+        Optional<Drill> drill = drills.byThread(thread.channel(), thread.id());
+        if (drill.isEmpty()) {
+            return Outcome.NOT_A_DRILL;
+        }
+        if (!drill.get().openAt(edited.at())) {
+            reply(thread, messages.render("edit-too-late", Map.of("user", edited.user().name())));
+            return Outcome.EDIT_TOO_LATE;
+        }
+        withdrawLive(drill.get(), edited.user(), edited.messageId());
+        return receive(new AnswerReceived(edited.user(), thread, edited.text(), edited.at(),
+                edited.messageId() + EDIT_MARK + edited.at().toEpochMilli()));
+    }
+
+    /** An answer was deleted on the platform: it no longer counts. */
+    public Outcome withdraw(ThreadRef thread, UserRef user, String messageId) {
+        Optional<Drill> drill = drills.byThread(thread.channel(), thread.id());
+        if (drill.isEmpty()) {
+            return Outcome.NOT_A_DRILL;
+        }
+        return withdrawLive(drill.get(), user, messageId) ? Outcome.WITHDRAWN : Outcome.NOT_A_DRILL;
+    }
+
+    private boolean withdrawLive(Drill drill, UserRef user, String messageId) {
+        List<String> skills = bank.find(drill.questionId())
+                .map(q -> q.skills().stream().map(Skill::slug).toList()).orElse(List.of());
+        return answers.withdraw(drill.id(), user.id(), messageId, skills);
     }
 
     private Map<String, Object> feedbackValues(AnswerReceived answer, Drill drill, Question question, Score score,

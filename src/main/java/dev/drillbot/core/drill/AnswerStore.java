@@ -30,4 +30,13 @@ public interface AnswerStore {
     void markFailed(long answerId, String reason);
 
     Optional<ScoredAnswer> latestScored(long drillId, String userId);
+
+    /**
+     * Withdraws the live version of a message's answer (the original or its latest edit): it stops
+     * counting for the leaderboard and the gap summary, in one transaction. The row is kept.
+     *
+     * @param skills slugs of the skills the drill's question practises
+     * @return whether there was a live answer to withdraw
+     */
+    boolean withdraw(long drillId, String userId, String messageId, java.util.List<String> skills);
 }

@@ -31,4 +31,10 @@ public interface ProgressStore {
     void setOptOut(ChannelRef channel, String userId, boolean optedOut);
 
     boolean optedOut(ChannelRef channel, String userId);
+
+    /** The user's latest scored answers in any channel of a platform, newest first. */
+    List<RecentScore> recentScores(String platform, String userId, int limit);
+
+    /** The user's stats per skill slug over every channel of a platform. */
+    Map<String, SkillStat> userSkillsOnPlatform(String platform, String userId);
 }
