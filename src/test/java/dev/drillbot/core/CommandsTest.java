@@ -1,0 +1,131 @@
+package dev.drillbot.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.drillbot.core.chat.AnswerReceived;
+import dev.drillbot.core.chat.OutgoingMessage;
+import dev.drillbot.core.chat.ThreadRef;
+import dev.drillbot.core.chat.UserRef;
+import dev.drillbot.core.command.CommandContext;
+import dev.drillbot.core.command.CommandReply;
+import dev.drillbot.testing.TestBot;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+@DisplayName("Slash commands, as every platform runs them")
+class CommandsTest {
+    static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
+    /** Sunday 2026-11-22 09:00 in Berlin. */
+    static final Instant SUNDAY = Instant.parse("2026-11-22T08:00:00Z");
+    static final UserRef ANA = new UserRef("U1", "Ana");
+    static final UserRef BEN = new UserRef("U2", "Ben");
+
+    @TempDir
+    Path dir;
+    TestBot t;
+
+    @BeforeEach
+    void start() {
+        t = new TestBot(dir, BERLIN, SUNDAY);
+    }
+
+    @AfterEach
+    void stop() {
+        t.close();
+    }
+
+    CommandReply run(UserRef user, String line) {
+        return t.bot.commands().dispatch(new CommandContext(t.channel, user, Optional.empty()), line);
+    }
+
+    void scheduledDrillAnswered(Instant fire, UserRef user, int score) {
+        t.clock.set(fire);
+        t.bot.drills().postScheduled(t.channel, fire);
+        String thread = t.gateway.posts().get(t.gateway.posts().size() - 1).threadId();
+        t.clock.advance(Duration.ofMinutes(10));
+        t.bot.answers().receive(new AnswerReceived(user, new ThreadRef(TestBot.CHANNEL, thread),
+                "result score=" + score, t.clock.instant(), user.id() + fire));
+    }
+
+    @Test
+    @DisplayName("/leaderboard week starts on Monday in the channel's zone; /leaderboard all keeps everything")
+    void leaderboardWeekAndAll() {
+        scheduledDrillAnswered(SUNDAY, ANA, 90);                                  // last week
+        scheduledDrillAnswered(SUNDAY.plus(Duration.ofDays(1)), BEN, 40);         // Monday: this week
+        CommandReply week = run(ANA, "/leaderboard");
+        assertThat(week.visibility()).isEqualTo(CommandReply.Visibility.CHANNEL);
+        assertThat(week.message().text()).contains("this week", "1. Ben — 40 pts (1 drill)").doesNotContain("Ana —");
+        assertThat(run(ANA, "/leaderboard all").message().text())
+                .contains("all time", "1. Ana — 90 pts (1 drill) ← you", "2. Ben — 40 pts");
+    }
+
+    @Test
+    @DisplayName("/leaderboard optout hides the user until optin; bad options explain the choices")
+    void optOut() {
+        scheduledDrillAnswered(SUNDAY, ANA, 90);
+        assertThat(run(ANA, "/leaderboard optout").message().text()).contains("off this channel's leaderboard");
+        assertThat(run(ANA, "/leaderboard all").message().text()).doesNotContain("1. Ana").contains("opted out");
+        run(ANA, "/leaderboard optin");
+        assertThat(run(ANA, "/leaderboard all").message().text()).contains("1. Ana");
+        assertThat(run(ANA, "/leaderboard monthly").message().text()).contains("/leaderboard week", "optout");
+    }
+
+    @Test
+    @DisplayName("/streak and /gaps answer privately with the user's own progress")
+    void streakAndGaps() {
+        scheduledDrillAnswered(SUNDAY, ANA, 30);
+        CommandReply streak = run(ANA, "/streak");
+        assertThat(streak.visibility()).isEqualTo(CommandReply.Visibility.PRIVATE);
+        assertThat(streak.message().text()).contains("current streak 1, longest 1", "Europe/Berlin");
+        String gaps = run(ANA, "/gaps").message().text();
+        assertThat(gaps).contains("Ana's practice map", "avg 30 · 1×", "never practised:", "Practise next:", "/drill ");
+        assertThat(gaps).contains("Weakest rubric dimensions lately:", "impact");
+    }
+
+    @Test
+    @DisplayName("/drill <principle> posts a practice question on that principle in its own thread")
+    void drillByPrinciple() {
+        CommandReply reply = run(BEN, "/drill Dive Deep");
+        assertThat(reply.visibility()).isEqualTo(CommandReply.Visibility.NONE);
+        var post = (OutgoingMessage.DrillPost) t.gateway.posts().get(0).message();
+        assertThat(post.question().id()).isEqualTo("lp-test-dive-deep");
+        assertThat(post.practice()).isTrue();
+        assertThat(post.text()).contains("Practice drill for Ben");
+    }
+
+    @Test
+    @DisplayName("/drill with an unknown name lists the valid tracks, principles and topics")
+    void drillUnknown() {
+        String text = run(BEN, "/drill astrology").message().text();
+        assertThat(text).contains("“astrology” is not", "customer-obsession", "window-ranking");
+        assertThat(t.gateway.posts()).isEmpty();
+        assertThat(run(BEN, "/drill anti-join").message().text()).contains("no questions for “anti-join”");
+    }
+
+    @Test
+    @DisplayName("/hint gives hints one at a time, then says there are no more")
+    void hints() {
+        run(ANA, "/drill lp-test-dive-deep");
+        assertThat(run(ANA, "/hint").message().text()).contains("Hint 1 of 2", "/hint again");
+        assertThat(run(ANA, "/hint").message().text()).contains("Hint 2 of 2").doesNotContain("again");
+        assertThat(run(ANA, "/hint").message().text()).contains("No more hints", "all 2");
+        assertThat(run(BEN, "/hint").message().text()).contains("Hint 1 of 2");
+    }
+
+    @Test
+    @DisplayName("unknown commands get the list of commands")
+    void unknownCommand() {
+        CommandReply reply = run(ANA, "/frobnicate now");
+        assertThat(reply.visibility()).isEqualTo(CommandReply.Visibility.PRIVATE);
+        assertThat(reply.message().text()).contains("There is no /frobnicate command", "/drill", "/streak", "/gaps",
+                "/leaderboard", "/help");
+    }
+}
