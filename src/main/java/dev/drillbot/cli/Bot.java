@@ -18,7 +18,6 @@ import dev.drillbot.core.drill.AnswerService;
 import dev.drillbot.core.drill.ChannelDirectory;
 import dev.drillbot.core.drill.DrillService;
 import dev.drillbot.core.drill.QuestionPicker;
-import dev.drillbot.core.progress.ProgressStore;
 import dev.drillbot.core.scoring.Scoring;
 import dev.drillbot.core.text.Messages;
 import java.time.Clock;

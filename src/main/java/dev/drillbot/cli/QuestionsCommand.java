@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.drillbot.adapter.files.QuestionBankLoader;
 import dev.drillbot.config.ConfigException;
-import dev.drillbot.config.DrillbotConfig;
 import dev.drillbot.core.bank.Question;
 import dev.drillbot.core.bank.Skill;
 import dev.drillbot.core.bank.Track;

@@ -2,7 +2,6 @@ package dev.drillbot.adapter.console;
 
 import dev.drillbot.core.chat.AnswerReceived;
 import dev.drillbot.core.chat.ChannelRef;
-import dev.drillbot.core.chat.OutgoingMessage;
 import dev.drillbot.core.chat.ThreadRef;
 import dev.drillbot.core.chat.UserRef;
 import dev.drillbot.core.command.CommandContext;

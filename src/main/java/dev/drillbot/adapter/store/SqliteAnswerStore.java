@@ -12,7 +12,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -164,26 +163,12 @@ public final class SqliteAnswerStore implements AnswerStore {
     }
 
     private static List<DimensionScore> dimensions(Connection c, long answerId) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(
-                "SELECT name, score, max FROM score_dimensions WHERE answer_id = ? ORDER BY position")) {
-            ps.setLong(1, answerId);
-            List<DimensionScore> out = new ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(new DimensionScore(rs.getString(1), rs.getDouble(2), rs.getDouble(3)));
-                }
-            }
-            return out;
-        }
+        return Sql.list(c, "SELECT name, score, max FROM score_dimensions WHERE answer_id = ? ORDER BY position",
+                rs -> new DimensionScore(rs.getString(1), rs.getDouble(2), rs.getDouble(3)), answerId);
     }
 
-    static int update(Connection c, String sql, Object... params) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-            for (int i = 0; i < params.length; i++) {
-                ps.setObject(i + 1, params[i]);
-            }
-            return ps.executeUpdate();
-        }
+    private static int update(Connection c, String sql, Object... params) throws SQLException {
+        return Sql.update(c, sql, params);
     }
 
     private static String json(List<String> lines) {

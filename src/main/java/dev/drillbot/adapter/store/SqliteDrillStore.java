@@ -10,7 +10,6 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -61,23 +60,12 @@ public final class SqliteDrillStore implements DrillStore {
 
     @Override
     public void attachThread(long drillId, String threadId) {
-        db.write(c -> {
-            try (PreparedStatement ps = c.prepareStatement("UPDATE drills SET thread_id = ? WHERE id = ?")) {
-                ps.setString(1, threadId);
-                ps.setLong(2, drillId);
-                return ps.executeUpdate();
-            }
-        });
+        db.write(c -> Sql.update(c, "UPDATE drills SET thread_id = ? WHERE id = ?", threadId, drillId));
     }
 
     @Override
     public void release(long drillId) {
-        db.write(c -> {
-            try (PreparedStatement ps = c.prepareStatement("DELETE FROM drills WHERE id = ? AND thread_id IS NULL")) {
-                ps.setLong(1, drillId);
-                return ps.executeUpdate();
-            }
-        });
+        db.write(c -> Sql.update(c, "DELETE FROM drills WHERE id = ? AND thread_id IS NULL", drillId));
     }
 
     @Override
@@ -100,16 +88,8 @@ public final class SqliteDrillStore implements DrillStore {
 
     @Override
     public boolean scheduledExists(ChannelRef channel, Instant fireTime) {
-        return db.read(c -> {
-            try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT 1 FROM drills WHERE channel_key = ? AND fire_time = ?")) {
-                ps.setString(1, channel.key());
-                ps.setLong(2, fireTime.toEpochMilli());
-                try (ResultSet rs = ps.executeQuery()) {
-                    return rs.next();
-                }
-            }
-        });
+        return db.read(c -> Sql.first(c, "SELECT 1 FROM drills WHERE channel_key = ? AND fire_time = ?",
+                rs -> true, channel.key(), fireTime.toEpochMilli())).isPresent();
     }
 
     @Override
@@ -120,69 +100,31 @@ public final class SqliteDrillStore implements DrillStore {
 
     @Override
     public Optional<Track> lastScheduledTrack(ChannelRef channel) {
-        return db.read(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT track FROM drills WHERE channel_key = ?"
-                    + " AND kind = 'scheduled' ORDER BY fire_time DESC LIMIT 1")) {
-                ps.setString(1, channel.key());
-                try (ResultSet rs = ps.executeQuery()) {
-                    return rs.next() ? Track.fromSlug(rs.getString(1)) : Optional.<Track>empty();
-                }
-            }
-        });
+        return db.read(c -> Sql.first(c, "SELECT track FROM drills WHERE channel_key = ? AND kind = 'scheduled'"
+                + " ORDER BY fire_time DESC LIMIT 1", rs -> rs.getString(1), channel.key())).flatMap(Track::fromSlug);
     }
 
     @Override
     public List<String> askedQuestions(ChannelRef channel) {
-        return db.read(c -> {
-            try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT question_id FROM drills WHERE channel_key = ? ORDER BY posted_at DESC, id DESC")) {
-                ps.setString(1, channel.key());
-                List<String> out = new ArrayList<>();
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        out.add(rs.getString(1));
-                    }
-                }
-                return out;
-            }
-        });
+        return db.read(c -> Sql.list(c, "SELECT question_id FROM drills WHERE channel_key = ?"
+                + " ORDER BY posted_at DESC, id DESC", rs -> rs.getString(1), channel.key()));
     }
 
     @Override
     public int takeHint(long drillId, String userId) {
-        return db.write(c -> {
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO hints_taken (drill_id, user_id, taken)"
-                    + " VALUES (?, ?, 1) ON CONFLICT (drill_id, user_id) DO UPDATE SET taken = taken + 1"
-                    + " RETURNING taken")) {
-                ps.setLong(1, drillId);
-                ps.setString(2, userId);
-                try (ResultSet rs = ps.executeQuery()) {
-                    rs.next();
-                    return rs.getInt(1) - 1;
-                }
-            }
-        });
+        return db.write(c -> Sql.first(c, "INSERT INTO hints_taken (drill_id, user_id, taken) VALUES (?, ?, 1)"
+                + " ON CONFLICT (drill_id, user_id) DO UPDATE SET taken = taken + 1 RETURNING taken",
+                rs -> rs.getInt(1) - 1, drillId, userId).orElseThrow());
     }
 
     private Optional<Drill> one(String sql, Object... params) {
-        return db.read(c -> {
-            try (PreparedStatement ps = c.prepareStatement(sql)) {
-                for (int i = 0; i < params.length; i++) {
-                    ps.setObject(i + 1, params[i]);
-                }
-                try (ResultSet rs = ps.executeQuery()) {
-                    return rs.next() ? Optional.of(map(rs)) : Optional.<Drill>empty();
-                }
-            }
-        });
+        return db.read(c -> Sql.first(c, sql, SqliteDrillStore::map, params));
     }
 
     private static Drill map(ResultSet rs) throws SQLException {
-        String key = rs.getString("channel_key");
-        int colon = key.indexOf(':');
         long fire = rs.getLong("fire_time");
         Optional<Instant> fireTime = rs.wasNull() ? Optional.empty() : Optional.of(Instant.ofEpochMilli(fire));
-        return new Drill(rs.getLong("id"), new ChannelRef(key.substring(0, colon), key.substring(colon + 1)),
+        return new Drill(rs.getLong("id"), ChannelKeys.parse(rs.getString("channel_key")),
                 Drill.Kind.valueOf(rs.getString("kind").toUpperCase(Locale.ROOT)), fireTime,
                 LocalDate.parse(rs.getString("drill_day")), rs.getString("question_id"),
                 Track.fromSlug(rs.getString("track")).orElseThrow(), rs.getString("requested_by"),
