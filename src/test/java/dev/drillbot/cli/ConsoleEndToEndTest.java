@@ -86,7 +86,7 @@ class ConsoleEndToEndTest {
         assertThat(out).contains("──── drill #2 ────", "Practice drill for Ben · SQL");
         assertThat(out).contains("  ↳ #2 Ben: ");
         assertThat(out).contains("Ben: 🔥 current streak 1"); // a practice answer on a drill day counts
-        assertThat(out).contains("Ben's practice map", "Practise next:");
+        assertThat(out).contains("Practice map for Ben", "Practise next:");
         assertThat(out).contains("🏆 Leaderboard · this week", "1. ana");
         assertThat(out).contains("Hint 1 of 1 for “Orders per customer”");
         assertThat(out).contains("There is no /frobnicate command");

@@ -86,7 +86,7 @@ class CommandsTest {
         assertThat(streak.visibility()).isEqualTo(CommandReply.Visibility.PRIVATE);
         assertThat(streak.message().text()).contains("current streak 1, longest 1", "Europe/Berlin");
         String gaps = run(ANA, "/gaps").message().text();
-        assertThat(gaps).contains("Ana's practice map", "avg 30 · 1×", "never practised:", "Practise next:", "/drill ");
+        assertThat(gaps).contains("Practice map for Ana", "avg 30 · 1×", "never practised:", "Practise next:", "/drill ");
         assertThat(gaps).contains("Weakest rubric dimensions lately:", "impact");
     }
 

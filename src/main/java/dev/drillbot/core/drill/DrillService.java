@@ -169,6 +169,10 @@ public final class DrillService {
             return minutes + " min";
         }
         long hours = d.toHours();
-        return hours < 48 ? hours + " h" : d.toDays() + " days";
+        if (hours < 48) {
+            long rest = minutes - hours * 60;
+            return rest == 0 ? hours + " h" : hours + " h " + rest + " min";
+        }
+        return d.toDays() + " days";
     }
 }
