@@ -12,6 +12,7 @@ import com.slack.api.model.event.AppHomeOpenedEvent;
 import com.slack.api.model.event.MessageChangedEvent;
 import com.slack.api.model.event.MessageDeletedEvent;
 import com.slack.api.model.event.MessageEvent;
+import com.slack.api.model.event.MessageThreadBroadcastEvent;
 import dev.drillbot.core.Drillbot;
 import dev.drillbot.core.bank.Track;
 import dev.drillbot.core.chat.AnswerReceived;
@@ -74,6 +75,14 @@ final class SlackEvents {
             }
             return ctx.ack();
         });
+        // A thread reply also sent to the channel ("Also send to #channel") is an answer too.
+        app.event(MessageThreadBroadcastEvent.class, (payload, ctx) -> {
+            MessageThreadBroadcastEvent e = payload.getEvent();
+            if (events.firstTime(payload.getEventId())) {
+                answer(e.getChannel(), e.getUser(), null, e.getThreadTs(), e.getTs(), e.getText());
+            }
+            return ctx.ack();
+        });
         app.event(MessageChangedEvent.class, (payload, ctx) -> {
             if (events.firstTime(payload.getEventId())) {
                 changed(payload.getEvent());
@@ -107,12 +116,16 @@ final class SlackEvents {
     // ---- messages
 
     private void message(MessageEvent e) {
-        if (fromBot(e.getBotId(), e.getUser()) || !isThreadReply(e.getThreadTs(), e.getTs()) || e.getChannel() == null) {
+        answer(e.getChannel(), e.getUser(), e.getBotId(), e.getThreadTs(), e.getTs(), e.getText());
+    }
+
+    private void answer(String channelId, String userId, String botId, String threadTs, String ts, String text) {
+        if (fromBot(botId, userId) || !isThreadReply(threadTs, ts) || channelId == null) {
             return;
         }
-        ThreadRef thread = thread(e.getChannel(), e.getThreadTs());
-        work.submit(e.getChannel(), "answer", () -> bot.answers().receive(new AnswerReceived(users.user(e.getUser()),
-                thread, text(e.getText()), instant(e.getTs()), e.getTs())));
+        ThreadRef thread = thread(channelId, threadTs);
+        work.submit(channelId, "answer", () -> bot.answers().receive(new AnswerReceived(users.user(userId),
+                thread, text(text), instant(ts), ts)));
     }
 
     private void changed(MessageChangedEvent e) {
