@@ -265,6 +265,53 @@ class SlackEndToEndTest {
         assertThat(bot.progress().leaderboard(channel.channel(), Instant.EPOCH)).isEmpty();
     }
 
+    @Test
+    @DisplayName("envelopes are acknowledged before the work: /drill is acked while its post still waits out a 429")
+    void ackBeforeWork() throws Exception {
+        slack.rateLimit("chat.postMessage", 1);
+        Envelopes.Envelope command = Envelopes.slashCommand("/drill", "sql", ANN, CHANNEL, slack.newResponseUrl());
+        slack.deliver(command.json());
+        String ack = slack.awaitAck(command.id(), ACK);
+
+        assertThat(ack).isEqualTo("{\"envelope_id\":\"" + command.id() + "\"}");
+        assertThat(slack.calls("chat.postMessage")).as("posted only after the ack").isEmpty();
+        SlackStandIn.Call drill = slack.await("chat.postMessage", c -> c.param("thread_ts") == null, WAIT);
+        assertThat(drill.param("blocks")).contains("SQL");
+        assertThat(slack.calls("chat.postMessage")).hasSize(1);
+    }
+
+    @Test
+    @DisplayName("Skip posts a new practice drill of the same track; My stats answers with streak and gaps, ephemerally")
+    void skipAndStats() throws Exception {
+        String drillTs = postScheduledDrill();
+        Track track = bot.drillStore().byThread(channel.channel(), drillTs).orElseThrow().track();
+
+        deliver(Envelopes.blockAction(BlockKit.SKIP, track.slug(), ANN, CHANNEL, drillTs, slack.newResponseUrl()));
+        SlackStandIn.Call practice = slack.await("chat.postMessage",
+                c -> c.param("thread_ts") == null && !drillTs.equals(c.ts()), WAIT);
+        assertThat(practice.param("blocks")).contains("Practice").contains(track.displayName());
+
+        deliver(Envelopes.blockAction(BlockKit.STATS, "stats", ANN, CHANNEL, drillTs, slack.newResponseUrl()));
+        SlackStandIn.Call stats = slack.await("chat.postEphemeral", c -> ANN.equals(c.param("user")), WAIT);
+        assertThat(stats.param("text")).contains("current streak").contains("Ann U0ANN");
+        assertThat(stats.param("blocks")).isNotBlank();
+    }
+
+    @Test
+    @DisplayName("/leaderboard is answered in the channel with display names, not mentions")
+    void leaderboardInChannel() throws Exception {
+        String drillTs = postScheduledDrill();
+        answer(drillTs, ts(), "The result was measured. score=88");
+        slack.await("chat.postMessage", c -> drillTs.equals(c.param("thread_ts")), WAIT);
+
+        String url = slack.newResponseUrl();
+        deliver(Envelopes.slashCommand("/leaderboard", "", ANN, CHANNEL, url));
+        SlackStandIn.Call board = slack.await("response_url",
+                c -> c.param("url").contains(url.substring(url.indexOf("/respond/"))), WAIT);
+        assertThat(board.param("response_type")).isEqualTo("in_channel");
+        assertThat(board.param("text")).contains("Ann U0ANN").contains("88").doesNotContain("<@");
+    }
+
     // ---- helpers
 
     /** A message ts at the test clock's time, unique per test. */
