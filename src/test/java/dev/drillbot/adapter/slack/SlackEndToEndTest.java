@@ -6,6 +6,7 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import dev.drillbot.adapter.files.MustacheMessages;
 import dev.drillbot.adapter.files.QuestionBankLoader;
+import dev.drillbot.adapter.schedule.QuartzDrillScheduler;
 import dev.drillbot.adapter.store.Database;
 import dev.drillbot.cli.Bot;
 import dev.drillbot.core.Drillbot;
@@ -114,6 +115,23 @@ class SlackEndToEndTest {
         assertThat(post.param("blocks")).contains("Today").contains(BlockKit.SKIP).contains(BlockKit.STATS)
                 .contains("Reply *in this thread*");
         assertThat(bot.drillStore().byThread(channel.channel(), post.ts())).isPresent();
+    }
+
+    @Test
+    @DisplayName("through the real Quartz adapter, a restart inside the grace window still posts the 09:00 drill only once")
+    void scheduledThroughQuartzOnce() throws Exception {
+        clock.set(Instant.parse("2026-03-02T09:30:00Z"));
+        try (QuartzDrillScheduler first = new QuartzDrillScheduler(List.of(channel), bot.drills(), clock)) {
+            first.start();
+        }
+        try (QuartzDrillScheduler restarted = new QuartzDrillScheduler(List.of(channel), bot.drills(), clock)) {
+            restarted.start();
+        }
+        List<SlackStandIn.Call> posts = slack.calls("chat.postMessage");
+        assertThat(posts).hasSize(1);
+        assertThat(posts.get(0).param("channel")).isEqualTo(CHANNEL);
+        assertThat(bot.drillStore().byThread(channel.channel(), posts.get(0).ts()).orElseThrow().fireTime())
+                .contains(Instant.parse("2026-03-02T09:00:00Z"));
     }
 
     @Test
