@@ -216,6 +216,19 @@ class SlackEndToEndTest {
     }
 
     @Test
+    @DisplayName("feedback rate-limited twice is still replied exactly once in the thread")
+    void rateLimitedFeedbackOnce() throws Exception {
+        String drillTs = postScheduledDrill();
+        slack.rateLimit("chat.postMessage", 2);
+        answer(drillTs, ts(), "The result: 2x faster. score=91");
+        barrier();
+
+        assertThat(slack.allCalls("chat.postMessage").stream().filter(c -> drillTs.equals(c.param("thread_ts"))))
+                .extracting(SlackStandIn.Call::status).containsExactly(429, 429, 200);
+        assertThat(repliesIn(drillTs)).singleElement().satisfies(c -> assertThat(c.param("text")).contains("91/100"));
+    }
+
+    @Test
     @DisplayName("a disconnect envelope makes the app reconnect through apps.connections.open and keep working")
     void disconnectThenReconnect() throws Exception {
         int urlsBefore = slack.calls("apps.connections.open").size();
