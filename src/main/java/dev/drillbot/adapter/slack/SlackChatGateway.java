@@ -1,0 +1,71 @@
+package dev.drillbot.adapter.slack;
+
+import com.slack.api.methods.MethodsClient;
+import com.slack.api.methods.response.chat.ChatPostMessageResponse;
+import dev.drillbot.core.chat.ChannelRef;
+import dev.drillbot.core.chat.ChatGateway;
+import dev.drillbot.core.chat.OutgoingMessage;
+import dev.drillbot.core.chat.ThreadRef;
+import dev.drillbot.core.chat.UserRef;
+import java.util.List;
+
+/**
+ * Sends the core's messages to Slack: a post's {@code ts} is the thread in which answers are
+ * collected, replies go into that thread, and private messages are ephemeral.
+ */
+public final class SlackChatGateway implements ChatGateway {
+    public static final String PLATFORM = "slack";
+
+    private final MethodsClient client;
+    private final SlackCalls calls;
+
+    SlackChatGateway(MethodsClient client, SlackCalls calls) {
+        this.client = client;
+        this.calls = calls;
+    }
+
+    @Override
+    public String platform() {
+        return PLATFORM;
+    }
+
+    @Override
+    public ThreadRef post(ChannelRef channel, OutgoingMessage message) {
+        List<BlockKit.Rendered> parts = BlockKit.render(message);
+        String ts = send(channel.id(), null, parts.get(0));
+        ThreadRef thread = new ThreadRef(channel, ts);
+        // A text too long for one message continues in its own thread, so the channel sees one post.
+        for (BlockKit.Rendered more : parts.subList(1, parts.size())) {
+            send(channel.id(), ts, more);
+        }
+        return thread;
+    }
+
+    @Override
+    public void reply(ThreadRef thread, OutgoingMessage message) {
+        for (BlockKit.Rendered part : BlockKit.render(message)) {
+            send(thread.channel().id(), thread.id(), part);
+        }
+    }
+
+    @Override
+    public void tell(ChannelRef channel, UserRef user, OutgoingMessage message) {
+        tell(channel.id(), null, user.id(), message);
+    }
+
+    /** An ephemeral message, inside a thread when {@code threadTs} is given. */
+    void tell(String channelId, String threadTs, String userId, OutgoingMessage message) {
+        for (BlockKit.Rendered part : BlockKit.render(message)) {
+            calls.call("chat.postEphemeral", () -> client.chatPostEphemeral(r -> r.channel(channelId).user(userId)
+                    .threadTs(threadTs).text(part.text()).blocks(part.blocks().isEmpty() ? null : part.blocks())));
+        }
+    }
+
+    private String send(String channelId, String threadTs, BlockKit.Rendered part) {
+        ChatPostMessageResponse r = calls.call("chat.postMessage", () -> client.chatPostMessage(req -> req
+                .channel(channelId).threadTs(threadTs).text(part.text())
+                .blocks(part.blocks().isEmpty() ? null : part.blocks())
+                .unfurlLinks(false).unfurlMedia(false)));
+        return r.getTs();
+    }
+}

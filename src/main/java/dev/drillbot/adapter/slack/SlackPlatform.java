@@ -1,0 +1,101 @@
+package dev.drillbot.adapter.slack;
+
+import com.slack.api.Slack;
+import com.slack.api.SlackConfig;
+import com.slack.api.bolt.App;
+import com.slack.api.bolt.AppConfig;
+import com.slack.api.bolt.socket_mode.SocketModeApp;
+import com.slack.api.methods.MethodsClient;
+import com.slack.api.socket_mode.SocketModeClient;
+import dev.drillbot.config.Environment;
+import dev.drillbot.core.Drillbot;
+import dev.drillbot.core.chat.ChatGateway;
+import dev.drillbot.core.chat.ChatPlatform;
+import java.time.Clock;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * drillbot on Slack: a Bolt app over Socket Mode (no public URL needed). The gateway works as soon as
+ * the platform exists, so scheduled drills can be posted; {@link #start} connects and routes events.
+ */
+public final class SlackPlatform implements ChatPlatform {
+    private static final Logger log = LoggerFactory.getLogger(SlackPlatform.class);
+    /** Workers for the work done after acks; a few, since Slack allows about one post per second per channel. */
+    static final int WORKERS = 4;
+
+    private final SlackSettings settings;
+    private final Slack slack;
+    private final MethodsClient client;
+    private final SlackCalls calls;
+    private final SlackChatGateway gateway;
+    private final Clock clock;
+    private final OrderedWork work = new OrderedWork(WORKERS);
+    private SocketModeApp socketMode;
+
+    public SlackPlatform(SlackSettings settings, Clock clock) {
+        this(settings, clock, new SlackCalls());
+    }
+
+    SlackPlatform(SlackSettings settings, Clock clock, SlackCalls calls) {
+        this.settings = settings;
+        this.clock = clock;
+        SlackConfig config = new SlackConfig();
+        config.setMethodsEndpointUrlPrefix(settings.apiUrl());
+        config.setPrettyResponseLoggingEnabled(false);
+        config.setStatsEnabled(false);
+        this.slack = Slack.getInstance(config);
+        this.client = slack.methods(settings.botToken());
+        this.calls = calls;
+        this.gateway = new SlackChatGateway(client, calls);
+    }
+
+    /** Slack, when {@code SLACK_BOT_TOKEN} and {@code SLACK_APP_TOKEN} are set; honours {@code SLACK_API_URL}. */
+    public static Optional<ChatPlatform> fromEnvironment(Environment env) {
+        return SlackSettings.from(env).map(s -> new SlackPlatform(s, Clock.systemUTC()));
+    }
+
+    @Override
+    public ChatGateway gateway() {
+        return gateway;
+    }
+
+    @Override
+    public synchronized void start(Drillbot bot) throws Exception {
+        AppConfig appConfig = AppConfig.builder()
+                .slack(slack)
+                .singleTeamBotToken(settings.botToken())
+                // Events without a handler (other message subtypes, joins) are acknowledged, not re-sent.
+                .allEventsApiAutoAckEnabled(true)
+                .build();
+        App app = new App(appConfig);
+        new SlackEvents(bot, gateway, new SlackUsers(client), work, client, calls, clock).register(app);
+        socketMode = new SocketModeApp(settings.appToken(), app, SocketModeClient.Backend.JavaWebSocket);
+        socketMode.startAsync();
+        log.info("Slack Socket Mode started (Web API {})", settings.apiUrl());
+    }
+
+    @Override
+    public synchronized void close() {
+        if (socketMode != null) {
+            SocketModeClient client = socketMode.getClient();
+            try {
+                socketMode.stop();
+            } catch (Exception e) {
+                log.warn("Stopping the Slack app failed: {}", e.toString());
+            }
+            work.drain(30);
+            try {
+                if (client != null) {
+                    client.close();
+                }
+            } catch (Exception e) {
+                log.debug("Closing the Socket Mode client failed: {}", e.toString());
+            }
+            socketMode = null;
+        } else {
+            work.drain(30);
+        }
+    }
+}

@@ -1,0 +1,388 @@
+package dev.drillbot.adapter.slack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import dev.drillbot.adapter.files.MustacheMessages;
+import dev.drillbot.adapter.files.QuestionBankLoader;
+import dev.drillbot.adapter.schedule.QuartzDrillScheduler;
+import dev.drillbot.adapter.store.Database;
+import dev.drillbot.cli.Bot;
+import dev.drillbot.core.Drillbot;
+import dev.drillbot.core.bank.Track;
+import dev.drillbot.core.chat.ChannelRef;
+import dev.drillbot.core.chat.Gateways;
+import dev.drillbot.core.drill.ChannelDirectory;
+import dev.drillbot.core.drill.ChannelSettings;
+import dev.drillbot.core.drill.DrillService;
+import dev.drillbot.core.drill.TrackMode;
+import dev.drillbot.core.scoring.Scoring;
+import dev.drillbot.testing.MutableClock;
+import dev.drillbot.testing.ScriptedScorer;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The real Bolt app (App + SocketModeApp over Java-WebSocket) against a local Slack stand-in that
+ * speaks the Web API and Socket Mode, with the real core on a SQLite file. Assertions are on what a
+ * Slack user would see: the Web API calls and response_url posts the stand-in recorded.
+ */
+@DisplayName("Slack end to end (Bolt + Socket Mode against a local Slack)")
+class SlackEndToEndTest {
+    static final Duration WAIT = Duration.ofSeconds(10);
+    static final Duration ACK = Duration.ofSeconds(3);
+    static final String CHANNEL = "C0PREP";
+    static final String ANN = "U0ANN";
+
+    @TempDir
+    Path dir;
+
+    SlackStandIn slack;
+    SlackPlatform platform;
+    Database db;
+    Drillbot bot;
+    MutableClock clock;
+    ChannelSettings channel;
+    final List<Duration> waits = new CopyOnWriteArrayList<>();
+    final AtomicInteger tsSeq = new AtomicInteger();
+
+    @BeforeEach
+    void start() throws Exception {
+        slack = SlackStandIn.start();
+        clock = new MutableClock(Instant.parse("2026-03-02T09:00:00Z"));
+        channel = new ChannelSettings(new ChannelRef("slack", CHANNEL), "0 0 9 ? * MON-FRI", ZoneOffset.UTC,
+                TrackMode.MIXED, Duration.ofHours(24), Duration.ofHours(2));
+        platform = new SlackPlatform(new SlackSettings("xoxb-test-bot", "xapp-test-app", slack.apiUrl()), clock,
+                new SlackCalls(d -> {
+                    waits.add(d);
+                    Thread.sleep(d.toMillis());
+                }));
+        QuestionBankLoader.Result loaded = new QuestionBankLoader().loadDirectory(Path.of("src/test/resources/bank"));
+        db = Database.open(dir.resolve("drillbot.db"));
+        bot = Bot.assemble(loaded.bank(), new Scoring(List.of(new ScriptedScorer(Track.LP), new ScriptedScorer(Track.SQL))),
+                db, new Gateways(List.of(platform.gateway())), MustacheMessages.builtIn(),
+                new ChannelDirectory(List.of(channel), ZoneOffset.UTC), 20_000, clock, new Random(7));
+        platform.start(bot);
+        slack.awaitConnections(1, WAIT);
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        platform.close();
+        db.close();
+        slack.close();
+    }
+
+    @Test
+    @DisplayName("connects: auth.test with the bot token, apps.connections.open with the app token, then Socket Mode")
+    void connects() {
+        assertThat(slack.calls("auth.test")).isNotEmpty()
+                .allSatisfy(c -> assertThat(c.authorization()).isEqualTo("Bearer xoxb-test-bot"));
+        // Bolt asks twice at start-up (once building the client, once connecting); both with the app token.
+        assertThat(slack.calls("apps.connections.open")).isNotEmpty()
+                .allSatisfy(c -> assertThat(c.authorization()).isEqualTo("Bearer xapp-test-app"));
+        assertThat(slack.connections()).isEqualTo(1);
+    }
+
+    @Test
+    @DisplayName("a scheduled drill is posted exactly once, as Block Kit with a header, buttons and a text fallback")
+    void scheduledDrillPostedOnce() throws Exception {
+        Instant fire = clock.instant();
+        Thread other = new Thread(() -> bot.drills().postScheduled(channel, fire));
+        other.start();
+        bot.drills().postScheduled(channel, fire);
+        other.join();
+        bot.drills().postScheduled(channel, fire);
+
+        List<SlackStandIn.Call> posts = slack.calls("chat.postMessage");
+        assertThat(posts).hasSize(1);
+        SlackStandIn.Call post = posts.get(0);
+        assertThat(post.param("channel")).isEqualTo(CHANNEL);
+        assertThat(post.param("text")).isNotBlank();
+        assertThat(blockTypes(post, "blocks")).startsWith("header section").endsWith("context actions");
+        assertThat(post.param("blocks")).contains("Today").contains(BlockKit.SKIP).contains(BlockKit.STATS)
+                .contains("Reply *in this thread*");
+        assertThat(bot.drillStore().byThread(channel.channel(), post.ts())).isPresent();
+    }
+
+    @Test
+    @DisplayName("through the real Quartz adapter, a restart inside the grace window still posts the 09:00 drill only once")
+    void scheduledThroughQuartzOnce() throws Exception {
+        clock.set(Instant.parse("2026-03-02T09:30:00Z"));
+        try (QuartzDrillScheduler first = new QuartzDrillScheduler(List.of(channel), bot.drills(), clock)) {
+            first.start();
+        }
+        try (QuartzDrillScheduler restarted = new QuartzDrillScheduler(List.of(channel), bot.drills(), clock)) {
+            restarted.start();
+        }
+        List<SlackStandIn.Call> posts = slack.calls("chat.postMessage");
+        assertThat(posts).hasSize(1);
+        assertThat(posts.get(0).param("channel")).isEqualTo(CHANNEL);
+        assertThat(bot.drillStore().byThread(channel.channel(), posts.get(0).ts()).orElseThrow().fireTime())
+                .contains(Instant.parse("2026-03-02T09:00:00Z"));
+    }
+
+    @Test
+    @DisplayName("/drill posts a practice drill; a thread reply gets a scored Block Kit reply in the same thread")
+    void drillThenAnswerThenFeedback() throws Exception {
+        String url = slack.newResponseUrl();
+        deliver(Envelopes.slashCommand("/drill", "lp", ANN, CHANNEL, url));
+        SlackStandIn.Call drill = slack.await("chat.postMessage", c -> c.param("thread_ts") == null, WAIT);
+        assertThat(drill.param("blocks")).contains("Practice");
+        SlackStandIn.Call note = slack.await("response_url", c -> c.param("url").contains(url.substring(url.indexOf("/respond/"))), WAIT);
+        assertThat(note.param("response_type")).isEqualTo("ephemeral");
+        assertThat(note.param("text")).contains("Practice drill posted");
+
+        answer(drill.ts(), ts(), "I owned the outage and the result was 40% fewer pages. score=82");
+
+        SlackStandIn.Call feedback = slack.await("chat.postMessage", c -> drill.ts().equals(c.param("thread_ts")), WAIT);
+        assertThat(feedback.param("channel")).isEqualTo(CHANNEL);
+        assertThat(feedback.param("text")).contains("82/100").contains("Ann U0ANN");
+        assertThat(feedback.param("blocks")).contains("82/100").contains("Top fixes").contains("scripted feedback")
+                .contains("█");
+    }
+
+    @Test
+    @DisplayName("/streak after an answer is answered ephemerally with the streak")
+    void streakAfterAnswer() throws Exception {
+        String drillTs = postScheduledDrill();
+        answer(drillTs, ts(), "The result: p95 down 30%. score=70");
+        slack.await("chat.postMessage", c -> drillTs.equals(c.param("thread_ts")), WAIT);
+
+        SlackStandIn.Call streak = barrier();
+        assertThat(streak.param("response_type")).isEqualTo("ephemeral");
+        assertThat(streak.param("text")).contains("current streak 1");
+        assertThat(slack.calls("chat.postMessage")).hasSize(2); // the drill and the feedback, nothing public
+    }
+
+    @Test
+    @DisplayName("opening the App Home publishes streaks, coverage bars, recent scores and the next drill")
+    void appHomePublished() throws Exception {
+        String drillTs = postScheduledDrill();
+        answer(drillTs, ts(), "The result was great. score=64");
+        slack.await("chat.postMessage", c -> drillTs.equals(c.param("thread_ts")), WAIT);
+
+        deliver(Envelopes.eventsApi(Envelopes.newEventId(), Envelopes.appHomeOpened(ANN, ts()), 0));
+        SlackStandIn.Call publish = slack.await("views.publish", c -> ANN.equals(c.param("user_id")), WAIT);
+        JsonObject view = publish.json("view").getAsJsonObject();
+        assertThat(view.get("type").getAsString()).isEqualTo("home");
+        String blocks = view.get("blocks").toString();
+        assertThat(blocks).contains("Current streak: 1").contains("Leadership Principles").contains("Dive Deep")
+                .contains("SQL topics").contains("Recent scores").contains("64/100").contains("Next recommended drill")
+                .contains("/drill ");
+    }
+
+    @Test
+    @DisplayName("the Hint button answers ephemerally with the drill's next hint")
+    void hintButton() throws Exception {
+        String url = slack.newResponseUrl();
+        deliver(Envelopes.slashCommand("/drill", "dive-deep", ANN, CHANNEL, url));
+        SlackStandIn.Call drill = slack.await("chat.postMessage", c -> c.param("thread_ts") == null, WAIT);
+        assertThat(drill.param("blocks")).contains(BlockKit.HINT);
+        // The command's note comes once the drill is stored with its thread.
+        slack.await("response_url", c -> c.param("url").contains(url.substring(url.indexOf("/respond/"))), WAIT);
+        String drillTs = drill.ts();
+        String questionId = bot.drillStore().byThread(channel.channel(), drillTs).orElseThrow().questionId();
+        deliver(Envelopes.blockAction(BlockKit.HINT, questionId, ANN, CHANNEL, drillTs, slack.newResponseUrl()));
+
+        SlackStandIn.Call hint = slack.await("chat.postEphemeral", c -> ANN.equals(c.param("user")), WAIT);
+        assertThat(hint.param("channel")).isEqualTo(CHANNEL);
+        assertThat(hint.param("text")).contains("Hint 1 of 2").contains("Name the metric that looked wrong");
+        assertThat(slack.calls("chat.postMessage")).hasSize(1);
+    }
+
+    @Test
+    @DisplayName("a rate-limited post (429, Retry-After) is retried after the wait and posted once")
+    void rateLimitedThenPosted() throws Exception {
+        slack.rateLimit("chat.postMessage", 1);
+        String drillTs = postScheduledDrill();
+
+        assertThat(slack.allCalls("chat.postMessage")).extracting(SlackStandIn.Call::status).containsExactly(429, 200);
+        assertThat(slack.calls("chat.postMessage")).hasSize(1);
+        assertThat(waits).containsExactly(Duration.ofSeconds(1));
+        assertThat(bot.drillStore().byThread(channel.channel(), drillTs)).isPresent();
+    }
+
+    @Test
+    @DisplayName("feedback rate-limited twice is still replied exactly once in the thread")
+    void rateLimitedFeedbackOnce() throws Exception {
+        String drillTs = postScheduledDrill();
+        slack.rateLimit("chat.postMessage", 2);
+        answer(drillTs, ts(), "The result: 2x faster. score=91");
+        barrier();
+
+        assertThat(slack.allCalls("chat.postMessage").stream().filter(c -> drillTs.equals(c.param("thread_ts"))))
+                .extracting(SlackStandIn.Call::status).containsExactly(429, 429, 200);
+        assertThat(repliesIn(drillTs)).singleElement().satisfies(c -> assertThat(c.param("text")).contains("91/100"));
+    }
+
+    @Test
+    @DisplayName("a disconnect envelope makes the app reconnect through apps.connections.open and keep working")
+    void disconnectThenReconnect() throws Exception {
+        int urlsBefore = slack.calls("apps.connections.open").size();
+        slack.deliver(Envelopes.disconnect());
+        slack.awaitConnections(2, WAIT);
+        assertThat(slack.calls("apps.connections.open")).hasSize(urlsBefore + 1);
+
+        SlackStandIn.Call streak = barrier();
+        assertThat(streak.param("text")).contains("streak");
+    }
+
+    @Test
+    @DisplayName("a re-delivered event (same event_id, and the same message again) is scored once")
+    void duplicateDeliveryScoredOnce() throws Exception {
+        String drillTs = postScheduledDrill();
+        String messageTs = ts();
+        var event = Envelopes.threadReply(ANN, CHANNEL, drillTs, messageTs, "The result held. score=77");
+        String eventId = Envelopes.newEventId();
+        deliver(Envelopes.eventsApi(eventId, event, 0));
+        deliver(Envelopes.eventsApi(eventId, event, 1));
+        deliver(Envelopes.eventsApi(Envelopes.newEventId(), event, 0));
+        barrier();
+
+        assertThat(repliesIn(drillTs)).hasSize(1);
+        assertThat(repliesIn(drillTs).get(0).param("text")).contains("77/100");
+    }
+
+    @Test
+    @DisplayName("a 50,000-character reply is refused with a reply in the thread, within Slack's limits")
+    void hugeReply() throws Exception {
+        String drillTs = postScheduledDrill();
+        answer(drillTs, ts(), "word ".repeat(9_999) + "word!");
+
+        SlackStandIn.Call reply = slack.await("chat.postMessage", c -> drillTs.equals(c.param("thread_ts")), WAIT);
+        assertThat(reply.param("text")).contains("50,000").contains("Nothing was scored");
+        assertThat(reply.param("text").length()).isLessThanOrEqualTo(SlackText.FALLBACK_CHARS + 100);
+    }
+
+    @Test
+    @DisplayName("the bot's own messages in a drill thread are ignored")
+    void ownMessageIgnored() throws Exception {
+        String drillTs = postScheduledDrill();
+        deliver(Envelopes.eventsApi(Envelopes.newEventId(),
+                Envelopes.ownMessage(CHANNEL, drillTs, ts(), "Ann: 80/100 · strong"), 0));
+        barrier();
+
+        assertThat(repliesIn(drillTs)).isEmpty();
+    }
+
+    @Test
+    @DisplayName("an edited answer is re-scored; a deleted one is withdrawn")
+    void editAndDelete() throws Exception {
+        String drillTs = postScheduledDrill();
+        String messageTs = ts();
+        answer(drillTs, messageTs, "First try. score=40");
+        slack.await("chat.postMessage", c -> drillTs.equals(c.param("thread_ts")), WAIT);
+
+        deliver(Envelopes.eventsApi(Envelopes.newEventId(), Envelopes.messageChanged(ANN, CHANNEL, drillTs, messageTs,
+                "First try. score=40", "Better, with a result. score=90", ts()), 0));
+        slack.await("chat.postMessage", c -> drillTs.equals(c.param("thread_ts")) && c.param("text").contains("90/100"), WAIT);
+
+        deliver(Envelopes.eventsApi(Envelopes.newEventId(), Envelopes.messageDeleted(ANN, CHANNEL, drillTs, messageTs,
+                "Better, with a result. score=90", ts()), 0));
+        barrier();
+        assertThat(bot.progress().leaderboard(channel.channel(), Instant.EPOCH)).isEmpty();
+    }
+
+    @Test
+    @DisplayName("envelopes are acknowledged before the work: /drill is acked while its post still waits out a 429")
+    void ackBeforeWork() throws Exception {
+        slack.rateLimit("chat.postMessage", 1);
+        Envelopes.Envelope command = Envelopes.slashCommand("/drill", "sql", ANN, CHANNEL, slack.newResponseUrl());
+        slack.deliver(command.json());
+        String ack = slack.awaitAck(command.id(), ACK);
+
+        assertThat(ack).isEqualTo("{\"envelope_id\":\"" + command.id() + "\"}");
+        assertThat(slack.calls("chat.postMessage")).as("posted only after the ack").isEmpty();
+        SlackStandIn.Call drill = slack.await("chat.postMessage", c -> c.param("thread_ts") == null, WAIT);
+        assertThat(drill.param("blocks")).contains("SQL");
+        assertThat(slack.calls("chat.postMessage")).hasSize(1);
+    }
+
+    @Test
+    @DisplayName("Skip posts a new practice drill of the same track; My stats answers with streak and gaps, ephemerally")
+    void skipAndStats() throws Exception {
+        String drillTs = postScheduledDrill();
+        Track track = bot.drillStore().byThread(channel.channel(), drillTs).orElseThrow().track();
+
+        deliver(Envelopes.blockAction(BlockKit.SKIP, track.slug(), ANN, CHANNEL, drillTs, slack.newResponseUrl()));
+        SlackStandIn.Call practice = slack.await("chat.postMessage",
+                c -> c.param("thread_ts") == null && !drillTs.equals(c.ts()), WAIT);
+        assertThat(practice.param("blocks")).contains("Practice").contains(track.displayName());
+
+        deliver(Envelopes.blockAction(BlockKit.STATS, "stats", ANN, CHANNEL, drillTs, slack.newResponseUrl()));
+        SlackStandIn.Call stats = slack.await("chat.postEphemeral", c -> ANN.equals(c.param("user")), WAIT);
+        assertThat(stats.param("text")).contains("current streak").contains("Ann U0ANN");
+        assertThat(stats.param("blocks")).isNotBlank();
+    }
+
+    @Test
+    @DisplayName("/leaderboard is answered in the channel with display names, not mentions")
+    void leaderboardInChannel() throws Exception {
+        String drillTs = postScheduledDrill();
+        answer(drillTs, ts(), "The result was measured. score=88");
+        slack.await("chat.postMessage", c -> drillTs.equals(c.param("thread_ts")), WAIT);
+
+        String url = slack.newResponseUrl();
+        deliver(Envelopes.slashCommand("/leaderboard", "", ANN, CHANNEL, url));
+        SlackStandIn.Call board = slack.await("response_url",
+                c -> c.param("url").contains(url.substring(url.indexOf("/respond/"))), WAIT);
+        assertThat(board.param("response_type")).isEqualTo("in_channel");
+        assertThat(board.param("text")).contains("Ann U0ANN").contains("88").doesNotContain("<@");
+    }
+
+    // ---- helpers
+
+    /** A message ts at the test clock's time, unique per test. */
+    String ts() {
+        Instant now = clock.instant();
+        return now.getEpochSecond() + "." + String.format("%06d", 500 + tsSeq.incrementAndGet());
+    }
+
+    String postScheduledDrill() throws InterruptedException {
+        assertThat(bot.drills().postScheduled(channel, clock.instant())).isEqualTo(DrillService.PostOutcome.POSTED);
+        return slack.await("chat.postMessage", c -> c.param("thread_ts") == null, WAIT).ts();
+    }
+
+    void deliver(Envelopes.Envelope envelope) throws InterruptedException {
+        slack.deliver(envelope.json());
+        assertThat(slack.awaitAck(envelope.id(), ACK)).contains(envelope.id());
+    }
+
+    void answer(String threadTs, String ts, String text) throws InterruptedException {
+        deliver(Envelopes.eventsApi(Envelopes.newEventId(), Envelopes.threadReply(ANN, CHANNEL, threadTs, ts, text), 0));
+    }
+
+    /**
+     * Runs /streak in the channel and waits for its answer. Work in a channel runs in order, so once
+     * it is answered, everything delivered to the channel before it has been handled.
+     */
+    SlackStandIn.Call barrier() throws InterruptedException {
+        String url = slack.newResponseUrl();
+        deliver(Envelopes.slashCommand("/streak", "", ANN, CHANNEL, url));
+        return slack.await("response_url", c -> c.param("url").endsWith(url.substring(url.indexOf("/respond/"))), WAIT);
+    }
+
+    List<SlackStandIn.Call> repliesIn(String threadTs) {
+        return slack.calls("chat.postMessage").stream().filter(c -> threadTs.equals(c.param("thread_ts"))).toList();
+    }
+
+    static String blockTypes(SlackStandIn.Call call, String param) {
+        JsonArray blocks = call.json(param).getAsJsonArray();
+        StringBuilder sb = new StringBuilder();
+        blocks.forEach(b -> sb.append(b.getAsJsonObject().get("type").getAsString()).append(' '));
+        return sb.toString().strip();
+    }
+}

@@ -1,0 +1,378 @@
+package dev.drillbot.adapter.slack;
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
+import org.java_websocket.WebSocket;
+import org.java_websocket.handshake.ClientHandshake;
+import org.java_websocket.server.WebSocketServer;
+
+/**
+ * A local Slack on 127.0.0.1 for end-to-end tests, speaking Slack's two protocols: the Web API over
+ * HTTP (form-encoded requests, JSON answers, HTTP 429 with {@code Retry-After} when told to) and
+ * Socket Mode over a WebSocket ({@code hello} on connect, envelopes out, acks in, {@code disconnect}).
+ * Every Web API call and every POST to a {@code response_url} is recorded, which is what a Slack user
+ * would see. Response shapes follow Slack's API reference and the SDK's json-logs samples.
+ */
+final class SlackStandIn implements AutoCloseable {
+    static final String TEAM = "T0DRILL";
+    static final String BOT_USER = "UBOT0001";
+    static final String BOT_ID = "BBOT0001";
+
+    /** One recorded request: a Web API method (or {@code response_url}) and its parameters. */
+    record Call(String method, Map<String, String> params, String authorization, int status) {
+        String param(String name) {
+            return params.get(name);
+        }
+
+        /** The ts the stand-in gave a posted message. */
+        String ts() {
+            return params.get("__ts");
+        }
+
+        JsonElement json(String name) {
+            String v = params.get(name);
+            return v == null ? null : JsonParser.parseString(v);
+        }
+    }
+
+    private final HttpServer http;
+    private final ExecutorService httpPool = Executors.newCachedThreadPool();
+    private final Socket socket;
+    private final List<Call> calls = new ArrayList<>();
+    private final Map<String, Integer> rateLimits = new ConcurrentHashMap<>();
+    private final Map<String, String> acks = new ConcurrentHashMap<>();
+    private final AtomicInteger messageSeq = new AtomicInteger();
+    private final AtomicInteger connectionSeq = new AtomicInteger();
+    private final AtomicInteger responseUrls = new AtomicInteger();
+    private volatile WebSocket current;
+    private volatile int opened;
+
+    private SlackStandIn() throws Exception {
+        http = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        http.setExecutor(httpPool);
+        http.createContext("/api/", this::webApi);
+        http.createContext("/respond/", this::responseUrl);
+        http.start();
+        socket = new Socket();
+        socket.setReuseAddr(true);
+        socket.start();
+        if (!socket.started.await(10, TimeUnit.SECONDS)) {
+            throw new IllegalStateException("the Socket Mode stand-in did not start");
+        }
+    }
+
+    static SlackStandIn start() throws Exception {
+        return new SlackStandIn();
+    }
+
+    /** What {@code SLACK_API_URL} points at. */
+    String apiUrl() {
+        return "http://127.0.0.1:" + http.getAddress().getPort() + "/api/";
+    }
+
+    /** A fresh response_url, as Slack puts in slash command and interaction payloads. */
+    String newResponseUrl() {
+        return "http://127.0.0.1:" + http.getAddress().getPort() + "/respond/T0DRILL/" + responseUrls.incrementAndGet();
+    }
+
+    /** The next {@code times} calls of {@code method} get HTTP 429 with {@code Retry-After: 1}. */
+    void rateLimit(String method, int times) {
+        rateLimits.put(method, times);
+    }
+
+    // ---- Web API
+
+    private void webApi(HttpExchange ex) throws IOException {
+        String method = ex.getRequestURI().getPath().substring("/api/".length());
+        Map<String, String> params = params(ex);
+        String auth = ex.getRequestHeaders().getFirst("Authorization");
+        boolean throttled = false;
+        synchronized (rateLimits) {
+            Integer left = rateLimits.get(method);
+            if (left != null && left > 0) {
+                rateLimits.put(method, left - 1);
+                throttled = true;
+            }
+        }
+        if (throttled) {
+            record(new Call(method, params, auth, 429));
+            ex.getResponseHeaders().add("Retry-After", "1");
+            send(ex, 429, "{\"ok\":false,\"error\":\"ratelimited\"}");
+            return;
+        }
+        JsonObject body = answer(method, params);
+        if (body.has("ts")) {
+            params.put("__ts", body.get("ts").getAsString());
+        }
+        record(new Call(method, params, auth, 200));
+        send(ex, 200, body.toString());
+    }
+
+    private JsonObject answer(String method, Map<String, String> params) {
+        JsonObject r = new JsonObject();
+        r.addProperty("ok", true);
+        switch (method) {
+            case "auth.test" -> {
+                r.addProperty("url", "https://drillbot-test.slack.com/");
+                r.addProperty("team", "Drill Team");
+                r.addProperty("user", "drillbot");
+                r.addProperty("team_id", TEAM);
+                r.addProperty("user_id", BOT_USER);
+                r.addProperty("bot_id", BOT_ID);
+                r.addProperty("is_enterprise_install", false);
+            }
+            case "apps.connections.open" -> r.addProperty("url", "ws://127.0.0.1:" + socket.getPort()
+                    + "/link/?ticket=t-" + connectionSeq.incrementAndGet() + "&app_id=A0DRILL");
+            case "chat.postMessage" -> {
+                String ts = nextTs();
+                r.addProperty("channel", params.get("channel"));
+                r.addProperty("ts", ts);
+                JsonObject message = new JsonObject();
+                message.addProperty("type", "message");
+                message.addProperty("text", params.getOrDefault("text", ""));
+                message.addProperty("user", BOT_USER);
+                message.addProperty("bot_id", BOT_ID);
+                message.addProperty("ts", ts);
+                if (params.containsKey("thread_ts")) {
+                    message.addProperty("thread_ts", params.get("thread_ts"));
+                }
+                r.add("message", message);
+            }
+            case "chat.postEphemeral" -> r.addProperty("message_ts", nextTs());
+            case "views.publish" -> {
+                JsonObject view = params.containsKey("view") ? JsonParser.parseString(params.get("view")).getAsJsonObject()
+                        : new JsonObject();
+                view.addProperty("id", "V0HOME");
+                view.addProperty("team_id", TEAM);
+                r.add("view", view);
+            }
+            case "users.info" -> {
+                String id = params.getOrDefault("user", "U0");
+                JsonObject user = new JsonObject();
+                user.addProperty("id", id);
+                user.addProperty("team_id", TEAM);
+                user.addProperty("name", id.toLowerCase());
+                user.addProperty("real_name", "Real " + id);
+                JsonObject profile = new JsonObject();
+                profile.addProperty("display_name", "Ann " + id);
+                profile.addProperty("real_name", "Real " + id);
+                user.add("profile", profile);
+                r.add("user", user);
+            }
+            case "bots.info" -> {
+                JsonObject bot = new JsonObject();
+                bot.addProperty("id", params.get("bot"));
+                bot.addProperty("deleted", false);
+                bot.addProperty("name", "drillbot");
+                bot.addProperty("app_id", "A0DRILL");
+                bot.addProperty("user_id", BOT_ID.equals(params.get("bot")) ? BOT_USER : "UOTHERBOT");
+                r.add("bot", bot);
+            }
+            default -> {
+                r.addProperty("ok", false);
+                r.addProperty("error", "unknown_method");
+            }
+        }
+        return r;
+    }
+
+    private String nextTs() {
+        return "1772442000." + String.format("%06d", 100 + messageSeq.incrementAndGet());
+    }
+
+    private void responseUrl(HttpExchange ex) throws IOException {
+        String body = new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+        Map<String, String> params = new LinkedHashMap<>();
+        params.put("url", ex.getRequestURI().toString());
+        JsonObject json = JsonParser.parseString(body).getAsJsonObject();
+        json.entrySet().forEach(e -> params.put(e.getKey(),
+                e.getValue().isJsonPrimitive() ? e.getValue().getAsString() : e.getValue().toString()));
+        record(new Call("response_url", params, null, 200));
+        send(ex, 200, "ok");
+    }
+
+    private static Map<String, String> params(HttpExchange ex) throws IOException {
+        String body = new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+        Map<String, String> params = new LinkedHashMap<>();
+        String query = ex.getRequestURI().getRawQuery();
+        for (String source : new String[] {query, body}) {
+            if (source == null || source.isBlank()) {
+                continue;
+            }
+            if (source.strip().startsWith("{")) {
+                JsonParser.parseString(source).getAsJsonObject().entrySet().forEach(e -> params.put(e.getKey(),
+                        e.getValue().isJsonPrimitive() ? e.getValue().getAsString() : e.getValue().toString()));
+                continue;
+            }
+            for (String pair : source.split("&")) {
+                int eq = pair.indexOf('=');
+                String k = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+                String v = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+                params.put(k, v);
+            }
+        }
+        return params;
+    }
+
+    private static void send(HttpExchange ex, int status, String body) throws IOException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        ex.getResponseHeaders().add("Content-Type", "application/json; charset=utf-8");
+        ex.sendResponseHeaders(status, bytes.length);
+        try (OutputStream out = ex.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+
+    private synchronized void record(Call call) {
+        calls.add(call);
+        notifyAll();
+    }
+
+    synchronized List<Call> calls() {
+        return List.copyOf(calls);
+    }
+
+    /** Successful calls of a method (429 answers left out), in order. */
+    synchronized List<Call> calls(String method) {
+        return calls.stream().filter(c -> c.method().equals(method) && c.status() == 200).toList();
+    }
+
+    synchronized List<Call> allCalls(String method) {
+        return calls.stream().filter(c -> c.method().equals(method)).toList();
+    }
+
+    /** Waits until a successful call of {@code method} matching {@code which} was recorded. */
+    synchronized Call await(String method, Predicate<Call> which, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            for (Call c : calls) {
+                if (c.method().equals(method) && c.status() == 200 && which.test(c)) {
+                    return c;
+                }
+            }
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                throw new AssertionError("no " + method + " call as expected within " + timeout + "; calls: "
+                        + calls.stream().map(Call::method).toList());
+            }
+            TimeUnit.NANOSECONDS.timedWait(this, left);
+        }
+    }
+
+    // ---- Socket Mode
+
+    /** Sends a raw Socket Mode message (an envelope or {@code disconnect}) on the current connection. */
+    void deliver(String json) {
+        WebSocket ws = current;
+        if (ws == null || !ws.isOpen()) {
+            throw new IllegalStateException("no open Socket Mode connection");
+        }
+        ws.send(json);
+    }
+
+    /** Waits for the app's ack of an envelope; returns the ack as sent. */
+    String awaitAck(String envelopeId, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        synchronized (acks) {
+            while (!acks.containsKey(envelopeId)) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    throw new AssertionError("envelope " + envelopeId + " was not acknowledged within " + timeout);
+                }
+                TimeUnit.NANOSECONDS.timedWait(acks, left);
+            }
+            return acks.get(envelopeId);
+        }
+    }
+
+    /** Waits until {@code n} Socket Mode connections were opened (and greeted with hello). */
+    synchronized void awaitConnections(int n, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (opened < n) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                throw new AssertionError(n + " Socket Mode connection(s) expected, got " + opened);
+            }
+            TimeUnit.NANOSECONDS.timedWait(this, left);
+        }
+    }
+
+    synchronized int connections() {
+        return opened;
+    }
+
+    private synchronized void opened(WebSocket ws) {
+        current = ws;
+        opened++;
+        notifyAll();
+    }
+
+    private final class Socket extends WebSocketServer {
+        final CountDownLatch started = new CountDownLatch(1);
+
+        Socket() {
+            super(new InetSocketAddress("127.0.0.1", 0));
+        }
+
+        @Override
+        public void onStart() {
+            started.countDown();
+        }
+
+        @Override
+        public void onOpen(WebSocket ws, ClientHandshake handshake) {
+            // The first message on every Socket Mode connection.
+            ws.send("{\"type\":\"hello\",\"num_connections\":1,\"debug_info\":{\"host\":\"applink-standin\","
+                    + "\"build_number\":1,\"approximate_connection_time\":18060},"
+                    + "\"connection_info\":{\"app_id\":\"A0DRILL\"}}");
+            opened(ws);
+        }
+
+        @Override
+        public void onMessage(WebSocket ws, String message) {
+            JsonObject json = JsonParser.parseString(message).getAsJsonObject();
+            if (json.has("envelope_id")) {
+                synchronized (acks) {
+                    acks.put(json.get("envelope_id").getAsString(), message);
+                    acks.notifyAll();
+                }
+            }
+        }
+
+        @Override
+        public void onClose(WebSocket ws, int code, String reason, boolean remote) {}
+
+        @Override
+        public void onError(WebSocket ws, Exception ex) {}
+    }
+
+    @Override
+    public void close() throws Exception {
+        try {
+            socket.stop(1000);
+        } finally {
+            http.stop(0);
+            httpPool.shutdownNow();
+        }
+    }
+}
