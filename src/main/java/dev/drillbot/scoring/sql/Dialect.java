@@ -152,9 +152,10 @@ final class Dialect {
                 String type = text(sql, t, n1, typeEnd);
                 return Optional.of(replace(sql, t, start, typeEnd, "CAST(" + operand + " AS " + type + ")"));
             }
-            // DATE '2024-01-31' -> '2024-01-31': SQLite dates are text
+            // DATE '2024-01-31' -> date('2024-01-31'): SQLite dates are text, and date() marks it for arithmetic
             if ((tok.isWord("DATE") || tok.isWord("TIMESTAMP")) && kind(t, n1) == Kind.STRING) {
-                return Optional.of(replace(sql, t, i, n1, t.get(n1).text()));
+                return Optional.of(replace(sql, t, i, n1, (tok.isWord("DATE") ? "date(" : "datetime(")
+                        + t.get(n1).text() + ")"));
             }
             // x + INTERVAL '7 days' -> pg_add(x, '+7 days')
             if (tok.isWord("INTERVAL") && kind(t, n1) == Kind.STRING) {
@@ -180,6 +181,23 @@ final class Dialect {
                         + spec.replace("'", "''") + "')"));
             }
             // a ILIKE p -> a REGEXP pg_like_re(p): a case-insensitive regex built from the LIKE pattern
+            // date(a) - date(b) -> day difference; date(a) + 7 -> seven days later (PostgreSQL date arithmetic)
+            if ((tok.isOp("-") || tok.isOp("+")) && isDateCall(t, operandStart(t, i))) {
+                int start = operandStart(t, i);
+                int end = primaryEnd(t, i);
+                if (end >= 0) {
+                    String left = text(sql, t, start, prevSig(t, i));
+                    String right = text(sql, t, nextSig(t, i), end);
+                    if (tok.isOp("-") && isDateCall(t, nextSig(t, i))) {
+                        return Optional.of(replace(sql, t, start, end, "(julianday(" + left + ") - julianday(" + right
+                                + "))"));
+                    }
+                    if (t.get(end).kind() == Kind.NUMBER && end == nextSig(t, i)) {
+                        return Optional.of(replace(sql, t, start, end, "date(" + left + ", '" + tok.text() + right
+                                + " days')"));
+                    }
+                }
+            }
             if (tok.isWord("ILIKE")) {
                 int end = operandEnd(t, i);
                 if (end < 0) {
@@ -304,6 +322,39 @@ final class Dialect {
                 return -1;
             }
         }
+    }
+
+    private static boolean isDateCall(List<Token> t, int at) {
+        return at >= 0 && (t.get(at).isWord("date") || t.get(at).isWord("datetime")) && kind(t, nextSig(t, at))
+                == Kind.LPAREN;
+    }
+
+    /** Index of the last token of the primary operand just after the operator at {@code op}. */
+    private static int primaryEnd(List<Token> t, int op) {
+        int k = nextSig(t, op);
+        if (k < 0) {
+            return -1;
+        }
+        Token first = t.get(k);
+        if (first.kind() == Kind.NUMBER || first.kind() == Kind.STRING) {
+            return k;
+        }
+        if (first.kind() == Kind.LPAREN) {
+            return matching(t, k);
+        }
+        if (first.kind() == Kind.WORD || first.kind() == Kind.QUOTED_ID) {
+            int n = nextSig(t, k);
+            if (n >= 0 && t.get(n).kind() == Kind.LPAREN) {
+                return matching(t, n);
+            }
+            int end = k;
+            while (n >= 0 && t.get(n).kind() == Kind.DOT && nextSig(t, n) >= 0) {
+                end = nextSig(t, n);
+                n = nextSig(t, end);
+            }
+            return end;
+        }
+        return -1;
     }
 
     private static final Set<String> RIGHT_OPERAND_END = Set.of("AND", "OR", "THEN", "ELSE", "END", "WHEN",

@@ -38,6 +38,9 @@ public final class SqlScorer implements Scorer, AutoCloseable {
     static final double PRESENTATION = 20;
     static final double STYLE = 10;
     private static final int SHOWN_ROWS = 5;
+    static final String BUSY = "The grader is busy with other answers; send yours again in a minute.";
+    private static final java.util.regex.Pattern DATE_MINUS = java.util.regex.Pattern.compile(
+            "(?i)\\b\\w*(date|_on|_at|day|time)\\s*-\\s*\\w*(date|_on|_at|day|time)\\b");
 
     private final long deadlineMillis;
     private final int maxRows;
@@ -93,8 +96,7 @@ public final class SqlScorer implements Scorer, AutoCloseable {
             try {
                 f = pool.submit(() -> grade(p, sql, deadline));
             } catch (RejectedExecutionException e) {
-                return wrong(0, List.of("The grader is busy with other answers; send yours again in a minute."),
-                        "");
+                return wrong(0, List.of(BUSY), "");
             }
             Grade g;
             try {
@@ -142,6 +144,10 @@ public final class SqlScorer implements Scorer, AutoCloseable {
         Dialect.Result rewritten = Dialect.rewrite(sql);
         if (rewritten.unsupported().isPresent()) {
             return new Grade(Verdict.WRONG, rewritten.unsupported().get(), List.of(), sql);
+        }
+        if (deadline.passed()) {
+            // queued behind other answers for the whole deadline: say so rather than blame the query
+            return new Grade(Verdict.WRONG, BUSY, List.of(), sql);
         }
         List<DatasetRun> runs = new ArrayList<>();
         boolean partial = false;
@@ -315,6 +321,11 @@ public final class SqlScorer implements Scorer, AutoCloseable {
                     }
                 }
             }
+        }
+        if (DATE_MINUS.matcher(sql).find()) {
+            return Optional.of("Dates are stored as text here, so subtracting two date columns directly does not give"
+                    + " days; use DATEDIFF(day, start, end), end::date - start::date, or julianday(end) -"
+                    + " julianday(start).");
         }
         String upper = sql.toUpperCase(Locale.ROOT);
         if (c.unexpected().isEmpty() && !c.missing().isEmpty()) {

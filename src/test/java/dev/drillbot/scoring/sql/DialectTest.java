@@ -69,7 +69,11 @@ class DialectTest {
         "5::numeric / 2|2.5",
         "CAST(7 AS DECIMAL(10,2)) / 2|3.5",
         "TO_CHAR('2024-03-09', 'YYYY-MM')|2024-03",
-        "CASE WHEN 1 = 1 THEN 2 END::float / 4|0.5"})
+        "CASE WHEN 1 = 1 THEN 2 END::float / 4|0.5",
+        "'2024-03-01'::date - '2024-02-27'::date|3.0",
+        "DATE '2024-03-01' - CAST('2024-02-28 23:00:00' AS DATE)|2.0",
+        "'2024-02-27'::date + 3|2024-03-01",
+        "CAST('2024-03-01' AS DATE) - 1|2024-02-29"})
     void rewrites(String expr, String expected) {
         assertThat(value(expr)).isEqualTo(expected.equals("''") ? "" : expected);
     }

@@ -184,4 +184,22 @@ class SqlScorerTest {
         assertThat(grade(UNITS, "SELECT 'unterminated").feedback().get(0)).contains("never closed");
         assertThat(grade(UNITS, "SELECT (((((").verdict()).isEqualTo(Verdict.WRONG);
     }
+
+    @Test
+    @DisplayName("subtracting two text dates gets a hint to use DATEDIFF, and ::date arithmetic works")
+    void dateSubtraction() {
+        SqlQuestion q = new SqlQuestion("trip-days", "t", "p", dev.drillbot.core.bank.Difficulty.EASY,
+                java.util.List.of(dev.drillbot.core.bank.SqlTopic.DATES),
+                "CREATE TABLE trips (trip_id INTEGER, started_on TEXT, ended_on TEXT);",
+                java.util.List.of(new SqlQuestion.Dataset("sample", "", true,
+                        "INSERT INTO trips VALUES (1, '2024-02-27', '2024-03-01');")),
+                "SELECT trip_id, julianday(ended_on) - julianday(started_on) AS days FROM trips", null,
+                java.util.List.of(), 1e-6, java.util.List.of(), java.util.List.of(), java.util.List.of(),
+                dev.drillbot.core.bank.Source.unknown("trip-days"));
+        Score naive = grade(q, "SELECT trip_id, ended_on - started_on AS days FROM trips");
+        assertThat(naive.verdict()).isEqualTo(Verdict.WRONG);
+        assertThat(naive.feedback()).anyMatch(f -> f.contains("DATEDIFF(day, start, end)"));
+        assertThat(grade(q, "SELECT trip_id, ended_on::date - started_on::date AS days FROM trips").verdict())
+                .isEqualTo(Verdict.CORRECT);
+    }
 }
