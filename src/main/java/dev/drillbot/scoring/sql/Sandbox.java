@@ -89,7 +89,19 @@ final class Sandbox {
      * {@code image}. Never throws for anything the query does.
      */
     static Outcome run(byte[] image, String sql, Deadline deadline, int maxRows) {
-        try (SQLiteConnection c = JDBC.createConnection("jdbc:sqlite::memory:", CONFIG)) {
+        try (SQLiteConnection c = open(image, deadline)) {
+            return execute(c, sql, deadline, maxRows);
+        } catch (SQLException e) {
+            return failure(e, deadline);
+        } catch (RuntimeException e) {
+            return new Failed(Why.ERROR, String.valueOf(e.getMessage()));
+        }
+    }
+
+    /** A new connection holding a private copy of {@code image}, locked down, with the deadline installed. */
+    static SQLiteConnection open(byte[] image, Deadline deadline) throws SQLException {
+        SQLiteConnection c = JDBC.createConnection("jdbc:sqlite::memory:", CONFIG);
+        try {
             c.deserialize("main", image);
             try (Statement s = c.createStatement()) {
                 // set by hand: the read-only open flag does not survive deserialize
@@ -113,29 +125,37 @@ final class Sandbox {
                     return deadline.passed() ? 1 : 0;
                 }
             });
-            if (deadline.passed()) {
-                return new Failed(Why.TIMEOUT, "");
+            return c;
+        } catch (SQLException | RuntimeException e) {
+            c.close();
+            throw e;
+        }
+    }
+
+    /** Runs one query on a connection from {@link #open}; only prepareStatement + executeQuery. */
+    static Outcome execute(SQLiteConnection c, String sql, Deadline deadline, int maxRows) {
+        if (deadline.passed()) {
+            return new Failed(Why.TIMEOUT, "");
+        }
+        try (PreparedStatement ps = c.prepareStatement(sql); ResultSet rs = ps.executeQuery()) {
+            ResultSetMetaData md = rs.getMetaData();
+            int width = md.getColumnCount();
+            List<String> cols = new ArrayList<>(width);
+            for (int i = 1; i <= width; i++) {
+                cols.add(md.getColumnLabel(i));
             }
-            try (PreparedStatement ps = c.prepareStatement(sql); ResultSet rs = ps.executeQuery()) {
-                ResultSetMetaData md = rs.getMetaData();
-                int width = md.getColumnCount();
-                List<String> cols = new ArrayList<>(width);
+            List<List<Object>> rows = new ArrayList<>();
+            while (rs.next()) {
+                if (rows.size() >= maxRows) {
+                    return new Failed(Why.TOO_MANY_ROWS, "");
+                }
+                List<Object> row = new ArrayList<>(width);
                 for (int i = 1; i <= width; i++) {
-                    cols.add(md.getColumnLabel(i));
+                    row.add(value(rs.getObject(i)));
                 }
-                List<List<Object>> rows = new ArrayList<>();
-                while (rs.next()) {
-                    if (rows.size() >= maxRows) {
-                        return new Failed(Why.TOO_MANY_ROWS, "");
-                    }
-                    List<Object> row = new ArrayList<>(width);
-                    for (int i = 1; i <= width; i++) {
-                        row.add(value(rs.getObject(i)));
-                    }
-                    rows.add(row);
-                }
-                return new Rows(new ResultTable(cols, rows));
+                rows.add(row);
             }
+            return new Rows(new ResultTable(cols, rows));
         } catch (SQLException e) {
             return failure(e, deadline);
         } catch (RuntimeException e) {

@@ -120,14 +120,17 @@ class DialectTest {
     void parseTimeout() {
         ExecutorService ex = Executors.newSingleThreadExecutor();
         try {
-            QueryStyle style = new QueryStyle(ex, 200);
-            String nested = "SELECT " + "(".repeat(400) + "1" + ")".repeat(400) + " FROM t";
+            StringBuilder big = new StringBuilder("SELECT * FROM t WHERE x = 0");
+            for (int i = 1; i < 3000; i++) {
+                big.append(" OR x = ").append(i);
+            }
+            assertThat(new QueryStyle(ex, 5000).remarks(big.toString())).anyMatch(r -> r.contains("SELECT *"));
             long t = System.nanoTime();
-            assertThat(style.remarks(nested)).isEmpty();
-            assertThat((System.nanoTime() - t) / 1_000_000).isLessThan(1500);
-            assertThat(style.remarks("SELECT * FROM t")).anyMatch(r -> r.contains("SELECT *"));
+            assertThat(new QueryStyle(ex, 1).remarks(big.toString())).isEmpty();
+            assertThat((System.nanoTime() - t) / 1_000_000).isLessThan(1000);
         } finally {
             ex.shutdownNow();
         }
     }
+
 }
