@@ -63,6 +63,7 @@ class DialectTest {
         "RIGHT('drillbot', 3)|bot",
         "'ab12' ~ '[0-9]+'|1",
         "'ab' !~ '[0-9]+'|1",
+        "'ABC' ~* 'b'|1",
         "REGEXP_SUBSTR('order-123-x', '[0-9]+')|123",
         "3.7::int|4",
         "-2.5::int|-3",
