@@ -43,7 +43,35 @@ final class AnswerText {
                 chosen = dropLeadingProse(text);
             }
         }
-        return stripTrailingSemicolons(chosen.strip());
+        return stripTrailingSemicolons(dropTrailingProse(chosen.strip()));
+    }
+
+    private static final java.util.Set<String> STATEMENT_WORDS = java.util.Set.of("SELECT", "WITH", "VALUES",
+            "PRAGMA", "ATTACH", "DETACH", "VACUUM", "INSERT", "UPDATE", "DELETE", "REPLACE", "CREATE", "DROP",
+            "ALTER", "REINDEX", "ANALYZE", "BEGIN", "COMMIT", "END", "ROLLBACK", "SAVEPOINT", "RELEASE", "EXPLAIN",
+            "BACKUP", "RESTORE", "UPSERT");
+
+    /**
+     * "SELECT ...; This handles ties." keeps only the query. Text after the first semicolon is dropped
+     * only when it reads like prose; another statement is kept so that the pre-filter refuses it.
+     */
+    private static String dropTrailingProse(String sql) {
+        List<SqlLexer.Token> tokens = SqlLexer.lex(sql);
+        for (int i = 0; i < tokens.size(); i++) {
+            if (tokens.get(i).kind() != SqlLexer.Kind.SEMI) {
+                continue;
+            }
+            for (int k = i + 1; k < tokens.size(); k++) {
+                SqlLexer.Token t = tokens.get(k);
+                if (!t.significant() || t.kind() == SqlLexer.Kind.SEMI) {
+                    continue;
+                }
+                boolean prose = t.kind() == SqlLexer.Kind.WORD && !STATEMENT_WORDS.contains(t.upper());
+                return prose ? sql.substring(0, tokens.get(i).start()) : sql;
+            }
+            return sql;
+        }
+        return sql;
     }
 
     /** Lines of explanation before the first line that looks like the start of a query. */

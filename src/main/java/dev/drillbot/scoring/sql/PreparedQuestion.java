@@ -5,9 +5,13 @@ import dev.drillbot.scoring.sql.SqlLexer.Kind;
 import dev.drillbot.scoring.sql.SqlLexer.Token;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Everything about a question that does not depend on the answer, computed once: each dataset's
@@ -20,6 +24,8 @@ final class PreparedQuestion {
     final List<ResultTable> expected = new ArrayList<>();
     final boolean ordered;
     final int[] orderCols;
+    /** Table name to column names, lower case, for the style remarks. */
+    final Map<String, Set<String>> columns = new HashMap<>();
     /** Why the question cannot be graded, or empty. */
     final Optional<String> broken;
     /** Results of each known mistake per dataset (null entries for ones that fail); computed lazily. */
@@ -79,7 +85,21 @@ final class PreparedQuestion {
         PreparedQuestion p = new PreparedQuestion(q, ordered, cols, Optional.empty());
         p.images.addAll(images);
         p.expected.addAll(expected);
+        p.columns.putAll(columns(images.get(0), deadlineMillis));
         return p;
+    }
+
+    private static Map<String, Set<String>> columns(byte[] image, long deadlineMillis) {
+        Sandbox.Outcome o = Sandbox.run(image, "SELECT lower(m.name), lower(c.name) FROM sqlite_schema m"
+                + " JOIN pragma_table_info(m.name) c WHERE m.type IN ('table', 'view')", new Deadline(deadlineMillis),
+                100_000);
+        Map<String, Set<String>> out = new HashMap<>();
+        if (o instanceof Sandbox.Rows r) {
+            for (List<Object> row : r.table().rows()) {
+                out.computeIfAbsent((String) row.get(0), k -> new HashSet<>()).add((String) row.get(1));
+            }
+        }
+        return out;
     }
 
     private static PreparedQuestion broken(SqlQuestion q, String why) {

@@ -175,7 +175,7 @@ public final class SqlScorer implements Scorer, AutoCloseable {
         if (g.verdict() == Verdict.WRONG) {
             return wrongScore(p, sql, g);
         }
-        List<String> remarks = style.remarks(sql);
+        List<String> remarks = style.remarks(sql, p.columns);
         double styleScore = Math.max(0, STYLE - 5 * remarks.size());
         List<String> feedback = new ArrayList<>();
         if (g.verdict() == Verdict.CORRECT) {

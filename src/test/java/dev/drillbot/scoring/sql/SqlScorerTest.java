@@ -202,4 +202,21 @@ class SqlScorerTest {
         assertThat(grade(q, "SELECT trip_id, ended_on::date - started_on::date AS days FROM trips").verdict())
                 .isEqualTo(Verdict.CORRECT);
     }
+
+    @Test
+    @DisplayName("an unused LEFT JOIN is remarked on; one used through an unqualified column is not")
+    void unusedLeftJoin() {
+        SqlQuestion q = TestQuestions.question("products", "SELECT p.name FROM products p", null);
+        Score unused = grade(q, "SELECT p.name FROM products p LEFT JOIN sales s ON s.product_id = p.product_id"
+                + " GROUP BY p.product_id, p.name");
+        assertThat(unused.verdict()).isEqualTo(Verdict.CORRECT);
+        assertThat(unused.feedback()).anyMatch(f -> f.contains("LEFT JOIN to sales is never used"));
+        assertThat(unused.total()).isEqualTo(95);
+        SqlQuestion unsold = TestQuestions.question("unsold", "SELECT p.name FROM products p WHERE NOT EXISTS"
+                + " (SELECT 1 FROM sales s WHERE s.product_id = p.product_id)", null);
+        Score used = grade(unsold, "SELECT p.name FROM products p LEFT JOIN sales s ON s.product_id = p.product_id"
+                + " WHERE sale_id IS NULL");
+        assertThat(used.verdict()).isEqualTo(Verdict.CORRECT);
+        assertThat(used.feedback()).noneMatch(f -> f.contains("never used"));
+    }
 }
