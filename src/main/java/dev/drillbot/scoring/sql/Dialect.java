@@ -160,6 +160,12 @@ final class Dialect {
             // x + INTERVAL '7 days' -> pg_add(x, '+7 days')
             if (tok.isWord("INTERVAL") && kind(t, n1) == Kind.STRING) {
                 int op = prevSig(t, i);
+                int after = kind(t, n2) == Kind.WORD && UNITS.contains(PgFunctions.unit(t.get(n2).text())) ? n3 : n2;
+                if (after >= 0 && (t.get(after).isWord("PRECEDING") || t.get(after).isWord("FOLLOWING"))) {
+                    throw new Unsupported("Window frames over an INTERVAL (RANGE BETWEEN INTERVAL '6 days' PRECEDING)"
+                            + " are not supported here; order the window by a day number instead: ORDER BY"
+                            + " julianday(day) RANGE BETWEEN 6 PRECEDING AND CURRENT ROW.");
+                }
                 if (op < 0 || !(t.get(op).isOp("+") || t.get(op).isOp("-"))) {
                     throw new Unsupported("INTERVAL can only be added to or subtracted from a date here (as in"
                             + " order_date + INTERVAL '7 days').");

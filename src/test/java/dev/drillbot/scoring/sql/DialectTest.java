@@ -110,6 +110,7 @@ class DialectTest {
         "SELECT x FROM t WHERE x SIMILAR TO 'a%'|SIMILAR TO",
         "SELECT '1 day'::interval|INTERVAL",
         "SELECT INTERVAL '1 day'|INTERVAL",
+        "SELECT SUM(x) OVER (ORDER BY d RANGE BETWEEN INTERVAL '6 days' PRECEDING AND CURRENT ROW) FROM t|julianday",
         "SELECT PERCENTILE_CONT(0.5) WITHIN GROUP (ORDER BY x) FROM t|WITHIN GROUP"})
     @DisplayName("unsupported constructs are named, never silently misread")
     void unsupportedNamed(String sql, String named) {
