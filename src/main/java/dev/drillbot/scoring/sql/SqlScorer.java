@@ -322,6 +322,17 @@ public final class SqlScorer implements Scorer, AutoCloseable {
                 }
             }
         }
+        if (topLevelLimit(sql) && !c.missing().isEmpty() && !c.unexpected().isEmpty()) {
+            return Optional.of("LIMIT cuts the whole result, not each group; to keep the top rows per group,"
+                    + " rank them with a window function (PARTITION BY the group) and filter on the rank.");
+        }
+        Optional<List<Object>> repeated = repeatedRow(actual.rows());
+        if (repeated.isPresent() && repeatedRow(run.expected().rows()).isEmpty()) {
+            List<String> cells = new ArrayList<>();
+            repeated.get().forEach(v -> cells.add(show(v)));
+            return Optional.of("The row (" + String.join(" | ", cells) + ") appears more than once in your result:"
+                    + " a join repeats a row for every match on the other side.");
+        }
         if (DATE_MINUS.matcher(sql).find()) {
             return Optional.of("Dates are stored as text here, so subtracting two date columns directly does not give"
                     + " days; use DATEDIFF(day, start, end), end::date - start::date, or julianday(end) -"
@@ -340,6 +351,29 @@ public final class SqlScorer implements Scorer, AutoCloseable {
         if (c.missing().isEmpty() && !c.unexpected().isEmpty()) {
             return Optional.of("Your query returns rows that should not be there: check the filter conditions and"
                     + " boundaries, and whether a join repeats rows.");
+        }
+        return Optional.empty();
+    }
+
+    private static boolean topLevelLimit(String sql) {
+        int depth = 0;
+        for (SqlLexer.Token t : SqlLexer.significant(SqlLexer.lex(sql))) {
+            depth += t.kind() == SqlLexer.Kind.LPAREN ? 1 : t.kind() == SqlLexer.Kind.RPAREN ? -1 : 0;
+            if (depth == 0 && t.isWord("LIMIT")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static Optional<List<Object>> repeatedRow(List<List<Object>> rows) {
+        java.util.Set<List<Object>> seen = new java.util.HashSet<>();
+        for (List<Object> r : rows) {
+            List<Object> key = new ArrayList<>();
+            r.forEach(v -> key.add(Comparison.canonical(v)));
+            if (!seen.add(key)) {
+                return Optional.of(r);
+            }
         }
         return Optional.empty();
     }

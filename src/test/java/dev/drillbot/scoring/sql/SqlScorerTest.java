@@ -219,4 +219,22 @@ class SqlScorerTest {
         assertThat(used.verdict()).isEqualTo(Verdict.CORRECT);
         assertThat(used.feedback()).noneMatch(f -> f.contains("never used"));
     }
+
+    @Test
+    @DisplayName("hints for a global LIMIT on a per-group question and for rows repeated by a join")
+    void limitAndFanOutHints() {
+        SqlQuestion top = TestQuestions.question("top-per-category", """
+                SELECT category, name FROM (SELECT category, name,
+                  ROW_NUMBER() OVER (PARTITION BY category ORDER BY price DESC) AS rn FROM products) t
+                WHERE rn = 1""", null);
+        Score limit = grade(top, "SELECT category, name FROM products ORDER BY price DESC LIMIT 2");
+        assertThat(limit.verdict()).isEqualTo(Verdict.WRONG);
+        assertThat(limit.feedback()).anyMatch(f -> f.contains("LIMIT cuts the whole result"));
+        SqlQuestion sold = TestQuestions.question("sold-names", """
+                SELECT name FROM products p WHERE EXISTS (SELECT 1 FROM sales s WHERE s.product_id = p.product_id)
+                  AND category = 'books'""", null);
+        Score fanOut = grade(sold, "SELECT p.name FROM products p JOIN sales s ON s.product_id = p.product_id");
+        assertThat(fanOut.verdict()).isEqualTo(Verdict.WRONG);
+        assertThat(fanOut.feedback()).anyMatch(f -> f.contains("(Dune) appears more than once"));
+    }
 }
