@@ -204,6 +204,23 @@ final class Dialect {
                     }
                 }
             }
+            // FETCH FIRST 3 ROWS ONLY -> LIMIT 3 (the ANSI spelling PostgreSQL also accepts)
+            if (tok.isWord("FETCH") && n1 >= 0 && (t.get(n1).isWord("FIRST") || t.get(n1).isWord("NEXT"))) {
+                int n4 = nextSig(t, n3);
+                boolean rows = n3 >= 0 && (t.get(n3).isWord("ROWS") || t.get(n3).isWord("ROW"));
+                if (kind(t, n2) == Kind.NUMBER && rows && n4 >= 0 && t.get(n4).isWord("ONLY")) {
+                    int prev = prevSig(t, i);
+                    boolean offsetBefore = false;
+                    for (int k = prev; k >= 0 && k > prev - 4; k--) {
+                        offsetBefore |= t.get(k).isWord("OFFSET");
+                    }
+                    if (!offsetBefore) {
+                        return Optional.of(replace(sql, t, i, n4, "LIMIT " + t.get(n2).text()));
+                    }
+                }
+                throw new Unsupported("Only the form FETCH FIRST n ROWS ONLY is supported here; write LIMIT n OFFSET m"
+                        + " (there is no WITH TIES: rank with RANK() and filter instead).");
+            }
             if (tok.isWord("ILIKE")) {
                 int end = operandEnd(t, i);
                 if (end < 0) {

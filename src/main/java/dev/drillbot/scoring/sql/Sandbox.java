@@ -184,7 +184,12 @@ final class Sandbox {
         if (msg.contains("string or blob too big") || msg.contains("SQLITE_TOOBIG")) {
             return new Failed(Why.TOO_BIG, "");
         }
-        return new Failed(Why.ERROR, clean(msg));
+        String cleaned = clean(msg);
+        if (cleaned.startsWith("no such function: ")) {
+            return new Failed(Why.ERROR, cleaned + " (the grader runs SQLite with the PostgreSQL/Redshift functions"
+                    + " listed in docs/sql-dialect.md; this one is not among them)");
+        }
+        return new Failed(Why.ERROR, cleaned);
     }
 
     /** "[SQLITE_ERROR] SQL error or missing database (no such column: x)" -> "no such column: x" */

@@ -93,6 +93,15 @@ class DialectTest {
     }
 
     @Test
+    @DisplayName("FETCH FIRST n ROWS ONLY becomes LIMIT n")
+    void fetchFirst() {
+        assertThat(rows("SELECT column1 FROM (VALUES (3), (1), (2)) ORDER BY column1 FETCH FIRST 2 ROWS ONLY"))
+                .extracting(r -> r.get(0)).containsExactly(1L, 2L);
+        assertThat(Dialect.rewrite("SELECT x FROM t ORDER BY x FETCH FIRST 2 ROWS WITH TIES").unsupported())
+                .get().asString().contains("WITH TIES");
+    }
+
+    @Test
     @DisplayName("text inside quotes and comments is never rewritten")
     void quotesUntouched() {
         assertThat(value("'x::date ILIKE DATE ''y'''")).isEqualTo("x::date ILIKE DATE 'y'");
