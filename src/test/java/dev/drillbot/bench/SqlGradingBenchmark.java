@@ -35,8 +35,9 @@ public final class SqlGradingBenchmark {
                 answers.add(a);
             }
         }
-        System.out.printf(Locale.ROOT, "bank: %d questions, %d accepted answers, %d rounds, %d cores%n", bank.size(),
-                answers.size(), ROUNDS, Runtime.getRuntime().availableProcessors());
+        System.out.printf(Locale.ROOT, "bank: %d questions, %d accepted answers, %d rounds, %d cores, load %.1f%n",
+                bank.size(), answers.size(), ROUNDS, Runtime.getRuntime().availableProcessors(),
+                java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         overhead(qs, answers);
         throughput(qs, answers);
         runaway(qs.get(0));
@@ -52,6 +53,7 @@ public final class SqlGradingBenchmark {
         List<Double> text = new ArrayList<>();
         List<Double> compare = new ArrayList<>();
         List<Double> style = new ArrayList<>();
+        List<Double> handOff = new ArrayList<>();
         List<SqlBenchSupport> support = new ArrayList<>();
         for (int i = 0; i < qs.size(); i++) {
             support.add(new SqlBenchSupport(qs.get(i), answers.get(i)));
@@ -71,6 +73,7 @@ public final class SqlGradingBenchmark {
                     long tx = SqlBenchSupport.textNanos(answers.get(i));
                     long c = s.compareNanos();
                     long st = SqlBenchSupport.styleNanos(answers.get(i));
+                    long h = SqlBenchSupport.poolHandOffNanos();
                     if (round >= 0) {
                         grade.add(g / 1e6);
                         exec.add(e / 1e6);
@@ -79,6 +82,7 @@ public final class SqlGradingBenchmark {
                         text.add(tx / 1e6);
                         compare.add(c / 1e6);
                         style.add(st / 1e6);
+                        handOff.add(h / 1e6);
                     }
                 }
             }
@@ -94,8 +98,9 @@ public final class SqlGradingBenchmark {
         System.out.printf(Locale.ROOT, "  answer's own execution       %.3f ms%n", median(exec));
         System.out.printf(Locale.ROOT, "  overhead (score - execution) %.3f ms (p90 %.3f); %.0f%% of a grade%n",
                 median(over), pct(over, 90), 100 * median(over) / median(grade));
-        System.out.printf(Locale.ROOT, "    sandbox setup, all datasets %.3f ms (%.3f ms per dataset)%n",
-                median(setup), median(setup) / datasets);
+        System.out.printf(Locale.ROOT, "    sandbox: connection + all datasets loaded %.3f ms%n", median(setup));
+        System.out.printf(Locale.ROOT, "    hand-off to the grading pool and back %.3f ms (p90 %.3f)%n", median(handOff),
+                pct(handOff, 90));
         System.out.printf(Locale.ROOT, "    extract + gate + rewrite    %.3f ms%n", median(text));
         System.out.printf(Locale.ROOT, "    row comparison              %.3f ms%n", median(compare));
         System.out.printf(Locale.ROOT, "    style remarks (JSqlParser)  %.3f ms (p90 %.3f)%n", median(style),

@@ -24,8 +24,9 @@ import org.sqlite.SQLiteLimits;
  * understands the driver's own {@code backup to FILE} command.
  */
 final class Sandbox {
-    static final int MAX_VALUE_LENGTH = 1_000_000;
-    private static final int PROGRESS_OPS = 10_000;
+    static final int MAX_VALUE_LENGTH = 100_000;
+    // often enough that a query storing 100 KB rows is stopped within a few MB of the memory limit
+    private static final int PROGRESS_OPS = 1_000;
     private static final Properties CONFIG;
 
     static {
@@ -41,7 +42,7 @@ final class Sandbox {
 
     record Rows(ResultTable table) implements Outcome {}
 
-    enum Why { ERROR, TIMEOUT, TOO_MANY_ROWS, TOO_BIG }
+    enum Why { ERROR, TIMEOUT, TOO_MANY_ROWS, TOO_BIG, MEMORY }
 
     record Failed(Why why, String message) implements Outcome {}
 
@@ -98,6 +99,46 @@ final class Sandbox {
         }
     }
 
+    /**
+     * One grade's connection: opened and locked down once, then loaded with a fresh copy of each
+     * dataset in turn ({@code deserialize} replaces the whole database; {@code query_only}, the limits and
+     * the functions belong to the connection and stay). Saves about 60 microseconds per extra dataset.
+     */
+    static final class Session implements AutoCloseable {
+        private final Deadline deadline;
+        private SQLiteConnection connection;
+
+        Session(Deadline deadline) {
+            this.deadline = deadline;
+        }
+
+        Outcome run(byte[] image, String sql, int maxRows) {
+            try {
+                if (connection == null) {
+                    connection = open(image, deadline);
+                } else {
+                    connection.deserialize("main", image);
+                }
+                return execute(connection, sql, deadline, maxRows);
+            } catch (SQLException e) {
+                return failure(e, deadline);
+            } catch (RuntimeException e) {
+                return new Failed(Why.ERROR, String.valueOf(e.getMessage()));
+            }
+        }
+
+        @Override
+        public void close() {
+            if (connection != null) {
+                try {
+                    connection.close();
+                } catch (SQLException e) {
+                    // nothing to do: the in-memory database goes with the connection
+                }
+            }
+        }
+    }
+
     /** A new connection holding a private copy of {@code image}, locked down, with the deadline installed. */
     static SQLiteConnection open(byte[] image, Deadline deadline) throws SQLException {
         SQLiteConnection c = JDBC.createConnection("jdbc:sqlite::memory:", CONFIG);
@@ -122,7 +163,7 @@ final class Sandbox {
             ProgressHandler.setHandler(c, PROGRESS_OPS, new ProgressHandler() {
                 @Override
                 protected int progress() {
-                    return deadline.passed() ? 1 : 0;
+                    return deadline.passed() || deadline.overMemory() ? 1 : 0;
                 }
             });
             return c;
@@ -178,6 +219,9 @@ final class Sandbox {
 
     private static Failed failure(SQLException e, Deadline deadline) {
         String msg = e.getMessage() == null ? "" : e.getMessage();
+        if (deadline.wasOverMemory()) {
+            return new Failed(Why.MEMORY, "");
+        }
         if (deadline.passed() || msg.contains("SQLITE_INTERRUPT") || msg.contains("interrupted")) {
             return new Failed(Why.TIMEOUT, "");
         }

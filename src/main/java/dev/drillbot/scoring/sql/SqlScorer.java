@@ -151,18 +151,20 @@ public final class SqlScorer implements Scorer, AutoCloseable {
         }
         List<DatasetRun> runs = new ArrayList<>();
         boolean partial = false;
-        for (int i = 0; i < p.images.size(); i++) {
-            SqlQuestion.Dataset d = p.question.datasets().get(i);
-            Sandbox.Outcome o = Sandbox.run(p.images.get(i), rewritten.sql(), deadline, maxRows);
-            ResultTable exp = p.expected.get(i);
-            Comparison.Outcome c = o instanceof Sandbox.Rows r
-                    ? Comparison.compare(exp, r.table(), p.question.tolerance(), p.ordered, p.orderCols) : null;
-            DatasetRun run = new DatasetRun(d, o, c, exp);
-            runs.add(run);
-            if (run.wrong()) {
-                return new Grade(Verdict.WRONG, null, runs, rewritten.sql());
+        try (Sandbox.Session session = new Sandbox.Session(deadline)) {
+            for (int i = 0; i < p.images.size(); i++) {
+                SqlQuestion.Dataset d = p.question.datasets().get(i);
+                Sandbox.Outcome o = session.run(p.images.get(i), rewritten.sql(), maxRows);
+                ResultTable exp = p.expected.get(i);
+                Comparison.Outcome c = o instanceof Sandbox.Rows r
+                        ? Comparison.compare(exp, r.table(), p.question.tolerance(), p.ordered, p.orderCols) : null;
+                DatasetRun run = new DatasetRun(d, o, c, exp);
+                runs.add(run);
+                if (run.wrong()) {
+                    return new Grade(Verdict.WRONG, null, runs, rewritten.sql());
+                }
+                partial |= !run.matched();
             }
-            partial |= !run.matched();
         }
         return new Grade(partial ? Verdict.PARTIAL : Verdict.CORRECT, null, runs, rewritten.sql());
     }
@@ -229,7 +231,11 @@ public final class SqlScorer implements Scorer, AutoCloseable {
                 case TOO_MANY_ROWS -> "Your query returned more than " + maxRows + " rows " + where + " (the answer"
                         + " has " + failed.expected().rows().size() + "). A join without a condition makes a cross"
                         + " join.";
-                case TOO_BIG -> "Your query built a value larger than the 1 MB limit " + where + ".";
+                case TOO_BIG -> "Your query built a value larger than the " + Sandbox.MAX_VALUE_LENGTH / 1000
+                        + " KB limit " + where + ".";
+                case MEMORY -> "Your query needed more than " + Deadline.DEFAULT_MEMORY_LIMIT / (1024 * 1024)
+                        + " MB of memory " + where + " and was stopped. A recursive CTE with UNION keeps every row"
+                        + " it has produced; make sure the recursion ends.";
                 case ERROR -> "Your query fails " + where + ": " + f.message();
             });
         } else {
