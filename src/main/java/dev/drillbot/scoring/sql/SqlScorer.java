@@ -112,7 +112,7 @@ public final class SqlScorer implements Scorer, AutoCloseable {
             return wrong(0, List.of("Grading was interrupted; please send the answer again."), "");
         } catch (ExecutionException | RuntimeException e) {
             return wrong(0, List.of("The grader hit an internal problem with this answer (" + e.getClass()
-                    .getSimpleName() + "); it has not been counted against you."), "");
+                    .getSimpleName() + "); please send it again, and tell the maintainers if it happens twice."), "");
         }
     }
 
