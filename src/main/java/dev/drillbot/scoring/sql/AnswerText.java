@@ -94,9 +94,10 @@ final class AnswerText {
     static String stripTrailingSemicolons(String sql) {
         List<SqlLexer.Token> tokens = SqlLexer.lex(sql);
         int end = tokens.size();
-        // drop trailing whitespace, comments and semicolons, but keep a comment that precedes real text
+        // drop trailing whitespace, semicolons and complete comments ("SELECT 1; -- done")
         while (end > 0 && (tokens.get(end - 1).kind() == SqlLexer.Kind.SPACE
-                || tokens.get(end - 1).kind() == SqlLexer.Kind.SEMI)) {
+                || tokens.get(end - 1).kind() == SqlLexer.Kind.SEMI
+                || (tokens.get(end - 1).kind() == SqlLexer.Kind.COMMENT && tokens.get(end - 1).closed()))) {
             end--;
         }
         return SqlLexer.join(tokens.subList(0, end));

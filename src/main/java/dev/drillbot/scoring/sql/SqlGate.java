@@ -52,7 +52,10 @@ final class SqlGate {
         for (int i = 0; i < sig.size(); i++) {
             Token t = sig.get(i);
             if (t.kind() == Kind.SEMI) {
-                return Optional.of("Send one statement only: there is more text after the ';'.");
+                if (sig.subList(i, sig.size()).stream().anyMatch(x -> x.kind() != Kind.SEMI)) {
+                    return Optional.of("Send one statement only: there is more text after the ';'.");
+                }
+                break;
             }
             if (t.kind() == Kind.PARAM) {
                 return Optional.of("Placeholders such as " + t.text() + " cannot be graded; write the value in the"

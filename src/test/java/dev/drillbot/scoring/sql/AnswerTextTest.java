@@ -62,4 +62,12 @@ class AnswerTextTest {
         assertThat(AnswerText.extract("SELECT a FROM t;\n  pragma query_only = 0"))
                 .isEqualTo("SELECT a FROM t;\n  pragma query_only = 0");
     }
+
+    @Test
+    @DisplayName("a comment after the final semicolon is not a second statement")
+    void commentAfterSemicolon() {
+        assertThat(AnswerText.extract("SELECT 1; -- done\n")).isEqualTo("SELECT 1");
+        String sql = "SELECT 1; /* done */ ;";
+        assertThat(SqlGate.reject(sql, SqlLexer.lex(sql))).isEmpty();
+    }
 }
