@@ -133,6 +133,27 @@ final class Dialect {
                     return Optional.of(replace(sql, t, n2, n2, "'" + u + "'"));
                 }
             }
+            // LISTAGG(x, ',') -> group_concat(x, ','): Redshift's name (WITHIN GROUP is refused above)
+            if (tok.isWord("LISTAGG") && kind(t, n1) == Kind.LPAREN) {
+                return Optional.of(replace(sql, t, i, i, "group_concat"));
+            }
+            // POSITION('x' IN s) -> instr(s, 'x')
+            if (tok.isWord("POSITION") && kind(t, n1) == Kind.LPAREN) {
+                int close = matching(t, n1);
+                int in = -1;
+                int depth = 0;
+                for (int k = n1 + 1; k < close && close > 0; k++) {
+                    Kind kd = t.get(k).kind();
+                    depth += kd == Kind.LPAREN ? 1 : kd == Kind.RPAREN ? -1 : 0;
+                    if (depth == 0 && t.get(k).isWord("IN") && in < 0) {
+                        in = k;
+                    }
+                }
+                if (in > 0 && nextSig(t, in) < close && prevSig(t, in) > n1) {
+                    return Optional.of(replace(sql, t, i, close, "instr(" + text(sql, t, nextSig(t, in), prevSig(t, close))
+                            + ", " + text(sql, t, nextSig(t, n1), prevSig(t, in)) + ")"));
+                }
+            }
             // CAST(x AS DATE) -> date(x) and friends: SQLite's CAST AS DATE yields just the year
             if (tok.isWord("CAST") && kind(t, n1) == Kind.LPAREN) {
                 Optional<String> cast = rewriteCast(sql, t, i, n1);
