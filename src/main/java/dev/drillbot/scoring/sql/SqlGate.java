@@ -43,6 +43,12 @@ final class SqlGate {
         }
         Token first = sig.get(0);
         if (!(first.kind() == Kind.WORD && FIRST.contains(first.upper()))) {
+            boolean statement = first.kind() == Kind.WORD && (FORBIDDEN.contains(first.upper())
+                    || Set.of("REPLACE", "EXPLAIN", "BACKUP", "RESTORE", "END").contains(first.upper()));
+            if (!statement && sig.stream().noneMatch(t -> t.isWord("SELECT") || t.isWord("VALUES"))) {
+                return Optional.of("I could not find a query in your answer. Paste a SELECT (or WITH ...) statement,"
+                        + " ideally in a ```sql block.");
+            }
             if (first.kind() == Kind.LPAREN) {
                 return Optional.of("Start the query with SELECT or WITH rather than an opening parenthesis.");
             }

@@ -145,6 +145,8 @@ class SqlScorerTest {
         assertThat(s.verdict()).isEqualTo(Verdict.WRONG);
         assertThat(s.feedback().get(0)).contains("must start with SELECT, WITH or VALUES");
         assertThat(grade(UNITS, "").feedback().get(0)).contains("could not find a query");
+        assertThat(grade(UNITS, "I think a window function would do it").feedback().get(0))
+                .contains("could not find a query");
     }
 
     @Test
