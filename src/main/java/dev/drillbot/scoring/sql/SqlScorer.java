@@ -38,6 +38,7 @@ public final class SqlScorer implements Scorer, AutoCloseable {
     static final double PRESENTATION = 20;
     static final double STYLE = 10;
     private static final int SHOWN_ROWS = 5;
+    private static final int MAX_PREPARED = 1_000;
     static final String BUSY = "The grader is busy with other answers; send yours again in a minute.";
     private static final java.util.regex.Pattern DATE_MINUS = java.util.regex.Pattern.compile(
             "(?i)\\b\\w*(date|_on|_at|day|time)\\s*-\\s*\\w*(date|_on|_at|day|time)\\b");
@@ -117,6 +118,9 @@ public final class SqlScorer implements Scorer, AutoCloseable {
     }
 
     private PreparedQuestion prepared(SqlQuestion q) {
+        if (prepared.size() > MAX_PREPARED && !prepared.containsKey(q)) {
+            prepared.clear(); // edited banks reloaded many times: start over rather than grow for ever
+        }
         return prepared.computeIfAbsent(q, k -> PreparedQuestion.prepare(k, deadlineMillis, maxRows));
     }
 
