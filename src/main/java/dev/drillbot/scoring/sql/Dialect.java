@@ -35,7 +35,16 @@ final class Dialect {
 
     private Dialect() {}
 
+    /** Which column names hold dates ({@code YYYY-MM-DD}) and which timestamps, from the question's data. */
+    record Columns(Set<String> dates, Set<String> timestamps) {
+        static final Columns NONE = new Columns(Set.of(), Set.of());
+    }
+
     static Result rewrite(String sql) {
+        return rewrite(sql, Columns.NONE);
+    }
+
+    static Result rewrite(String sql, Columns columns) {
         Optional<String> unsupported = unsupported(SqlLexer.significant(SqlLexer.lex(sql)));
         if (unsupported.isPresent()) {
             return new Result(sql, unsupported);
@@ -45,7 +54,7 @@ final class Dialect {
             List<Token> tokens = SqlLexer.lex(current);
             Optional<String> next;
             try {
-                next = rewriteFirst(current, tokens);
+                next = rewriteFirst(current, tokens, columns);
             } catch (Unsupported e) {
                 return new Result(current, Optional.of(e.getMessage()));
             }
@@ -110,7 +119,7 @@ final class Dialect {
 
     // ---- rewrites, one at a time, leftmost first ----
 
-    private static Optional<String> rewriteFirst(String sql, List<Token> t) {
+    private static Optional<String> rewriteFirst(String sql, List<Token> t, Columns columns) {
         for (int i = 0; i < t.size(); i++) {
             Token tok = t.get(i);
             if (!tok.significant()) {
@@ -208,21 +217,30 @@ final class Dialect {
                         + spec.replace("'", "''") + "')"));
             }
             // a ILIKE p -> a REGEXP pg_like_re(p): a case-insensitive regex built from the LIKE pattern
-            // date(a) - date(b) -> day difference; date(a) + 7 -> seven days later (PostgreSQL date arithmetic)
-            if ((tok.isOp("-") || tok.isOp("+")) && isDateCall(t, operandStart(t, i))) {
-                int start = operandStart(t, i);
-                int end = primaryEnd(t, i);
-                if (end >= 0) {
-                    String left = text(sql, t, start, prevSig(t, i));
-                    String right = text(sql, t, nextSig(t, i), end);
-                    if (tok.isOp("-") && isDateCall(t, nextSig(t, i))) {
-                        return Optional.of(replace(sql, t, start, end, "(julianday(" + left + ") - julianday(" + right
-                                + "))"));
-                    }
-                    if (t.get(end).kind() == Kind.NUMBER && end == nextSig(t, i)) {
-                        return Optional.of(replace(sql, t, start, end, "date(" + left + ", '" + tok.text() + right
-                                + " days')"));
-                    }
+            if ((tok.isOp("-") || tok.isOp("+")) && operandStart(t, i) >= 0 && primaryEnd(t, i) >= 0) {
+                int ls = operandStart(t, i);
+                int le = prevSig(t, i);
+                int rs = nextSig(t, i);
+                int re = primaryEnd(t, i);
+                boolean leftTs = isColumn(t, ls, le, columns.timestamps());
+                boolean rightTs = isColumn(t, rs, re, columns.timestamps());
+                boolean leftDate = isDate(t, ls, le, columns);
+                boolean rightDate = isDate(t, rs, re, columns);
+                // a timestamp minus a timestamp: an INTERVAL in PostgreSQL, which SQLite has no type for
+                if (tok.isOp("-") && ((leftTs && (rightDate || rightTs)) || (rightTs && leftDate))) {
+                    throw new Unsupported("Subtracting two timestamps gives an INTERVAL in PostgreSQL, which is not"
+                            + " supported here; use DATEDIFF(minute, start, end) (or second, hour, day), or"
+                            + " (julianday(end) - julianday(start)) * 24 for hours.");
+                }
+                String left = text(sql, t, ls, le);
+                String right = text(sql, t, rs, re);
+                // date - date -> days between them; date +/- 7 -> a date (PostgreSQL date arithmetic)
+                if (leftDate && rightDate && tok.isOp("-")) {
+                    return Optional.of(replace(sql, t, ls, re, "(julianday(" + left + ") - julianday(" + right + "))"));
+                }
+                if (leftDate && rs == re && t.get(rs).kind() == Kind.NUMBER) {
+                    return Optional.of(replace(sql, t, ls, re, "date(" + left + ", '" + tok.text() + right
+                            + " days')"));
                 }
             }
             // FETCH FIRST 3 ROWS ONLY -> LIMIT 3 (the ANSI spelling PostgreSQL also accepts)
@@ -368,13 +386,55 @@ final class Dialect {
         }
     }
 
+    /** True when tokens from..to are a column reference (possibly qualified) whose name is in {@code names}. */
+    private static boolean isColumn(List<Token> t, int from, int to, Set<String> names) {
+        if (from < 0 || to < from || names.isEmpty()) {
+            return false;
+        }
+        for (int k = from; k <= to; k++) {
+            Token x = t.get(k);
+            if (x.significant() && !(x.kind() == Kind.WORD || x.kind() == Kind.QUOTED_ID || x.kind() == Kind.DOT)) {
+                return false;
+            }
+        }
+        Token last = t.get(to);
+        if (last.kind() == Kind.WORD && nextSig(t, to) >= 0 && t.get(nextSig(t, to)).kind() == Kind.LPAREN) {
+            return false; // a function call, not a column
+        }
+        String name = last.kind() == Kind.QUOTED_ID ? last.text().substring(1, last.text().length() - 1) : last.text();
+        return names.contains(name.toLowerCase(Locale.ROOT));
+    }
+
+    /** A date column, a date(...) / datetime(...) call, or either in parentheses. */
+    private static boolean isDate(List<Token> t, int from, int to, Columns columns) {
+        if (from < 0 || to < from) {
+            return false;
+        }
+        if (t.get(from).kind() == Kind.LPAREN && matching(t, from) == to) {
+            return isDate(t, nextSig(t, from), prevSig(t, to), columns);
+        }
+        if (isDateCall(t, from)) {
+            return matching(t, nextSig(t, from)) == to;
+        }
+        return isColumn(t, from, to, columns.dates());
+    }
+
     private static boolean isDateCall(List<Token> t, int at) {
         return at >= 0 && (t.get(at).isWord("date") || t.get(at).isWord("datetime")) && kind(t, nextSig(t, at))
                 == Kind.LPAREN;
     }
 
-    /** Index of the last token of the primary operand just after the operator at {@code op}. */
+    /** Index of the last token of the primary operand just after the operator at {@code op}, casts included. */
     private static int primaryEnd(List<Token> t, int op) {
+        int end = primaryEndNoCast(t, op);
+        // x::date binds tighter than the operator before it: the operand runs to the end of the cast
+        while (end >= 0 && nextSig(t, end) >= 0 && t.get(nextSig(t, end)).isOp("::")) {
+            end = typeEnd(t, nextSig(t, end));
+        }
+        return end;
+    }
+
+    private static int primaryEndNoCast(List<Token> t, int op) {
         int k = nextSig(t, op);
         if (k < 0) {
             return -1;

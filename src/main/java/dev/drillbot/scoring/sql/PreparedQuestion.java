@@ -24,6 +24,8 @@ final class PreparedQuestion {
     final List<ResultTable> expected = new ArrayList<>();
     final boolean ordered;
     final int[] orderCols;
+    /** Column names holding dates and timestamps, for date arithmetic in the dialect. */
+    final Dialect.Columns dateColumns;
     /** Table name to column names, lower case, for the style remarks. */
     final Map<String, Set<String>> columns = new HashMap<>();
     /** Why the question cannot be graded, or empty. */
@@ -31,8 +33,10 @@ final class PreparedQuestion {
     /** Results of each known mistake per dataset (null entries for ones that fail); computed lazily. */
     volatile List<List<ResultTable>> mistakeResults;
 
-    private PreparedQuestion(SqlQuestion q, boolean ordered, int[] orderCols, Optional<String> broken) {
+    private PreparedQuestion(SqlQuestion q, boolean ordered, int[] orderCols, Optional<String> broken,
+            Dialect.Columns dateColumns) {
         this.question = q;
+        this.dateColumns = dateColumns;
         this.ordered = ordered;
         this.orderCols = orderCols;
         this.broken = broken;
@@ -52,7 +56,9 @@ final class PreparedQuestion {
         if (rejected.isPresent()) {
             return broken(q, "the solution is not accepted by the grader: " + rejected.get());
         }
-        Dialect.Result rewritten = Dialect.rewrite(ref);
+        Map<String, Set<String>> tables = columns(images.get(0), deadlineMillis);
+        Dialect.Columns dates = dateColumns(images, tables.keySet(), deadlineMillis);
+        Dialect.Result rewritten = Dialect.rewrite(ref, dates);
         if (rewritten.unsupported().isPresent()) {
             return broken(q, "the solution uses something unsupported: " + rewritten.unsupported().get());
         }
@@ -82,10 +88,10 @@ final class PreparedQuestion {
         } else {
             cols = ordered ? orderColumnsOf(ref, first.columns()) : new int[0];
         }
-        PreparedQuestion p = new PreparedQuestion(q, ordered, cols, Optional.empty());
+        PreparedQuestion p = new PreparedQuestion(q, ordered, cols, Optional.empty(), dates);
         p.images.addAll(images);
         p.expected.addAll(expected);
-        p.columns.putAll(columns(images.get(0), deadlineMillis));
+        p.columns.putAll(tables);
         return p;
     }
 
@@ -102,8 +108,61 @@ final class PreparedQuestion {
         return out;
     }
 
+    private static final java.util.regex.Pattern DATE = java.util.regex.Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
+    private static final java.util.regex.Pattern TIMESTAMP = java.util.regex.Pattern.compile(
+            "\\d{4}-\\d{2}-\\d{2}[ T]\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?");
+
+    /**
+     * Columns whose values, in every dataset, are all dates (or all dates and timestamps). A name that
+     * means a date in one table and something else in another is left out.
+     */
+    private static Dialect.Columns dateColumns(List<byte[]> images, Set<String> tables, long deadlineMillis) {
+        Map<String, String> kind = new HashMap<>();
+        Set<String> mixed = new HashSet<>();
+        for (String table : tables) {
+            for (byte[] image : images) {
+                Sandbox.Outcome o = Sandbox.run(image, "SELECT * FROM \"" + table.replace("\"", "\"\"") + "\"",
+                        new Deadline(deadlineMillis), 100_000);
+                if (!(o instanceof Sandbox.Rows r)) {
+                    continue;
+                }
+                for (int c = 0; c < r.table().width(); c++) {
+                    String name = r.table().columns().get(c).toLowerCase(Locale.ROOT);
+                    for (List<Object> row : r.table().rows()) {
+                        Object v = row.get(c);
+                        if (v == null) {
+                            continue;
+                        }
+                        String k = v instanceof String str ? (DATE.matcher(str).matches() ? "date"
+                                : TIMESTAMP.matcher(str).matches() ? "timestamp" : "other") : "other";
+                        String before = kind.putIfAbsent(name, k);
+                        if (before != null && !before.equals(k)) {
+                            if (before.equals("other") || k.equals("other")) {
+                                mixed.add(name);
+                            } else {
+                                kind.put(name, "timestamp"); // dates and timestamps: treat as timestamps
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        Set<String> dates = new HashSet<>();
+        Set<String> timestamps = new HashSet<>();
+        kind.forEach((name, k) -> {
+            if (!mixed.contains(name)) {
+                if (k.equals("date")) {
+                    dates.add(name);
+                } else if (k.equals("timestamp")) {
+                    timestamps.add(name);
+                }
+            }
+        });
+        return new Dialect.Columns(Set.copyOf(dates), Set.copyOf(timestamps));
+    }
+
     private static PreparedQuestion broken(SqlQuestion q, String why) {
-        return new PreparedQuestion(q, false, new int[0], Optional.of(why));
+        return new PreparedQuestion(q, false, new int[0], Optional.of(why), Dialect.Columns.NONE);
     }
 
     private static int indexOf(List<String> columns, String name) {

@@ -145,7 +145,7 @@ public final class SqlScorer implements Scorer, AutoCloseable {
         if (rejected.isPresent()) {
             return new Grade(Verdict.WRONG, rejected.get(), List.of(), sql);
         }
-        Dialect.Result rewritten = Dialect.rewrite(sql);
+        Dialect.Result rewritten = Dialect.rewrite(sql, p.dateColumns);
         if (rewritten.unsupported().isPresent()) {
             return new Grade(Verdict.WRONG, rewritten.unsupported().get(), List.of(), sql);
         }
@@ -294,7 +294,7 @@ public final class SqlScorer implements Scorer, AutoCloseable {
         }
         List<List<ResultTable>> all = new ArrayList<>();
         for (SqlQuestion.Mistake m : p.question.mistakes()) {
-            Dialect.Result rw = Dialect.rewrite(AnswerText.extract(m.query()));
+            Dialect.Result rw = Dialect.rewrite(AnswerText.extract(m.query()), p.dateColumns);
             List<ResultTable> per = new ArrayList<>();
             for (byte[] image : p.images) {
                 Sandbox.Outcome o = rw.unsupported().isPresent() ? new Sandbox.Failed(Sandbox.Why.ERROR, "")

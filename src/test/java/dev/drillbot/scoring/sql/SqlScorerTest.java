@@ -188,21 +188,26 @@ class SqlScorerTest {
     }
 
     @Test
-    @DisplayName("subtracting two text dates gets a hint to use DATEDIFF, and ::date arithmetic works")
+    @DisplayName("date columns subtract to days as in PostgreSQL; timestamp columns are refused with a way out")
     void dateSubtraction() {
         SqlQuestion q = new SqlQuestion("trip-days", "t", "p", dev.drillbot.core.bank.Difficulty.EASY,
                 java.util.List.of(dev.drillbot.core.bank.SqlTopic.DATES),
-                "CREATE TABLE trips (trip_id INTEGER, started_on TEXT, ended_on TEXT);",
+                "CREATE TABLE trips (trip_id INTEGER, started_on TEXT, ended_on TEXT, left_at TEXT, back_at TEXT);",
                 java.util.List.of(new SqlQuestion.Dataset("sample", "", true,
-                        "INSERT INTO trips VALUES (1, '2024-02-27', '2024-03-01');")),
+                        "INSERT INTO trips VALUES (1, '2024-02-27', '2024-03-01', '2024-02-27 08:00:00',"
+                                + " '2024-03-01 20:00:00');")),
                 "SELECT trip_id, julianday(ended_on) - julianday(started_on) AS days FROM trips", null,
                 java.util.List.of(), 1e-6, java.util.List.of(), java.util.List.of(), java.util.List.of(),
                 dev.drillbot.core.bank.Source.unknown("trip-days"));
-        Score naive = grade(q, "SELECT trip_id, ended_on - started_on AS days FROM trips");
-        assertThat(naive.verdict()).isEqualTo(Verdict.WRONG);
-        assertThat(naive.feedback()).anyMatch(f -> f.contains("DATEDIFF(day, start, end)"));
-        assertThat(grade(q, "SELECT trip_id, ended_on::date - started_on::date AS days FROM trips").verdict())
+        assertThat(grade(q, "SELECT trip_id, ended_on - started_on AS days FROM trips").verdict())
                 .isEqualTo(Verdict.CORRECT);
+        assertThat(grade(q, "SELECT t.trip_id, t.ended_on::date - t.started_on::date AS days FROM trips t").verdict())
+                .isEqualTo(Verdict.CORRECT);
+        assertThat(grade(q, "SELECT trip_id, (started_on + 3) - started_on AS days FROM trips").verdict())
+                .isEqualTo(Verdict.CORRECT);
+        Score ts = grade(q, "SELECT trip_id, back_at - left_at AS days FROM trips");
+        assertThat(ts.verdict()).isEqualTo(Verdict.WRONG);
+        assertThat(ts.feedback().get(0)).contains("INTERVAL").contains("DATEDIFF(minute, start, end)");
     }
 
     @Test
