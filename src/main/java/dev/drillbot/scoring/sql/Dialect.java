@@ -128,6 +128,32 @@ final class Dialect {
             int n1 = nextSig(t, i);
             int n2 = nextSig(t, n1);
             int n3 = nextSig(t, n2);
+            // EXTRACT(EPOCH FROM end - start) -> seconds between two timestamps (the usual PostgreSQL duration)
+            if (tok.isWord("EXTRACT") && kind(t, n1) == Kind.LPAREN && kind(t, n2) == Kind.WORD
+                    && t.get(n2).isWord("EPOCH") && n3 >= 0 && t.get(n3).isWord("FROM")) {
+                int close = matching(t, n1);
+                int minus = -1;
+                int depth = 0;
+                boolean single = true;
+                for (int k = n3 + 1; k < close && close > 0; k++) {
+                    Kind kd = t.get(k).kind();
+                    depth += kd == Kind.LPAREN ? 1 : kd == Kind.RPAREN ? -1 : 0;
+                    if (depth == 0 && t.get(k).isOp("-")) {
+                        single = minus < 0;
+                        minus = k;
+                    }
+                }
+                int from = nextSig(t, n3);
+                int to = prevSig(t, close);
+                if (minus < 0 && from >= 0 && t.get(from).kind() == Kind.LPAREN && matching(t, from) == to) {
+                    // EXTRACT(EPOCH FROM (end - start))
+                    return Optional.of(replace(sql, t, from, to, text(sql, t, nextSig(t, from), prevSig(t, to))));
+                }
+                if (minus > 0 && single && prevSig(t, minus) > n3 && nextSig(t, minus) < close) {
+                    return Optional.of(replace(sql, t, i, close, "(strftime('%s', " + text(sql, t, from,
+                            prevSig(t, minus)) + ") - strftime('%s', " + text(sql, t, nextSig(t, minus), to) + "))"));
+                }
+            }
             // EXTRACT(YEAR FROM x) -> date_part('year', x)
             if (tok.isWord("EXTRACT") && kind(t, n1) == Kind.LPAREN && kind(t, n2) == Kind.WORD
                     && n3 >= 0 && t.get(n3).isWord("FROM")) {
@@ -222,8 +248,8 @@ final class Dialect {
                 int le = prevSig(t, i);
                 int rs = nextSig(t, i);
                 int re = primaryEnd(t, i);
-                boolean leftTs = isColumn(t, ls, le, columns.timestamps());
-                boolean rightTs = isColumn(t, rs, re, columns.timestamps());
+                boolean leftTs = isTimestamp(t, ls, le, columns);
+                boolean rightTs = isTimestamp(t, rs, re, columns);
                 boolean leftDate = isDate(t, ls, le, columns);
                 boolean rightDate = isDate(t, rs, re, columns);
                 // a timestamp minus a timestamp: an INTERVAL in PostgreSQL, which SQLite has no type for
@@ -413,10 +439,24 @@ final class Dialect {
         if (t.get(from).kind() == Kind.LPAREN && matching(t, from) == to) {
             return isDate(t, nextSig(t, from), prevSig(t, to), columns);
         }
-        if (isDateCall(t, from)) {
+        if (t.get(from).isWord("date") && kind(t, nextSig(t, from)) == Kind.LPAREN) {
             return matching(t, nextSig(t, from)) == to;
         }
         return isColumn(t, from, to, columns.dates());
+    }
+
+    /** A timestamp column or a datetime(...) call, possibly in parentheses. */
+    private static boolean isTimestamp(List<Token> t, int from, int to, Columns columns) {
+        if (from < 0 || to < from) {
+            return false;
+        }
+        if (t.get(from).kind() == Kind.LPAREN && matching(t, from) == to) {
+            return isTimestamp(t, nextSig(t, from), prevSig(t, to), columns);
+        }
+        if (t.get(from).isWord("datetime") && kind(t, nextSig(t, from)) == Kind.LPAREN) {
+            return matching(t, nextSig(t, from)) == to;
+        }
+        return isColumn(t, from, to, columns.timestamps());
     }
 
     private static boolean isDateCall(List<Token> t, int at) {

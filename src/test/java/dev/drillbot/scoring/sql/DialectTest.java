@@ -84,7 +84,9 @@ class DialectTest {
         "'2024-03-01'::date - '2024-02-27'::date|3.0",
         "DATE '2024-03-01' - CAST('2024-02-28 23:00:00' AS DATE)|2.0",
         "'2024-02-27'::date + 3|2024-03-01",
-        "CAST('2024-03-01' AS DATE) - 1|2024-02-29"})
+        "CAST('2024-03-01' AS DATE) - 1|2024-02-29",
+        "EXTRACT(EPOCH FROM '2024-03-01 10:30:00'::timestamp - '2024-03-01 10:00:00'::timestamp)|1800",
+        "EXTRACT(EPOCH FROM ('2024-03-02 00:00:00'::timestamp - '2024-03-01 23:00:00'::timestamp)) / 60|60"})
     void rewrites(String expr, String expected) {
         assertThat(value(expr)).isEqualTo(expected.equals("''") ? "" : expected);
     }
@@ -129,6 +131,7 @@ class DialectTest {
         "SELECT x FROM t WHERE x SIMILAR TO 'a%'|SIMILAR TO",
         "SELECT '1 day'::interval|INTERVAL",
         "SELECT INTERVAL '1 day'|INTERVAL",
+        "SELECT '2024-01-02 10:00'::timestamp - '2024-01-01 09:00'::timestamp|INTERVAL",
         "SELECT SUM(x) OVER (ORDER BY d RANGE BETWEEN INTERVAL '6 days' PRECEDING AND CURRENT ROW) FROM t|julianday",
         "SELECT PERCENTILE_CONT(0.5) WITHIN GROUP (ORDER BY x) FROM t|WITHIN GROUP"})
     @DisplayName("unsupported constructs are named, never silently misread")
