@@ -9,7 +9,7 @@ import java.nio.file.Path;
  * When a grade must stop, and how much memory it may take: shared by SQLite's progress handler and
  * the Java functions it calls. SQLite's own heap limits are not enforced by this build (it is compiled
  * with memory statistics off), so memory is watched from outside: the growth of the process's
- * resident set since the grade started, read from /proc at most once a millisecond. A legitimate grade
+ * resident set since the grade's connection opened, read from /proc at most once a millisecond. A legitimate grade
  * lasts milliseconds, so another thread's allocations cannot push it over the limit by accident.
  */
 final class Deadline {
@@ -19,7 +19,7 @@ final class Deadline {
 
     private final long endNanos;
     private final long memoryLimit;
-    private final long residentAtStart;
+    private long residentAtStart;
     private long lastMemoryCheck;
     private volatile boolean cancelled;
     private volatile boolean overMemory;
@@ -33,6 +33,16 @@ final class Deadline {
         this.memoryLimit = memoryLimitBytes;
         this.residentAtStart = CAN_MEASURE ? residentBytes() : 0;
         this.lastMemoryCheck = System.nanoTime();
+    }
+
+    /**
+     * Measures growth from now on. Called when the grade's connection opens, not when the answer
+     * arrives: an answer that waited in the queue while another query hoarded memory must not be
+     * blamed for it.
+     */
+    void startMemoryWatch() {
+        residentAtStart = CAN_MEASURE ? residentBytes() : 0;
+        lastMemoryCheck = System.nanoTime();
     }
 
     boolean passed() {

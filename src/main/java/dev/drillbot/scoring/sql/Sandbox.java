@@ -141,6 +141,7 @@ final class Sandbox {
 
     /** A new connection holding a private copy of {@code image}, locked down, with the deadline installed. */
     static SQLiteConnection open(byte[] image, Deadline deadline) throws SQLException {
+        deadline.startMemoryWatch();
         SQLiteConnection c = JDBC.createConnection("jdbc:sqlite::memory:", CONFIG);
         try {
             c.deserialize("main", image);
