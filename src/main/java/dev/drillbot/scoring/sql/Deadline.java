@@ -31,8 +31,7 @@ final class Deadline {
     Deadline(long millis, long memoryLimitBytes) {
         this.endNanos = System.nanoTime() + millis * 1_000_000L;
         this.memoryLimit = memoryLimitBytes;
-        this.residentAtStart = CAN_MEASURE ? residentBytes() : 0;
-        this.lastMemoryCheck = System.nanoTime();
+        this.lastMemoryCheck = System.nanoTime(); // the baseline is taken by startMemoryWatch()
     }
 
     /**
