@@ -43,7 +43,35 @@ final class AnswerText {
                 chosen = dropLeadingProse(text);
             }
         }
-        return stripTrailingSemicolons(chosen.strip());
+        return stripTrailingSemicolons(dropTrailingProse(chosen.strip()));
+    }
+
+    private static final java.util.Set<String> STATEMENT_WORDS = java.util.Set.of("SELECT", "WITH", "VALUES",
+            "PRAGMA", "ATTACH", "DETACH", "VACUUM", "INSERT", "UPDATE", "DELETE", "REPLACE", "CREATE", "DROP",
+            "ALTER", "REINDEX", "ANALYZE", "BEGIN", "COMMIT", "END", "ROLLBACK", "SAVEPOINT", "RELEASE", "EXPLAIN",
+            "BACKUP", "RESTORE", "UPSERT");
+
+    /**
+     * "SELECT ...; This handles ties." keeps only the query. Text after the first semicolon is dropped
+     * only when it reads like prose; another statement is kept so that the pre-filter refuses it.
+     */
+    private static String dropTrailingProse(String sql) {
+        List<SqlLexer.Token> tokens = SqlLexer.lex(sql);
+        for (int i = 0; i < tokens.size(); i++) {
+            if (tokens.get(i).kind() != SqlLexer.Kind.SEMI) {
+                continue;
+            }
+            for (int k = i + 1; k < tokens.size(); k++) {
+                SqlLexer.Token t = tokens.get(k);
+                if (!t.significant() || t.kind() == SqlLexer.Kind.SEMI) {
+                    continue;
+                }
+                boolean prose = t.kind() == SqlLexer.Kind.WORD && !STATEMENT_WORDS.contains(t.upper());
+                return prose ? sql.substring(0, tokens.get(i).start()) : sql;
+            }
+            return sql;
+        }
+        return sql;
     }
 
     /** Lines of explanation before the first line that looks like the start of a query. */
@@ -66,9 +94,10 @@ final class AnswerText {
     static String stripTrailingSemicolons(String sql) {
         List<SqlLexer.Token> tokens = SqlLexer.lex(sql);
         int end = tokens.size();
-        // drop trailing whitespace, comments and semicolons, but keep a comment that precedes real text
+        // drop trailing whitespace, semicolons and complete comments ("SELECT 1; -- done")
         while (end > 0 && (tokens.get(end - 1).kind() == SqlLexer.Kind.SPACE
-                || tokens.get(end - 1).kind() == SqlLexer.Kind.SEMI)) {
+                || tokens.get(end - 1).kind() == SqlLexer.Kind.SEMI
+                || (tokens.get(end - 1).kind() == SqlLexer.Kind.COMMENT && tokens.get(end - 1).closed()))) {
             end--;
         }
         return SqlLexer.join(tokens.subList(0, end));

@@ -35,7 +35,16 @@ final class Dialect {
 
     private Dialect() {}
 
+    /** Which column names hold dates ({@code YYYY-MM-DD}) and which timestamps, from the question's data. */
+    record Columns(Set<String> dates, Set<String> timestamps) {
+        static final Columns NONE = new Columns(Set.of(), Set.of());
+    }
+
     static Result rewrite(String sql) {
+        return rewrite(sql, Columns.NONE);
+    }
+
+    static Result rewrite(String sql, Columns columns) {
         Optional<String> unsupported = unsupported(SqlLexer.significant(SqlLexer.lex(sql)));
         if (unsupported.isPresent()) {
             return new Result(sql, unsupported);
@@ -45,7 +54,7 @@ final class Dialect {
             List<Token> tokens = SqlLexer.lex(current);
             Optional<String> next;
             try {
-                next = rewriteFirst(current, tokens);
+                next = rewriteFirst(current, tokens, columns);
             } catch (Unsupported e) {
                 return new Result(current, Optional.of(e.getMessage()));
             }
@@ -110,7 +119,7 @@ final class Dialect {
 
     // ---- rewrites, one at a time, leftmost first ----
 
-    private static Optional<String> rewriteFirst(String sql, List<Token> t) {
+    private static Optional<String> rewriteFirst(String sql, List<Token> t, Columns columns) {
         for (int i = 0; i < t.size(); i++) {
             Token tok = t.get(i);
             if (!tok.significant()) {
@@ -119,6 +128,32 @@ final class Dialect {
             int n1 = nextSig(t, i);
             int n2 = nextSig(t, n1);
             int n3 = nextSig(t, n2);
+            // EXTRACT(EPOCH FROM end - start) -> seconds between two timestamps (the usual PostgreSQL duration)
+            if (tok.isWord("EXTRACT") && kind(t, n1) == Kind.LPAREN && kind(t, n2) == Kind.WORD
+                    && t.get(n2).isWord("EPOCH") && n3 >= 0 && t.get(n3).isWord("FROM")) {
+                int close = matching(t, n1);
+                int minus = -1;
+                int depth = 0;
+                boolean single = true;
+                for (int k = n3 + 1; k < close && close > 0; k++) {
+                    Kind kd = t.get(k).kind();
+                    depth += kd == Kind.LPAREN ? 1 : kd == Kind.RPAREN ? -1 : 0;
+                    if (depth == 0 && t.get(k).isOp("-")) {
+                        single = minus < 0;
+                        minus = k;
+                    }
+                }
+                int from = nextSig(t, n3);
+                int to = prevSig(t, close);
+                if (minus < 0 && from >= 0 && t.get(from).kind() == Kind.LPAREN && matching(t, from) == to) {
+                    // EXTRACT(EPOCH FROM (end - start))
+                    return Optional.of(replace(sql, t, from, to, text(sql, t, nextSig(t, from), prevSig(t, to))));
+                }
+                if (minus > 0 && single && prevSig(t, minus) > n3 && nextSig(t, minus) < close) {
+                    return Optional.of(replace(sql, t, i, close, "(strftime('%s', " + text(sql, t, from,
+                            prevSig(t, minus)) + ") - strftime('%s', " + text(sql, t, nextSig(t, minus), to) + "))"));
+                }
+            }
             // EXTRACT(YEAR FROM x) -> date_part('year', x)
             if (tok.isWord("EXTRACT") && kind(t, n1) == Kind.LPAREN && kind(t, n2) == Kind.WORD
                     && n3 >= 0 && t.get(n3).isWord("FROM")) {
@@ -131,6 +166,27 @@ final class Dialect {
                 String u = PgFunctions.unit(t.get(n2).text());
                 if (UNITS.contains(u)) {
                     return Optional.of(replace(sql, t, n2, n2, "'" + u + "'"));
+                }
+            }
+            // LISTAGG(x, ',') -> group_concat(x, ','): Redshift's name (WITHIN GROUP is refused above)
+            if (tok.isWord("LISTAGG") && kind(t, n1) == Kind.LPAREN) {
+                return Optional.of(replace(sql, t, i, i, "group_concat"));
+            }
+            // POSITION('x' IN s) -> instr(s, 'x')
+            if (tok.isWord("POSITION") && kind(t, n1) == Kind.LPAREN) {
+                int close = matching(t, n1);
+                int in = -1;
+                int depth = 0;
+                for (int k = n1 + 1; k < close && close > 0; k++) {
+                    Kind kd = t.get(k).kind();
+                    depth += kd == Kind.LPAREN ? 1 : kd == Kind.RPAREN ? -1 : 0;
+                    if (depth == 0 && t.get(k).isWord("IN") && in < 0) {
+                        in = k;
+                    }
+                }
+                if (in > 0 && nextSig(t, in) < close && prevSig(t, in) > n1) {
+                    return Optional.of(replace(sql, t, i, close, "instr(" + text(sql, t, nextSig(t, in), prevSig(t, close))
+                            + ", " + text(sql, t, nextSig(t, n1), prevSig(t, in)) + ")"));
                 }
             }
             // CAST(x AS DATE) -> date(x) and friends: SQLite's CAST AS DATE yields just the year
@@ -152,13 +208,20 @@ final class Dialect {
                 String type = text(sql, t, n1, typeEnd);
                 return Optional.of(replace(sql, t, start, typeEnd, "CAST(" + operand + " AS " + type + ")"));
             }
-            // DATE '2024-01-31' -> '2024-01-31': SQLite dates are text
+            // DATE '2024-01-31' -> date('2024-01-31'): SQLite dates are text, and date() marks it for arithmetic
             if ((tok.isWord("DATE") || tok.isWord("TIMESTAMP")) && kind(t, n1) == Kind.STRING) {
-                return Optional.of(replace(sql, t, i, n1, t.get(n1).text()));
+                return Optional.of(replace(sql, t, i, n1, (tok.isWord("DATE") ? "date(" : "datetime(")
+                        + t.get(n1).text() + ")"));
             }
             // x + INTERVAL '7 days' -> pg_add(x, '+7 days')
             if (tok.isWord("INTERVAL") && kind(t, n1) == Kind.STRING) {
                 int op = prevSig(t, i);
+                int after = kind(t, n2) == Kind.WORD && UNITS.contains(PgFunctions.unit(t.get(n2).text())) ? n3 : n2;
+                if (after >= 0 && (t.get(after).isWord("PRECEDING") || t.get(after).isWord("FOLLOWING"))) {
+                    throw new Unsupported("Window frames over an INTERVAL (RANGE BETWEEN INTERVAL '6 days' PRECEDING)"
+                            + " are not supported here; order the window by a day number instead: ORDER BY"
+                            + " julianday(day) RANGE BETWEEN 6 PRECEDING AND CURRENT ROW.");
+                }
                 if (op < 0 || !(t.get(op).isOp("+") || t.get(op).isOp("-"))) {
                     throw new Unsupported("INTERVAL can only be added to or subtracted from a date here (as in"
                             + " order_date + INTERVAL '7 days').");
@@ -180,6 +243,49 @@ final class Dialect {
                         + spec.replace("'", "''") + "')"));
             }
             // a ILIKE p -> a REGEXP pg_like_re(p): a case-insensitive regex built from the LIKE pattern
+            if ((tok.isOp("-") || tok.isOp("+")) && operandStart(t, i) >= 0 && primaryEnd(t, i) >= 0) {
+                int ls = operandStart(t, i);
+                int le = prevSig(t, i);
+                int rs = nextSig(t, i);
+                int re = primaryEnd(t, i);
+                boolean leftTs = isTimestamp(t, ls, le, columns);
+                boolean rightTs = isTimestamp(t, rs, re, columns);
+                boolean leftDate = isDate(t, ls, le, columns);
+                boolean rightDate = isDate(t, rs, re, columns);
+                // a timestamp minus a timestamp: an INTERVAL in PostgreSQL, which SQLite has no type for
+                if (tok.isOp("-") && ((leftTs && (rightDate || rightTs)) || (rightTs && leftDate))) {
+                    throw new Unsupported("Subtracting two timestamps gives an INTERVAL in PostgreSQL, which is not"
+                            + " supported here; use DATEDIFF(minute, start, end) (or second, hour, day), or"
+                            + " (julianday(end) - julianday(start)) * 24 for hours.");
+                }
+                String left = text(sql, t, ls, le);
+                String right = text(sql, t, rs, re);
+                // date - date -> days between them; date +/- 7 -> a date (PostgreSQL date arithmetic)
+                if (leftDate && rightDate && tok.isOp("-")) {
+                    return Optional.of(replace(sql, t, ls, re, "(julianday(" + left + ") - julianday(" + right + "))"));
+                }
+                if (leftDate && rs == re && t.get(rs).kind() == Kind.NUMBER) {
+                    return Optional.of(replace(sql, t, ls, re, "date(" + left + ", '" + tok.text() + right
+                            + " days')"));
+                }
+            }
+            // FETCH FIRST 3 ROWS ONLY -> LIMIT 3 (the ANSI spelling PostgreSQL also accepts)
+            if (tok.isWord("FETCH") && n1 >= 0 && (t.get(n1).isWord("FIRST") || t.get(n1).isWord("NEXT"))) {
+                int n4 = nextSig(t, n3);
+                boolean rows = n3 >= 0 && (t.get(n3).isWord("ROWS") || t.get(n3).isWord("ROW"));
+                if (kind(t, n2) == Kind.NUMBER && rows && n4 >= 0 && t.get(n4).isWord("ONLY")) {
+                    int prev = prevSig(t, i);
+                    boolean offsetBefore = false;
+                    for (int k = prev; k >= 0 && k > prev - 4; k--) {
+                        offsetBefore |= t.get(k).isWord("OFFSET");
+                    }
+                    if (!offsetBefore) {
+                        return Optional.of(replace(sql, t, i, n4, "LIMIT " + t.get(n2).text()));
+                    }
+                }
+                throw new Unsupported("Only the form FETCH FIRST n ROWS ONLY is supported here; write LIMIT n OFFSET m"
+                        + " (there is no WITH TIES: rank with RANK() and filter instead).");
+            }
             if (tok.isWord("ILIKE")) {
                 int end = operandEnd(t, i);
                 if (end < 0) {
@@ -304,6 +410,95 @@ final class Dialect {
                 return -1;
             }
         }
+    }
+
+    /** True when tokens from..to are a column reference (possibly qualified) whose name is in {@code names}. */
+    private static boolean isColumn(List<Token> t, int from, int to, Set<String> names) {
+        if (from < 0 || to < from || names.isEmpty()) {
+            return false;
+        }
+        for (int k = from; k <= to; k++) {
+            Token x = t.get(k);
+            if (x.significant() && !(x.kind() == Kind.WORD || x.kind() == Kind.QUOTED_ID || x.kind() == Kind.DOT)) {
+                return false;
+            }
+        }
+        Token last = t.get(to);
+        if (last.kind() == Kind.WORD && nextSig(t, to) >= 0 && t.get(nextSig(t, to)).kind() == Kind.LPAREN) {
+            return false; // a function call, not a column
+        }
+        String name = last.kind() == Kind.QUOTED_ID ? last.text().substring(1, last.text().length() - 1) : last.text();
+        return names.contains(name.toLowerCase(Locale.ROOT));
+    }
+
+    /** A date column, a date(...) / datetime(...) call, or either in parentheses. */
+    private static boolean isDate(List<Token> t, int from, int to, Columns columns) {
+        if (from < 0 || to < from) {
+            return false;
+        }
+        if (t.get(from).kind() == Kind.LPAREN && matching(t, from) == to) {
+            return isDate(t, nextSig(t, from), prevSig(t, to), columns);
+        }
+        if (t.get(from).isWord("date") && kind(t, nextSig(t, from)) == Kind.LPAREN) {
+            return matching(t, nextSig(t, from)) == to;
+        }
+        return isColumn(t, from, to, columns.dates());
+    }
+
+    /** A timestamp column or a datetime(...) call, possibly in parentheses. */
+    private static boolean isTimestamp(List<Token> t, int from, int to, Columns columns) {
+        if (from < 0 || to < from) {
+            return false;
+        }
+        if (t.get(from).kind() == Kind.LPAREN && matching(t, from) == to) {
+            return isTimestamp(t, nextSig(t, from), prevSig(t, to), columns);
+        }
+        if (t.get(from).isWord("datetime") && kind(t, nextSig(t, from)) == Kind.LPAREN) {
+            return matching(t, nextSig(t, from)) == to;
+        }
+        return isColumn(t, from, to, columns.timestamps());
+    }
+
+    private static boolean isDateCall(List<Token> t, int at) {
+        return at >= 0 && (t.get(at).isWord("date") || t.get(at).isWord("datetime")) && kind(t, nextSig(t, at))
+                == Kind.LPAREN;
+    }
+
+    /** Index of the last token of the primary operand just after the operator at {@code op}, casts included. */
+    private static int primaryEnd(List<Token> t, int op) {
+        int end = primaryEndNoCast(t, op);
+        // x::date binds tighter than the operator before it: the operand runs to the end of the cast
+        while (end >= 0 && nextSig(t, end) >= 0 && t.get(nextSig(t, end)).isOp("::")) {
+            end = typeEnd(t, nextSig(t, end));
+        }
+        return end;
+    }
+
+    private static int primaryEndNoCast(List<Token> t, int op) {
+        int k = nextSig(t, op);
+        if (k < 0) {
+            return -1;
+        }
+        Token first = t.get(k);
+        if (first.kind() == Kind.NUMBER || first.kind() == Kind.STRING) {
+            return k;
+        }
+        if (first.kind() == Kind.LPAREN) {
+            return matching(t, k);
+        }
+        if (first.kind() == Kind.WORD || first.kind() == Kind.QUOTED_ID) {
+            int n = nextSig(t, k);
+            if (n >= 0 && t.get(n).kind() == Kind.LPAREN) {
+                return matching(t, n);
+            }
+            int end = k;
+            while (n >= 0 && t.get(n).kind() == Kind.DOT && nextSig(t, n) >= 0) {
+                end = nextSig(t, n);
+                n = nextSig(t, end);
+            }
+            return end;
+        }
+        return -1;
     }
 
     private static final Set<String> RIGHT_OPERAND_END = Set.of("AND", "OR", "THEN", "ELSE", "END", "WHEN",

@@ -60,6 +60,18 @@ final class PgFunctions {
         Function.create(c, "least", new Fn((f, a) -> f.passThrough(f.extreme(a, -1))), -1, det);
         Function.create(c, "split_part", new Fn((f, a) -> f.resultText(splitPart(f.text(0), f.text(1),
                 (int) f.num(2)))), 3, det);
+        Function.create(c, "btrim", new Fn((f, a) -> f.resultText(a == 1 ? f.text(0).strip()
+                : trimChars(f.text(0), f.text(1)))), -1, det);
+        Function.create(c, "strpos", new Fn((f, a) -> f.resultLong(position(f.text(1), f.text(0)))), 2, det);
+        Function.create(c, "charindex", new Fn((f, a) -> f.resultLong(position(f.text(0), f.text(1)))), 2, det);
+        Function.create(c, "len", new Fn((f, a) -> f.resultLong(f.text(0).codePointCount(0, f.text(0).length()))),
+                1, det);
+        Function.create(c, "nvl2", new Fn((f, a) -> f.passThrough(f.type(0) != NULL ? 1 : 2)), 3, det);
+        Function.create(c, "initcap", new Fn((f, a) -> f.resultText(initcap(f.text(0)))), 1, det);
+        Function.create(c, "lpad", new Fn((f, a) -> f.resultText(pad(f.text(0), (int) f.num(1),
+                a > 2 ? f.text(2) : " ", true))), -1, det);
+        Function.create(c, "rpad", new Fn((f, a) -> f.resultText(pad(f.text(0), (int) f.num(1),
+                a > 2 ? f.text(2) : " ", false))), -1, det);
         Function.create(c, "left", new Fn((f, a) -> f.resultText(left(f.text(0), (int) f.num(1)))), 2, det);
         Function.create(c, "right", new Fn((f, a) -> f.resultText(right(f.text(0), (int) f.num(1)))), 2, det);
         // X REGEXP Y calls regexp(Y, X); ILIKE is rewritten to REGEXP pg_like_re(pattern)
@@ -291,6 +303,53 @@ final class PgFunctions {
         int cps = s.codePointCount(0, s.length());
         int k = n >= 0 ? Math.min(n, cps) : Math.max(0, cps + n);
         return s.substring(s.offsetByCodePoints(0, cps - k));
+    }
+
+    /** 1-based position of {@code sub} in {@code s}, 0 when absent (POSITION, STRPOS, CHARINDEX). */
+    static long position(String sub, String s) {
+        int at = s.indexOf(sub);
+        return at < 0 ? 0 : s.codePointCount(0, at) + 1;
+    }
+
+    static String trimChars(String s, String chars) {
+        int b = 0;
+        int e = s.length();
+        while (b < e && chars.indexOf(s.charAt(b)) >= 0) {
+            b++;
+        }
+        while (e > b && chars.indexOf(s.charAt(e - 1)) >= 0) {
+            e--;
+        }
+        return s.substring(b, e);
+    }
+
+    static String initcap(String s) {
+        StringBuilder out = new StringBuilder(s.length());
+        boolean start = true;
+        for (char ch : s.toCharArray()) {
+            out.append(start ? Character.toUpperCase(ch) : Character.toLowerCase(ch));
+            start = !Character.isLetterOrDigit(ch);
+        }
+        return out.toString();
+    }
+
+    /** PostgreSQL LPAD/RPAD: pad to {@code len} with {@code fill}, or cut to {@code len}. */
+    static String pad(String s, int len, String fill, boolean left) {
+        if (len > 10_000) {
+            throw new IllegalArgumentException("lpad/rpad: length above 10000");
+        }
+        if (len <= s.length()) {
+            return s.substring(0, Math.max(0, len));
+        }
+        if (fill.isEmpty()) {
+            return s;
+        }
+        StringBuilder p = new StringBuilder();
+        while (p.length() < len - s.length()) {
+            p.append(fill);
+        }
+        p.setLength(len - s.length());
+        return left ? p + s : s + p;
     }
 
     static String likeToRegex(String like) {

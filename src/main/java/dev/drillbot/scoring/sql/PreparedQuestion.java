@@ -5,9 +5,13 @@ import dev.drillbot.scoring.sql.SqlLexer.Kind;
 import dev.drillbot.scoring.sql.SqlLexer.Token;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Everything about a question that does not depend on the answer, computed once: each dataset's
@@ -20,13 +24,19 @@ final class PreparedQuestion {
     final List<ResultTable> expected = new ArrayList<>();
     final boolean ordered;
     final int[] orderCols;
+    /** Column names holding dates and timestamps, for date arithmetic in the dialect. */
+    final Dialect.Columns dateColumns;
+    /** Table name to column names, lower case, for the style remarks. */
+    final Map<String, Set<String>> columns = new HashMap<>();
     /** Why the question cannot be graded, or empty. */
     final Optional<String> broken;
     /** Results of each known mistake per dataset (null entries for ones that fail); computed lazily. */
     volatile List<List<ResultTable>> mistakeResults;
 
-    private PreparedQuestion(SqlQuestion q, boolean ordered, int[] orderCols, Optional<String> broken) {
+    private PreparedQuestion(SqlQuestion q, boolean ordered, int[] orderCols, Optional<String> broken,
+            Dialect.Columns dateColumns) {
         this.question = q;
+        this.dateColumns = dateColumns;
         this.ordered = ordered;
         this.orderCols = orderCols;
         this.broken = broken;
@@ -46,7 +56,9 @@ final class PreparedQuestion {
         if (rejected.isPresent()) {
             return broken(q, "the solution is not accepted by the grader: " + rejected.get());
         }
-        Dialect.Result rewritten = Dialect.rewrite(ref);
+        Map<String, Set<String>> tables = columns(images.get(0), deadlineMillis);
+        Dialect.Columns dates = dateColumns(images, tables.keySet(), deadlineMillis);
+        Dialect.Result rewritten = Dialect.rewrite(ref, dates);
         if (rewritten.unsupported().isPresent()) {
             return broken(q, "the solution uses something unsupported: " + rewritten.unsupported().get());
         }
@@ -76,14 +88,81 @@ final class PreparedQuestion {
         } else {
             cols = ordered ? orderColumnsOf(ref, first.columns()) : new int[0];
         }
-        PreparedQuestion p = new PreparedQuestion(q, ordered, cols, Optional.empty());
+        PreparedQuestion p = new PreparedQuestion(q, ordered, cols, Optional.empty(), dates);
         p.images.addAll(images);
         p.expected.addAll(expected);
+        p.columns.putAll(tables);
         return p;
     }
 
+    private static Map<String, Set<String>> columns(byte[] image, long deadlineMillis) {
+        Sandbox.Outcome o = Sandbox.run(image, "SELECT lower(m.name), lower(c.name) FROM sqlite_schema m"
+                + " JOIN pragma_table_info(m.name) c WHERE m.type IN ('table', 'view')", new Deadline(deadlineMillis),
+                100_000);
+        Map<String, Set<String>> out = new HashMap<>();
+        if (o instanceof Sandbox.Rows r) {
+            for (List<Object> row : r.table().rows()) {
+                out.computeIfAbsent((String) row.get(0), k -> new HashSet<>()).add((String) row.get(1));
+            }
+        }
+        return out;
+    }
+
+    private static final java.util.regex.Pattern DATE = java.util.regex.Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
+    private static final java.util.regex.Pattern TIMESTAMP = java.util.regex.Pattern.compile(
+            "\\d{4}-\\d{2}-\\d{2}[ T]\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?");
+
+    /**
+     * Columns whose values, in every dataset, are all dates (or all dates and timestamps). A name that
+     * means a date in one table and something else in another is left out.
+     */
+    private static Dialect.Columns dateColumns(List<byte[]> images, Set<String> tables, long deadlineMillis) {
+        Map<String, String> kind = new HashMap<>();
+        Set<String> mixed = new HashSet<>();
+        for (String table : tables) {
+            for (byte[] image : images) {
+                Sandbox.Outcome o = Sandbox.run(image, "SELECT * FROM \"" + table.replace("\"", "\"\"") + "\"",
+                        new Deadline(deadlineMillis), 100_000);
+                if (!(o instanceof Sandbox.Rows r)) {
+                    continue;
+                }
+                for (int c = 0; c < r.table().width(); c++) {
+                    String name = r.table().columns().get(c).toLowerCase(Locale.ROOT);
+                    for (List<Object> row : r.table().rows()) {
+                        Object v = row.get(c);
+                        if (v == null) {
+                            continue;
+                        }
+                        String k = v instanceof String str ? (DATE.matcher(str).matches() ? "date"
+                                : TIMESTAMP.matcher(str).matches() ? "timestamp" : "other") : "other";
+                        String before = kind.putIfAbsent(name, k);
+                        if (before != null && !before.equals(k)) {
+                            if (before.equals("other") || k.equals("other")) {
+                                mixed.add(name);
+                            } else {
+                                kind.put(name, "timestamp"); // dates and timestamps: treat as timestamps
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        Set<String> dates = new HashSet<>();
+        Set<String> timestamps = new HashSet<>();
+        kind.forEach((name, k) -> {
+            if (!mixed.contains(name)) {
+                if (k.equals("date")) {
+                    dates.add(name);
+                } else if (k.equals("timestamp")) {
+                    timestamps.add(name);
+                }
+            }
+        });
+        return new Dialect.Columns(Set.copyOf(dates), Set.copyOf(timestamps));
+    }
+
     private static PreparedQuestion broken(SqlQuestion q, String why) {
-        return new PreparedQuestion(q, false, new int[0], Optional.of(why));
+        return new PreparedQuestion(q, false, new int[0], Optional.of(why), Dialect.Columns.NONE);
     }
 
     private static int indexOf(List<String> columns, String name) {

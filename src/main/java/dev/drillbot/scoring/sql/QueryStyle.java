@@ -3,9 +3,9 @@ package dev.drillbot.scoring.sql;
 import dev.drillbot.scoring.sql.SqlLexer.Kind;
 import dev.drillbot.scoring.sql.SqlLexer.Token;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import net.sf.jsqlparser.parser.CCJSqlParserUtil;
@@ -35,6 +35,14 @@ final class QueryStyle {
     }
 
     List<String> remarks(String sql) {
+        return remarks(sql, Map.of());
+    }
+
+    /** @param columns table name to its column names, lower case; needed to tell an unused join */
+    List<String> remarks(String sql, Map<String, Set<String>> columns) {
+        if (!worthParsing(SqlLexer.significant(SqlLexer.lex(sql)))) {
+            return List.of(); // most answers: nothing to remark on, and parsing would double the grade's overhead
+        }
         Statement st;
         try {
             st = CCJSqlParserUtil.parse(sql, executor, p -> p.withTimeOut(timeoutMillis));
@@ -56,24 +64,43 @@ final class QueryStyle {
             }
         }
         if (top != null && top.getJoins() != null) {
-            Set<String> qualifiers = qualifiers(sql);
-            if (!qualifiers.isEmpty()) {
-                for (Join j : top.getJoins()) {
-                    if (j.getRightItem() instanceof Table t) {
-                        String name = t.getAlias() != null ? t.getAlias().getName() : t.getName();
-                        if (name != null && !qualifiers.contains(name.toLowerCase(Locale.ROOT))
-                                && !j.isLeft()) {
-                            continue; // an inner join may be there to filter rows; only flag unused outer joins
-                        }
-                        if (name != null && !qualifiers.contains(name.toLowerCase(Locale.ROOT))) {
-                            out.add("The LEFT JOIN to " + t.getName() + " is never used: no column of it is"
-                                    + " selected or tested, so it only costs time (and can duplicate rows).");
-                        }
-                    }
+            List<Token> all = SqlLexer.significant(SqlLexer.lex(sql));
+            for (Join j : top.getJoins()) {
+                // only outer joins with ON: an inner join that is never referenced may still filter rows
+                if (!j.isLeft() || !(j.getRightItem() instanceof Table t) || j.getOnExpressions() == null
+                        || j.getOnExpressions().isEmpty()) {
+                    continue;
+                }
+                Set<String> cols = columns.get(t.getName().toLowerCase(Locale.ROOT));
+                if (cols == null) {
+                    continue; // unknown table: cannot tell whether an unqualified column belongs to it
+                }
+                String name = (t.getAlias() != null ? t.getAlias().getName() : t.getName()).toLowerCase(Locale.ROOT);
+                List<Token> on = new ArrayList<>();
+                j.getOnExpressions().forEach(e -> on.addAll(SqlLexer.significant(SqlLexer.lex(e.toString()))));
+                if (uses(all, name, cols) == uses(on, name, cols)) {
+                    out.add("The LEFT JOIN to " + t.getName() + " is never used: none of its columns is selected"
+                            + " or tested outside the join condition, so it only costs time.");
                 }
             }
         }
         return out;
+    }
+
+    /** A {@code *} in a select list or a LEFT JOIN: the only things the remarks look at. */
+    static boolean worthParsing(List<Token> sig) {
+        for (int i = 1; i < sig.size(); i++) {
+            Token t = sig.get(i);
+            Token prev = sig.get(i - 1);
+            if (t.isOp("*") && (prev.isWord("SELECT") || prev.isWord("DISTINCT") || prev.isWord("ALL")
+                    || prev.kind() == Kind.COMMA || prev.kind() == Kind.DOT)) {
+                return true;
+            }
+            if (t.isWord("JOIN") && (prev.isWord("LEFT") || prev.isWord("OUTER"))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static PlainSelect plain(Select s) {
@@ -89,17 +116,22 @@ final class QueryStyle {
         return null;
     }
 
-    /** Every name used as a qualifier ({@code o.} in {@code o.amount}), lower-cased. */
-    private static Set<String> qualifiers(String sql) {
-        Set<String> out = new HashSet<>();
-        List<Token> sig = SqlLexer.significant(SqlLexer.lex(sql));
-        for (int i = 0; i + 1 < sig.size(); i++) {
+    /** How often the query refers to the table: {@code alias.} qualifiers plus unqualified column names. */
+    private static int uses(List<Token> sig, String alias, Set<String> cols) {
+        int n = 0;
+        for (int i = 0; i < sig.size(); i++) {
             Token t = sig.get(i);
-            if ((t.kind() == Kind.WORD || t.kind() == Kind.QUOTED_ID) && sig.get(i + 1).kind() == Kind.DOT) {
-                String n = t.kind() == Kind.QUOTED_ID ? t.text().substring(1, t.text().length() - 1) : t.text();
-                out.add(n.toLowerCase(Locale.ROOT));
+            if (t.kind() != Kind.WORD && t.kind() != Kind.QUOTED_ID) {
+                continue;
+            }
+            String w = (t.kind() == Kind.QUOTED_ID ? t.text().substring(1, t.text().length() - 1) : t.text())
+                    .toLowerCase(Locale.ROOT);
+            boolean qualifier = i + 1 < sig.size() && sig.get(i + 1).kind() == Kind.DOT;
+            boolean qualified = i > 0 && sig.get(i - 1).kind() == Kind.DOT;
+            if ((qualifier && w.equals(alias)) || (!qualifier && !qualified && cols.contains(w))) {
+                n++;
             }
         }
-        return out;
+        return n;
     }
 }

@@ -24,8 +24,9 @@ import org.sqlite.SQLiteLimits;
  * understands the driver's own {@code backup to FILE} command.
  */
 final class Sandbox {
-    static final int MAX_VALUE_LENGTH = 1_000_000;
-    private static final int PROGRESS_OPS = 10_000;
+    static final int MAX_VALUE_LENGTH = 100_000;
+    // often enough that a query storing 100 KB rows is stopped within a few MB of the memory limit
+    private static final int PROGRESS_OPS = 1_000;
     private static final Properties CONFIG;
 
     static {
@@ -41,7 +42,7 @@ final class Sandbox {
 
     record Rows(ResultTable table) implements Outcome {}
 
-    enum Why { ERROR, TIMEOUT, TOO_MANY_ROWS, TOO_BIG }
+    enum Why { ERROR, TIMEOUT, TOO_MANY_ROWS, TOO_BIG, MEMORY }
 
     record Failed(Why why, String message) implements Outcome {}
 
@@ -89,7 +90,60 @@ final class Sandbox {
      * {@code image}. Never throws for anything the query does.
      */
     static Outcome run(byte[] image, String sql, Deadline deadline, int maxRows) {
-        try (SQLiteConnection c = JDBC.createConnection("jdbc:sqlite::memory:", CONFIG)) {
+        try (SQLiteConnection c = open(image, deadline)) {
+            return execute(c, sql, deadline, maxRows);
+        } catch (SQLException e) {
+            return failure(e, deadline);
+        } catch (RuntimeException e) {
+            return new Failed(Why.ERROR, String.valueOf(e.getMessage()));
+        }
+    }
+
+    /**
+     * One grade's connection: opened and locked down once, then loaded with a fresh copy of each
+     * dataset in turn ({@code deserialize} replaces the whole database; {@code query_only}, the limits and
+     * the functions belong to the connection and stay). Saves about 60 microseconds per extra dataset.
+     */
+    static final class Session implements AutoCloseable {
+        private final Deadline deadline;
+        private SQLiteConnection connection;
+
+        Session(Deadline deadline) {
+            this.deadline = deadline;
+        }
+
+        Outcome run(byte[] image, String sql, int maxRows) {
+            try {
+                if (connection == null) {
+                    connection = open(image, deadline);
+                } else {
+                    connection.deserialize("main", image);
+                }
+                return execute(connection, sql, deadline, maxRows);
+            } catch (SQLException e) {
+                return failure(e, deadline);
+            } catch (RuntimeException e) {
+                return new Failed(Why.ERROR, String.valueOf(e.getMessage()));
+            }
+        }
+
+        @Override
+        public void close() {
+            if (connection != null) {
+                try {
+                    connection.close();
+                } catch (SQLException e) {
+                    // nothing to do: the in-memory database goes with the connection
+                }
+            }
+        }
+    }
+
+    /** A new connection holding a private copy of {@code image}, locked down, with the deadline installed. */
+    static SQLiteConnection open(byte[] image, Deadline deadline) throws SQLException {
+        deadline.startMemoryWatch();
+        SQLiteConnection c = JDBC.createConnection("jdbc:sqlite::memory:", CONFIG);
+        try {
             c.deserialize("main", image);
             try (Statement s = c.createStatement()) {
                 // set by hand: the read-only open flag does not survive deserialize
@@ -110,32 +164,40 @@ final class Sandbox {
             ProgressHandler.setHandler(c, PROGRESS_OPS, new ProgressHandler() {
                 @Override
                 protected int progress() {
-                    return deadline.passed() ? 1 : 0;
+                    return deadline.passed() || deadline.overMemory() ? 1 : 0;
                 }
             });
-            if (deadline.passed()) {
-                return new Failed(Why.TIMEOUT, "");
+            return c;
+        } catch (SQLException | RuntimeException e) {
+            c.close();
+            throw e;
+        }
+    }
+
+    /** Runs one query on a connection from {@link #open}; only prepareStatement + executeQuery. */
+    static Outcome execute(SQLiteConnection c, String sql, Deadline deadline, int maxRows) {
+        if (deadline.passed()) {
+            return new Failed(Why.TIMEOUT, "");
+        }
+        try (PreparedStatement ps = c.prepareStatement(sql); ResultSet rs = ps.executeQuery()) {
+            ResultSetMetaData md = rs.getMetaData();
+            int width = md.getColumnCount();
+            List<String> cols = new ArrayList<>(width);
+            for (int i = 1; i <= width; i++) {
+                cols.add(md.getColumnLabel(i));
             }
-            try (PreparedStatement ps = c.prepareStatement(sql); ResultSet rs = ps.executeQuery()) {
-                ResultSetMetaData md = rs.getMetaData();
-                int width = md.getColumnCount();
-                List<String> cols = new ArrayList<>(width);
+            List<List<Object>> rows = new ArrayList<>();
+            while (rs.next()) {
+                if (rows.size() >= maxRows) {
+                    return new Failed(Why.TOO_MANY_ROWS, "");
+                }
+                List<Object> row = new ArrayList<>(width);
                 for (int i = 1; i <= width; i++) {
-                    cols.add(md.getColumnLabel(i));
+                    row.add(value(rs.getObject(i)));
                 }
-                List<List<Object>> rows = new ArrayList<>();
-                while (rs.next()) {
-                    if (rows.size() >= maxRows) {
-                        return new Failed(Why.TOO_MANY_ROWS, "");
-                    }
-                    List<Object> row = new ArrayList<>(width);
-                    for (int i = 1; i <= width; i++) {
-                        row.add(value(rs.getObject(i)));
-                    }
-                    rows.add(row);
-                }
-                return new Rows(new ResultTable(cols, rows));
+                rows.add(row);
             }
+            return new Rows(new ResultTable(cols, rows));
         } catch (SQLException e) {
             return failure(e, deadline);
         } catch (RuntimeException e) {
@@ -158,13 +220,21 @@ final class Sandbox {
 
     private static Failed failure(SQLException e, Deadline deadline) {
         String msg = e.getMessage() == null ? "" : e.getMessage();
+        if (deadline.wasOverMemory()) {
+            return new Failed(Why.MEMORY, "");
+        }
         if (deadline.passed() || msg.contains("SQLITE_INTERRUPT") || msg.contains("interrupted")) {
             return new Failed(Why.TIMEOUT, "");
         }
         if (msg.contains("string or blob too big") || msg.contains("SQLITE_TOOBIG")) {
             return new Failed(Why.TOO_BIG, "");
         }
-        return new Failed(Why.ERROR, clean(msg));
+        String cleaned = clean(msg);
+        if (cleaned.startsWith("no such function: ")) {
+            return new Failed(Why.ERROR, cleaned + " (the grader runs SQLite with the PostgreSQL/Redshift functions"
+                    + " listed in docs/sql-dialect.md; this one is not among them)");
+        }
+        return new Failed(Why.ERROR, cleaned);
     }
 
     /** "[SQLITE_ERROR] SQL error or missing database (no such column: x)" -> "no such column: x" */

@@ -43,6 +43,12 @@ final class SqlGate {
         }
         Token first = sig.get(0);
         if (!(first.kind() == Kind.WORD && FIRST.contains(first.upper()))) {
+            boolean statement = first.kind() == Kind.WORD && (FORBIDDEN.contains(first.upper())
+                    || Set.of("REPLACE", "EXPLAIN", "BACKUP", "RESTORE", "END").contains(first.upper()));
+            if (!statement && sig.stream().noneMatch(t -> t.isWord("SELECT") || t.isWord("VALUES"))) {
+                return Optional.of("I could not find a query in your answer. Paste a SELECT (or WITH ...) statement,"
+                        + " ideally in a ```sql block.");
+            }
             if (first.kind() == Kind.LPAREN) {
                 return Optional.of("Start the query with SELECT or WITH rather than an opening parenthesis.");
             }
@@ -52,7 +58,10 @@ final class SqlGate {
         for (int i = 0; i < sig.size(); i++) {
             Token t = sig.get(i);
             if (t.kind() == Kind.SEMI) {
-                return Optional.of("Send one statement only: there is more text after the ';'.");
+                if (sig.subList(i, sig.size()).stream().anyMatch(x -> x.kind() != Kind.SEMI)) {
+                    return Optional.of("Send one statement only: there is more text after the ';'.");
+                }
+                break;
             }
             if (t.kind() == Kind.PARAM) {
                 return Optional.of("Placeholders such as " + t.text() + " cannot be graded; write the value in the"

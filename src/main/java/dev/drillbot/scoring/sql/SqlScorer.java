@@ -38,6 +38,10 @@ public final class SqlScorer implements Scorer, AutoCloseable {
     static final double PRESENTATION = 20;
     static final double STYLE = 10;
     private static final int SHOWN_ROWS = 5;
+    private static final int MAX_PREPARED = 1_000;
+    static final String BUSY = "The grader is busy with other answers; send yours again in a minute.";
+    private static final java.util.regex.Pattern DATE_MINUS = java.util.regex.Pattern.compile(
+            "(?i)\\b\\w*(date|_on|_at|day|time)\\s*-\\s*\\w*(date|_on|_at|day|time)\\b");
 
     private final long deadlineMillis;
     private final int maxRows;
@@ -93,8 +97,7 @@ public final class SqlScorer implements Scorer, AutoCloseable {
             try {
                 f = pool.submit(() -> grade(p, sql, deadline));
             } catch (RejectedExecutionException e) {
-                return wrong(0, List.of("The grader is busy with other answers; send yours again in a minute."),
-                        "");
+                return wrong(0, List.of(BUSY), "");
             }
             Grade g;
             try {
@@ -110,11 +113,14 @@ public final class SqlScorer implements Scorer, AutoCloseable {
             return wrong(0, List.of("Grading was interrupted; please send the answer again."), "");
         } catch (ExecutionException | RuntimeException e) {
             return wrong(0, List.of("The grader hit an internal problem with this answer (" + e.getClass()
-                    .getSimpleName() + "); it has not been counted against you."), "");
+                    .getSimpleName() + "); please send it again, and tell the maintainers if it happens twice."), "");
         }
     }
 
     private PreparedQuestion prepared(SqlQuestion q) {
+        if (prepared.size() > MAX_PREPARED && !prepared.containsKey(q)) {
+            prepared.clear(); // edited banks reloaded many times: start over rather than grow for ever
+        }
         return prepared.computeIfAbsent(q, k -> PreparedQuestion.prepare(k, deadlineMillis, maxRows));
     }
 
@@ -139,24 +145,30 @@ public final class SqlScorer implements Scorer, AutoCloseable {
         if (rejected.isPresent()) {
             return new Grade(Verdict.WRONG, rejected.get(), List.of(), sql);
         }
-        Dialect.Result rewritten = Dialect.rewrite(sql);
+        Dialect.Result rewritten = Dialect.rewrite(sql, p.dateColumns);
         if (rewritten.unsupported().isPresent()) {
             return new Grade(Verdict.WRONG, rewritten.unsupported().get(), List.of(), sql);
         }
+        if (deadline.passed()) {
+            // queued behind other answers for the whole deadline: say so rather than blame the query
+            return new Grade(Verdict.WRONG, BUSY, List.of(), sql);
+        }
         List<DatasetRun> runs = new ArrayList<>();
         boolean partial = false;
-        for (int i = 0; i < p.images.size(); i++) {
-            SqlQuestion.Dataset d = p.question.datasets().get(i);
-            Sandbox.Outcome o = Sandbox.run(p.images.get(i), rewritten.sql(), deadline, maxRows);
-            ResultTable exp = p.expected.get(i);
-            Comparison.Outcome c = o instanceof Sandbox.Rows r
-                    ? Comparison.compare(exp, r.table(), p.question.tolerance(), p.ordered, p.orderCols) : null;
-            DatasetRun run = new DatasetRun(d, o, c, exp);
-            runs.add(run);
-            if (run.wrong()) {
-                return new Grade(Verdict.WRONG, null, runs, rewritten.sql());
+        try (Sandbox.Session session = new Sandbox.Session(deadline)) {
+            for (int i = 0; i < p.images.size(); i++) {
+                SqlQuestion.Dataset d = p.question.datasets().get(i);
+                Sandbox.Outcome o = session.run(p.images.get(i), rewritten.sql(), maxRows);
+                ResultTable exp = p.expected.get(i);
+                Comparison.Outcome c = o instanceof Sandbox.Rows r
+                        ? Comparison.compare(exp, r.table(), p.question.tolerance(), p.ordered, p.orderCols) : null;
+                DatasetRun run = new DatasetRun(d, o, c, exp);
+                runs.add(run);
+                if (run.wrong()) {
+                    return new Grade(Verdict.WRONG, null, runs, rewritten.sql());
+                }
+                partial |= !run.matched();
             }
-            partial |= !run.matched();
         }
         return new Grade(partial ? Verdict.PARTIAL : Verdict.CORRECT, null, runs, rewritten.sql());
     }
@@ -169,7 +181,7 @@ public final class SqlScorer implements Scorer, AutoCloseable {
         if (g.verdict() == Verdict.WRONG) {
             return wrongScore(p, sql, g);
         }
-        List<String> remarks = style.remarks(sql);
+        List<String> remarks = style.remarks(sql, p.columns);
         double styleScore = Math.max(0, STYLE - 5 * remarks.size());
         List<String> feedback = new ArrayList<>();
         if (g.verdict() == Verdict.CORRECT) {
@@ -223,7 +235,11 @@ public final class SqlScorer implements Scorer, AutoCloseable {
                 case TOO_MANY_ROWS -> "Your query returned more than " + maxRows + " rows " + where + " (the answer"
                         + " has " + failed.expected().rows().size() + "). A join without a condition makes a cross"
                         + " join.";
-                case TOO_BIG -> "Your query built a value larger than the 1 MB limit " + where + ".";
+                case TOO_BIG -> "Your query built a value larger than the " + Sandbox.MAX_VALUE_LENGTH / 1000
+                        + " KB limit " + where + ".";
+                case MEMORY -> "Your query needed more than " + Deadline.DEFAULT_MEMORY_LIMIT / (1024 * 1024)
+                        + " MB of memory " + where + " and was stopped. A recursive CTE with UNION keeps every row"
+                        + " it has produced; make sure the recursion ends.";
                 case ERROR -> "Your query fails " + where + ": " + f.message();
             });
         } else {
@@ -278,7 +294,7 @@ public final class SqlScorer implements Scorer, AutoCloseable {
         }
         List<List<ResultTable>> all = new ArrayList<>();
         for (SqlQuestion.Mistake m : p.question.mistakes()) {
-            Dialect.Result rw = Dialect.rewrite(AnswerText.extract(m.query()));
+            Dialect.Result rw = Dialect.rewrite(AnswerText.extract(m.query()), p.dateColumns);
             List<ResultTable> per = new ArrayList<>();
             for (byte[] image : p.images) {
                 Sandbox.Outcome o = rw.unsupported().isPresent() ? new Sandbox.Failed(Sandbox.Why.ERROR, "")
@@ -316,6 +332,22 @@ public final class SqlScorer implements Scorer, AutoCloseable {
                 }
             }
         }
+        if (topLevelLimit(sql) && !c.missing().isEmpty() && !c.unexpected().isEmpty()) {
+            return Optional.of("LIMIT cuts the whole result, not each group; to keep the top rows per group,"
+                    + " rank them with a window function (PARTITION BY the group) and filter on the rank.");
+        }
+        Optional<List<Object>> repeated = repeatedRow(actual.rows());
+        if (repeated.isPresent() && repeatedRow(run.expected().rows()).isEmpty()) {
+            List<String> cells = new ArrayList<>();
+            repeated.get().forEach(v -> cells.add(show(v)));
+            return Optional.of("The row (" + String.join(" | ", cells) + ") appears more than once in your result:"
+                    + " a join repeats a row for every match on the other side.");
+        }
+        if (DATE_MINUS.matcher(sql).find()) {
+            return Optional.of("Dates are stored as text here, so subtracting two date columns directly does not give"
+                    + " days; use DATEDIFF(day, start, end), end::date - start::date, or julianday(end) -"
+                    + " julianday(start).");
+        }
         String upper = sql.toUpperCase(Locale.ROOT);
         if (c.unexpected().isEmpty() && !c.missing().isEmpty()) {
             if (upper.contains("JOIN") && !upper.contains("LEFT") && !upper.contains("FULL")
@@ -329,6 +361,29 @@ public final class SqlScorer implements Scorer, AutoCloseable {
         if (c.missing().isEmpty() && !c.unexpected().isEmpty()) {
             return Optional.of("Your query returns rows that should not be there: check the filter conditions and"
                     + " boundaries, and whether a join repeats rows.");
+        }
+        return Optional.empty();
+    }
+
+    private static boolean topLevelLimit(String sql) {
+        int depth = 0;
+        for (SqlLexer.Token t : SqlLexer.significant(SqlLexer.lex(sql))) {
+            depth += t.kind() == SqlLexer.Kind.LPAREN ? 1 : t.kind() == SqlLexer.Kind.RPAREN ? -1 : 0;
+            if (depth == 0 && t.isWord("LIMIT")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static Optional<List<Object>> repeatedRow(List<List<Object>> rows) {
+        java.util.Set<List<Object>> seen = new java.util.HashSet<>();
+        for (List<Object> r : rows) {
+            List<Object> key = new ArrayList<>();
+            r.forEach(v -> key.add(Comparison.canonical(v)));
+            if (!seen.add(key)) {
+                return Optional.of(r);
+            }
         }
         return Optional.empty();
     }

@@ -52,4 +52,22 @@ class AnswerTextTest {
     void inlineCode() {
         assertThat(AnswerText.extract("`SELECT 3`")).isEqualTo("SELECT 3");
     }
+
+    @Test
+    @DisplayName("prose after the closing semicolon is dropped, a second statement is not")
+    void trailingProse() {
+        assertThat(AnswerText.extract("SELECT a FROM t;\nThis should handle ties too."))
+                .isEqualTo("SELECT a FROM t");
+        assertThat(AnswerText.extract("SELECT a FROM t; DELETE FROM t")).isEqualTo("SELECT a FROM t; DELETE FROM t");
+        assertThat(AnswerText.extract("SELECT a FROM t;\n  pragma query_only = 0"))
+                .isEqualTo("SELECT a FROM t;\n  pragma query_only = 0");
+    }
+
+    @Test
+    @DisplayName("a comment after the final semicolon is not a second statement")
+    void commentAfterSemicolon() {
+        assertThat(AnswerText.extract("SELECT 1; -- done\n")).isEqualTo("SELECT 1");
+        String sql = "SELECT 1; /* done */ ;";
+        assertThat(SqlGate.reject(sql, SqlLexer.lex(sql))).isEmpty();
+    }
 }

@@ -63,13 +63,30 @@ class DialectTest {
         "RIGHT('drillbot', 3)|bot",
         "'ab12' ~ '[0-9]+'|1",
         "'ab' !~ '[0-9]+'|1",
+        "'ABC' ~* 'b'|1",
         "REGEXP_SUBSTR('order-123-x', '[0-9]+')|123",
         "3.7::int|4",
         "-2.5::int|-3",
         "5::numeric / 2|2.5",
         "CAST(7 AS DECIMAL(10,2)) / 2|3.5",
         "TO_CHAR('2024-03-09', 'YYYY-MM')|2024-03",
-        "CASE WHEN 1 = 1 THEN 2 END::float / 4|0.5"})
+        "POSITION('@' IN 'ann@x.io')|4",
+        "STRPOS('ann@x.io', '@')|4",
+        "CHARINDEX('@', 'ann@x.io')|4",
+        "LEN('drill')|5",
+        "BTRIM('  a b  ')|a b",
+        "NVL2(NULL, 'set', 'unset')|unset",
+        "INITCAP('hello wORLD')|Hello World",
+        "LPAD('7', 2, '0')|07",
+        "RPAD('ab', 4, '-')|ab--",
+        "(SELECT LISTAGG(column1, '-') FROM (VALUES ('a'), ('b')))|a-b",
+        "CASE WHEN 1 = 1 THEN 2 END::float / 4|0.5",
+        "'2024-03-01'::date - '2024-02-27'::date|3.0",
+        "DATE '2024-03-01' - CAST('2024-02-28 23:00:00' AS DATE)|2.0",
+        "'2024-02-27'::date + 3|2024-03-01",
+        "CAST('2024-03-01' AS DATE) - 1|2024-02-29",
+        "EXTRACT(EPOCH FROM '2024-03-01 10:30:00'::timestamp - '2024-03-01 10:00:00'::timestamp)|1800",
+        "EXTRACT(EPOCH FROM ('2024-03-02 00:00:00'::timestamp - '2024-03-01 23:00:00'::timestamp)) / 60|60"})
     void rewrites(String expr, String expected) {
         assertThat(value(expr)).isEqualTo(expected.equals("''") ? "" : expected);
     }
@@ -85,6 +102,15 @@ class DialectTest {
                 + " ORDER BY 2")).extracting(r -> r.get(0)).containsExactly(1L, null);
         assertThat(rows("SELECT column1 FROM (VALUES (NULL), (1)) ORDER BY column1 NULLS FIRST"))
                 .extracting(r -> r.get(0)).containsExactly(null, 1L);
+    }
+
+    @Test
+    @DisplayName("FETCH FIRST n ROWS ONLY becomes LIMIT n")
+    void fetchFirst() {
+        assertThat(rows("SELECT column1 FROM (VALUES (3), (1), (2)) ORDER BY column1 FETCH FIRST 2 ROWS ONLY"))
+                .extracting(r -> r.get(0)).containsExactly(1L, 2L);
+        assertThat(Dialect.rewrite("SELECT x FROM t ORDER BY x FETCH FIRST 2 ROWS WITH TIES").unsupported())
+                .get().asString().contains("WITH TIES");
     }
 
     @Test
@@ -105,6 +131,8 @@ class DialectTest {
         "SELECT x FROM t WHERE x SIMILAR TO 'a%'|SIMILAR TO",
         "SELECT '1 day'::interval|INTERVAL",
         "SELECT INTERVAL '1 day'|INTERVAL",
+        "SELECT '2024-01-02 10:00'::timestamp - '2024-01-01 09:00'::timestamp|INTERVAL",
+        "SELECT SUM(x) OVER (ORDER BY d RANGE BETWEEN INTERVAL '6 days' PRECEDING AND CURRENT ROW) FROM t|julianday",
         "SELECT PERCENTILE_CONT(0.5) WITHIN GROUP (ORDER BY x) FROM t|WITHIN GROUP"})
     @DisplayName("unsupported constructs are named, never silently misread")
     void unsupportedNamed(String sql, String named) {
@@ -116,14 +144,17 @@ class DialectTest {
     void parseTimeout() {
         ExecutorService ex = Executors.newSingleThreadExecutor();
         try {
-            QueryStyle style = new QueryStyle(ex, 200);
-            String nested = "SELECT " + "(".repeat(400) + "1" + ")".repeat(400) + " FROM t";
+            StringBuilder big = new StringBuilder("SELECT * FROM t WHERE x = 0");
+            for (int i = 1; i < 3000; i++) {
+                big.append(" OR x = ").append(i);
+            }
+            assertThat(new QueryStyle(ex, 5000).remarks(big.toString())).anyMatch(r -> r.contains("SELECT *"));
             long t = System.nanoTime();
-            assertThat(style.remarks(nested)).isEmpty();
-            assertThat((System.nanoTime() - t) / 1_000_000).isLessThan(1500);
-            assertThat(style.remarks("SELECT * FROM t")).anyMatch(r -> r.contains("SELECT *"));
+            assertThat(new QueryStyle(ex, 1).remarks(big.toString())).isEmpty();
+            assertThat((System.nanoTime() - t) / 1_000_000).isLessThan(1000);
         } finally {
             ex.shutdownNow();
         }
     }
+
 }

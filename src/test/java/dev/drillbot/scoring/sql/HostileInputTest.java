@@ -69,6 +69,10 @@ class HostileInputTest {
                 "SELECT length(replace(hex(zeroblob(400000)), '0', '0000000000'))",
                 "WITH RECURSIVE r(s) AS (SELECT 'x' UNION ALL SELECT s || s FROM r) SELECT length(s) FROM r",
                 "SELECT regexp('(a+)+b', replace(hex(zeroblob(20000)), '0', 'a'))",
+                "WITH RECURSIVE r(x, b) AS (SELECT 1, zeroblob(99000) UNION SELECT x + 1, zeroblob(99000) FROM r)"
+                        + " SELECT count(*) FROM r",
+                "WITH RECURSIVE r(x, s) AS (SELECT 1, printf('%9000d', 1) UNION SELECT x + 1, printf('%9000d', x)"
+                        + " FROM r) SELECT count(*) FROM r",
                 "ATTACH DATABASE '" + f + "' AS evil",
                 "VACUUM INTO '" + f + "'",
                 "SELECT load_extension('" + f + "')",
@@ -134,6 +138,20 @@ class HostileInputTest {
                 "SELECT name FROM sqlite_master",
                 "SELECT * FROM pragma_table_info('sales')",
                 "VALUES (1, 'a', 2)");
+    }
+
+    @Test
+    @DisplayName("a query that hoards memory is stopped at the memory limit, well before its deadline")
+    void memoryBomb() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isReadable(Path.of("/proc/self/statm")));
+        try (SqlScorer patient = new SqlScorer(Duration.ofSeconds(10), 10_000, 1, 2)) {
+            long start = System.nanoTime();
+            Score s = patient.score(Q, "WITH RECURSIVE r(x, b) AS (SELECT 1, zeroblob(99000) UNION"
+                    + " SELECT x + 1, zeroblob(99000) FROM r) SELECT count(*) FROM r");
+            assertThat((System.nanoTime() - start) / 1_000_000).isLessThan(5000);
+            assertThat(s.verdict()).isEqualTo(Verdict.WRONG);
+            assertThat(s.feedback().get(0)).contains("MB of memory").contains("recursive CTE");
+        }
     }
 
     @Test

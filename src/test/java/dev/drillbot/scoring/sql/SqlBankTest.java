@@ -3,12 +3,16 @@ package dev.drillbot.scoring.sql;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.drillbot.adapter.files.QuestionBankLoader;
+import dev.drillbot.core.bank.Difficulty;
 import dev.drillbot.core.bank.Problem;
 import dev.drillbot.core.bank.Question;
 import dev.drillbot.core.bank.SqlQuestion;
+import dev.drillbot.core.bank.SqlTopic;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -29,5 +33,20 @@ class SqlBankTest {
             }
         }
         assertThat(problems).isEmpty();
+    }
+
+    @Test
+    @DisplayName("at least 40 questions, every topic practised, easy, medium and hard all present")
+    void coverage() {
+        List<Question> questions = new QuestionBankLoader().loadDirectory(Path.of("questions/sql")).bank().all();
+        assertThat(questions).hasSizeGreaterThanOrEqualTo(40);
+        Set<SqlTopic> topics = EnumSet.noneOf(SqlTopic.class);
+        Set<Difficulty> levels = EnumSet.noneOf(Difficulty.class);
+        for (Question q : questions) {
+            topics.addAll(((SqlQuestion) q).topics());
+            levels.add(q.difficulty());
+        }
+        assertThat(topics).containsExactlyInAnyOrder(SqlTopic.values());
+        assertThat(levels).containsExactlyInAnyOrder(Difficulty.values());
     }
 }

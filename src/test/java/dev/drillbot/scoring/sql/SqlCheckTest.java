@@ -57,4 +57,13 @@ class SqlCheckTest {
             assertThat(p.message()).contains("no such column: nope");
         });
     }
+
+    @Test
+    @DisplayName("an answer that returns what a known mistake returns gets that mistake's hint")
+    void knownMistakeHint() {
+        SqlQuestion q = load("good.yaml");
+        var score = SCORER.score(q, "SELECT id FROM o WHERE NOT amount < 10 -- same rows as '>= 10'");
+        assertThat(score.verdict()).isEqualTo(dev.drillbot.core.scoring.Verdict.WRONG);
+        assertThat(score.feedback()).contains("Hint: over means strictly greater");
+    }
 }

@@ -145,6 +145,8 @@ class SqlScorerTest {
         assertThat(s.verdict()).isEqualTo(Verdict.WRONG);
         assertThat(s.feedback().get(0)).contains("must start with SELECT, WITH or VALUES");
         assertThat(grade(UNITS, "").feedback().get(0)).contains("could not find a query");
+        assertThat(grade(UNITS, "I think a window function would do it").feedback().get(0))
+                .contains("could not find a query");
     }
 
     @Test
@@ -183,5 +185,63 @@ class SqlScorerTest {
         assertThat(grade(UNITS, null).verdict()).isEqualTo(Verdict.WRONG);
         assertThat(grade(UNITS, "SELECT 'unterminated").feedback().get(0)).contains("never closed");
         assertThat(grade(UNITS, "SELECT (((((").verdict()).isEqualTo(Verdict.WRONG);
+    }
+
+    @Test
+    @DisplayName("date columns subtract to days as in PostgreSQL; timestamp columns are refused with a way out")
+    void dateSubtraction() {
+        SqlQuestion q = new SqlQuestion("trip-days", "t", "p", dev.drillbot.core.bank.Difficulty.EASY,
+                java.util.List.of(dev.drillbot.core.bank.SqlTopic.DATES),
+                "CREATE TABLE trips (trip_id INTEGER, started_on TEXT, ended_on TEXT, left_at TEXT, back_at TEXT);",
+                java.util.List.of(new SqlQuestion.Dataset("sample", "", true,
+                        "INSERT INTO trips VALUES (1, '2024-02-27', '2024-03-01', '2024-02-27 08:00:00',"
+                                + " '2024-03-01 20:00:00');")),
+                "SELECT trip_id, julianday(ended_on) - julianday(started_on) AS days FROM trips", null,
+                java.util.List.of(), 1e-6, java.util.List.of(), java.util.List.of(), java.util.List.of(),
+                dev.drillbot.core.bank.Source.unknown("trip-days"));
+        assertThat(grade(q, "SELECT trip_id, ended_on - started_on AS days FROM trips").verdict())
+                .isEqualTo(Verdict.CORRECT);
+        assertThat(grade(q, "SELECT t.trip_id, t.ended_on::date - t.started_on::date AS days FROM trips t").verdict())
+                .isEqualTo(Verdict.CORRECT);
+        assertThat(grade(q, "SELECT trip_id, (started_on + 3) - started_on AS days FROM trips").verdict())
+                .isEqualTo(Verdict.CORRECT);
+        Score ts = grade(q, "SELECT trip_id, back_at - left_at AS days FROM trips");
+        assertThat(ts.verdict()).isEqualTo(Verdict.WRONG);
+        assertThat(ts.feedback().get(0)).contains("INTERVAL").contains("DATEDIFF(minute, start, end)");
+    }
+
+    @Test
+    @DisplayName("an unused LEFT JOIN is remarked on; one used through an unqualified column is not")
+    void unusedLeftJoin() {
+        SqlQuestion q = TestQuestions.question("products", "SELECT p.name FROM products p", null);
+        Score unused = grade(q, "SELECT p.name FROM products p LEFT JOIN sales s ON s.product_id = p.product_id"
+                + " GROUP BY p.product_id, p.name");
+        assertThat(unused.verdict()).isEqualTo(Verdict.CORRECT);
+        assertThat(unused.feedback()).anyMatch(f -> f.contains("LEFT JOIN to sales is never used"));
+        assertThat(unused.total()).isEqualTo(95);
+        SqlQuestion unsold = TestQuestions.question("unsold", "SELECT p.name FROM products p WHERE NOT EXISTS"
+                + " (SELECT 1 FROM sales s WHERE s.product_id = p.product_id)", null);
+        Score used = grade(unsold, "SELECT p.name FROM products p LEFT JOIN sales s ON s.product_id = p.product_id"
+                + " WHERE sale_id IS NULL");
+        assertThat(used.verdict()).isEqualTo(Verdict.CORRECT);
+        assertThat(used.feedback()).noneMatch(f -> f.contains("never used"));
+    }
+
+    @Test
+    @DisplayName("hints for a global LIMIT on a per-group question and for rows repeated by a join")
+    void limitAndFanOutHints() {
+        SqlQuestion top = TestQuestions.question("top-per-category", """
+                SELECT category, name FROM (SELECT category, name,
+                  ROW_NUMBER() OVER (PARTITION BY category ORDER BY price DESC) AS rn FROM products) t
+                WHERE rn = 1""", null);
+        Score limit = grade(top, "SELECT category, name FROM products ORDER BY price DESC LIMIT 2");
+        assertThat(limit.verdict()).isEqualTo(Verdict.WRONG);
+        assertThat(limit.feedback()).anyMatch(f -> f.contains("LIMIT cuts the whole result"));
+        SqlQuestion sold = TestQuestions.question("sold-names", """
+                SELECT name FROM products p WHERE EXISTS (SELECT 1 FROM sales s WHERE s.product_id = p.product_id)
+                  AND category = 'books'""", null);
+        Score fanOut = grade(sold, "SELECT p.name FROM products p JOIN sales s ON s.product_id = p.product_id");
+        assertThat(fanOut.verdict()).isEqualTo(Verdict.WRONG);
+        assertThat(fanOut.feedback()).anyMatch(f -> f.contains("(Dune) appears more than once"));
     }
 }
