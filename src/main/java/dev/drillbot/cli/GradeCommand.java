@@ -9,6 +9,7 @@ import dev.drillbot.core.bank.Problem;
 import dev.drillbot.core.bank.Question;
 import dev.drillbot.core.scoring.DimensionScore;
 import dev.drillbot.core.scoring.Score;
+import dev.drillbot.core.scoring.ScoringUnavailableException;
 import dev.drillbot.core.text.TextBars;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -78,7 +79,13 @@ final class GradeCommand implements Callable<Integer> {
                         + config.maxAnswerChars() + ".");
                 return 2;
             }
-            Score score = scorers.scoring().score(q.get(), answer.strip());
+            Score score;
+            try {
+                score = scorers.scoring().score(q.get(), answer.strip());
+            } catch (ScoringUnavailableException e) {
+                io.err().println("Not graded: " + e.getMessage());
+                return 3;
+            }
             if (format == Format.json) {
                 io.out().println(json(q.get(), score));
             } else {

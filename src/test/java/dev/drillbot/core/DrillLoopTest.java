@@ -141,6 +141,17 @@ class DrillLoopTest {
     }
 
     @Test
+    @DisplayName("when the grader is unavailable the answer is kept, not counted, and the user is told to resend")
+    void graderUnavailable() throws Exception {
+        ThreadRef thread = postDrill();
+        assertThat(answer(ANA, thread, "busy", "m1")).isEqualTo(Outcome.SCORING_FAILED);
+        assertThat(t.gateway.lastReply().message().text()).contains("saved but was not graded", "busy",
+                "does not count against you");
+        assertThat(count("SELECT count(*) FROM answers WHERE status = 'failed'")).isEqualTo(1);
+        assertThat(t.bot.progress().leaderboard(TestBot.CHANNEL, Instant.EPOCH)).isEmpty();
+    }
+
+    @Test
     @DisplayName("a re-delivered message is scored once")
     void duplicateDelivery() {
         ThreadRef thread = postDrill();

@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
 
 /**
  * A fake scorer for core tests: an answer containing {@code score=N} scores N (default 50); LP answers
- * without the word "result" get a follow-up probe; {@code boom} makes scoring fail.
+ * without the word "result" get a follow-up probe; {@code boom} makes scoring fail, {@code busy} makes it unavailable.
  */
 public final class ScriptedScorer implements Scorer {
     private static final Pattern SCORE = Pattern.compile("score=(\\d+)");
@@ -35,6 +35,9 @@ public final class ScriptedScorer implements Scorer {
     @Override
     public Score score(Question question, String answer) {
         seen.add(answer);
+        if (answer.contains("busy")) {
+            throw new dev.drillbot.core.scoring.ScoringUnavailableException("The grader is busy; send it again.");
+        }
         if (answer.contains("boom")) {
             throw new IllegalStateException("scorer exploded");
         }

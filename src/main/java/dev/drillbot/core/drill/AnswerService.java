@@ -15,6 +15,7 @@ import dev.drillbot.core.progress.Streak;
 import dev.drillbot.core.scoring.DimensionScore;
 import dev.drillbot.core.scoring.Score;
 import dev.drillbot.core.scoring.Scoring;
+import dev.drillbot.core.scoring.ScoringUnavailableException;
 import dev.drillbot.core.text.Messages;
 import dev.drillbot.core.text.TextBars;
 import java.time.Clock;
@@ -105,6 +106,11 @@ public final class AnswerService {
         Score score;
         try {
             score = scoring.score(question.get(), scoredText);
+        } catch (ScoringUnavailableException e) {
+            answers.markFailed(answerId.get(), e.getMessage());
+            reply(thread, messages.render("scoring-unavailable", Map.of("user", answer.user().name(),
+                    "reason", e.getMessage())));
+            return Outcome.SCORING_FAILED;
         } catch (RuntimeException e) {
             log.error("Scoring answer {} to {} failed", answerId.get(), question.get().id(), e);
             answers.markFailed(answerId.get(), e.toString());

@@ -7,6 +7,7 @@ import dev.drillbot.core.bank.Track;
 import dev.drillbot.core.scoring.DimensionScore;
 import dev.drillbot.core.scoring.Score;
 import dev.drillbot.core.scoring.Scorer;
+import dev.drillbot.core.scoring.ScoringUnavailableException;
 import dev.drillbot.core.scoring.Verdict;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -88,8 +89,8 @@ public final class SqlScorer implements Scorer, AutoCloseable {
         try {
             PreparedQuestion p = prepared(q);
             if (p.broken.isPresent()) {
-                return wrong(0, List.of("This question cannot be graded right now (" + p.broken.get()
-                        + "). Please tell the bank's maintainers."), "");
+                throw new ScoringUnavailableException("This question cannot be graded right now (" + p.broken.get()
+                        + "). Please tell the bank's maintainers.");
             }
             String sql = AnswerText.extract(answer);
             Deadline deadline = new Deadline(deadlineMillis);
@@ -97,7 +98,7 @@ public final class SqlScorer implements Scorer, AutoCloseable {
             try {
                 f = pool.submit(() -> grade(p, sql, deadline));
             } catch (RejectedExecutionException e) {
-                return wrong(0, List.of(BUSY), "");
+                throw new ScoringUnavailableException(BUSY);
             }
             Grade g;
             try {
@@ -110,10 +111,13 @@ public final class SqlScorer implements Scorer, AutoCloseable {
             return toScore(p, sql, g);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return wrong(0, List.of("Grading was interrupted; please send the answer again."), "");
+            throw new ScoringUnavailableException("Grading was interrupted; please send the answer again.");
+        } catch (ScoringUnavailableException e) {
+            throw e;
         } catch (ExecutionException | RuntimeException e) {
-            return wrong(0, List.of("The grader hit an internal problem with this answer (" + e.getClass()
-                    .getSimpleName() + "); please send it again, and tell the maintainers if it happens twice."), "");
+            throw new ScoringUnavailableException("The grader hit an internal problem with this answer ("
+                    + e.getClass().getSimpleName() + "); please send it again, and tell the maintainers if it"
+                    + " happens twice.");
         }
     }
 
@@ -174,6 +178,9 @@ public final class SqlScorer implements Scorer, AutoCloseable {
     }
 
     private Score toScore(PreparedQuestion p, String sql, Grade g) {
+        if (BUSY.equals(g.rejected())) {
+            throw new ScoringUnavailableException(BUSY); // queued past the deadline: not the query's fault
+        }
         if (g.rejected() != null) {
             return wrong(0, List.of(g.rejected()), "");
         }

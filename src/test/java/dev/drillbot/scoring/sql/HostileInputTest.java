@@ -163,9 +163,14 @@ class HostileInputTest {
             for (int i = 0; i < 24; i++) {
                 times.add(callers.submit(() -> {
                     long t = System.nanoTime();
-                    Score s = SCORER.score(Q, "WITH RECURSIVE r(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM r)"
-                            + " SELECT count(*) FROM r");
-                    assertThat(s.verdict()).isEqualTo(Verdict.WRONG);
+                    try {
+                        Score s = SCORER.score(Q, "WITH RECURSIVE r(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM r)"
+                                + " SELECT count(*) FROM r");
+                        assertThat(s.verdict()).isEqualTo(Verdict.WRONG);
+                    } catch (dev.drillbot.core.scoring.ScoringUnavailableException busy) {
+                        // refused while the pool is full: not counted against the learner
+                        assertThat(busy.getMessage()).contains("busy");
+                    }
                     return (System.nanoTime() - t) / 1_000_000;
                 }));
             }
