@@ -50,6 +50,7 @@ public final class SqlScorer implements Scorer, AutoCloseable {
     private final ThreadPoolExecutor parsers;
     private final QueryStyle style;
     private final Map<SqlQuestion, PreparedQuestion> prepared = new ConcurrentHashMap<>();
+    private final Map<SqlQuestion, String> briefings = new ConcurrentHashMap<>();
 
     /** 2 s per answer, 10,000 rows at most, two grading threads and 32 queued answers. */
     public SqlScorer() {
@@ -119,6 +120,16 @@ public final class SqlScorer implements Scorer, AutoCloseable {
                     + e.getClass().getSimpleName() + "); please send it again, and tell the maintainers if it"
                     + " happens twice.");
         }
+    }
+
+    /** The tables and sample rows, posted with the question; empty if the question cannot be prepared. */
+    @Override
+    public String briefing(Question question) {
+        if (!(question instanceof SqlQuestion q)) {
+            return "";
+        }
+        PreparedQuestion p = prepared(q);
+        return p.broken.isPresent() ? "" : briefings.computeIfAbsent(q, k -> SqlBriefing.of(p, deadlineMillis));
     }
 
     private PreparedQuestion prepared(SqlQuestion q) {
