@@ -57,6 +57,9 @@ final class AnswerAnalysis {
         }
     }
 
+    /** Share of the story after which a measured sentence is read as the result. */
+    private static final double LATE_SHARE = 0.6;
+
     final List<Sentence> sentences = new ArrayList<>();
     final int wordCount;
 
@@ -165,7 +168,9 @@ final class AnswerAnalysis {
         if (i) {
             s.actor = Actor.I;
         } else if (s.has(lex.id("collective"))) {
-            s.actor = Actor.WE;
+            int after = s.end[lex.id("collective")];
+            // "we were behind", "the team had a pipeline" set the scene; "we rebuilt it" is an action
+            s.actor = after < w.length && lex.iNonAction.contains(w[after]) ? Actor.NONE : Actor.WE;
         } else if (passive) {
             s.actor = Actor.PASSIVE;
         }
@@ -208,11 +213,16 @@ final class AnswerAnalysis {
                 }
                 continue;
             }
-            boolean quantity = currency || isUnitAfter(w, k, lex);
+            int unit = currency ? k + 1 : unitAfter(w, k, lex);
+            // "six months later" places the story in time; it measures nothing
+            boolean quantity = unit >= 0 && !(unit + 1 < w.length && lex.timePoints.contains(w[unit + 1])
+                    && !currency);
             if (quantity) {
                 s.quantities++;
             }
-            if (toAfterNumber || (quantity && change >= 0 && change < k)) {
+            boolean compared = quantity && ((unit + 1 < w.length && lex.comparatives.contains(w[unit + 1]))
+                    || (unit + 2 < w.length && lex.comparatives.contains(w[unit + 2])));
+            if (toAfterNumber || compared || (quantity && change >= 0 && change < k)) {
                 s.beforeAfter = true;
             }
             numbers++;
@@ -226,18 +236,22 @@ final class AnswerAnalysis {
         return w.length() == 4 && (w.startsWith("19") || w.startsWith("20")) && Words.isNumber(w);
     }
 
-    private static boolean isUnitAfter(String[] w, int k, Lexicon lex) {
+    /** The position of the unit that makes {@code w[k]} a measurement, or -1. */
+    private static int unitAfter(String[] w, int k, Lexicon lex) {
         if (k + 1 < w.length && lex.units.contains(w[k + 1])) {
-            return true;
+            return k + 1;
         }
         // a rate: "eight a month", "twice per week"
         if (k + 2 < w.length && (w[k + 1].equals("a") || w[k + 1].equals("per") || w[k + 1].equals("an"))
                 && lex.units.contains(w[k + 2])) {
-            return true;
+            return k + 2;
         }
         // one adjective in between: "40 nightly jobs", "3 senior engineers"
-        return k + 2 < w.length && !Words.isNumber(w[k + 1]) && !lex.functionWords.contains(w[k + 1])
-                && lex.units.contains(w[k + 2]);
+        if (k + 2 < w.length && !Words.isNumber(w[k + 1]) && !lex.functionWords.contains(w[k + 1])
+                && lex.units.contains(w[k + 2])) {
+            return k + 2;
+        }
+        return -1;
     }
 
     /** Gives each sentence its STAR(L) part from cue phrases and its place in the story. */
@@ -250,7 +264,9 @@ final class AnswerAnalysis {
             boolean action = s.isAction() && (s.actor == Actor.I || s.past);
             if (s.has(lex.id("learning_cues"))) {
                 s.part = Part.LEARNING;
-            } else if ((s.has(lex.id("result_cues")) || s.beforeAfter) && actionSeen) {
+            } else if (actionSeen && (s.has(lex.id("result_cues")) || s.beforeAfter
+                    || (s.quantities > 0 && s.actor != Actor.I && s.position >= sentences.size() * LATE_SHARE))) {
+                // a measurement late in the story, after the actions, is how it ended
                 s.part = Part.RESULT;
             } else if (s.has(lex.id("task_cues")) && !actionSeen) {
                 s.part = Part.TASK;

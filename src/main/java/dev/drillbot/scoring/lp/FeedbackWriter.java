@@ -34,11 +34,10 @@ final class FeedbackWriter {
 
     List<String> lines(Assessment x, String band) {
         List<String> out = new ArrayList<>();
-        out.add("Score " + x.total + "/100 - " + band);
+        out.add("Score " + x.total + "/100 - " + band + " (" + x.a.wordCount + " words)");
         for (Assessment.Cap c : x.caps) {
-            if (c.limit() < Math.round(x.raw)) {
-                out.add("Capped at " + c.limit() + ": " + c.why() + ".");
-            }
+            // a cap that did not bite is still worth knowing: it is what stands between this and a pass
+            out.add((c.limit() < Math.round(x.raw) ? "Capped at " + c.limit() + ": " : "Note: ") + c.why() + ".");
         }
         int width = Rubric.DIMENSIONS.stream().mapToInt(String::length).max().orElse(10) + 2;
         for (String d : Rubric.DIMENSIONS) {
@@ -144,6 +143,10 @@ final class FeedbackWriter {
         if (x.quantified == 0) {
             if (x.unmeasuredResult != null) {
                 return p + quote(x.unmeasuredResult) + " has no number - how much, from what to what?";
+            }
+            if (x.contextQuantified != null) {
+                return p + "your numbers set the scene (" + quote(x.contextQuantified) + ") but none measures the "
+                        + "result - end with what changed, from what to what.";
             }
             return p + "no measured result - add the number that changed (runtime, cost, freshness, error rate), before and after.";
         }

@@ -27,6 +27,8 @@ final class Lexicon {
     final WordSet wordNumbers;
     final WordSet stopwords;
     final WordSet changeVerbs;
+    final WordSet comparatives;
+    final WordSet timePoints;
 
     Lexicon(Rubric rubric) {
         for (String key : Rubric.LEXICON_LISTS) {
@@ -66,6 +68,8 @@ final class Lexicon {
         wordNumbers = set(rubric, "word_numbers");
         stopwords = set(rubric, "stopwords");
         changeVerbs = set(rubric, "change_verbs");
+        comparatives = set(rubric, "comparatives");
+        timePoints = set(rubric, "time_points");
     }
 
     private static WordSet set(Rubric rubric, String key) {
