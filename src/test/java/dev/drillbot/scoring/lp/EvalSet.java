@@ -59,6 +59,12 @@ final class EvalSet {
                     }
                 }
             }
+            JsonNode fresh = yaml.readTree(DIR.resolve("fresh.yaml").toFile());
+            for (JsonNode a : fresh.get("answers")) {
+                Principle p = Principle.parse(a.get("principle").asText()).orElseThrow();
+                set.answers.add(new Answer(a.get("id").asText(), p, a.get("label").asInt(), "graded", "fresh",
+                        a.get("text").asText(), null));
+            }
             JsonNode special = yaml.readTree(DIR.resolve("special.yaml").toFile());
             for (JsonNode a : special.get("answers")) {
                 Principle p = Principle.parse(a.get("principle").asText()).orElseThrow();

@@ -84,8 +84,11 @@ class LpEvaluationTest {
         double[] all = spearmans(a -> true);
         double[] dev = spearmans(a -> a.split().equals("dev"));
         double[] holdout = spearmans(a -> a.split().equals("holdout"));
+        double[] fresh = spearmans(a -> a.split().equals("fresh"));
         double[] graded = spearmans(a -> a.kind().equals("graded"));
-        for (var e : Map.of("all", all, "dev", dev, "holdout", holdout, "graded only", graded).entrySet()) {
+        Map<String, double[]> rows = new java.util.TreeMap<>(Map.of("all", all, "dev", dev, "holdout", holdout,
+                "fresh", fresh, "graded only", graded));
+        for (var e : rows.entrySet()) {
             System.out.printf(Locale.ROOT, "[lp-eval] Spearman %-11s n=%3.0f scorer=%.3f word-count=%.3f%n",
                     e.getKey(), e.getValue()[2], e.getValue()[0], e.getValue()[1]);
         }
