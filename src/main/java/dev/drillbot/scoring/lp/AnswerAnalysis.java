@@ -168,9 +168,13 @@ final class AnswerAnalysis {
         if (i) {
             s.actor = Actor.I;
         } else if (s.has(lex.id("collective"))) {
+            int at = s.start[lex.id("collective")];
             int after = s.end[lex.id("collective")];
-            // "we were behind", "the team had a pipeline" set the scene; "we rebuilt it" is an action
-            s.actor = after < w.length && lex.iNonAction.contains(w[after]) ? Actor.NONE : Actor.WE;
+            // "we were behind", "the team had a pipeline" set the scene; "we rebuilt it" is an action;
+            // "on the team" is not an actor at all
+            boolean state = after < w.length && lex.iNonAction.contains(w[after]);
+            boolean object = at > 0 && lex.prepositions.contains(w[at - 1]);
+            s.actor = state || object ? Actor.NONE : Actor.WE;
         } else if (passive) {
             s.actor = Actor.PASSIVE;
         }
@@ -224,6 +228,9 @@ final class AnswerAnalysis {
                     || (unit + 2 < w.length && lex.comparatives.contains(w[unit + 2])));
             if (toAfterNumber || compared || (quantity && change >= 0 && change < k)) {
                 s.beforeAfter = true;
+                if (toAfterNumber && s.quantities == 0) {
+                    s.quantities++; // "incidents went from six to one": a counted change needs no unit
+                }
             }
             numbers++;
             if (currency) {

@@ -119,7 +119,9 @@ final class Assessment {
             }
             boolean outcome = s.part == Part.RESULT || s.part == Part.LEARNING;
             if (s.quantities > 0 && outcome) {
-                quantified++;
+                // two measurements in one result sentence ("from 35 to 9 pages, night pages from 12 to 1")
+                // are two pieces of evidence; more than two in one sentence add nothing
+                quantified += Math.min(s.quantities, 2);
                 firstQuantified = firstQuantified == null ? s : firstQuantified;
                 beforeAfter |= s.beforeAfter;
                 metricNoun |= s.has(metric);

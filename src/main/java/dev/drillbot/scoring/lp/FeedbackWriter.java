@@ -36,19 +36,23 @@ final class FeedbackWriter {
         List<String> out = new ArrayList<>();
         out.add("Score " + x.total + "/100 - " + band + " (" + x.a.wordCount + " words)");
         for (Assessment.Cap c : x.caps) {
-            // a cap that did not bite is still worth knowing: it is what stands between this and a pass
-            out.add((c.limit() < Math.round(x.raw) ? "Capped at " + c.limit() + ": " : "Note: ") + c.why() + ".");
+            if (c.limit() < Math.round(x.raw)) {
+                out.add("Capped at " + c.limit() + ": " + c.why() + ".");
+            } else if (c.name().equals("stuffing")) {
+                // no dimension fix says this, and it explains why the keywords earned nothing
+                out.add("Note: " + c.why() + ".");
+            }
         }
         int width = Rubric.DIMENSIONS.stream().mapToInt(String::length).max().orElse(10) + 2;
         for (String d : Rubric.DIMENSIONS) {
             double s = x.scores.get(d);
             out.add(String.format(Locale.ROOT, "%-" + width + "s%s %s/4", d, bar(s), num(s)));
         }
-        if (x.other != null) {
-            out.add("Principle fit: " + wrongPrinciple(x));
-        }
         List<String> fixes = rankedDimensions(x).stream()
                 .map(d -> fix(d, x)).filter(f -> !f.isEmpty()).limit(3).toList();
+        if (x.other != null && fixes.stream().noneMatch(f -> f.startsWith("Principle fit:"))) {
+            out.add("Principle fit: " + wrongPrinciple(x)); // always said, even when other fixes rank higher
+        }
         for (int i = 0; i < fixes.size(); i++) {
             out.add("Fix " + (i + 1) + ": " + fixes.get(i));
         }
@@ -173,14 +177,14 @@ final class FeedbackWriter {
         String want = missing.stream().limit(2).map(Rubric.Group::label).collect(Collectors.joining("; "));
         String lead = x.askedGroups == 0
                 ? "nothing yet shows " + name + " (common miss: " + lowerFirst(rubric.principles.get(x.asked).weakness()).replaceAll("[.]$", "") + "). "
-                : "for " + name + " interviewers also look for " + want + ". ";
+                : "for " + name + " interviewers also look for: " + want + ". ";
         return p + lead + missing.get(0).advice();
     }
 
     private String wrongPrinciple(Assessment x) {
         List<Rubric.Group> missing = x.missingGroups;
-        String want = missing.isEmpty() ? "" : " For " + x.asked.displayName() + ", show "
-                + missing.stream().limit(2).map(Rubric.Group::label).collect(Collectors.joining(" and ")) + ".";
+        String want = missing.isEmpty() ? "" : " For " + x.asked.displayName() + ", interviewers look for: "
+                + missing.stream().limit(2).map(Rubric.Group::label).collect(Collectors.joining("; ")) + ".";
         return "this story reads more like " + x.other.displayName()
                 + (x.otherQuote == null ? "" : " (" + quote(x.otherQuote) + ")")
                 + " than " + x.asked.displayName() + "." + want;

@@ -21,6 +21,7 @@ final class Lexicon {
     final WordSet firstPerson;
     final WordSet iNonAction;
     final WordSet passiveAux;
+    final WordSet prepositions;
     final WordSet participles;
     final WordSet irregularPast;
     final WordSet units;
@@ -62,6 +63,7 @@ final class Lexicon {
         firstPerson = set(rubric, "first_person");
         iNonAction = set(rubric, "i_non_action");
         passiveAux = set(rubric, "passive_auxiliaries");
+        prepositions = set(rubric, "prepositions");
         participles = set(rubric, "irregular_participles");
         irregularPast = set(rubric, "irregular_past");
         units = set(rubric, "units");
