@@ -57,6 +57,8 @@ final class AnswerAnalysis {
         }
     }
 
+    private static final java.util.regex.Pattern BULLET = java.util.regex.Pattern.compile("^([-*•>]+|\\d+[.)])\\s+");
+
     /** Share of the story after which a measured sentence is read as the result. */
     private static final double LATE_SHARE = 0.6;
 
@@ -128,16 +130,24 @@ final class AnswerAnalysis {
         return out;
     }
 
+    private static final String[] ABBREVIATIONS = {"e.g.", "i.e.", " vs.", " etc.", " approx.", " dr.", " mr.", " ms."};
+
     private static boolean abbreviation(StringBuilder cur) {
-        String s = cur.toString().toLowerCase();
-        return s.endsWith("e.g.") || s.endsWith("i.e.") || s.endsWith(" vs.") || s.endsWith(" etc.")
-                || s.endsWith(" approx.") || s.endsWith(" dr.") || s.endsWith(" mr.") || s.endsWith(" ms.");
+        int n = cur.length();
+        for (String a : ABBREVIATIONS) {
+            if (n >= a.length() && cur.substring(n - a.length()).equalsIgnoreCase(a)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static void flush(StringBuilder cur, List<String> out) {
         String s = cur.toString().strip();
         // bullets and numbering are layout, not words
-        s = s.replaceFirst("^([-*•>]+|\\d+[.)])\\s+", "");
+        if (!s.isEmpty() && !Character.isLetter(s.charAt(0))) {
+            s = BULLET.matcher(s).replaceFirst("");
+        }
         if (!s.isEmpty()) {
             out.add(s);
         }
