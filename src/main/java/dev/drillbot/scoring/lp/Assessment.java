@@ -128,7 +128,9 @@ final class Assessment {
             } else if (s.quantities > 0) {
                 context++;
                 contextQuantified = contextQuantified == null ? s : contextQuantified;
-            } else if (unmeasuredResult == null && (outcome || s.has(result))) {
+            } else if (outcome && (unmeasuredResult == null || unmeasuredResult.part != Part.RESULT)) {
+                unmeasuredResult = s; // quote the Result itself when there is one
+            } else if (unmeasuredResult == null && s.has(result)) {
                 unmeasuredResult = s;
             }
         }

@@ -89,6 +89,9 @@ final class PhraseIndex {
             if (prefix[0][i] && words[i].length() < 2) {
                 return "'" + phrase + "': a prefix before * needs at least 2 letters";
             }
+            if (i == 0 && prefix[0][0] && bucket(words[0]) < 0) {
+                return "'" + phrase + "': a prefix before * must start with two plain (ASCII) letters";
+            }
         }
         for (String piece : phrase.trim().split("\\s+")) {
             int star = piece.indexOf('*');
