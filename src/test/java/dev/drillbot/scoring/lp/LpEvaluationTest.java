@@ -34,6 +34,19 @@ class LpEvaluationTest {
         }
         System.out.printf(Locale.ROOT, "[lp-eval] %d labelled answers, %d minimal pairs%n", set.answers.size(),
                 set.pairs.size());
+        // label -> band counts, to check the band thresholds against the labels
+        for (int label = 4; label >= 1; label--) {
+            Map<String, Integer> bands = new LinkedHashMap<>();
+            for (String b : List.of("strong", "solid", "mixed", "not yet")) {
+                bands.put(b, 0);
+            }
+            for (EvalSet.Answer a : set.answers) {
+                if (a.label() == label) {
+                    bands.merge(scores.get(a.id()).verdict().label(), 1, Integer::sum);
+                }
+            }
+            System.out.printf(Locale.ROOT, "[lp-eval] label %d bands: %s%n", label, bands);
+        }
         for (int label = 1; label <= 4; label++) {
             final int l = label;
             double[] s = set.answers.stream().filter(a -> a.label() == l).mapToDouble(a -> total(a)).toArray();
