@@ -59,6 +59,9 @@ final class AnswerAnalysis {
 
     private static final java.util.regex.Pattern BULLET = java.util.regex.Pattern.compile("^([-*•>]+|\\d+[.)])\\s+");
 
+    /** Words after which a sentence without a full stop is cut at its next comma. */
+    private static final int RUN_ON_WORDS = 30;
+
     /** Share of the story after which a measured sentence is read as the result. */
     private static final double LATE_SHARE = 0.6;
 
@@ -114,16 +117,27 @@ final class AnswerAnalysis {
         List<String> out = new ArrayList<>();
         StringBuilder cur = new StringBuilder();
         int n = text.length();
+        int words = 0;
         for (int i = 0; i < n; i++) {
             char c = text.charAt(i);
             if (c == '\n' || c == '\r') {
                 flush(cur, out);
+                words = 0;
                 continue;
             }
+            if (!Character.isWhitespace(c) && (cur.length() == 0 || Character.isWhitespace(cur.charAt(cur.length() - 1)))) {
+                words++;
+            }
             cur.append(c);
-            if ((c == '.' || c == '!' || c == '?') && (i + 1 == n || Character.isWhitespace(text.charAt(i + 1)))
-                    && !abbreviation(cur)) {
+            boolean end = (c == '.' || c == '!' || c == '?') && (i + 1 == n || Character.isWhitespace(text.charAt(i + 1)))
+                    && !abbreviation(cur);
+            // a run-on answer typed without full stops would otherwise be one sentence and count each
+            // signal once in total; cut it at the next comma or semicolon instead
+            boolean runOn = (c == ',' || c == ';') && words >= RUN_ON_WORDS
+                    && (i + 1 == n || Character.isWhitespace(text.charAt(i + 1)));
+            if (end || runOn) {
                 flush(cur, out);
+                words = 0;
             }
         }
         flush(cur, out);

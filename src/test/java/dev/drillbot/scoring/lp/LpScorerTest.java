@@ -130,6 +130,28 @@ class LpScorerTest {
     }
 
     @Test
+    @DisplayName("a reply to \"What did you do, not the team?\" that names your own steps raises ownership")
+    void replyWithOwnSteps() {
+        var q = Answers.question(Principle.OWNERSHIP);
+        Score before = scorer.score(q, Answers.OWNERSHIP_WE);
+        assertThat(before.followUp()).isEqualTo("What did you do, not the team?");
+        Score after = scorer.score(q, Answers.OWNERSHIP_WE + "\n\nTo be precise about my part: I read the task logs "
+                + "myself, I rewrote the sensor to wait for the manifest, and I wrote the runbook and the alert. "
+                + "My teammate reviewed the change and ran the backfill.");
+        assertThat(dim(after, "ownership")).isGreaterThan(dim(before, "ownership"));
+        assertThat(after.total()).isGreaterThan(before.total());
+        assertThat(after.feedback()).noneMatch(l -> l.startsWith("Capped at 35"));
+    }
+
+    @Test
+    @DisplayName("an answer typed without full stops scores close to the same answer with them")
+    void runOnAnswer() {
+        var q = Answers.question(Principle.OWNERSHIP);
+        String runOn = Answers.OWNERSHIP_STRONG.replace(". ", ", ").replace(".\n", ",\n").replace("\n\n", " ");
+        assertThat(scorer.score(q, runOn).total()).isBetween(strong.total() - 15, strong.total());
+    }
+
+    @Test
     @DisplayName("empty, absurd or foreign input never throws")
     void robust() {
         var q = Answers.question(Principle.DIVE_DEEP);
