@@ -6,9 +6,11 @@ import dev.drillbot.scoring.lp.AnswerAnalysis.Part;
 import dev.drillbot.scoring.lp.AnswerAnalysis.Sentence;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The six dimension scores of one answer, the caps that apply, and the evidence behind each (the
@@ -241,7 +243,7 @@ final class Assessment {
         int presentI = 0;
         int actorSentences = 0;
         int pastActor = 0;
-        java.util.Set<String> systemNames = new java.util.HashSet<>();
+        Set<String> systemNames = new HashSet<>();
         int timeframeId = lex.id("timeframe");
         int reasonId = lex.id("reasons");
         int systemId = lex.id("systems");

@@ -4,6 +4,7 @@ import dev.drillbot.core.bank.LpQuestion;
 import dev.drillbot.scoring.lp.AnswerAnalysis.Part;
 import dev.drillbot.scoring.lp.AnswerAnalysis.Sentence;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -286,7 +287,7 @@ final class FeedbackWriter {
         String t = s.text.strip().replaceAll("[.!?]+$", "").replace('"', '\'');
         String[] w = t.split("\\s+");
         if (w.length > QUOTE_WORDS) {
-            t = String.join(" ", java.util.Arrays.copyOfRange(w, 0, QUOTE_WORDS)) + " ...";
+            t = String.join(" ", Arrays.copyOfRange(w, 0, QUOTE_WORDS)) + " ...";
         }
         return "\"" + t + "\"";
     }
