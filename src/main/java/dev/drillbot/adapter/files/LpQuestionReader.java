@@ -33,7 +33,10 @@ final class LpQuestionReader implements QuestionFileReader {
         List<String> names = f.textList("principles", true);
         for (int i = 0; i < names.size(); i++) {
             Optional<Principle> p = Principle.parse(names.get(i));
-            if (p.isPresent()) {
+            if (p.isPresent() && principles.contains(p.get())) {
+                f.problems().add(QuestionFileReader.problem(f, "principles[" + i + "]",
+                        "'" + p.get().slug() + "' is listed twice"));
+            } else if (p.isPresent()) {
                 principles.add(p.get());
             } else {
                 f.problems().add(QuestionFileReader.problem(f, "principles[" + i + "]",

@@ -57,6 +57,14 @@ final class AnswerAnalysis {
         }
     }
 
+    private static final java.util.regex.Pattern BULLET = java.util.regex.Pattern.compile("^([-*•>]+|\\d+[.)])\\s+");
+
+    /** Words after which a sentence without a full stop is cut at its next comma. */
+    private static final int RUN_ON_WORDS = 30;
+
+    /** Share of the story after which a measured sentence is read as the result. */
+    private static final double LATE_SHARE = 0.6;
+
     final List<Sentence> sentences = new ArrayList<>();
     final int wordCount;
 
@@ -109,32 +117,51 @@ final class AnswerAnalysis {
         List<String> out = new ArrayList<>();
         StringBuilder cur = new StringBuilder();
         int n = text.length();
+        int words = 0;
         for (int i = 0; i < n; i++) {
             char c = text.charAt(i);
             if (c == '\n' || c == '\r') {
                 flush(cur, out);
+                words = 0;
                 continue;
             }
+            if (!Character.isWhitespace(c) && (cur.length() == 0 || Character.isWhitespace(cur.charAt(cur.length() - 1)))) {
+                words++;
+            }
             cur.append(c);
-            if ((c == '.' || c == '!' || c == '?') && (i + 1 == n || Character.isWhitespace(text.charAt(i + 1)))
-                    && !abbreviation(cur)) {
+            boolean end = (c == '.' || c == '!' || c == '?') && (i + 1 == n || Character.isWhitespace(text.charAt(i + 1)))
+                    && !abbreviation(cur);
+            // a run-on answer typed without full stops would otherwise be one sentence and count each
+            // signal once in total; cut it at the next comma or semicolon instead
+            boolean runOn = (c == ',' || c == ';') && words >= RUN_ON_WORDS
+                    && (i + 1 == n || Character.isWhitespace(text.charAt(i + 1)));
+            if (end || runOn) {
                 flush(cur, out);
+                words = 0;
             }
         }
         flush(cur, out);
         return out;
     }
 
+    private static final String[] ABBREVIATIONS = {"e.g.", "i.e.", " vs.", " etc.", " approx.", " dr.", " mr.", " ms."};
+
     private static boolean abbreviation(StringBuilder cur) {
-        String s = cur.toString().toLowerCase();
-        return s.endsWith("e.g.") || s.endsWith("i.e.") || s.endsWith(" vs.") || s.endsWith(" etc.")
-                || s.endsWith(" approx.") || s.endsWith(" dr.") || s.endsWith(" mr.") || s.endsWith(" ms.");
+        int n = cur.length();
+        for (String a : ABBREVIATIONS) {
+            if (n >= a.length() && cur.substring(n - a.length()).equalsIgnoreCase(a)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static void flush(StringBuilder cur, List<String> out) {
         String s = cur.toString().strip();
         // bullets and numbering are layout, not words
-        s = s.replaceFirst("^([-*•>]+|\\d+[.)])\\s+", "");
+        if (!s.isEmpty() && !Character.isLetter(s.charAt(0))) {
+            s = BULLET.matcher(s).replaceFirst("");
+        }
         if (!s.isEmpty()) {
             out.add(s);
         }
@@ -165,7 +192,13 @@ final class AnswerAnalysis {
         if (i) {
             s.actor = Actor.I;
         } else if (s.has(lex.id("collective"))) {
-            s.actor = Actor.WE;
+            int at = s.start[lex.id("collective")];
+            int after = s.end[lex.id("collective")];
+            // "we were behind", "the team had a pipeline" set the scene; "we rebuilt it" is an action;
+            // "on the team" is not an actor at all
+            boolean state = after < w.length && lex.iNonAction.contains(w[after]);
+            boolean object = at > 0 && lex.prepositions.contains(w[at - 1]);
+            s.actor = state || object ? Actor.NONE : Actor.WE;
         } else if (passive) {
             s.actor = Actor.PASSIVE;
         }
@@ -208,12 +241,20 @@ final class AnswerAnalysis {
                 }
                 continue;
             }
-            boolean quantity = currency || isUnitAfter(w, k, lex);
+            int unit = currency ? k + 1 : unitAfter(w, k, lex);
+            // "six months later" places the story in time; it measures nothing
+            boolean quantity = unit >= 0 && !(unit + 1 < w.length && lex.timePoints.contains(w[unit + 1])
+                    && !currency);
             if (quantity) {
                 s.quantities++;
             }
-            if (toAfterNumber || (quantity && change >= 0 && change < k)) {
+            boolean compared = quantity && ((unit + 1 < w.length && lex.comparatives.contains(w[unit + 1]))
+                    || (unit + 2 < w.length && lex.comparatives.contains(w[unit + 2])));
+            if (toAfterNumber || compared || (quantity && change >= 0 && change < k)) {
                 s.beforeAfter = true;
+                if (toAfterNumber && s.quantities == 0) {
+                    s.quantities++; // "incidents went from six to one": a counted change needs no unit
+                }
             }
             numbers++;
             if (currency) {
@@ -226,18 +267,22 @@ final class AnswerAnalysis {
         return w.length() == 4 && (w.startsWith("19") || w.startsWith("20")) && Words.isNumber(w);
     }
 
-    private static boolean isUnitAfter(String[] w, int k, Lexicon lex) {
+    /** The position of the unit that makes {@code w[k]} a measurement, or -1. */
+    private static int unitAfter(String[] w, int k, Lexicon lex) {
         if (k + 1 < w.length && lex.units.contains(w[k + 1])) {
-            return true;
+            return k + 1;
         }
         // a rate: "eight a month", "twice per week"
         if (k + 2 < w.length && (w[k + 1].equals("a") || w[k + 1].equals("per") || w[k + 1].equals("an"))
                 && lex.units.contains(w[k + 2])) {
-            return true;
+            return k + 2;
         }
         // one adjective in between: "40 nightly jobs", "3 senior engineers"
-        return k + 2 < w.length && !Words.isNumber(w[k + 1]) && !lex.functionWords.contains(w[k + 1])
-                && lex.units.contains(w[k + 2]);
+        if (k + 2 < w.length && !Words.isNumber(w[k + 1]) && !lex.functionWords.contains(w[k + 1])
+                && lex.units.contains(w[k + 2])) {
+            return k + 2;
+        }
+        return -1;
     }
 
     /** Gives each sentence its STAR(L) part from cue phrases and its place in the story. */
@@ -250,7 +295,9 @@ final class AnswerAnalysis {
             boolean action = s.isAction() && (s.actor == Actor.I || s.past);
             if (s.has(lex.id("learning_cues"))) {
                 s.part = Part.LEARNING;
-            } else if ((s.has(lex.id("result_cues")) || s.beforeAfter) && actionSeen) {
+            } else if (actionSeen && (s.has(lex.id("result_cues")) || s.beforeAfter
+                    || (s.quantities > 0 && s.actor != Actor.I && s.position >= sentences.size() * LATE_SHARE))) {
+                // a measurement late in the story, after the actions, is how it ended
                 s.part = Part.RESULT;
             } else if (s.has(lex.id("task_cues")) && !actionSeen) {
                 s.part = Part.TASK;

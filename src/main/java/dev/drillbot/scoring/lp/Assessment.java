@@ -6,9 +6,11 @@ import dev.drillbot.scoring.lp.AnswerAnalysis.Part;
 import dev.drillbot.scoring.lp.AnswerAnalysis.Sentence;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The six dimension scores of one answer, the caps that apply, and the evidence behind each (the
@@ -36,6 +38,7 @@ final class Assessment {
     boolean metricNoun;
     Sentence unmeasuredResult;
     Sentence firstQuantified;
+    Sentence contextQuantified;
     // principle fit evidence
     Principle asked;
     int askedGroups;
@@ -85,7 +88,8 @@ final class Assessment {
                 vagueSentences++;
                 firstVague = firstVague == null ? s : firstVague;
             }
-            if (!s.isAction()) {
+            // ownership is about who did the Action; "we shipped it" in the Result or Learning is fine
+            if (!s.isAction() || s.part == Part.RESULT || s.part == Part.LEARNING) {
                 continue;
             }
             actions++;
@@ -106,29 +110,37 @@ final class Assessment {
         scores.put("ownership", clamp(points));
     }
 
+    /** Numbers count where they show the outcome; numbers that only set the scene earn a little. */
     private void impact(Lexicon lex, Rubric r) {
         int metric = lex.id("metric_nouns");
         int result = lex.id("result_cues");
+        int context = 0;
         for (Sentence s : a.sentences) {
             if (!s.real) {
                 continue;
             }
-            if (s.quantities > 0) {
-                quantified++;
+            boolean outcome = s.part == Part.RESULT || s.part == Part.LEARNING;
+            if (s.quantities > 0 && outcome) {
+                // two measurements in one result sentence ("from 35 to 9 pages, night pages from 12 to 1")
+                // are two pieces of evidence; more than two in one sentence add nothing
+                quantified += Math.min(s.quantities, 2);
                 firstQuantified = firstQuantified == null ? s : firstQuantified;
                 beforeAfter |= s.beforeAfter;
                 metricNoun |= s.has(metric);
-            } else if (unmeasuredResult == null && (s.part == Part.RESULT || s.has(result))) {
+            } else if (s.quantities > 0) {
+                context++;
+                contextQuantified = contextQuantified == null ? s : contextQuantified;
+            } else if (outcome && (unmeasuredResult == null || unmeasuredResult.part != Part.RESULT)) {
+                unmeasuredResult = s; // quote the Result itself when there is one
+            } else if (unmeasuredResult == null && s.has(result)) {
                 unmeasuredResult = s;
             }
-            if (s.part == Part.RESULT && s.has(metric)) {
-                metricNoun = true;
-            }
         }
-        double[] q = r.list("impact.quantified_points");
+        double[] q = r.list("impact.result_points");
         double points = q[Math.min(quantified, q.length - 1)];
         points += beforeAfter ? r.num("impact.before_after_points") : 0;
-        points += metricNoun && quantified > 0 ? r.num("impact.metric_noun_points") : 0;
+        points += metricNoun ? r.num("impact.metric_noun_points") : 0;
+        points += context > 0 ? r.num("impact.context_points") : 0;
         scores.put("impact", clamp(points));
     }
 
@@ -231,7 +243,7 @@ final class Assessment {
         int presentI = 0;
         int actorSentences = 0;
         int pastActor = 0;
-        java.util.Set<String> systemNames = new java.util.HashSet<>();
+        Set<String> systemNames = new HashSet<>();
         int timeframeId = lex.id("timeframe");
         int reasonId = lex.id("reasons");
         int systemId = lex.id("systems");

@@ -4,6 +4,7 @@ import dev.drillbot.core.bank.LpQuestion;
 import dev.drillbot.scoring.lp.AnswerAnalysis.Part;
 import dev.drillbot.scoring.lp.AnswerAnalysis.Sentence;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,10 +35,13 @@ final class FeedbackWriter {
 
     List<String> lines(Assessment x, String band) {
         List<String> out = new ArrayList<>();
-        out.add("Score " + x.total + "/100 - " + band);
+        out.add("Score " + x.total + "/100 - " + band + " (" + x.a.wordCount + " words)");
         for (Assessment.Cap c : x.caps) {
             if (c.limit() < Math.round(x.raw)) {
                 out.add("Capped at " + c.limit() + ": " + c.why() + ".");
+            } else if (c.name().equals("stuffing")) {
+                // no dimension fix says this, and it explains why the keywords earned nothing
+                out.add("Note: " + c.why() + ".");
             }
         }
         int width = Rubric.DIMENSIONS.stream().mapToInt(String::length).max().orElse(10) + 2;
@@ -45,11 +49,11 @@ final class FeedbackWriter {
             double s = x.scores.get(d);
             out.add(String.format(Locale.ROOT, "%-" + width + "s%s %s/4", d, bar(s), num(s)));
         }
-        if (x.other != null) {
-            out.add("Principle fit: " + wrongPrinciple(x));
-        }
         List<String> fixes = rankedDimensions(x).stream()
                 .map(d -> fix(d, x)).filter(f -> !f.isEmpty()).limit(3).toList();
+        if (x.other != null && fixes.stream().noneMatch(f -> f.startsWith("Principle fit:"))) {
+            out.add("Principle fit: " + wrongPrinciple(x)); // always said, even when other fixes rank higher
+        }
         for (int i = 0; i < fixes.size(); i++) {
             out.add("Fix " + (i + 1) + ": " + fixes.get(i));
         }
@@ -145,6 +149,10 @@ final class FeedbackWriter {
             if (x.unmeasuredResult != null) {
                 return p + quote(x.unmeasuredResult) + " has no number - how much, from what to what?";
             }
+            if (x.contextQuantified != null) {
+                return p + "your numbers set the scene (" + quote(x.contextQuantified) + ") but none measures the "
+                        + "result - end with what changed, from what to what.";
+            }
             return p + "no measured result - add the number that changed (runtime, cost, freshness, error rate), before and after.";
         }
         if (!x.beforeAfter) {
@@ -170,14 +178,14 @@ final class FeedbackWriter {
         String want = missing.stream().limit(2).map(Rubric.Group::label).collect(Collectors.joining("; "));
         String lead = x.askedGroups == 0
                 ? "nothing yet shows " + name + " (common miss: " + lowerFirst(rubric.principles.get(x.asked).weakness()).replaceAll("[.]$", "") + "). "
-                : "for " + name + " interviewers also look for " + want + ". ";
+                : "for " + name + " interviewers also look for: " + want + ". ";
         return p + lead + missing.get(0).advice();
     }
 
     private String wrongPrinciple(Assessment x) {
         List<Rubric.Group> missing = x.missingGroups;
-        String want = missing.isEmpty() ? "" : " For " + x.asked.displayName() + ", show "
-                + missing.stream().limit(2).map(Rubric.Group::label).collect(Collectors.joining(" and ")) + ".";
+        String want = missing.isEmpty() ? "" : " For " + x.asked.displayName() + ", interviewers look for: "
+                + missing.stream().limit(2).map(Rubric.Group::label).collect(Collectors.joining("; ")) + ".";
         return "this story reads more like " + x.other.displayName()
                 + (x.otherQuote == null ? "" : " (" + quote(x.otherQuote) + ")")
                 + " than " + x.asked.displayName() + "." + want;
@@ -279,7 +287,7 @@ final class FeedbackWriter {
         String t = s.text.strip().replaceAll("[.!?]+$", "").replace('"', '\'');
         String[] w = t.split("\\s+");
         if (w.length > QUOTE_WORDS) {
-            t = String.join(" ", java.util.Arrays.copyOfRange(w, 0, QUOTE_WORDS)) + " ...";
+            t = String.join(" ", Arrays.copyOfRange(w, 0, QUOTE_WORDS)) + " ...";
         }
         return "\"" + t + "\"";
     }

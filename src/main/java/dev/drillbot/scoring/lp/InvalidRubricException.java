@@ -6,6 +6,7 @@ import java.util.stream.Collectors;
 
 /** The rubric in {@code config/rubric/} cannot be used; {@link #problems()} says where and why. */
 public final class InvalidRubricException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
     private final transient List<Problem> problems;
 
     public InvalidRubricException(List<Problem> problems) {

@@ -21,12 +21,15 @@ final class Lexicon {
     final WordSet firstPerson;
     final WordSet iNonAction;
     final WordSet passiveAux;
+    final WordSet prepositions;
     final WordSet participles;
     final WordSet irregularPast;
     final WordSet units;
     final WordSet wordNumbers;
     final WordSet stopwords;
     final WordSet changeVerbs;
+    final WordSet comparatives;
+    final WordSet timePoints;
 
     Lexicon(Rubric rubric) {
         for (String key : Rubric.LEXICON_LISTS) {
@@ -60,12 +63,15 @@ final class Lexicon {
         firstPerson = set(rubric, "first_person");
         iNonAction = set(rubric, "i_non_action");
         passiveAux = set(rubric, "passive_auxiliaries");
+        prepositions = set(rubric, "prepositions");
         participles = set(rubric, "irregular_participles");
         irregularPast = set(rubric, "irregular_past");
         units = set(rubric, "units");
         wordNumbers = set(rubric, "word_numbers");
         stopwords = set(rubric, "stopwords");
         changeVerbs = set(rubric, "change_verbs");
+        comparatives = set(rubric, "comparatives");
+        timePoints = set(rubric, "time_points");
     }
 
     private static WordSet set(Rubric rubric, String key) {

@@ -13,8 +13,9 @@ final class PhraseIndex {
     private record Phrase(int list, String text, String[] words, boolean[] prefix) {}
 
     private final Map<String, List<Phrase>> byExactFirst = new HashMap<>();
-    private final Map<String, List<Phrase>> byPrefixFirst = new HashMap<>();
-    private final boolean[] prefixLengths = new boolean[64];
+    /** Phrases whose first word is a prefix ("automat*"), bucketed by its first two characters. */
+    private final List<List<Phrase>> byPrefixFirst = new ArrayList<>();
+    private static final int BUCKETS = 128 * 128;
     private final List<String> listNames = new ArrayList<>();
 
     /** Registers a named list and returns its id. Phrases must already be valid (see {@link #invalid}). */
@@ -26,14 +27,28 @@ final class PhraseIndex {
             String[] words = words(p, prefixOut);
             boolean[] prefix = prefixOut[0];
             Phrase phrase = new Phrase(id, p, words, prefix);
-            if (prefix[0]) {
-                byPrefixFirst.computeIfAbsent(words[0], k -> new ArrayList<>()).add(phrase);
-                prefixLengths[Math.min(words[0].length(), prefixLengths.length - 1)] = true;
+            int bucket = bucket(words[0]);
+            if (prefix[0] && bucket >= 0) {
+                while (byPrefixFirst.size() < BUCKETS) {
+                    byPrefixFirst.add(null);
+                }
+                if (byPrefixFirst.get(bucket) == null) {
+                    byPrefixFirst.set(bucket, new ArrayList<>());
+                }
+                byPrefixFirst.get(bucket).add(phrase);
             } else {
                 byExactFirst.computeIfAbsent(words[0], k -> new ArrayList<>()).add(phrase);
             }
         }
         return id;
+    }
+
+    /** The first two characters as a bucket number, or -1 for non-ASCII or one-letter words. */
+    private static int bucket(String w) {
+        if (w.length() < 2 || w.charAt(0) >= 128 || w.charAt(1) >= 128) {
+            return -1;
+        }
+        return w.charAt(0) * 128 + w.charAt(1);
     }
 
     int size() {
@@ -74,6 +89,9 @@ final class PhraseIndex {
             if (prefix[0][i] && words[i].length() < 2) {
                 return "'" + phrase + "': a prefix before * needs at least 2 letters";
             }
+            if (i == 0 && prefix[0][0] && bucket(words[0]) < 0) {
+                return "'" + phrase + "': a prefix before * must start with two plain (ASCII) letters";
+            }
         }
         for (String piece : phrase.trim().split("\\s+")) {
             int star = piece.indexOf('*');
@@ -97,14 +115,13 @@ final class PhraseIndex {
                     tryAt(p, words, i, start, end, covered, coverLists);
                 }
             }
-            int max = Math.min(w.length(), prefixLengths.length - 1);
-            for (int len = 2; len <= max; len++) {
-                if (prefixLengths[len]) {
-                    List<Phrase> pre = byPrefixFirst.get(w.substring(0, len));
-                    if (pre != null) {
-                        for (Phrase p : pre) {
-                            tryAt(p, words, i, start, end, covered, coverLists);
-                        }
+            // no substring per candidate length: the bucket narrows it down, startsWith decides
+            int bucket = byPrefixFirst.isEmpty() ? -1 : bucket(w);
+            List<Phrase> pre = bucket < 0 ? null : byPrefixFirst.get(bucket);
+            if (pre != null) {
+                for (Phrase p : pre) {
+                    if (w.startsWith(p.words[0])) {
+                        tryAt(p, words, i, start, end, covered, coverLists);
                     }
                 }
             }

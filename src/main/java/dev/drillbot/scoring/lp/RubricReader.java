@@ -35,6 +35,7 @@ final class RubricReader {
             new Num("sentences", "max_signal_word_share", 0, 1), new Num("sentences", "stuffing_sentence_share", 0, 1),
             new Num("ownership", "vague_penalty_per_sentence", 0, 4), new Num("ownership", "max_vague_penalty", 0, 4),
             new Num("impact", "before_after_points", 0, 4), new Num("impact", "metric_noun_points", 0, 4),
+            new Num("impact", "context_points", 0, 4),
             new Num("principle_fit", "other_min_groups", 1, 20), new Num("principle_fit", "other_lead_groups", 0, 20),
             new Num("structure", "situation_points", 0, 4), new Num("structure", "task_points", 0, 4),
             new Num("structure", "action_points", 0, 4), new Num("structure", "result_points", 0, 4),
@@ -48,7 +49,7 @@ final class RubricReader {
     /** Ascending lists of numbers. */
     private static final List<NumList> LISTS = List.of(
             new NumList("ownership", "share_thresholds", 4, 0, 1),
-            new NumList("impact", "quantified_points", 4, 0, 4),
+            new NumList("impact", "result_points", 3, 0, 4),
             new NumList("principle_fit", "group_points", 5, 0, 4),
             new NumList("specificity", "system_points", 3, 0, 4),
             new NumList("specificity", "reason_points", 3, 0, 4),

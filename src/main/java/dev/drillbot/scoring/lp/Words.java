@@ -3,39 +3,81 @@ package dev.drillbot.scoring.lp;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /** Splits text into lower-case words the same way for answers and for rubric phrases. */
 final class Words {
-    // Apostrophes stay inside words (wasn't, i've); hyphens split (end-to-end = end to end);
-    // commas only inside numbers (1,200); "%", "$" and arrows are words of their own.
-    private static final Pattern WORD = Pattern.compile(
-            "[a-z0-9_]+(?:(?:'|\\.(?=[a-z0-9])|,(?=\\d{3}))[a-z0-9_]+)*|[%$€£→]|->");
-    private static final Pattern NUMBER_UNIT = Pattern.compile("(\\d+(?:[.,]\\d+)*)([a-z]+)");
-
     private Words() {}
 
     static String normalise(String text) {
         return text.toLowerCase(Locale.ROOT).replace('’', '\'').replace('‘', '\'');
     }
 
-    static List<String> tokenize(String lowerText) {
+    /**
+     * Apostrophes stay inside words (wasn't, i've); hyphens split (end-to-end = end to end); dots and
+     * commas only inside numbers (2.5, 1,200); "%", "$", "€", "£" and arrows are words of their own;
+     * "6h" becomes "6", "h" so the unit matches like "6 h". A hand-written scanner rather than a regex:
+     * it allocates only the words themselves, which keeps scoring cheap.
+     */
+    static List<String> tokenize(String lower) {
         List<String> out = new ArrayList<>();
-        Matcher m = WORD.matcher(lowerText);
-        while (m.find()) {
-            String w = m.group();
-            Matcher nu = NUMBER_UNIT.matcher(w);
-            if (nu.matches()) {
-                out.add(nu.group(1)); // "6h" -> "6", "h": the unit then matches like "6 h"
-                out.add(nu.group(2));
-            } else if (w.equals("->")) {
+        int n = lower.length();
+        int i = 0;
+        while (i < n) {
+            char c = lower.charAt(i);
+            if (isWordChar(c)) {
+                int start = i;
+                i++;
+                while (i < n) {
+                    char d = lower.charAt(i);
+                    if (isWordChar(d)) {
+                        i++;
+                    } else if (d == '\'' && i + 1 < n && isWordChar(lower.charAt(i + 1))) {
+                        i += 2;
+                    } else if ((d == '.' || d == ',') && i + 1 < n && Character.isDigit(lower.charAt(i - 1))
+                            && Character.isDigit(lower.charAt(i + 1))) {
+                        i += 2;
+                    } else {
+                        break;
+                    }
+                }
+                addWord(lower, start, i, out);
+            } else if (c == '%' || c == '$' || c == '€' || c == '£' || c == '→') {
+                out.add(String.valueOf(c));
+                i++;
+            } else if (c == '-' && i + 1 < n && lower.charAt(i + 1) == '>') {
                 out.add("→");
+                i += 2;
             } else {
-                out.add(w);
+                i++;
             }
         }
         return out;
+    }
+
+    private static boolean isWordChar(char c) {
+        return Character.isLetterOrDigit(c) || c == '_';
+    }
+
+    /** Adds a word, split in two when it is a number glued to a unit ("40min"). */
+    private static void addWord(String text, int start, int end, List<String> out) {
+        if (Character.isDigit(text.charAt(start))) {
+            int j = start;
+            while (j < end && (Character.isDigit(text.charAt(j)) || text.charAt(j) == '.' || text.charAt(j) == ',')) {
+                j++;
+            }
+            if (j < end && j > start) {
+                boolean letters = true;
+                for (int k = j; k < end; k++) {
+                    letters &= Character.isLetter(text.charAt(k));
+                }
+                if (letters) {
+                    out.add(text.substring(start, j));
+                    out.add(text.substring(j, end));
+                    return;
+                }
+            }
+        }
+        out.add(text.substring(start, end));
     }
 
     static boolean isNumber(String w) {

@@ -43,13 +43,13 @@ class LpQuestionBankTest {
     }
 
     @Test
-    @DisplayName("a question with one probe, or an unknown principle, is rejected with its line")
+    @DisplayName("a question with one probe, an unknown or a repeated principle is rejected with its line")
     void rejectsBadQuestions() {
         String yaml = """
                 id: lp-draft
                 title: Draft
                 prompt: Tell me about a time.
-                principles: [ownership, dive-deeper]
+                principles: [ownership, dive-deeper, Ownership]
                 strong_answer: [owns it]
                 probes:
                   - What did you do?
@@ -60,6 +60,7 @@ class LpQuestionBankTest {
         assertThat(problems).extracting(Problem::toString).containsExactlyInAnyOrder(
                 "draft.yaml:4: principles[1]: unknown principle 'dive-deeper' (valid: " + String.join(", ",
                         java.util.Arrays.stream(Principle.values()).map(Principle::slug).toList()) + ")",
+                "draft.yaml:4: principles[2]: 'ownership' is listed twice",
                 "draft.yaml:7: probes: expected 2-3 follow-up probes, found 1");
     }
 }

@@ -72,7 +72,7 @@ class RubricValidationTest {
     void severalProblems() throws IOException {
         Path r = copy();
         Path file = r.resolve("rubric.yaml");
-        edit(file, "solid: 65", "solid: 85");
+        edit(file, "solid: 60", "solid: 85");
         edit(file, "min_words: 5", "min_words: 5\n  max_words: 9");
         edit(file, "share_thresholds: [0.2, 0.4, 0.6, 0.75]", "share_thresholds: [0.2, 0.4]");
         List<String> problems = LpScorer.checkRubric(r).stream().map(Problem::toString).toList();

@@ -1,0 +1,100 @@
+package dev.drillbot.bench;
+
+import dev.drillbot.adapter.files.QuestionBankLoader;
+import dev.drillbot.core.bank.Question;
+import dev.drillbot.scoring.lp.LpScorer;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * Latency of scoring one 400-word Leadership Principle answer, as the bot does inline.
+ * Run: {@code mvn -q -B test-compile exec:java -Dexec.mainClass=dev.drillbot.bench.LpScoringBenchmark}
+ * (optional args: measured iterations, warm-up iterations). Answers are built from the labelled
+ * evaluation set, cut or extended to exactly 400 words, and scored against real bank questions.
+ */
+public final class LpScoringBenchmark {
+    private static final int WORDS = 400;
+
+    private LpScoringBenchmark() {}
+
+    public static void main(String[] args) throws IOException {
+        int iterations = args.length > 0 ? Integer.parseInt(args[0]) : 20_000;
+        int warmup = args.length > 1 ? Integer.parseInt(args[1]) : 5_000;
+        LpScorer scorer = LpScorer.fromDirectory(Path.of("config/rubric"));
+        List<Question> questions = new QuestionBankLoader().loadDirectory(Path.of("questions/lp")).bank().all();
+        List<String> answers = answers();
+        System.out.printf(Locale.ROOT, "answers: %d distinct texts of %d words; questions: %d%n",
+                answers.size(), WORDS, questions.size());
+
+        long sink = 0;
+        for (int i = 0; i < warmup; i++) {
+            sink += scorer.score(questions.get(i % questions.size()), answers.get(i % answers.size())).total();
+        }
+        // Five rounds, each reported: on a shared machine one round can be hit by another build, and
+        // the spread between rounds says more than a single figure.
+        int rounds = 5;
+        int perRound = iterations / rounds;
+        long[] all = new long[perRound * rounds];
+        for (int r = 0; r < rounds; r++) {
+            long[] nanos = new long[perRound];
+            for (int i = 0; i < perRound; i++) {
+                int k = r * perRound + i;
+                Question q = questions.get((k * 7) % questions.size());
+                String a = answers.get(k % answers.size());
+                long t0 = System.nanoTime();
+                sink += scorer.score(q, a).total();
+                nanos[i] = System.nanoTime() - t0;
+                all[k] = nanos[i];
+            }
+            Arrays.sort(nanos);
+            System.out.printf(Locale.ROOT, "round %d: median %.3f ms, p99 %.3f ms, max %.3f ms (load %s)%n", r + 1,
+                    ms(nanos[perRound / 2]), ms(nanos[(int) (perRound * 0.99)]), ms(nanos[perRound - 1]), load());
+        }
+        Arrays.sort(all);
+        int n = all.length;
+        System.out.printf(Locale.ROOT, "all %d answers of %d words after %d warm-up: median %.3f ms, "
+                + "p90 %.3f ms, p99 %.3f ms, max %.3f ms (checksum %d)%n", n, WORDS, warmup,
+                ms(all[n / 2]), ms(all[(int) (n * 0.90)]), ms(all[(int) (n * 0.99)]), ms(all[n - 1]), sink);
+    }
+
+    /** The 1-minute load average, to show how busy the shared machine was. */
+    private static String load() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
+        } catch (IOException | RuntimeException e) {
+            return "n/a";
+        }
+    }
+
+    private static double ms(long nanos) {
+        return nanos / 1e6;
+    }
+
+    /** Evaluation answers stitched together and cut to exactly 400 words each. */
+    private static List<String> answers() throws IOException {
+        Pattern text = Pattern.compile("(?m)^    (?:text|hypothetical): \\|\\n((?:      .*\\n|\\s*\\n)+)");
+        List<String> words = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(Path.of("src/test/resources/lp"))) {
+            for (Path f : files.filter(p -> p.toString().endsWith(".yaml")).sorted().toList()) {
+                Matcher m = text.matcher(Files.readString(f));
+                while (m.find()) {
+                    String t = m.group(1).replaceAll("\\{\\{([^|}]*)\\|[^}]*}}", "$1").replaceAll("(?m)^\\s*R: ", "");
+                    words.addAll(Arrays.asList(t.strip().split("\\s+")));
+                }
+            }
+        }
+        List<String> out = new ArrayList<>();
+        for (int start = 0; start + WORDS <= words.size(); start += WORDS) {
+            out.add(String.join(" ", words.subList(start, start + WORDS)));
+        }
+        return out;
+    }
+}

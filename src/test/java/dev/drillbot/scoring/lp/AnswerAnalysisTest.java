@@ -1,0 +1,66 @@
+package dev.drillbot.scoring.lp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.drillbot.scoring.lp.AnswerAnalysis.Actor;
+import dev.drillbot.scoring.lp.AnswerAnalysis.Sentence;
+import java.util.ArrayList;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+@DisplayName("How an answer is read")
+class AnswerAnalysisTest {
+    private static final Rubric RUBRIC = RubricReader.read(Answers.RUBRIC, new ArrayList<>()).orElseThrow();
+    private static final Lexicon LEX = new Lexicon(RUBRIC);
+
+    private static Sentence one(String text) {
+        AnswerAnalysis a = new AnswerAnalysis(text, LEX, RUBRIC);
+        assertThat(a.sentences).hasSize(1);
+        return a.sentences.get(0);
+    }
+
+    @Test
+    @DisplayName("sentences split at . ! ? and line breaks, not inside 2.5 or e.g.")
+    void splitting() {
+        assertThat(AnswerAnalysis.split("Runtime fell to 2.5 hours, e.g. on Mondays. Then it held!\n- I wrote a runbook"))
+                .containsExactly("Runtime fell to 2.5 hours, e.g. on Mondays.", "Then it held!", "I wrote a runbook");
+    }
+
+    @ParameterizedTest(name = "\"{0}\" -> measurements {1}, before/after {2}")
+    @CsvSource(delimiter = '|', value = {
+        "The bill fell from $42k to $19k a month after the change.|2|true",
+        "Failures dropped from eight a month to zero over the quarter.|1|true",
+        "Incidents caused by duplicate keys went from about six to one.|1|true",
+        "Query cost ended up 12% lower than the Parquet baseline.|1|true",
+        "Six months later I checked the outcome with the analysts.|0|false",
+        "In 2023 I joined the payments team as a data engineer.|0|false",
+        "We loaded about 4 TB a day into the lake at that point.|1|false"})
+    void measurements(String text, int quantities, boolean beforeAfter) {
+        Sentence s = one(text);
+        assertThat(s.quantities).isEqualTo(quantities);
+        assertThat(s.beforeAfter).isEqualTo(beforeAfter);
+    }
+
+    @ParameterizedTest(name = "\"{0}\" -> {1}")
+    @CsvSource(delimiter = '|', value = {
+        "I rewrote the sensor so that it waited for the manifest.|I",
+        "We rebuilt the ingestion job over the next two weeks.|WE",
+        "We were behind by six weeks at that point in the project.|NONE",
+        "The jobs were migrated to the new cluster in March.|PASSIVE",
+        "I was the only engineer on the team at that time.|NONE"})
+    void actors(String text, Actor actor) {
+        assertThat(one(text).actor).isEqualTo(actor);
+    }
+
+    @Test
+    @DisplayName("a habit is hypothetical, a keyword list is not a real sentence, a repeat counts once")
+    void hypotheticalStuffedRepeated() {
+        assertThat(one("I would first check the logs and then the row counts.").hypothetical).isTrue();
+        assertThat(one("Runbook alert monitoring mechanism root cause follow-up ownership.").real).isFalse();
+        AnswerAnalysis twice = new AnswerAnalysis("I wrote a runbook for the on-call team. I wrote a runbook for the "
+                + "on-call team.", LEX, RUBRIC);
+        assertThat(twice.sentences).extracting(s -> s.real).containsExactly(true, false);
+    }
+}
