@@ -1,5 +1,6 @@
 package dev.drillbot.core.drill;
 
+import dev.drillbot.core.bank.LpQuestion;
 import dev.drillbot.core.bank.Question;
 import dev.drillbot.core.bank.QuestionBank;
 import dev.drillbot.core.bank.Skill;
@@ -190,6 +191,8 @@ public final class AnswerService {
             v.put("delta", (delta >= 0 ? "+" : "") + delta);
             v.put("changes", changes(b, score));
         });
+        List<String> strong = question instanceof LpQuestion lp ? lp.strongAnswer() : List.of();
+        v.put("strongAnswer", String.join("; ", strong));
         v.put("late", !onTime);
         v.put("practice", drill.kind() == Drill.Kind.PRACTICE);
         v.put("currentStreak", streak.current());

@@ -35,7 +35,9 @@ final class FeedbackWriter {
 
     List<String> lines(Assessment x, String band) {
         List<String> out = new ArrayList<>();
-        out.add("Score " + x.total + "/100 - " + band + " (" + x.a.wordCount + " words)");
+        // The score, band and dimension bars are shown by whoever renders the Score (chat template, CLI);
+        // these lines carry what only the rubric knows.
+        out.add("Length: " + x.a.wordCount + " words");
         for (Assessment.Cap c : x.caps) {
             if (c.limit() < Math.round(x.raw)) {
                 out.add("Capped at " + c.limit() + ": " + c.why() + ".");
@@ -43,11 +45,6 @@ final class FeedbackWriter {
                 // no dimension fix says this, and it explains why the keywords earned nothing
                 out.add("Note: " + c.why() + ".");
             }
-        }
-        int width = Rubric.DIMENSIONS.stream().mapToInt(String::length).max().orElse(10) + 2;
-        for (String d : Rubric.DIMENSIONS) {
-            double s = x.scores.get(d);
-            out.add(String.format(Locale.ROOT, "%-" + width + "s%s %s/4", d, bar(s), num(s)));
         }
         List<String> fixes = rankedDimensions(x).stream()
                 .map(d -> fix(d, x)).filter(f -> !f.isEmpty()).limit(3).toList();
@@ -290,19 +287,6 @@ final class FeedbackWriter {
             t = String.join(" ", Arrays.copyOfRange(w, 0, QUOTE_WORDS)) + " ...";
         }
         return "\"" + t + "\"";
-    }
-
-    static String bar(double score) {
-        StringBuilder b = new StringBuilder();
-        for (int i = 0; i < 4; i++) {
-            double left = score - i;
-            b.append(left >= 1 ? '█' : left >= 0.5 ? '▌' : '░');
-        }
-        return b.toString();
-    }
-
-    static String num(double v) {
-        return v == Math.rint(v) ? Integer.toString((int) v) : String.format(Locale.ROOT, "%.1f", v);
     }
 
     private static String partName(Part p) {

@@ -41,12 +41,13 @@ class LpScorerTest {
     }
 
     @Test
-    @DisplayName("feedback starts with the score and band, then one bar per dimension")
+    @DisplayName("feedback starts with the length, leaves score and bars to the renderer, and ends with terms and words")
     void feedbackLayout() {
         List<String> f = strong.feedback();
-        assertThat(f.get(0)).matches("Score " + strong.total() + "/100 - strong \\(2\\d\\d words\\)");
-        assertThat(f.get(1)).matches("ownership +[█▌░]{4} 4/4");
-        assertThat(f).anyMatch(l -> l.matches("structure +[█▌░]{4} [0-4](\\.5)?/4"));
+        assertThat(strong.verdict().label()).isEqualTo("strong");
+        assertThat(f.get(0)).matches("Length: 2\\d\\d words");
+        assertThat(f).noneMatch(l -> l.startsWith("Score ") || l.contains("█"));
+        assertThat(f.get(1)).startsWith("Fix 1: ");
         assertThat(line(strong, "Ownership terms found:")).contains("\"nobody owned\"").contains("\"runbook\"");
         assertThat(line(strong, "Most-used words:")).matches("Most-used words: \\w+ x\\d+.*");
         assertThat(f).noneMatch(l -> l.contains("**") || l.contains("`") || l.contains("\n"));
