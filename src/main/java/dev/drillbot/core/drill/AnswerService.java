@@ -192,7 +192,7 @@ public final class AnswerService {
             v.put("changes", changes(b, score));
         });
         List<String> strong = question instanceof LpQuestion lp ? lp.strongAnswer() : List.of();
-        v.put("strongAnswer", String.join("; ", strong));
+        v.put("strongAnswer", String.join("; ", strong.stream().map(x -> x.replaceAll("[.\\s]+$", "")).toList()));
         v.put("late", !onTime);
         v.put("practice", drill.kind() == Drill.Kind.PRACTICE);
         v.put("currentStreak", streak.current());
