@@ -134,4 +134,27 @@ class CommandLineTest {
         assertThat(run("", "run")).isEqualTo(2);
         assertThat(err()).contains(config + ":4: channels[0].schedule: '0 0 25 * * ?' is not a Quartz cron expression for channel 'local'");
     }
+
+    @Test
+    @DisplayName("check reports a broken rubric file with its line, and run refuses to start with it")
+    void brokenRubric() throws Exception {
+        Path rubric = dir.resolve("rubric");
+        try (var files = Files.walk(Path.of("config/rubric"))) {
+            for (Path f : files.toList()) {
+                Path target = rubric.resolve(Path.of("config/rubric").relativize(f).toString());
+                if (Files.isDirectory(f)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(f, target);
+                }
+            }
+        }
+        Files.writeString(rubric.resolve("rubric.yaml"), Files.readString(rubric.resolve("rubric.yaml")) + "\nsurprise: 1\n");
+        Files.writeString(config, "questions: " + Path.of("src/test/resources/bank").toAbsolutePath()
+                + "\nrubric: " + rubric + "\n");
+        assertThat(run("", "check")).isEqualTo(1);
+        assertThat(out()).contains(rubric.resolve("rubric.yaml") + ":").contains("surprise: unknown field");
+        assertThat(run("", "run")).isEqualTo(2);
+        assertThat(err()).contains("configuration has problems", "surprise");
+    }
 }
