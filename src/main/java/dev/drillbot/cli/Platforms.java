@@ -13,6 +13,7 @@ final class Platforms {
     /** The configured platforms, not yet started. None means the console channel runs instead. */
     static List<ChatPlatform> fromEnvironment(Environment env, DrillbotConfig config) {
         List<ChatPlatform> platforms = new ArrayList<>();
+        dev.drillbot.adapter.discord.DiscordPlatform.fromEnvironment(env).ifPresent(platforms::add);
         return platforms;
     }
 }
