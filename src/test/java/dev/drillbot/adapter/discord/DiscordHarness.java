@@ -1,0 +1,62 @@
+package dev.drillbot.adapter.discord;
+
+import dev.drillbot.adapter.files.MustacheMessages;
+import dev.drillbot.adapter.files.QuestionBankLoader;
+import dev.drillbot.adapter.store.Database;
+import dev.drillbot.cli.Bot;
+import dev.drillbot.core.Drillbot;
+import dev.drillbot.core.chat.ChannelRef;
+import dev.drillbot.core.chat.Gateways;
+import dev.drillbot.core.drill.ChannelDirectory;
+import dev.drillbot.core.drill.ChannelSettings;
+import dev.drillbot.core.drill.TrackMode;
+import dev.drillbot.core.scoring.Scorer;
+import dev.drillbot.core.scoring.Scoring;
+import dev.drillbot.scoring.lp.LpScorer;
+import dev.drillbot.scoring.sql.SqlScorer;
+import dev.drillbot.testing.MutableClock;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
+import java.util.Random;
+
+/**
+ * The real drillbot (real scorers, the test question bank, SQLite in a temporary directory) connected
+ * through the real JDA client to a {@link DiscordStandIn}.
+ */
+final class DiscordHarness implements AutoCloseable {
+    static final Instant START = Instant.parse("2026-03-02T09:00:00Z"); // a Monday
+
+    final MutableClock clock = new MutableClock(START);
+    final DiscordStandIn discord;
+    final DiscordPlatform platform;
+    final Database db;
+    final SqlScorer sql = new SqlScorer();
+    final Drillbot bot;
+    final ChannelSettings channel = new ChannelSettings(new ChannelRef("discord", DiscordStandIn.CHANNEL),
+            "0 0 9 ? * MON-FRI", ZoneId.of("UTC"), TrackMode.MIXED, Duration.ofHours(24), Duration.ofHours(2));
+
+    DiscordHarness(Path dir) throws Exception {
+        discord = new DiscordStandIn(clock::instant);
+        platform = new DiscordPlatform(new DiscordPlatform.Settings(DiscordStandIn.TOKEN,
+                Optional.of(discord.apiUrl()), Optional.of(discord.gatewayUrl()), true));
+        QuestionBankLoader.Result loaded = new QuestionBankLoader().loadDirectory(Path.of("src/test/resources/bank"));
+        db = Database.open(dir.resolve("drillbot.db"));
+        bot = Bot.assemble(loaded.bank(),
+                new Scoring(List.<Scorer>of(LpScorer.fromDirectory(Path.of("config/rubric")), sql)), db,
+                new Gateways(List.of(platform.gateway())), MustacheMessages.builtIn(),
+                new ChannelDirectory(List.of(channel), ZoneId.of("UTC")), 20_000, clock, new Random(7));
+        platform.start(bot);
+    }
+
+    @Override
+    public void close() throws Exception {
+        platform.close();
+        sql.close();
+        db.close();
+        discord.close();
+    }
+}
