@@ -50,6 +50,8 @@ public final class DiscordChatGateway implements ChatGateway {
         GuildMessageChannel target = channel(channel.id());
         List<MessageCreateData> parts = DiscordRenderer.render(message);
         Message first = target.sendMessage(parts.get(0)).complete();
+        // Recorded before the thread exists: an answer may arrive before the core has stored the drill.
+        threadOfMessage.put(first.getId(), first.getId());
         ThreadChannel thread = first.createThreadChannel(threadName(message))
                 .setAutoArchiveDuration(ThreadChannel.AutoArchiveDuration.TIME_1_WEEK).complete();
         threadOfMessage.put(first.getId(), thread.getId());
@@ -81,6 +83,11 @@ public final class DiscordChatGateway implements ChatGateway {
         for (MessageCreateData part : DiscordRenderer.addressed(user.id(), message.text())) {
             target.sendMessage(part).complete();
         }
+    }
+
+    /** Whether this process opened the thread for a drill (it may not be stored yet for a few milliseconds). */
+    boolean opened(String threadId) {
+        return threadOfMessage.containsValue(threadId);
     }
 
     /** The thread opened on a drill message, for buttons pressed on that message. */

@@ -106,7 +106,7 @@ final class DiscordEvents extends ListenerAdapter {
         AnswerReceived answer = new AnswerReceived(user, thread, message.getContentRaw(),
                 message.getTimeCreated().toInstant(), message.getId());
         workers.submit(thread.id(), () -> {
-            AnswerService.Outcome outcome = bot.answers().receive(answer);
+            AnswerService.Outcome outcome = receive(answer);
             log.debug("Answer {} in thread {}: {}", answer.messageId(), thread.id(), outcome);
         });
     }
@@ -278,7 +278,7 @@ final class DiscordEvents extends ListenerAdapter {
                 value == null ? "" : value.getAsString(), event.getTimeCreated().toInstant(), "modal:" + event.getId());
         InteractionHook hook = event.getHook();
         workers.submit(threadId, () -> {
-            AnswerService.Outcome outcome = bot.answers().receive(answer);
+            AnswerService.Outcome outcome = receive(answer);
             String note = switch (outcome) {
                 case SCORED -> "Scored: your feedback is in <#" + threadId + ">.";
                 case DUPLICATE -> "This answer was already received.";
@@ -291,6 +291,29 @@ final class DiscordEvents extends ListenerAdapter {
     }
 
     // --- helpers ---------------------------------------------------------------------------------------
+
+    /**
+     * Hands an answer to the core. Users see a drill's thread as soon as Discord opened it, a moment before
+     * the core has stored the drill under it; an answer in that moment is retried briefly instead of being
+     * dropped as "not a drill".
+     */
+    private AnswerService.Outcome receive(AnswerReceived answer) {
+        AnswerService.Outcome outcome = bot.answers().receive(answer);
+        for (int attempt = 0; outcome == AnswerService.Outcome.NOT_A_DRILL && gateway.opened(answer.thread().id())
+                && attempt < STORE_RETRIES; attempt++) {
+            try {
+                Thread.sleep(STORE_RETRY_MILLIS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+            outcome = bot.answers().receive(answer);
+        }
+        return outcome;
+    }
+
+    private static final int STORE_RETRIES = 50;
+    private static final long STORE_RETRY_MILLIS = 100;
 
     /** Where an interaction or message happened: the configured channel, and the thread when inside one. */
     record Place(ChannelRef channel, Optional<ThreadRef> thread) {

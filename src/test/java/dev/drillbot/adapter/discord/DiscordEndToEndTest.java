@@ -93,6 +93,205 @@ class DiscordEndToEndTest {
         assertThat(discord.calls().stream().filter(c -> c.path().endsWith("/threads"))).hasSize(1);
     }
 
+    @Test
+    @DisplayName("/drill posts a practice drill (the user gets a private note), and an answer in its thread gets scored feedback there")
+    void drillCommandThenThreadAnswer() {
+        String interaction = discord.slash(ANA, "Ana", DiscordStandIn.CHANNEL, "drill", Map.of("principle", "ownership"));
+
+        discord.await(() -> has(interaction, "original"), WAIT, "the /drill response");
+        assertThat(kinds(interaction)).startsWith("callback-5");
+        assertThat(discord.responses(interaction).get(0).ephemeral()).isTrue();
+        assertThat(text(interaction, "original")).contains("Practice drill posted");
+        Shown drill = onlyDrill();
+        assertThat(drill.text()).contains("Nobody owned it").contains("Practice drill for Ana");
+        String thread = drill.id();
+
+        discord.say(ANA, "Ana", thread, LP_ANSWER);
+
+        Shown feedback = awaitFeedback(thread, 1).get(0);
+        JsonNode embed = feedback.message().path("embeds").get(0);
+        assertThat(embed.path("title").asText()).matches("\\d{1,3}/100 · .+");
+        assertThat(embed.path("description").asText()).contains("Ana").contains("Nobody owned it").contains("█");
+        assertThat(feedback.message().path("content").asText()).isEmpty();
+    }
+
+    @Test
+    @DisplayName("the Answer button opens a form; the submitted answer is scored in the drill's thread")
+    void modalAnswer() {
+        Shown drill = postScheduled();
+        String thread = drill.id();
+
+        String press = discord.press(ANA, "Ana", drill.id(), DiscordRenderer.ANSWER);
+        discord.await(() -> has(press, "callback-9"), WAIT, "the answer form");
+        JsonNode modal = discord.responses(press).get(0).message();
+        assertThat(modal.path("custom_id").asText()).isEqualTo(DiscordEvents.MODAL + thread);
+        String input = modal.path("components").get(0).path("component").path("custom_id").asText();
+
+        String submit = discord.submit(ANA, "Ana", DiscordStandIn.CHANNEL, modal.path("custom_id").asText(), input,
+                LP_ANSWER);
+
+        Shown feedback = awaitFeedback(thread, 1).get(0);
+        assertThat(feedback.text()).contains("/100");
+        discord.await(() -> has(submit, "original"), WAIT, "the form's acknowledgement");
+        assertThat(discord.responses(submit).get(0).ephemeral()).isTrue();
+        assertThat(text(submit, "original")).contains("Scored").contains("<#" + thread + ">");
+    }
+
+    @Test
+    @DisplayName("a correct SQL answer is graded by running it, and /streak then privately shows the streak")
+    void sqlAnswerThenStreak() {
+        discord.slash(ANA, "Ana", DiscordStandIn.CHANNEL, "drill", Map.of("track", "sql"));
+        discord.await(() -> !discord.in(DiscordStandIn.CHANNEL).isEmpty(), WAIT, "the SQL drill");
+        String thread = onlyDrill().id();
+        discord.say(ANA, "Ana", thread, """
+                ```sql
+                SELECT c.name, COUNT(o.id) AS orders
+                FROM customers c LEFT JOIN orders o ON o.customer_id = c.id
+                GROUP BY c.id, c.name
+                ```""");
+        Shown feedback = awaitFeedback(thread, 1).get(0);
+        assertThat(feedback.message().path("embeds").get(0).path("title").asText()).isEqualTo("100/100 · correct");
+
+        String streak = discord.slash(ANA, "Ana", DiscordStandIn.CHANNEL, "streak", Map.of());
+
+        discord.await(() -> has(streak, "original"), WAIT, "the /streak reply");
+        assertThat(discord.responses(streak).get(0).ephemeral()).isTrue();
+        assertThat(text(streak, "original")).contains("Ana").contains("current streak");
+    }
+
+    @Test
+    @DisplayName("the Hint button privately shows the next hint of that drill, then the one after")
+    void hintButton() {
+        Shown drill = postScheduled();
+        String first = discord.press(BEN, "Ben", drill.id(), DiscordRenderer.HINT);
+        discord.await(() -> has(first, "original"), WAIT, "the first hint");
+        String second = discord.press(BEN, "Ben", drill.id(), DiscordRenderer.HINT);
+        discord.await(() -> has(second, "original"), WAIT, "the second hint");
+
+        assertThat(discord.responses(first).get(0).ephemeral()).isTrue();
+        assertThat(text(first, "original")).containsAnyOf("Hint 1 of", "has no hints");
+        assertThat(text(second, "original")).containsAnyOf("Hint 2 of", "No more hints", "has no hints");
+    }
+
+    @Test
+    @DisplayName("Skip posts another question of the same track; My stats privately shows streak and gaps")
+    void skipAndStats() {
+        Shown drill = postScheduled();
+        String skip = discord.press(BEN, "Ben", drill.id(), DiscordRenderer.SKIP + "lp");
+        discord.await(() -> discord.in(DiscordStandIn.CHANNEL).size() == 2 && has(skip, "original"), WAIT, "the skip");
+        assertThat(discord.in(DiscordStandIn.CHANNEL).get(1).text()).contains("Practice drill for Ben")
+                .contains("Leadership Principle");
+        assertThat(text(skip, "original")).contains("another Leadership Principle question");
+
+        String stats = discord.press(BEN, "Ben", drill.id(), DiscordRenderer.STATS);
+        discord.await(() -> has(stats, "original") && has(stats, "followup"), WAIT, "my stats");
+        assertThat(text(stats, "original")).contains("current streak");
+        assertThat(discord.responses(stats).stream().map(Shown::text).reduce("", String::concat))
+                .contains("practice map");
+    }
+
+    @Test
+    @DisplayName("after the gateway drops and the session resumes, a replayed answer is scored once")
+    void resumeDoesNotDoubleScore() {
+        Shown drill = postScheduled();
+        String thread = drill.id();
+        discord.holdDispatches(true);
+        discord.dropConnection();
+        String answer = discord.say(ANA, "Ana", thread, LP_ANSWER); // held back, delivered on resume
+
+        discord.await(() -> discord.resumes() == 1, WAIT, "the client to resume");
+        discord.redeliver("MESSAGE_CREATE", discord.message(answer)); // delivered a second time
+        discord.say(BEN, "Ben", thread, LP_ANSWER + " score");
+
+        awaitFeedback(thread, 2);
+        List<Shown> feedback = feedbackIn(thread);
+        assertThat(feedback).hasSize(2);
+        assertThat(feedback.get(0).text()).contains("Ana");
+        assertThat(feedback.get(1).text()).contains("Ben");
+        assertThat(discord.identifies()).isEqualTo(1);
+    }
+
+    @Test
+    @DisplayName("a 50,000-character message is refused with a clear reply that fits Discord's limits")
+    void hugeMessage() {
+        Shown drill = postScheduled();
+        discord.say(ANA, "Ana", drill.id(), "I owned it. ".repeat(4_200).substring(0, 49_999) + "!");
+
+        discord.await(() -> discord.in(drill.id()).size() == 1, WAIT, "the refusal");
+        Shown reply = discord.in(drill.id()).get(0);
+        assertThat(reply.message().path("content").asText()).contains("50,000").contains("Nothing was scored");
+        assertThat(discord.shown()).allSatisfy(s ->
+                assertThat(s.message().path("content").asText().length()).isLessThanOrEqualTo(2000));
+    }
+
+    @Test
+    @DisplayName("messages from bots, the bot itself included, are not taken as answers")
+    void botMessagesIgnored() {
+        Shown drill = postScheduled();
+        String thread = drill.id();
+        discord.say(discord.user(DiscordStandIn.BOT, "drillbot", true), thread, LP_ANSWER);
+        discord.say(discord.user("1300000000000000001", "otherbot", true), thread, LP_ANSWER);
+        discord.say(ANA, "Ana", thread, LP_ANSWER);
+
+        awaitFeedback(thread, 1);
+        assertThat(discord.in(thread)).hasSize(1);
+        assertThat(discord.in(thread).get(0).text()).contains("Ana");
+    }
+
+    @Test
+    @DisplayName("an edited answer is scored again; /leaderboard is shown to the channel")
+    void editAndLeaderboard() {
+        Shown drill = postScheduled();
+        String thread = drill.id();
+        String answer = discord.say(ANA, "Ana", thread, "I fixed it.");
+        awaitFeedback(thread, 1);
+        discord.edit(answer, LP_ANSWER);
+        awaitFeedback(thread, 2);
+
+        String board = discord.slash(BEN, "Ben", DiscordStandIn.CHANNEL, "leaderboard", Map.of("scope", "week"));
+        discord.await(() -> has(board, "original"), WAIT, "the leaderboard");
+        assertThat(discord.responses(board).get(0).ephemeral()).isFalse();
+        assertThat(text(board, "original")).contains("Leaderboard").contains("Ana");
+    }
+
+    // --- helpers ---------------------------------------------------------------------------------------
+
+    private Shown postScheduled() {
+        assertThat(h.bot.drills().postScheduled(h.channel, DiscordHarness.START))
+                .isEqualTo(DrillService.PostOutcome.POSTED);
+        return onlyDrill();
+    }
+
+    private Shown onlyDrill() {
+        List<Shown> posts = discord.in(DiscordStandIn.CHANNEL);
+        assertThat(posts).hasSize(1);
+        discord.await(() -> discord.thread(posts.get(0).id()).isPresent(), WAIT, "the drill's thread");
+        return posts.get(0);
+    }
+
+    private List<Shown> feedbackIn(String thread) {
+        return discord.in(thread).stream().filter(s -> s.message().path("embeds").size() > 0
+                && s.message().path("embeds").get(0).path("title").asText().contains("/100")).toList();
+    }
+
+    private List<Shown> awaitFeedback(String thread, int n) {
+        discord.await(() -> feedbackIn(thread).size() >= n, WAIT, n + " feedback message(s) in the thread");
+        return feedbackIn(thread);
+    }
+
+    private boolean has(String interaction, String kind) {
+        return discord.responses(interaction).stream().anyMatch(s -> s.where().equals(kind));
+    }
+
+    private List<String> kinds(String interaction) {
+        return discord.responses(interaction).stream().map(Shown::where).toList();
+    }
+
+    private String text(String interaction, String kind) {
+        return discord.responses(interaction).stream().filter(s -> s.where().equals(kind)).map(Shown::text)
+                .reduce("", (a, b) -> a + "\n" + b);
+    }
+
     private static JsonNode find(JsonNode array, String name) {
         for (JsonNode n : array) {
             if (n.path("name").asText().equals(name)) {

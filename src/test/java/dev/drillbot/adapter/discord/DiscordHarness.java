@@ -19,6 +19,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import java.util.Random;
@@ -28,7 +29,11 @@ import java.util.Random;
  * through the real JDA client to a {@link DiscordStandIn}.
  */
 final class DiscordHarness implements AutoCloseable {
-    static final Instant START = Instant.parse("2026-03-02T09:00:00Z"); // a Monday
+    /**
+     * Now, on a whole minute: Discord ids carry their creation time, and JDA refuses to answer interactions
+     * whose id says they are older than 15 minutes, so the stand-in's clock must be close to the real one.
+     */
+    static final Instant START = Instant.now().truncatedTo(ChronoUnit.MINUTES);
 
     final MutableClock clock = new MutableClock(START);
     final DiscordStandIn discord;

@@ -85,6 +85,8 @@ final class DiscordStandIn implements AutoCloseable {
     private final Map<String, ObjectNode> threads = new ConcurrentHashMap<>();
     /** interaction token → interaction id */
     private final Map<String, String> tokens = new ConcurrentHashMap<>();
+    /** interaction token → the channel the interaction happened in */
+    private final Map<String, String> tokenChannels = new ConcurrentHashMap<>();
     private final Object changed = new Object();
 
     DiscordStandIn(Supplier<Instant> clock) throws IOException {
@@ -257,6 +259,7 @@ final class DiscordStandIn implements AutoCloseable {
         String id = snowflake();
         String token = "itoken-" + id;
         tokens.put(token, id);
+        tokenChannels.put(token, channelOrThread);
         ObjectNode i = json.createObjectNode();
         i.put("id", id).put("application_id", APPLICATION).put("type", type).put("token", token).put("version", 1);
         i.set("data", data);
@@ -484,7 +487,7 @@ final class DiscordStandIn implements AutoCloseable {
                 ex.sendResponseHeaders(204, -1);
                 return;
             }
-            ObjectNode msg = botMessage("interaction-" + interaction, body);
+            ObjectNode msg = botMessage(tokenChannels.getOrDefault(m.group(2), CHANNEL), body);
             if (method.equals("PATCH")) {
                 shown.add(new Shown("original", interaction, false, msg));
             } else {
