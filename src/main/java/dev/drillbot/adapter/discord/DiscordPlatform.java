@@ -103,6 +103,10 @@ public final class DiscordPlatform implements ChatPlatform {
         }
     }
 
+    Settings settings() {
+        return settings;
+    }
+
     /** The JDA client, for tests and diagnostics. */
     JDA jda() {
         return jda;

@@ -254,6 +254,59 @@ class DiscordEndToEndTest {
         assertThat(text(board, "original")).contains("Leaderboard").contains("Ana");
     }
 
+    @Test
+    @DisplayName("a deleted answer no longer counts: it leaves the leaderboard")
+    void deletedAnswerWithdrawn() {
+        Shown drill = postScheduled();
+        String answer = discord.say(ANA, "Ana", drill.id(), LP_ANSWER);
+        awaitFeedback(drill.id(), 1);
+        String before = discord.slash(BEN, "Ben", DiscordStandIn.CHANNEL, "leaderboard", Map.of());
+        discord.await(() -> has(before, "original"), WAIT, "the leaderboard");
+        assertThat(text(before, "original")).contains("Ana");
+
+        discord.delete(answer);
+
+        discord.await(() -> {
+            String after = discord.slash(BEN, "Ben", DiscordStandIn.CHANNEL, "leaderboard", Map.of());
+            discord.await(() -> has(after, "original"), WAIT, "the leaderboard");
+            return !text(after, "original").contains("Ana");
+        }, WAIT, "Ana to leave the leaderboard");
+    }
+
+    @Test
+    @DisplayName("/drill's question option autocompletes from the bank")
+    void autocomplete() {
+        String typed = discord.autocomplete(ANA, "Ana", "drill", "question", "orders");
+        discord.await(() -> has(typed, "callback-8"), WAIT, "the suggestions");
+        JsonNode choices = discord.responses(typed).get(0).message().path("choices");
+        assertThat(choices).hasSize(1);
+        assertThat(choices.get(0).path("value").asText()).isEqualTo("sql-test-orders");
+        assertThat(choices.get(0).path("name").asText()).isEqualTo("SQL · Orders per customer");
+    }
+
+    @Test
+    @DisplayName("/hint inside a drill thread gives that drill's hint, privately")
+    void hintCommandInThread() {
+        Shown drill = postScheduled();
+        String hint = discord.slash(ANA, "Ana", drill.id(), "hint", Map.of());
+        discord.await(() -> has(hint, "original"), WAIT, "the hint");
+        assertThat(discord.responses(hint).get(0).ephemeral()).isTrue();
+        assertThat(text(hint, "original")).contains(drill.message().path("embeds").get(0).path("title").asText());
+    }
+
+    @Test
+    @DisplayName("tell (no ephemeral messages outside interactions) is a visible message that pings only that user")
+    void tellPingsOnlyTheUser() {
+        h.platform.gateway().tell(h.channel.channel(), new dev.drillbot.core.chat.UserRef(ANA, "Ana"),
+                dev.drillbot.core.chat.OutgoingMessage.plain("Your streak is 3. @everyone"));
+        discord.await(() -> discord.in(DiscordStandIn.CHANNEL).size() == 1, WAIT, "the message");
+        Call sent = discord.calls().stream().filter(c -> c.path().endsWith(DiscordStandIn.CHANNEL + "/messages"))
+                .findFirst().orElseThrow();
+        assertThat(sent.body().path("content").asText()).startsWith("<@" + ANA + ">").contains("streak is 3");
+        assertThat(sent.body().path("allowed_mentions").path("parse")).isEmpty();
+        assertThat(sent.body().path("allowed_mentions").path("users").get(0).asText()).isEqualTo(ANA);
+    }
+
     // --- helpers ---------------------------------------------------------------------------------------
 
     private Shown postScheduled() {

@@ -23,6 +23,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import java.util.Random;
+import java.util.function.UnaryOperator;
 
 /**
  * The real drillbot (real scorers, the test question bank, SQLite in a temporary directory) connected
@@ -45,13 +46,18 @@ final class DiscordHarness implements AutoCloseable {
             "0 0 9 ? * MON-FRI", ZoneId.of("UTC"), TrackMode.MIXED, Duration.ofHours(24), Duration.ofHours(2));
 
     DiscordHarness(Path dir) throws Exception {
+        this(dir, UnaryOperator.identity());
+    }
+
+    /** @param wrap lets a test wrap the real scorers, e.g. to hold scoring back */
+    DiscordHarness(Path dir, UnaryOperator<Scorer> wrap) throws Exception {
         discord = new DiscordStandIn(clock::instant);
         platform = new DiscordPlatform(new DiscordPlatform.Settings(DiscordStandIn.TOKEN,
                 Optional.of(discord.apiUrl()), Optional.of(discord.gatewayUrl()), true));
         QuestionBankLoader.Result loaded = new QuestionBankLoader().loadDirectory(Path.of("src/test/resources/bank"));
         db = Database.open(dir.resolve("drillbot.db"));
         bot = Bot.assemble(loaded.bank(),
-                new Scoring(List.<Scorer>of(LpScorer.fromDirectory(Path.of("config/rubric")), sql)), db,
+                new Scoring(List.of(wrap.apply(LpScorer.fromDirectory(Path.of("config/rubric"))), wrap.apply(sql))), db,
                 new Gateways(List.of(platform.gateway())), MustacheMessages.builtIn(),
                 new ChannelDirectory(List.of(channel), ZoneId.of("UTC")), 20_000, clock, new Random(7));
         platform.start(bot);

@@ -236,6 +236,14 @@ final class DiscordStandIn implements AutoCloseable {
         return interact(2, userId, name, channelOrThread, data, null);
     }
 
+    /** A user types into an autocomplete option of a slash command; returns the interaction id. */
+    String autocomplete(String userId, String name, String command, String option, String typed) {
+        ObjectNode data = json.createObjectNode();
+        data.put("id", snowflake()).put("name", command).put("type", 1).put("guild_id", GUILD);
+        data.putArray("options").addObject().put("name", option).put("type", 3).put("value", typed).put("focused", true);
+        return interact(4, userId, name, CHANNEL, data, null);
+    }
+
     /** A user presses a button on a message; returns the interaction id. */
     String press(String userId, String name, String messageId, String customId) {
         ObjectNode data = json.createObjectNode();
