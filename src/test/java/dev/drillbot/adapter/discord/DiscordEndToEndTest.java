@@ -70,6 +70,20 @@ class DiscordEndToEndTest {
         assertThat(options).containsExactly("track", "principle", "topic", "question");
         assertThat(find(drill.path("options"), "principle").path("choices")).hasSize(16);
         assertThat(find(drill.path("options"), "question").path("autocomplete").asBoolean()).isTrue();
+        discord.await(() -> discord.heartbeats() >= 1, WAIT, "a heartbeat (acknowledged)");
+    }
+
+    @Test
+    @DisplayName("a wrong token stops the start-up with a clear error that does not show the token")
+    void wrongToken() {
+        DiscordPlatform wrong = new DiscordPlatform(new DiscordPlatform.Settings("not-the-token",
+                java.util.Optional.of(discord.apiUrl()), java.util.Optional.of(discord.gatewayUrl()), true));
+        try {
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> wrong.start(h.bot))
+                    .hasMessageContaining("token").satisfies(e -> assertThat(e.getMessage()).doesNotContain("not-the-token"));
+        } finally {
+            wrong.close();
+        }
     }
 
     @Test

@@ -51,6 +51,8 @@ final class DiscordStandIn implements AutoCloseable {
     /** View channel, send messages, embed links, read history, create public threads, send in threads. */
     static final long BOT_PERMISSIONS = (1L << 10) | (1L << 11) | (1L << 14) | (1L << 16) | (1L << 35) | (1L << 38);
     private static final long DISCORD_EPOCH = 1420070400000L;
+    /** Short, so that heartbeats happen during a test (Discord's is about 41 s). */
+    static final int HEARTBEAT_MILLIS = 1000;
 
     /** One REST call as the stand-in received it. */
     record Call(String method, String path, JsonNode body) {}
@@ -135,6 +137,10 @@ final class DiscordStandIn implements AutoCloseable {
 
     int identifies() {
         return gateway.identifies.get();
+    }
+
+    int heartbeats() {
+        return gateway.heartbeats.get();
     }
 
     int resumes() {
@@ -557,6 +563,7 @@ final class DiscordStandIn implements AutoCloseable {
     /** The gateway: HELLO, IDENTIFY → READY + GUILD_CREATE, heartbeat ACKs, RESUME → replay + RESUMED. */
     private final class Gateway extends WebSocketServer {
         final AtomicInteger identifies = new AtomicInteger();
+        final AtomicInteger heartbeats = new AtomicInteger();
         final AtomicInteger resumes = new AtomicInteger();
         final String sessionId = "session-" + System.nanoTime();
         private final AtomicInteger seq = new AtomicInteger();
@@ -573,7 +580,7 @@ final class DiscordStandIn implements AutoCloseable {
         @Override
         public void onOpen(WebSocket conn, ClientHandshake handshake) {
             ObjectNode hello = json.createObjectNode().put("op", 10).putNull("s").putNull("t");
-            hello.putObject("d").put("heartbeat_interval", 41250);
+            hello.putObject("d").put("heartbeat_interval", HEARTBEAT_MILLIS);
             conn.send(hello.toString());
         }
 
@@ -582,7 +589,10 @@ final class DiscordStandIn implements AutoCloseable {
             try {
                 JsonNode payload = json.readTree(text);
                 switch (payload.path("op").asInt()) {
-                    case 1 -> conn.send("{\"op\":11,\"d\":null,\"s\":null,\"t\":null}");
+                    case 1 -> {
+                        heartbeats.incrementAndGet();
+                        conn.send("{\"op\":11,\"d\":null,\"s\":null,\"t\":null}");
+                    }
                     case 2 -> {
                         if (!TOKEN.equals(payload.path("d").path("token").asText())) {
                             conn.close(4004, "Authentication failed.");
