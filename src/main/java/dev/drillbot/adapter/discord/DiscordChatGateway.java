@@ -52,8 +52,15 @@ public final class DiscordChatGateway implements ChatGateway {
         Message first = target.sendMessage(parts.get(0)).complete();
         // Recorded before the thread exists: an answer may arrive before the core has stored the drill.
         threadOfMessage.put(first.getId(), first.getId());
-        ThreadChannel thread = first.createThreadChannel(threadName(message))
-                .setAutoArchiveDuration(ThreadChannel.AutoArchiveDuration.TIME_1_WEEK).complete();
+        ThreadChannel thread;
+        try {
+            thread = first.createThreadChannel(threadName(message))
+                    .setAutoArchiveDuration(ThreadChannel.AutoArchiveDuration.TIME_1_WEEK).complete();
+        } catch (RuntimeException e) {
+            // The core will retry the post: do not leave a drill without a thread behind.
+            first.delete().queue(ok -> { }, err -> log.warn("Could not remove drill message {}: {}", first.getId(), err.toString()));
+            throw e;
+        }
         threadOfMessage.put(first.getId(), thread.getId());
         for (MessageCreateData more : parts.subList(1, parts.size())) {
             thread.sendMessage(more).complete();

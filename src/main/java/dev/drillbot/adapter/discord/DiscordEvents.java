@@ -11,7 +11,6 @@ import dev.drillbot.core.command.CommandReply;
 import dev.drillbot.core.drill.AnswerService;
 import dev.drillbot.core.drill.ChannelSettings;
 import dev.drillbot.core.drill.Drill;
-import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -61,6 +60,8 @@ final class DiscordEvents extends ListenerAdapter {
     private final RecentKeys seen = new RecentKeys(20_000);
     /** Who wrote a recent answer: a deletion event does not say, and a withdrawal needs it. */
     private final RecentKeys.Values<UserRef> authors = new RecentKeys.Values<>(20_000);
+    /** The last text of a recent answer, to tell a real edit from an update that changed nothing the core reads. */
+    private final RecentKeys.Values<String> texts = new RecentKeys.Values<>(2_000);
 
     DiscordEvents(Drillbot bot, DiscordChatGateway gateway, Workers workers) {
         this.bot = bot;
@@ -103,6 +104,7 @@ final class DiscordEvents extends ListenerAdapter {
         ThreadRef thread = threadRef(event.getChannel().asThreadChannel());
         UserRef user = user(event.getAuthor(), event.getMember());
         authors.put(message.getId(), user);
+        texts.put(message.getId(), message.getContentRaw());
         AnswerReceived answer = new AnswerReceived(user, thread, message.getContentRaw(),
                 message.getTimeCreated().toInstant(), message.getId());
         workers.submit(thread.id(), () -> {
@@ -115,15 +117,18 @@ final class DiscordEvents extends ListenerAdapter {
     public void onMessageUpdate(MessageUpdateEvent event) {
         Message message = event.getMessage();
         OffsetDateTime edited = message.getTimeEdited();
-        if (!event.isFromGuild() || !event.isFromThread() || ignored(event.getAuthor(), message)
+        // Discord also sends updates that are no edit by the user (link previews): no edit time, or same text.
+        if (edited == null || !event.isFromGuild() || !event.isFromThread() || ignored(event.getAuthor(), message)
+                || texts.get(message.getId()).map(message.getContentRaw()::equals).orElse(false)
                 || !seen.add("edit:" + message.getId() + ":" + edited)) {
             return;
         }
+        texts.put(message.getId(), message.getContentRaw());
         ThreadRef thread = threadRef(event.getChannel().asThreadChannel());
         UserRef user = user(event.getAuthor(), event.getMember());
         authors.put(message.getId(), user);
         AnswerReceived answer = new AnswerReceived(user, thread, message.getContentRaw(),
-                edited != null ? edited.toInstant() : Instant.now(), message.getId());
+                edited.toInstant(), message.getId());
         workers.submit(thread.id(), () -> bot.answers().edit(answer));
     }
 

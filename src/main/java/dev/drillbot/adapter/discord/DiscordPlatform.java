@@ -79,7 +79,7 @@ public final class DiscordPlatform implements ChatPlatform {
                 .setCompression(Compression.NONE));
         log.info("Connecting to Discord ({})", settings);
         jda = builder.build();
-        jda.awaitReady();
+        awaitReady(jda, READY_TIMEOUT);
         jda.updateCommands().addCommands(DiscordCommands.definitions(bot.commands())).complete();
         log.info("Discord: registered {} slash commands", bot.commands().all().size());
     }
@@ -110,6 +110,30 @@ public final class DiscordPlatform implements ChatPlatform {
     /** The JDA client, for tests and diagnostics. */
     JDA jda() {
         return jda;
+    }
+
+    /** How long start-up waits for the gateway session and the servers to load. */
+    static final Duration READY_TIMEOUT = Duration.ofMinutes(2);
+
+    private static void awaitReady(JDA api, Duration timeout) throws Exception {
+        java.util.concurrent.CompletableFuture<Void> ready = java.util.concurrent.CompletableFuture.runAsync(() -> {
+            try {
+                api.awaitReady();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        });
+        try {
+            ready.get(timeout.toSeconds(), TimeUnit.SECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+            api.shutdownNow();
+            throw new IllegalStateException("Discord gateway not ready after " + timeout.toSeconds()
+                    + " s (status " + api.getStatus() + "); check DISCORD_GATEWAY_URL and the network");
+        } catch (java.util.concurrent.ExecutionException e) {
+            api.shutdownNow();
+            throw new IllegalStateException("Discord connection failed: " + e.getCause().getMessage(), e.getCause());
+        }
     }
 
     private static String withSlash(String url) {

@@ -321,6 +321,33 @@ class DiscordEndToEndTest {
         assertThat(sent.body().path("allowed_mentions").path("users").get(0).asText()).isEqualTo(ANA);
     }
 
+    @Test
+    @DisplayName("after a session that cannot be resumed, the bot identifies anew and still takes answers in existing threads")
+    void reidentifyKeepsThreads() {
+        Shown drill = postScheduled();
+        discord.expireSession();
+        discord.await(() -> discord.identifies() == 2, WAIT, "a new session");
+
+        discord.say(ANA, "Ana", drill.id(), LP_ANSWER);
+
+        assertThat(awaitFeedback(drill.id(), 1).get(0).text()).contains("Ana");
+    }
+
+    @Test
+    @DisplayName("an update that changes nothing (no edit time, same text) is not scored again")
+    void noOpUpdateIgnored() {
+        Shown drill = postScheduled();
+        String answer = discord.say(ANA, "Ana", drill.id(), LP_ANSWER);
+        awaitFeedback(drill.id(), 1);
+        discord.redeliver("MESSAGE_UPDATE", discord.message(answer)); // e.g. a link preview was added
+        discord.edit(answer, LP_ANSWER); // an edit time, but the same text
+        discord.say(BEN, "Ben", drill.id(), LP_ANSWER); // same lane: processed after the updates
+
+        awaitFeedback(drill.id(), 2);
+        assertThat(feedbackIn(drill.id())).extracting(Shown::text).satisfiesExactly(
+                a -> assertThat(a).contains("Ana"), b -> assertThat(b).contains("Ben"));
+    }
+
     // --- helpers ---------------------------------------------------------------------------------------
 
     private Shown postScheduled() {

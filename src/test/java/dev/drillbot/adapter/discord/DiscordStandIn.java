@@ -298,7 +298,13 @@ final class DiscordStandIn implements AutoCloseable {
 
     /** Closes the gateway connection as a network failure would (resumable close code). */
     void dropConnection() {
-        gateway.drop();
+        gateway.drop(4000, "Unknown error");
+    }
+
+    /** Closes the gateway connection so that the session cannot be resumed (the client identifies anew). */
+    void expireSession() {
+        gateway.resumable = false;
+        gateway.drop(4009, "Session timed out");
     }
 
     /** Holds back the next dispatches until the client resumes (they are then replayed with RESUMED). */
@@ -375,7 +381,9 @@ final class DiscordStandIn implements AutoCloseable {
         ArrayNode channels = g.putArray("channels");
         channels.add(channelJson(CHANNEL));
         channels.add(channelJson(OTHER_CHANNEL));
-        g.putArray("threads");
+        // Active threads, as Discord lists them: without them JDA would park messages in known threads.
+        ArrayNode active = g.putArray("threads");
+        threads.values().forEach(t -> active.add(t.deepCopy()));
         g.putArray("members").add(member(user(BOT, "drillbot", true), -1));
         g.putArray("voice_states");
         g.putArray("presences");
@@ -565,7 +573,9 @@ final class DiscordStandIn implements AutoCloseable {
         final AtomicInteger identifies = new AtomicInteger();
         final AtomicInteger heartbeats = new AtomicInteger();
         final AtomicInteger resumes = new AtomicInteger();
-        final String sessionId = "session-" + System.nanoTime();
+        volatile String sessionId = "session-" + System.nanoTime();
+        /** False after {@link #expireSession()}: a RESUME is then refused with INVALID_SESSION. */
+        volatile boolean resumable = true;
         private final AtomicInteger seq = new AtomicInteger();
         /** Every dispatch sent in this session, by sequence number, for replay on resume. */
         private final List<ObjectNode> sent = new ArrayList<>();
@@ -600,10 +610,22 @@ final class DiscordStandIn implements AutoCloseable {
                         }
                         identifies.incrementAndGet();
                         current = conn;
+                        if (!resumable) {
+                            synchronized (this) {
+                                sessionId = "session-" + System.nanoTime();
+                                sent.clear();
+                                seq.set(0);
+                                resumable = true;
+                            }
+                        }
                         dispatch("READY", ready());
                         dispatch("GUILD_CREATE", guildCreate());
                     }
                     case 6 -> {
+                        if (!resumable || !sessionId.equals(payload.path("d").path("session_id").asText())) {
+                            conn.send("{\"op\":9,\"d\":false,\"s\":null,\"t\":null}"); // INVALID_SESSION
+                            return;
+                        }
                         resumes.incrementAndGet();
                         current = conn;
                         int since = payload.path("d").path("seq").asInt();
@@ -649,10 +671,10 @@ final class DiscordStandIn implements AutoCloseable {
             return copy;
         }
 
-        void drop() {
+        void drop(int code, String reason) {
             WebSocket conn = current;
             if (conn != null) {
-                conn.close(4000, "Unknown error");
+                conn.close(code, reason);
             }
         }
 
