@@ -19,5 +19,5 @@ class DiscordArchitectureTest {
 
     @ArchTest
     static final ArchRule onlyDiscordKnowsJda = noClasses().that().resideOutsideOfPackage("dev.drillbot.adapter.discord..")
-            .should().dependOnClassesThat().resideInAnyPackage("net.dv8tion..", "okhttp3..");
+            .should().dependOnClassesThat().resideInAnyPackage("net.dv8tion..");
 }
