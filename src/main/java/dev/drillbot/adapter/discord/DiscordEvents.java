@@ -105,9 +105,9 @@ final class DiscordEvents extends ListenerAdapter {
         UserRef user = user(event.getAuthor(), event.getMember());
         authors.put(message.getId(), user);
         texts.put(message.getId(), message.getContentRaw());
-        AnswerReceived answer = new AnswerReceived(user, thread, message.getContentRaw(),
-                message.getTimeCreated().toInstant(), message.getId());
         workers.submit(thread.id(), () -> {
+            AnswerReceived answer = new AnswerReceived(user, thread, answerText(message),
+                    message.getTimeCreated().toInstant(), message.getId());
             AnswerService.Outcome outcome = receive(answer);
             log.debug("Answer {} in thread {}: {}", answer.messageId(), thread.id(), outcome);
         });
@@ -127,9 +127,8 @@ final class DiscordEvents extends ListenerAdapter {
         ThreadRef thread = threadRef(event.getChannel().asThreadChannel());
         UserRef user = user(event.getAuthor(), event.getMember());
         authors.put(message.getId(), user);
-        AnswerReceived answer = new AnswerReceived(user, thread, message.getContentRaw(),
-                edited.toInstant(), message.getId());
-        workers.submit(thread.id(), () -> bot.answers().edit(answer));
+        workers.submit(thread.id(), () -> bot.answers().edit(
+                new AnswerReceived(user, thread, answerText(message), edited.toInstant(), message.getId())));
     }
 
     @Override
@@ -315,6 +314,35 @@ final class DiscordEvents extends ListenerAdapter {
             outcome = bot.answers().receive(answer);
         }
         return outcome;
+    }
+
+    /**
+     * The answer's text: the message, plus the first text file attached to it. Discord turns a paste longer
+     * than a message may be (2,000 characters, 4,000 with Nitro) into a {@code message.txt} attachment, and
+     * a long STAR story or query often is. Runs on a worker: the file is downloaded.
+     */
+    static String answerText(Message message) {
+        String content = message.getContentRaw();
+        Optional<Message.Attachment> file = message.getAttachments().stream().filter(DiscordEvents::isText).findFirst();
+        if (file.isEmpty()) {
+            return content;
+        }
+        try (java.io.InputStream in = file.get().getProxy().download().get(30, java.util.concurrent.TimeUnit.SECONDS)) {
+            // More than the core accepts is refused anyway; reading stops a little past its highest limit.
+            String text = new String(in.readNBytes(MAX_ATTACHMENT_BYTES), java.nio.charset.StandardCharsets.UTF_8);
+            return content.isBlank() ? text : content + "\n\n" + text;
+        } catch (Exception e) {
+            log.warn("Could not read the text file attached to message {}: {}", message.getId(), e.toString());
+            return content;
+        }
+    }
+
+    static final int MAX_ATTACHMENT_BYTES = 256 * 1024;
+
+    private static boolean isText(Message.Attachment a) {
+        String type = a.getContentType() == null ? "" : a.getContentType();
+        String name = a.getFileName().toLowerCase(java.util.Locale.ROOT);
+        return type.startsWith("text/") || name.endsWith(".txt") || name.endsWith(".sql") || name.endsWith(".md");
     }
 
     private static final int STORE_RETRIES = 50;

@@ -348,6 +348,30 @@ class DiscordEndToEndTest {
                 a -> assertThat(a).contains("Ana"), b -> assertThat(b).contains("Ben"));
     }
 
+    @Test
+    @DisplayName("a long answer Discord turned into message.txt is read from the file and scored")
+    void answerInTextFile() {
+        Shown drill = postScheduled();
+        String story = LP_ANSWER + "\n" + "Afterwards I documented every step of the fix for the team. ".repeat(40);
+        assertThat(story.length()).isGreaterThan(2000);
+
+        discord.sayWithFile(ANA, "Ana", drill.id(), "", story);
+
+        Shown feedback = awaitFeedback(drill.id(), 1).get(0);
+        assertThat(feedback.text()).contains("Ana").contains("/100");
+    }
+
+    @Test
+    @DisplayName("a 50,000-character answer file is refused with a clear reply")
+    void hugeTextFile() {
+        Shown drill = postScheduled();
+        discord.sayWithFile(ANA, "Ana", drill.id(), "my answer", "I owned it. ".repeat(4_200).substring(0, 49_989));
+
+        discord.await(() -> discord.in(drill.id()).size() == 1, WAIT, "the refusal");
+        assertThat(discord.in(drill.id()).get(0).message().path("content").asText()).contains("50,000")
+                .contains("Nothing was scored");
+    }
+
     // --- helpers ---------------------------------------------------------------------------------------
 
     private Shown postScheduled() {

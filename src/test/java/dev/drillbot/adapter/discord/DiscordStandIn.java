@@ -85,6 +85,8 @@ final class DiscordStandIn implements AutoCloseable {
     private final List<Shown> shown = new CopyOnWriteArrayList<>();
     private final Map<String, ObjectNode> messages = new ConcurrentHashMap<>();
     private final Map<String, ObjectNode> threads = new ConcurrentHashMap<>();
+    /** attachment id → file content */
+    private final Map<String, byte[]> files = new ConcurrentHashMap<>();
     /** interaction token → interaction id */
     private final Map<String, String> tokens = new ConcurrentHashMap<>();
     /** interaction token → the channel the interaction happened in */
@@ -202,8 +204,30 @@ final class DiscordStandIn implements AutoCloseable {
     }
 
     String say(ObjectNode author, String channelOrThread, String content) {
+        return say(author, channelOrThread, content, null);
+    }
+
+    /**
+     * A user writes with a text file attached, as Discord does with a paste longer than a message may be
+     * ({@code message.txt}); the file is served at the attachment's URL.
+     */
+    String sayWithFile(String userId, String name, String channelOrThread, String content, String file) {
+        return say(user(userId, name, false), channelOrThread, content, file);
+    }
+
+    private String say(ObjectNode author, String channelOrThread, String content, String file) {
         String id = snowflake();
         ObjectNode m = message(id, channelOrThread, author, content);
+        if (file != null) {
+            String attachment = snowflake();
+            byte[] bytes = file.getBytes(StandardCharsets.UTF_8);
+            files.put(attachment, bytes);
+            String url = "http://127.0.0.1:" + http.getAddress().getPort() + "/attachments/" + channelOrThread + "/"
+                    + attachment + "/message.txt";
+            ((ArrayNode) m.get("attachments")).addObject().put("id", attachment).put("filename", "message.txt")
+                    .put("content_type", "text/plain; charset=utf-8").put("size", bytes.length).put("url", url)
+                    .put("proxy_url", url).put("title", "message");
+        }
         m.set("member", member(null, -1));
         messages.put(id, m);
         gateway.dispatch("MESSAGE_CREATE", m);
@@ -409,6 +433,19 @@ final class DiscordStandIn implements AutoCloseable {
             JsonNode body = parseBody(ex, raw);
             calls.add(new Call(method, path, body));
             String auth = ex.getRequestHeaders().getFirst("Authorization");
+            if (path.startsWith("/attachments/")) {
+                byte[] file = files.get(path.split("/")[3]);
+                if (file == null) {
+                    send(ex, 404, "{}");
+                } else {
+                    ex.getResponseHeaders().set("Content-Type", "text/plain; charset=utf-8");
+                    ex.sendResponseHeaders(200, file.length);
+                    try (OutputStream out = ex.getResponseBody()) {
+                        out.write(file);
+                    }
+                }
+                return;
+            }
             boolean webhook = path.startsWith("/api/v10/webhooks/") || path.startsWith("/api/v10/interactions/");
             if (!webhook && !("Bot " + TOKEN).equals(auth)) {
                 send(ex, 401, "{\"message\": \"401: Unauthorized\", \"code\": 0}");
