@@ -63,10 +63,14 @@ final class DiscordEvents extends ListenerAdapter {
     /** The last text of a recent answer, to tell a real edit from an update that changed nothing the core reads. */
     private final RecentKeys.Values<String> texts = new RecentKeys.Values<>(2_000);
 
-    DiscordEvents(Drillbot bot, DiscordChatGateway gateway, Workers workers) {
+    /** Whether thread messages can be read (Message Content intent); without it their text arrives empty. */
+    private final boolean readMessages;
+
+    DiscordEvents(Drillbot bot, DiscordChatGateway gateway, Workers workers, boolean readMessages) {
         this.bot = bot;
         this.gateway = gateway;
         this.workers = workers;
+        this.readMessages = readMessages;
     }
 
     // --- session -----------------------------------------------------------------------------------
@@ -97,7 +101,7 @@ final class DiscordEvents extends ListenerAdapter {
     @Override
     public void onMessageReceived(MessageReceivedEvent event) {
         Message message = event.getMessage();
-        if (!event.isFromGuild() || !event.isFromThread() || ignored(event.getAuthor(), message)
+        if (!readMessages || !event.isFromGuild() || !event.isFromThread() || ignored(event.getAuthor(), message)
                 || !seen.add("message:" + message.getId())) {
             return;
         }
@@ -118,7 +122,7 @@ final class DiscordEvents extends ListenerAdapter {
         Message message = event.getMessage();
         OffsetDateTime edited = message.getTimeEdited();
         // Discord also sends updates that are no edit by the user (link previews): no edit time, or same text.
-        if (edited == null || !event.isFromGuild() || !event.isFromThread() || ignored(event.getAuthor(), message)
+        if (!readMessages || edited == null || !event.isFromGuild() || !event.isFromThread() || ignored(event.getAuthor(), message)
                 || texts.get(message.getId()).map(message.getContentRaw()::equals).orElse(false)
                 || !seen.add("edit:" + message.getId() + ":" + edited)) {
             return;

@@ -72,7 +72,7 @@ public final class DiscordPlatform implements ChatPlatform {
         // createLight: no member, presence, emoji or voice caches (and so no further intents); channels and
         // threads are still cached, which is what sending and the thread checks need. GUILDS comes with it.
         JDABuilder builder = JDABuilder.createLight(settings.token(), intents)
-                .addEventListeners(new DiscordEvents(bot, gateway, workers))
+                .addEventListeners(new DiscordEvents(bot, gateway, workers, settings.messageContent()))
                 .setAutoReconnect(true);
         settings.apiUrl().ifPresent(url -> builder.setRestConfig(new RestConfig().setBaseUrl(url)));
         settings.gatewayUrl().ifPresent(url -> builder.setSessionController(new FixedGateway(url))

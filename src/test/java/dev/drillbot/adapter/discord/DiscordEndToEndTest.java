@@ -59,6 +59,8 @@ class DiscordEndToEndTest {
     @DisplayName("connects with the token, identifies once and registers the slash commands with their options")
     void connectsAndRegistersCommands() {
         assertThat(discord.identifies()).isEqualTo(1);
+        // GUILDS (1 << 0), GUILD_MESSAGES (1 << 9), MESSAGE_CONTENT (1 << 15); no member or presence intents.
+        assertThat(discord.intents()).isEqualTo((1L << 0) | (1L << 9) | (1L << 15));
         Call put = discord.calls().stream().filter(c -> c.method().equals("PUT") && c.path().endsWith("/commands"))
                 .findFirst().orElseThrow();
         List<String> names = new ArrayList<>();

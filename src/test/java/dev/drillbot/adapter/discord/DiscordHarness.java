@@ -51,9 +51,14 @@ final class DiscordHarness implements AutoCloseable {
 
     /** @param wrap lets a test wrap the real scorers, e.g. to hold scoring back */
     DiscordHarness(Path dir, UnaryOperator<Scorer> wrap) throws Exception {
+        this(dir, wrap, true);
+    }
+
+    /** @param messageContent whether the bot asks for the Message Content intent */
+    DiscordHarness(Path dir, UnaryOperator<Scorer> wrap, boolean messageContent) throws Exception {
         discord = new DiscordStandIn(clock::instant);
         platform = new DiscordPlatform(new DiscordPlatform.Settings(DiscordStandIn.TOKEN,
-                Optional.of(discord.apiUrl()), Optional.of(discord.gatewayUrl()), true));
+                Optional.of(discord.apiUrl()), Optional.of(discord.gatewayUrl()), messageContent));
         QuestionBankLoader.Result loaded = new QuestionBankLoader().loadDirectory(Path.of("src/test/resources/bank"));
         db = Database.open(dir.resolve("drillbot.db"));
         bot = Bot.assemble(loaded.bank(),

@@ -141,6 +141,11 @@ final class DiscordStandIn implements AutoCloseable {
         return gateway.identifies.get();
     }
 
+    /** The intents of the last IDENTIFY. */
+    long intents() {
+        return gateway.intents;
+    }
+
     int heartbeats() {
         return gateway.heartbeats.get();
     }
@@ -609,6 +614,7 @@ final class DiscordStandIn implements AutoCloseable {
     private final class Gateway extends WebSocketServer {
         final AtomicInteger identifies = new AtomicInteger();
         final AtomicInteger heartbeats = new AtomicInteger();
+        volatile long intents;
         final AtomicInteger resumes = new AtomicInteger();
         volatile String sessionId = "session-" + System.nanoTime();
         /** False after {@link #expireSession()}: a RESUME is then refused with INVALID_SESSION. */
@@ -646,6 +652,7 @@ final class DiscordStandIn implements AutoCloseable {
                             return;
                         }
                         identifies.incrementAndGet();
+                        intents = payload.path("d").path("intents").asLong();
                         current = conn;
                         if (!resumable) {
                             synchronized (this) {
