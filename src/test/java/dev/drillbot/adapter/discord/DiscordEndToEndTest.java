@@ -374,6 +374,21 @@ class DiscordEndToEndTest {
                 .contains("Nothing was scored");
     }
 
+    @Test
+    @DisplayName("after drillbot restarts, the buttons of an earlier drill and answers in its thread still work")
+    void afterRestart() throws Exception {
+        Shown drill = postScheduled();
+
+        h.restartDiscord();
+
+        assertThat(discord.identifies()).isEqualTo(2);
+        String hint = discord.press(BEN, "Ben", drill.id(), DiscordRenderer.HINT);
+        discord.await(() -> has(hint, "original"), WAIT, "the hint");
+        assertThat(text(hint, "original")).containsAnyOf("Hint 1 of", "has no hints");
+        discord.say(ANA, "Ana", drill.id(), LP_ANSWER);
+        assertThat(awaitFeedback(drill.id(), 1).get(0).text()).contains("Ana");
+    }
+
     // --- helpers ---------------------------------------------------------------------------------------
 
     private Shown postScheduled() {

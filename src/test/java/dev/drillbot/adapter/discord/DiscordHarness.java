@@ -38,7 +38,9 @@ final class DiscordHarness implements AutoCloseable {
 
     final MutableClock clock = new MutableClock(START);
     final DiscordStandIn discord;
-    final DiscordPlatform platform;
+    DiscordPlatform platform;
+    private final Gateways gateways;
+    private final boolean messageContent;
     final Database db;
     final SqlScorer sql = new SqlScorer();
     final Drillbot bot;
@@ -57,14 +59,28 @@ final class DiscordHarness implements AutoCloseable {
     /** @param messageContent whether the bot asks for the Message Content intent */
     DiscordHarness(Path dir, UnaryOperator<Scorer> wrap, boolean messageContent) throws Exception {
         discord = new DiscordStandIn(clock::instant);
-        platform = new DiscordPlatform(new DiscordPlatform.Settings(DiscordStandIn.TOKEN,
-                Optional.of(discord.apiUrl()), Optional.of(discord.gatewayUrl()), messageContent));
+        this.messageContent = messageContent;
+        platform = newPlatform();
+        gateways = new Gateways(List.of(platform.gateway()));
         QuestionBankLoader.Result loaded = new QuestionBankLoader().loadDirectory(Path.of("src/test/resources/bank"));
         db = Database.open(dir.resolve("drillbot.db"));
         bot = Bot.assemble(loaded.bank(),
                 new Scoring(List.of(wrap.apply(LpScorer.fromDirectory(Path.of("config/rubric"))), wrap.apply(sql))), db,
-                new Gateways(List.of(platform.gateway())), MustacheMessages.builtIn(),
+                gateways, MustacheMessages.builtIn(),
                 new ChannelDirectory(List.of(channel), ZoneId.of("UTC")), 20_000, clock, new Random(7));
+        platform.start(bot);
+    }
+
+    private DiscordPlatform newPlatform() {
+        return new DiscordPlatform(new DiscordPlatform.Settings(DiscordStandIn.TOKEN, Optional.of(discord.apiUrl()),
+                Optional.of(discord.gatewayUrl()), messageContent));
+    }
+
+    /** Stops the Discord connection and starts a new one, as a restart of drillbot would (same database). */
+    void restartDiscord() throws Exception {
+        platform.close();
+        platform = newPlatform();
+        gateways.add(platform.gateway());
         platform.start(bot);
     }
 
