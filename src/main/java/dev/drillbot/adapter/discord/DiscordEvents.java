@@ -167,7 +167,7 @@ final class DiscordEvents extends ListenerAdapter {
         Place place = place(event.getChannel());
         UserRef user = user(event.getUser(), event.getMember());
         InteractionHook hook = event.getHook();
-        workers.submit(place.key(), () -> {
+        answering(hook, place.key(), () -> {
             CommandReply reply = bot.commands().run(
                     new CommandContext(bot.channels().settings(place.channel()), user, place.thread()), name, args);
             respond(hook, reply, visible);
@@ -242,7 +242,7 @@ final class DiscordEvents extends ListenerAdapter {
         }
         event.deferReply(true).queue();
         InteractionHook hook = event.getHook();
-        workers.submit(threadId, () -> {
+        answering(hook, threadId, () -> {
             ChannelSettings settings = bot.channels().settings(place.channel());
             Optional<Drill> drill = bot.drillStore().byThread(place.channel(), threadId);
             List<String> texts = new ArrayList<>();
@@ -285,7 +285,7 @@ final class DiscordEvents extends ListenerAdapter {
         AnswerReceived answer = new AnswerReceived(user(event.getUser(), event.getMember()), thread,
                 value == null ? "" : value.getAsString(), event.getTimeCreated().toInstant(), "modal:" + event.getId());
         InteractionHook hook = event.getHook();
-        workers.submit(threadId, () -> {
+        answering(hook, threadId, () -> {
             AnswerService.Outcome outcome = receive(answer);
             String note = switch (outcome) {
                 case SCORED -> "Scored: your feedback is in <#" + threadId + ">.";
@@ -299,6 +299,22 @@ final class DiscordEvents extends ListenerAdapter {
     }
 
     // --- helpers ---------------------------------------------------------------------------------------
+
+    /** Runs the work of a deferred interaction; if it fails, the user is told instead of seeing "thinking…" for good. */
+    private void answering(InteractionHook hook, String key, Runnable work) {
+        workers.submit(key, () -> {
+            try {
+                work.run();
+            } catch (RuntimeException e) {
+                log.error("Answering a Discord interaction failed", e);
+                try {
+                    hook.editOriginal("Sorry, that did not work. Please try again in a moment.").complete();
+                } catch (RuntimeException ignored) {
+                    // the interaction may have expired; the error is logged above
+                }
+            }
+        });
+    }
 
     /**
      * Hands an answer to the core. Users see a drill's thread as soon as Discord opened it, a moment before
