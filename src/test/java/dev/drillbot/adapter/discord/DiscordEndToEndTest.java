@@ -211,12 +211,16 @@ class DiscordEndToEndTest {
     void resumeDoesNotDoubleScore() {
         Shown drill = postScheduled();
         String thread = drill.id();
+        String stats = discord.press(BEN, "Ben", drill.id(), DiscordRenderer.SKIP + "lp");
+        discord.await(() -> has(stats, "original"), WAIT, "the skip");
+        JsonNode press = discord.lastDispatch("INTERACTION_CREATE");
         discord.holdDispatches(true);
         discord.dropConnection();
         String answer = discord.say(ANA, "Ana", thread, LP_ANSWER); // held back, delivered on resume
 
         discord.await(() -> discord.resumes() == 1, WAIT, "the client to resume");
         discord.redeliver("MESSAGE_CREATE", discord.message(answer)); // delivered a second time
+        discord.redeliver("INTERACTION_CREATE", press); // the Skip press, a second time
         discord.say(BEN, "Ben", thread, LP_ANSWER + " score");
 
         awaitFeedback(thread, 2);
@@ -225,6 +229,8 @@ class DiscordEndToEndTest {
         assertThat(feedback.get(0).text()).contains("Ana");
         assertThat(feedback.get(1).text()).contains("Ben");
         assertThat(discord.identifies()).isEqualTo(1);
+        assertThat(discord.in(DiscordStandIn.CHANNEL)).hasSize(2); // the drill and one skip, not two
+        assertThat(discord.responses(stats)).filteredOn(s -> s.where().startsWith("callback")).hasSize(1);
     }
 
     @Test
@@ -387,6 +393,29 @@ class DiscordEndToEndTest {
         assertThat(text(hint, "original")).containsAnyOf("Hint 1 of", "has no hints");
         discord.say(ANA, "Ana", drill.id(), LP_ANSWER);
         assertThat(awaitFeedback(drill.id(), 1).get(0).text()).contains("Ana");
+    }
+
+    @Test
+    @DisplayName("a connection that stops acknowledging heartbeats is replaced, and answers keep flowing")
+    void zombieConnection() {
+        Shown drill = postScheduled();
+        discord.holdDispatches(true);
+        discord.stopAckingHeartbeats();
+        String answer = discord.say(ANA, "Ana", drill.id(), LP_ANSWER);
+
+        discord.await(() -> discord.resumes() == 1, WAIT, "the client to notice and resume");
+
+        assertThat(awaitFeedback(drill.id(), 1).get(0).text()).contains("Ana");
+        assertThat(answer).isNotBlank();
+    }
+
+    @Test
+    @DisplayName("a rate-limited post is retried by JDA and the drill still appears exactly once")
+    void rateLimitedPost() {
+        discord.rateLimitNextPost();
+        Shown drill = postScheduled();
+        assertThat(discord.rateLimited()).isEqualTo(1);
+        assertThat(discord.in(DiscordStandIn.CHANNEL)).containsExactly(drill);
     }
 
     // --- helpers ---------------------------------------------------------------------------------------

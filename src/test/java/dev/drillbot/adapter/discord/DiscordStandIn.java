@@ -92,6 +92,8 @@ final class DiscordStandIn implements AutoCloseable {
     /** interaction token → the channel the interaction happened in */
     private final Map<String, String> tokenChannels = new ConcurrentHashMap<>();
     private final Object changed = new Object();
+    private final java.util.concurrent.atomic.AtomicBoolean rateLimitNext = new java.util.concurrent.atomic.AtomicBoolean();
+    private final AtomicInteger rateLimited = new AtomicInteger();
 
     DiscordStandIn(Supplier<Instant> clock) throws IOException {
         this.clock = clock;
@@ -148,6 +150,10 @@ final class DiscordStandIn implements AutoCloseable {
 
     int heartbeats() {
         return gateway.heartbeats.get();
+    }
+
+    int rateLimited() {
+        return rateLimited.get();
     }
 
     int resumes() {
@@ -237,6 +243,18 @@ final class DiscordStandIn implements AutoCloseable {
         messages.put(id, m);
         gateway.dispatch("MESSAGE_CREATE", m);
         return id;
+    }
+
+    /** The data of the last dispatch of a type sent in this session. */
+    JsonNode lastDispatch(String type) {
+        synchronized (gateway) {
+            for (int i = gateway.sent.size() - 1; i >= 0; i--) {
+                if (gateway.sent.get(i).path("t").asText().equals(type)) {
+                    return gateway.sent.get(i).path("d");
+                }
+            }
+        }
+        throw new AssertionError("no " + type + " was dispatched");
     }
 
     /** Replays an earlier dispatch, as Discord may after a resume. */
@@ -334,6 +352,16 @@ final class DiscordStandIn implements AutoCloseable {
     void expireSession() {
         gateway.resumable = false;
         gateway.drop(4009, "Session timed out");
+    }
+
+    /** Stops acknowledging heartbeats, as a connection that silently died (a "zombie") would; until the next resume. */
+    void stopAckingHeartbeats() {
+        gateway.ackHeartbeats = false;
+    }
+
+    /** Answers the next message post with 429 Too Many Requests, as Discord's rate limiter does. */
+    void rateLimitNextPost() {
+        rateLimitNext.set(true);
     }
 
     /** Holds back the next dispatches until the client resumes (they are then replayed with RESUMED). */
@@ -530,6 +558,17 @@ final class DiscordStandIn implements AutoCloseable {
             ObjectNode event = t.deepCopy();
             event.put("newly_created", true);
             gateway.dispatch("THREAD_CREATE", event);
+        } else if ((m = CHANNEL_MESSAGES.matcher(path)).matches() && method.equals("POST")
+                && rateLimitNext.compareAndSet(true, false)) {
+            rateLimited.incrementAndGet();
+            ex.getResponseHeaders().set("Retry-After", "1");
+            ex.getResponseHeaders().set("Via", "1.1 google"); // Discord's own limiter, not Cloudflare's
+            ex.getResponseHeaders().set("X-RateLimit-Limit", "5");
+            ex.getResponseHeaders().set("X-RateLimit-Remaining", "0");
+            ex.getResponseHeaders().set("X-RateLimit-Reset-After", "0.2");
+            ex.getResponseHeaders().set("X-RateLimit-Bucket", "channel-messages");
+            ex.getResponseHeaders().set("X-RateLimit-Scope", "user");
+            send(ex, 429, "{\"message\": \"You are being rate limited.\", \"retry_after\": 0.2, \"global\": false}");
         } else if ((m = CHANNEL_MESSAGES.matcher(path)).matches() && method.equals("POST")) {
             ObjectNode msg = botMessage(m.group(1), body);
             shown.add(new Shown(m.group(1), null, false, msg));
@@ -615,6 +654,7 @@ final class DiscordStandIn implements AutoCloseable {
         final AtomicInteger identifies = new AtomicInteger();
         final AtomicInteger heartbeats = new AtomicInteger();
         volatile long intents;
+        volatile boolean ackHeartbeats = true;
         final AtomicInteger resumes = new AtomicInteger();
         volatile String sessionId = "session-" + System.nanoTime();
         /** False after {@link #expireSession()}: a RESUME is then refused with INVALID_SESSION. */
@@ -644,6 +684,9 @@ final class DiscordStandIn implements AutoCloseable {
                 switch (payload.path("op").asInt()) {
                     case 1 -> {
                         heartbeats.incrementAndGet();
+                        if (!ackHeartbeats) {
+                            return;
+                        }
                         conn.send("{\"op\":11,\"d\":null,\"s\":null,\"t\":null}");
                     }
                     case 2 -> {
@@ -671,6 +714,7 @@ final class DiscordStandIn implements AutoCloseable {
                             return;
                         }
                         resumes.incrementAndGet();
+                        ackHeartbeats = true;
                         current = conn;
                         int since = payload.path("d").path("seq").asInt();
                         List<ObjectNode> replay;
