@@ -40,14 +40,14 @@ import org.java_websocket.server.WebSocketServer;
  * <p>Payload shapes follow Discord's documentation (gateway events, interactions, channel, message and
  * guild resources), with the fields JDA 6 requires on top of the documented examples.
  */
-final class DiscordStandIn implements AutoCloseable {
-    static final String GUILD = "1100000000000000001";
-    static final String CHANNEL = "1100000000000000002";
-    static final String OTHER_CHANNEL = "1100000000000000003";
-    static final String BOT = "1100000000000000010";
-    static final String APPLICATION = BOT;
-    static final String OWNER = "1100000000000000020";
-    static final String TOKEN = "stand-in-token";
+public final class DiscordStandIn implements AutoCloseable {
+    public static final String GUILD = "1100000000000000001";
+    public static final String CHANNEL = "1100000000000000002";
+    public static final String OTHER_CHANNEL = "1100000000000000003";
+    public static final String BOT = "1100000000000000010";
+    public static final String APPLICATION = BOT;
+    public static final String OWNER = "1100000000000000020";
+    public static final String TOKEN = "stand-in-token";
     /** View channel, send messages, embed links, read history, create public threads, send in threads. */
     static final long BOT_PERMISSIONS = (1L << 10) | (1L << 11) | (1L << 14) | (1L << 16) | (1L << 35) | (1L << 38);
     private static final long DISCORD_EPOCH = 1420070400000L;
@@ -55,11 +55,11 @@ final class DiscordStandIn implements AutoCloseable {
     static final int HEARTBEAT_MILLIS = 1000;
 
     /** One REST call as the stand-in received it. */
-    record Call(String method, String path, JsonNode body) {}
+    public record Call(String method, String path, JsonNode body) {}
 
     /** Something shown to users: a message in a channel or thread, or an interaction's response. */
-    record Shown(String where, String interaction, boolean ephemeral, JsonNode message) {
-        String text() {
+    public record Shown(String where, String interaction, boolean ephemeral, JsonNode message) {
+        public String text() {
             StringBuilder sb = new StringBuilder(message.path("content").asText(""));
             for (JsonNode e : message.path("embeds")) {
                 sb.append('\n').append(e.path("title").asText("")).append('\n').append(e.path("description").asText(""));
@@ -71,7 +71,7 @@ final class DiscordStandIn implements AutoCloseable {
             return sb.toString();
         }
 
-        String id() {
+        public String id() {
             return message.path("id").asText();
         }
     }
@@ -95,7 +95,7 @@ final class DiscordStandIn implements AutoCloseable {
     private final java.util.concurrent.atomic.AtomicBoolean rateLimitNext = new java.util.concurrent.atomic.AtomicBoolean();
     private final AtomicInteger rateLimited = new AtomicInteger();
 
-    DiscordStandIn(Supplier<Instant> clock) throws IOException {
+    public DiscordStandIn(Supplier<Instant> clock) throws IOException {
         this.clock = clock;
         http = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         http.createContext("/", this::handle);
@@ -107,39 +107,39 @@ final class DiscordStandIn implements AutoCloseable {
         await(() -> gateway.getPort() > 0, Duration.ofSeconds(5), "gateway listening");
     }
 
-    String apiUrl() {
+    public String apiUrl() {
         return "http://127.0.0.1:" + http.getAddress().getPort() + "/api/v10/";
     }
 
-    String gatewayUrl() {
+    public String gatewayUrl() {
         return "ws://127.0.0.1:" + gateway.getPort();
     }
 
     // --- what happened ---------------------------------------------------------------------------------
 
-    List<Call> calls() {
+    public List<Call> calls() {
         return List.copyOf(calls);
     }
 
-    List<Shown> shown() {
+    public List<Shown> shown() {
         return List.copyOf(shown);
     }
 
     /** Messages posted in a channel or thread, oldest first. */
-    List<Shown> in(String channelOrThread) {
+    public List<Shown> in(String channelOrThread) {
         return shown.stream().filter(s -> s.where().equals(channelOrThread)).toList();
     }
 
     /** What the user who triggered an interaction saw in response to it. */
-    List<Shown> responses(String interactionId) {
+    public List<Shown> responses(String interactionId) {
         return shown.stream().filter(s -> interactionId.equals(s.interaction())).toList();
     }
 
-    Optional<JsonNode> thread(String id) {
+    public Optional<JsonNode> thread(String id) {
         return Optional.ofNullable(threads.get(id));
     }
 
-    int identifies() {
+    public int identifies() {
         return gateway.identifies.get();
     }
 
@@ -161,7 +161,7 @@ final class DiscordStandIn implements AutoCloseable {
     }
 
     /** Waits for a condition on what the stand-in has seen; fails the test with {@code what} on timeout. */
-    void await(BooleanSupplier condition, Duration timeout, String what) {
+    public void await(BooleanSupplier condition, Duration timeout, String what) {
         long deadline = System.nanoTime() + timeout.toNanos();
         synchronized (changed) {
             while (!condition.getAsBoolean()) {
@@ -210,7 +210,7 @@ final class DiscordStandIn implements AutoCloseable {
     }
 
     /** A user writes in a channel or thread; returns the message id. */
-    String say(String userId, String name, String channelOrThread, String content) {
+    public String say(String userId, String name, String channelOrThread, String content) {
         return say(user(userId, name, false), channelOrThread, content);
     }
 
