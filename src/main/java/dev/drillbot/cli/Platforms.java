@@ -14,6 +14,7 @@ final class Platforms {
     static List<ChatPlatform> fromEnvironment(Environment env, DrillbotConfig config) {
         List<ChatPlatform> platforms = new ArrayList<>();
         dev.drillbot.adapter.slack.SlackPlatform.fromEnvironment(env).ifPresent(platforms::add);
+        dev.drillbot.adapter.discord.DiscordPlatform.fromEnvironment(env).ifPresent(platforms::add);
         return platforms;
     }
 }

@@ -1,0 +1,123 @@
+package dev.drillbot.adapter.discord;
+
+import dev.drillbot.core.chat.ChannelRef;
+import dev.drillbot.core.chat.ChatGateway;
+import dev.drillbot.core.chat.OutgoingMessage;
+import dev.drillbot.core.chat.ThreadRef;
+import dev.drillbot.core.chat.UserRef;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+import net.dv8tion.jda.api.JDA;
+import net.dv8tion.jda.api.entities.Message;
+import net.dv8tion.jda.api.entities.channel.concrete.ThreadChannel;
+import net.dv8tion.jda.api.entities.channel.middleman.GuildMessageChannel;
+import net.dv8tion.jda.api.entities.channel.middleman.MessageChannel;
+import net.dv8tion.jda.api.utils.messages.MessageCreateData;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Sends the core's messages to Discord. A drill is an embed with buttons in the configured channel and
+ * a public thread opened on that message; the thread's id is the thread reference the core stores, and
+ * replies (feedback, hints) go into that thread. Calls block until Discord confirmed them, because the
+ * core stores the returned thread id; they are never made on JDA's gateway thread.
+ *
+ * <p>{@link #tell} has no ephemeral form on Discord outside an interaction, so it replies visibly in the
+ * channel, addressed to (and pinging only) that user. Interactions do not come through here: the adapter
+ * answers them ephemerally itself.
+ */
+public final class DiscordChatGateway implements ChatGateway {
+    public static final String PLATFORM = "discord";
+    private static final Logger log = LoggerFactory.getLogger(DiscordChatGateway.class);
+
+    private final Supplier<JDA> jda;
+    /** Drill message id → thread id. Discord gives a thread opened on a message the message's id; this is the record. */
+    private final Map<String, String> threadOfMessage = new ConcurrentHashMap<>();
+
+    DiscordChatGateway(Supplier<JDA> jda) {
+        this.jda = jda;
+    }
+
+    @Override
+    public String platform() {
+        return PLATFORM;
+    }
+
+    @Override
+    public ThreadRef post(ChannelRef channel, OutgoingMessage message) {
+        GuildMessageChannel target = channel(channel.id());
+        List<MessageCreateData> parts = DiscordRenderer.render(message);
+        Message first = target.sendMessage(parts.get(0)).complete();
+        // Recorded before the thread exists: an answer may arrive before the core has stored the drill.
+        threadOfMessage.put(first.getId(), first.getId());
+        ThreadChannel thread;
+        try {
+            thread = first.createThreadChannel(threadName(message))
+                    .setAutoArchiveDuration(ThreadChannel.AutoArchiveDuration.TIME_1_WEEK).complete();
+        } catch (RuntimeException e) {
+            // The core will retry the post: do not leave a drill without a thread behind.
+            first.delete().queue(ok -> { }, err -> log.warn("Could not remove drill message {}: {}", first.getId(), err.toString()));
+            throw e;
+        }
+        threadOfMessage.put(first.getId(), thread.getId());
+        for (MessageCreateData more : parts.subList(1, parts.size())) {
+            thread.sendMessage(more).complete();
+        }
+        log.debug("Posted a drill to Discord channel {} with thread {}", channel.id(), thread.getId());
+        return new ThreadRef(channel, thread.getId());
+    }
+
+    @Override
+    public void reply(ThreadRef thread, OutgoingMessage message) {
+        MessageChannel target = jda.get().getThreadChannelById(thread.id());
+        List<MessageCreateData> parts = DiscordRenderer.render(message);
+        if (target == null) {
+            // Not in JDA's cache (e.g. archived while the bot was away): say it next to the thread instead.
+            log.warn("Discord thread {} is not known (archived?); replying in its channel", thread.id());
+            target = channel(thread.channel().id());
+            target.sendMessage(DiscordRenderer.plain("(re: <#" + thread.id() + ">)").get(0)).complete();
+        }
+        for (MessageCreateData part : parts) {
+            target.sendMessage(part).complete();
+        }
+    }
+
+    @Override
+    public void tell(ChannelRef channel, UserRef user, OutgoingMessage message) {
+        MessageChannel target = channel(channel.id());
+        for (MessageCreateData part : DiscordRenderer.addressed(user.id(), message.text())) {
+            target.sendMessage(part).complete();
+        }
+    }
+
+    /** Whether this process opened the thread for a drill (it may not be stored yet for a few milliseconds). */
+    boolean opened(String threadId) {
+        return threadOfMessage.containsValue(threadId);
+    }
+
+    /** The thread opened on a drill message, for buttons pressed on that message. */
+    String threadOf(String messageId) {
+        return threadOfMessage.getOrDefault(messageId, messageId);
+    }
+
+    private GuildMessageChannel channel(String id) {
+        JDA api = jda.get();
+        if (api == null) {
+            throw new IllegalStateException("the Discord connection is not started");
+        }
+        GuildMessageChannel ch = api.getChannelById(GuildMessageChannel.class, id);
+        if (ch == null) {
+            throw new IllegalStateException("Discord channel " + id + " is not visible to the bot (wrong id, or not invited)");
+        }
+        return ch;
+    }
+
+    private static String threadName(OutgoingMessage message) {
+        String name = message instanceof OutgoingMessage.DrillPost p
+                ? (p.practice() ? "Practice: " : "Drill: ") + p.question().title()
+                : "Drill";
+        return DiscordRenderer.truncate(name, 100);
+    }
+}

@@ -1,0 +1,399 @@
+package dev.drillbot.adapter.discord;
+
+import dev.drillbot.core.Drillbot;
+import dev.drillbot.core.bank.Track;
+import dev.drillbot.core.chat.AnswerReceived;
+import dev.drillbot.core.chat.ChannelRef;
+import dev.drillbot.core.chat.ThreadRef;
+import dev.drillbot.core.chat.UserRef;
+import dev.drillbot.core.command.CommandContext;
+import dev.drillbot.core.command.CommandReply;
+import dev.drillbot.core.drill.AnswerService;
+import dev.drillbot.core.drill.ChannelSettings;
+import dev.drillbot.core.drill.Drill;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import net.dv8tion.jda.api.components.label.Label;
+import net.dv8tion.jda.api.components.textinput.TextInput;
+import net.dv8tion.jda.api.components.textinput.TextInputStyle;
+import net.dv8tion.jda.api.entities.Member;
+import net.dv8tion.jda.api.entities.Message;
+import net.dv8tion.jda.api.entities.User;
+import net.dv8tion.jda.api.entities.channel.concrete.ThreadChannel;
+import net.dv8tion.jda.api.entities.channel.middleman.MessageChannel;
+import net.dv8tion.jda.api.events.interaction.ModalInteractionEvent;
+import net.dv8tion.jda.api.events.interaction.command.CommandAutoCompleteInteractionEvent;
+import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
+import net.dv8tion.jda.api.events.interaction.component.ButtonInteractionEvent;
+import net.dv8tion.jda.api.events.message.MessageDeleteEvent;
+import net.dv8tion.jda.api.events.message.MessageReceivedEvent;
+import net.dv8tion.jda.api.events.message.MessageUpdateEvent;
+import net.dv8tion.jda.api.events.session.ReadyEvent;
+import net.dv8tion.jda.api.events.session.SessionDisconnectEvent;
+import net.dv8tion.jda.api.events.session.SessionRecreateEvent;
+import net.dv8tion.jda.api.events.session.SessionResumeEvent;
+import net.dv8tion.jda.api.hooks.ListenerAdapter;
+import net.dv8tion.jda.api.interactions.InteractionHook;
+import net.dv8tion.jda.api.interactions.modals.ModalMapping;
+import net.dv8tion.jda.api.modals.Modal;
+import net.dv8tion.jda.api.utils.messages.MessageCreateData;
+import net.dv8tion.jda.api.utils.messages.MessageEditData;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Routes Discord events into the core. Runs on JDA's gateway thread, so it only acknowledges (interactions
+ * are deferred at once, well inside Discord's 3 seconds) and hands the work to {@link Workers}, where
+ * scoring and the blocking sends happen. Ignores bots (itself included) and events already seen, which a
+ * gateway resume may replay.
+ */
+final class DiscordEvents extends ListenerAdapter {
+    private static final Logger log = LoggerFactory.getLogger(DiscordEvents.class);
+    static final String MODAL = "drill:answer:";
+    static final String ANSWER_INPUT = "answer";
+
+    private final Drillbot bot;
+    private final DiscordChatGateway gateway;
+    private final Workers workers;
+    private final RecentKeys seen = new RecentKeys(20_000);
+    /** Who wrote a recent answer: a deletion event does not say, and a withdrawal needs it. */
+    private final RecentKeys.Values<UserRef> authors = new RecentKeys.Values<>(20_000);
+    /** The last text of a recent answer, to tell a real edit from an update that changed nothing the core reads. */
+    private final RecentKeys.Values<String> texts = new RecentKeys.Values<>(2_000);
+
+    /** Whether thread messages can be read (Message Content intent); without it their text arrives empty. */
+    private final boolean readMessages;
+
+    DiscordEvents(Drillbot bot, DiscordChatGateway gateway, Workers workers, boolean readMessages) {
+        this.bot = bot;
+        this.gateway = gateway;
+        this.workers = workers;
+        this.readMessages = readMessages;
+    }
+
+    // --- session -----------------------------------------------------------------------------------
+
+    @Override
+    public void onReady(ReadyEvent event) {
+        log.info("Discord gateway ready as {} in {} guild(s)", event.getJDA().getSelfUser().getName(),
+                event.getGuildTotalCount());
+    }
+
+    @Override
+    public void onSessionDisconnect(SessionDisconnectEvent event) {
+        log.info("Discord gateway disconnected (close code {}); reconnecting", event.getCloseCode());
+    }
+
+    @Override
+    public void onSessionResume(SessionResumeEvent event) {
+        log.info("Discord gateway session resumed");
+    }
+
+    @Override
+    public void onSessionRecreate(SessionRecreateEvent event) {
+        log.info("Discord gateway session recreated");
+    }
+
+    // --- answers in drill threads -------------------------------------------------------------------
+
+    @Override
+    public void onMessageReceived(MessageReceivedEvent event) {
+        Message message = event.getMessage();
+        if (!readMessages || !event.isFromGuild() || !event.isFromThread() || ignored(event.getAuthor(), message)
+                || !seen.add("message:" + message.getId())) {
+            return;
+        }
+        ThreadRef thread = threadRef(event.getChannel().asThreadChannel());
+        UserRef user = user(event.getAuthor(), event.getMember());
+        authors.put(message.getId(), user);
+        texts.put(message.getId(), message.getContentRaw());
+        workers.submit(thread.id(), () -> {
+            AnswerReceived answer = new AnswerReceived(user, thread, answerText(message),
+                    message.getTimeCreated().toInstant(), message.getId());
+            AnswerService.Outcome outcome = receive(answer);
+            log.debug("Answer {} in thread {}: {}", answer.messageId(), thread.id(), outcome);
+        });
+    }
+
+    @Override
+    public void onMessageUpdate(MessageUpdateEvent event) {
+        Message message = event.getMessage();
+        OffsetDateTime edited = message.getTimeEdited();
+        // Discord also sends updates that are no edit by the user (link previews): no edit time, or same text.
+        if (!readMessages || edited == null || !event.isFromGuild() || !event.isFromThread() || ignored(event.getAuthor(), message)
+                || texts.get(message.getId()).map(message.getContentRaw()::equals).orElse(false)
+                || !seen.add("edit:" + message.getId() + ":" + edited)) {
+            return;
+        }
+        texts.put(message.getId(), message.getContentRaw());
+        ThreadRef thread = threadRef(event.getChannel().asThreadChannel());
+        UserRef user = user(event.getAuthor(), event.getMember());
+        authors.put(message.getId(), user);
+        workers.submit(thread.id(), () -> bot.answers().edit(
+                new AnswerReceived(user, thread, answerText(message), edited.toInstant(), message.getId())));
+    }
+
+    @Override
+    public void onMessageDelete(MessageDeleteEvent event) {
+        if (!event.isFromGuild() || !event.isFromThread() || !seen.add("delete:" + event.getMessageId())) {
+            return;
+        }
+        Optional<UserRef> author = authors.get(event.getMessageId());
+        if (author.isEmpty()) {
+            log.debug("Deleted message {} is not a known answer of this run", event.getMessageId());
+            return;
+        }
+        ThreadRef thread = threadRef(event.getChannel().asThreadChannel());
+        workers.submit(thread.id(), () -> bot.answers().withdraw(thread, author.get(), event.getMessageId()));
+    }
+
+    // --- slash commands --------------------------------------------------------------------------------
+
+    @Override
+    public void onSlashCommandInteraction(SlashCommandInteractionEvent event) {
+        if (!seen.add("interaction:" + event.getId())) {
+            return;
+        }
+        String name = event.getName();
+        String args = DiscordCommands.args(name, event::getOption);
+        if (!event.isFromGuild()) {
+            event.reply("drillbot works in server channels: use /" + name + " there.").setEphemeral(true).queue();
+            return;
+        }
+        boolean visible = DiscordCommands.visible(name, args);
+        event.deferReply(!visible).queue();
+        Place place = place(event.getChannel());
+        UserRef user = user(event.getUser(), event.getMember());
+        InteractionHook hook = event.getHook();
+        answering(hook, place.key(), () -> {
+            CommandReply reply = bot.commands().run(
+                    new CommandContext(bot.channels().settings(place.channel()), user, place.thread()), name, args);
+            respond(hook, reply, visible);
+        });
+    }
+
+    @Override
+    public void onCommandAutoCompleteInteraction(CommandAutoCompleteInteractionEvent event) {
+        if (event.getName().equals("drill") && event.getFocusedOption().getName().equals("question")) {
+            event.replyChoices(DiscordCommands.questionChoices(bot.bank(), event.getFocusedOption().getValue())).queue();
+        } else {
+            event.replyChoices(List.of()).queue();
+        }
+    }
+
+    /** Sends a command's reply through the deferred interaction, visible or ephemeral as the core asked. */
+    static void respond(InteractionHook hook, CommandReply reply, boolean deferredVisibly) {
+        List<MessageCreateData> parts = DiscordRenderer.render(reply.message());
+        switch (reply.visibility()) {
+            case PRIVATE -> {
+                if (deferredVisibly) {
+                    hook.deleteOriginal().complete();
+                    parts.forEach(p -> hook.sendMessage(p).setEphemeral(true).complete());
+                } else {
+                    sendThrough(hook, parts, true);
+                }
+            }
+            case CHANNEL -> {
+                if (deferredVisibly) {
+                    sendThrough(hook, parts, false);
+                } else {
+                    hook.editOriginal("Shared in the channel.").complete();
+                    parts.forEach(p -> hook.sendMessage(p).setEphemeral(false).complete());
+                }
+            }
+            case NONE -> hook.editOriginal(DiscordRenderer.truncate(reply.message().text(),
+                    DiscordRenderer.CONTENT_MAX)).complete();
+        }
+    }
+
+    /** The first part replaces the deferred "thinking…" response; further parts are follow-ups. */
+    private static void sendThrough(InteractionHook hook, List<MessageCreateData> parts, boolean ephemeral) {
+        hook.editOriginal(MessageEditData.fromCreateData(parts.get(0))).complete();
+        for (MessageCreateData p : parts.subList(1, parts.size())) {
+            hook.sendMessage(p).setEphemeral(ephemeral).complete();
+        }
+    }
+
+    // --- drill buttons and the answer form -----------------------------------------------------------
+
+    @Override
+    public void onButtonInteraction(ButtonInteractionEvent event) {
+        String id = event.getComponentId();
+        if (!id.startsWith("drill:") || !seen.add("interaction:" + event.getId())) {
+            return;
+        }
+        if (!event.isFromGuild()) {
+            event.reply("This button works in server channels only.").setEphemeral(true).queue();
+            return;
+        }
+        Place place = place(event.getChannel());
+        String threadId = gateway.threadOf(event.getMessageId());
+        ThreadRef thread = new ThreadRef(place.channel(), threadId);
+        UserRef user = user(event.getUser(), event.getMember());
+        if (id.equals(DiscordRenderer.ANSWER)) {
+            TextInput input = TextInput.create(ANSWER_INPUT, TextInputStyle.PARAGRAPH)
+                    .setPlaceholder("Your STAR story, or your SQL query")
+                    .setRequiredRange(1, TextInput.MAX_VALUE_LENGTH).build();
+            event.replyModal(Modal.create(MODAL + threadId, "Your answer")
+                    .addComponents(Label.of("Answer", input)).build()).queue();
+            return;
+        }
+        event.deferReply(true).queue();
+        InteractionHook hook = event.getHook();
+        answering(hook, threadId, () -> {
+            ChannelSettings settings = bot.channels().settings(place.channel());
+            Optional<Drill> drill = bot.drillStore().byThread(place.channel(), threadId);
+            List<String> texts = new ArrayList<>();
+            if (id.equals(DiscordRenderer.HINT)) {
+                texts.add(drill.map(d -> bot.drills().hint(d, user)).orElse("This drill is not known any more."));
+            } else if (id.startsWith(DiscordRenderer.SKIP)) {
+                Track track = Track.fromSlug(id.substring(DiscordRenderer.SKIP.length()))
+                        .orElse(drill.map(Drill::track).orElse(Track.LP));
+                Optional<Drill> posted = bot.drills().postPractice(settings, user, bot.bank().track(track));
+                texts.add(posted.flatMap(Drill::threadId)
+                        .map(t -> "Here is another " + track.displayName() + " question: <#" + t + ">")
+                        .orElse("Could not post another question right now."));
+            } else if (id.equals(DiscordRenderer.STATS)) {
+                CommandContext context = new CommandContext(settings, user, Optional.of(thread));
+                texts.add(bot.commands().run(context, "streak", "").message().text());
+                texts.add(bot.commands().run(context, "gaps", "").message().text());
+            } else {
+                texts.add("Unknown button.");
+            }
+            List<MessageCreateData> parts = new ArrayList<>();
+            texts.forEach(t -> parts.addAll(DiscordRenderer.plain(t)));
+            sendThrough(hook, parts, true);
+        });
+    }
+
+    @Override
+    public void onModalInteraction(ModalInteractionEvent event) {
+        if (!event.getModalId().startsWith(MODAL) || !seen.add("interaction:" + event.getId())) {
+            return;
+        }
+        if (!event.isFromGuild()) {
+            event.reply("Answers are taken in server channels only.").setEphemeral(true).queue();
+            return;
+        }
+        event.deferReply(true).queue();
+        String threadId = event.getModalId().substring(MODAL.length());
+        Place place = place(event.getChannel());
+        ThreadRef thread = new ThreadRef(place.channel(), threadId);
+        ModalMapping value = event.getValue(ANSWER_INPUT);
+        AnswerReceived answer = new AnswerReceived(user(event.getUser(), event.getMember()), thread,
+                value == null ? "" : value.getAsString(), event.getTimeCreated().toInstant(), "modal:" + event.getId());
+        InteractionHook hook = event.getHook();
+        answering(hook, threadId, () -> {
+            AnswerService.Outcome outcome = receive(answer);
+            String note = switch (outcome) {
+                case SCORED -> "Scored: your feedback is in <#" + threadId + ">.";
+                case DUPLICATE -> "This answer was already received.";
+                case NOT_A_DRILL -> "This drill is not known any more.";
+                case EMPTY, TOO_LONG, QUESTION_MISSING, SCORING_FAILED -> "See <#" + threadId + "> for why it was not scored.";
+                default -> "Received.";
+            };
+            hook.editOriginal(note).complete();
+        });
+    }
+
+    // --- helpers ---------------------------------------------------------------------------------------
+
+    /** Runs the work of a deferred interaction; if it fails, the user is told instead of seeing "thinking…" for good. */
+    private void answering(InteractionHook hook, String key, Runnable work) {
+        workers.submit(key, () -> {
+            try {
+                work.run();
+            } catch (RuntimeException e) {
+                log.error("Answering a Discord interaction failed", e);
+                try {
+                    hook.editOriginal("Sorry, that did not work. Please try again in a moment.").complete();
+                } catch (RuntimeException ignored) {
+                    // the interaction may have expired; the error is logged above
+                }
+            }
+        });
+    }
+
+    /**
+     * Hands an answer to the core. Users see a drill's thread as soon as Discord opened it, a moment before
+     * the core has stored the drill under it; an answer in that moment is retried briefly instead of being
+     * dropped as "not a drill".
+     */
+    private AnswerService.Outcome receive(AnswerReceived answer) {
+        AnswerService.Outcome outcome = bot.answers().receive(answer);
+        for (int attempt = 0; outcome == AnswerService.Outcome.NOT_A_DRILL && gateway.opened(answer.thread().id())
+                && attempt < STORE_RETRIES; attempt++) {
+            try {
+                Thread.sleep(STORE_RETRY_MILLIS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+            outcome = bot.answers().receive(answer);
+        }
+        return outcome;
+    }
+
+    /**
+     * The answer's text: the message, plus the first text file attached to it. Discord turns a paste longer
+     * than a message may be (2,000 characters, 4,000 with Nitro) into a {@code message.txt} attachment, and
+     * a long STAR story or query often is. Runs on a worker: the file is downloaded.
+     */
+    static String answerText(Message message) {
+        String content = message.getContentRaw();
+        Optional<Message.Attachment> file = message.getAttachments().stream().filter(DiscordEvents::isText).findFirst();
+        if (file.isEmpty()) {
+            return content;
+        }
+        try (java.io.InputStream in = file.get().getProxy().download().get(30, java.util.concurrent.TimeUnit.SECONDS)) {
+            // More than the core accepts is refused anyway; reading stops a little past its highest limit.
+            String text = new String(in.readNBytes(MAX_ATTACHMENT_BYTES), java.nio.charset.StandardCharsets.UTF_8);
+            return content.isBlank() ? text : content + "\n\n" + text;
+        } catch (Exception e) {
+            log.warn("Could not read the text file attached to message {}: {}", message.getId(), e.toString());
+            return content;
+        }
+    }
+
+    static final int MAX_ATTACHMENT_BYTES = 256 * 1024;
+
+    private static boolean isText(Message.Attachment a) {
+        String type = a.getContentType() == null ? "" : a.getContentType();
+        String name = a.getFileName().toLowerCase(java.util.Locale.ROOT);
+        return type.startsWith("text/") || name.endsWith(".txt") || name.endsWith(".sql") || name.endsWith(".md");
+    }
+
+    private static final int STORE_RETRIES = 50;
+    private static final long STORE_RETRY_MILLIS = 100;
+
+    /** Where an interaction or message happened: the configured channel, and the thread when inside one. */
+    record Place(ChannelRef channel, Optional<ThreadRef> thread) {
+        String key() {
+            return thread.map(ThreadRef::id).orElse(channel.id());
+        }
+    }
+
+    private static Place place(MessageChannel channel) {
+        if (channel instanceof ThreadChannel t) {
+            ThreadRef thread = threadRef(t);
+            return new Place(thread.channel(), Optional.of(thread));
+        }
+        return new Place(new ChannelRef(DiscordChatGateway.PLATFORM, channel.getId()), Optional.empty());
+    }
+
+    private static ThreadRef threadRef(ThreadChannel thread) {
+        return new ThreadRef(new ChannelRef(DiscordChatGateway.PLATFORM, thread.getParentChannel().getId()),
+                thread.getId());
+    }
+
+    private static boolean ignored(User author, Message message) {
+        return author.isBot() || author.isSystem() || message.isWebhookMessage();
+    }
+
+    private static UserRef user(User user, Member member) {
+        String name = member != null ? member.getEffectiveName() : user.getEffectiveName();
+        return new UserRef(user.getId(), name);
+    }
+}

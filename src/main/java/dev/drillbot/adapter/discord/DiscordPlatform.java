@@ -1,0 +1,156 @@
+package dev.drillbot.adapter.discord;
+
+import dev.drillbot.config.Environment;
+import dev.drillbot.core.Drillbot;
+import dev.drillbot.core.chat.ChatGateway;
+import dev.drillbot.core.chat.ChatPlatform;
+import java.time.Duration;
+import java.util.EnumSet;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import net.dv8tion.jda.api.JDA;
+import net.dv8tion.jda.api.JDABuilder;
+import net.dv8tion.jda.api.requests.GatewayIntent;
+import net.dv8tion.jda.api.requests.RestConfig;
+import net.dv8tion.jda.api.utils.Compression;
+import net.dv8tion.jda.api.utils.ConcurrentSessionController;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * drillbot on Discord through JDA. Connects with the intents it needs (guilds for the channel and thread
+ * cache, guild messages and message content for answers written in drill threads), registers the core's
+ * commands as global slash commands, and routes events through {@link DiscordEvents}.
+ *
+ * <p>{@code DISCORD_API_URL} (e.g. {@code http://127.0.0.1:8080/api/v10/}) and {@code DISCORD_GATEWAY_URL}
+ * (e.g. {@code ws://127.0.0.1:8081}) point it at a local stand-in; {@code DISCORD_MESSAGE_CONTENT=off}
+ * runs without the privileged Message Content intent (answers then come only through the Answer button).
+ * The token is handed to JDA only and never logged.
+ */
+public final class DiscordPlatform implements ChatPlatform {
+    private static final Logger log = LoggerFactory.getLogger(DiscordPlatform.class);
+
+    /** Connection settings; {@link #toString()} hides the token. */
+    public record Settings(String token, Optional<String> apiUrl, Optional<String> gatewayUrl, boolean messageContent) {
+        @Override
+        public String toString() {
+            return "Discord[api=" + apiUrl.orElse("default") + ", gateway=" + gatewayUrl.orElse("default")
+                    + ", messageContent=" + messageContent + "]";
+        }
+    }
+
+    private final Settings settings;
+    private volatile JDA jda;
+    private final DiscordChatGateway gateway = new DiscordChatGateway(() -> jda);
+    private Workers workers;
+
+    public DiscordPlatform(Settings settings) {
+        this.settings = settings;
+    }
+
+    /** Present when {@code DISCORD_BOT_TOKEN} is set. */
+    public static Optional<ChatPlatform> fromEnvironment(Environment env) {
+        return env.discordBotToken().map(token -> new DiscordPlatform(new Settings(token,
+                env.get("DISCORD_API_URL").map(DiscordPlatform::withSlash), env.get("DISCORD_GATEWAY_URL"),
+                !env.get("DISCORD_MESSAGE_CONTENT").map(v -> v.toLowerCase(Locale.ROOT))
+                        .filter(v -> v.equals("off") || v.equals("false") || v.equals("0")).isPresent())));
+    }
+
+    @Override
+    public ChatGateway gateway() {
+        return gateway;
+    }
+
+    @Override
+    public void start(Drillbot bot) throws Exception {
+        EnumSet<GatewayIntent> intents = EnumSet.of(GatewayIntent.GUILD_MESSAGES);
+        if (settings.messageContent()) {
+            intents.add(GatewayIntent.MESSAGE_CONTENT);
+        }
+        workers = new Workers(4);
+        // createLight: no member, presence, emoji or voice caches (and so no further intents); channels and
+        // threads are still cached, which is what sending and the thread checks need. GUILDS comes with it.
+        JDABuilder builder = JDABuilder.createLight(settings.token(), intents)
+                .addEventListeners(new DiscordEvents(bot, gateway, workers, settings.messageContent()))
+                .setAutoReconnect(true);
+        settings.apiUrl().ifPresent(url -> builder.setRestConfig(new RestConfig().setBaseUrl(url)));
+        settings.gatewayUrl().ifPresent(url -> builder.setSessionController(new FixedGateway(url))
+                .setCompression(Compression.NONE));
+        log.info("Connecting to Discord ({})", settings);
+        jda = builder.build();
+        awaitReady(jda, READY_TIMEOUT);
+        jda.updateCommands().addCommands(DiscordCommands.definitions(bot.commands())).complete();
+        log.info("Discord: registered {} slash commands", bot.commands().all().size());
+    }
+
+    @Override
+    public void close() {
+        JDA api = jda;
+        if (workers != null) {
+            workers.drain(Duration.ofSeconds(30));
+        }
+        if (api != null) {
+            api.shutdown();
+            try {
+                if (!api.awaitShutdown(10, TimeUnit.SECONDS)) {
+                    api.shutdownNow();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                api.shutdownNow();
+            }
+        }
+    }
+
+    Settings settings() {
+        return settings;
+    }
+
+    /** The JDA client, for tests and diagnostics. */
+    JDA jda() {
+        return jda;
+    }
+
+    /** How long start-up waits for the gateway session and the servers to load. */
+    static final Duration READY_TIMEOUT = Duration.ofMinutes(2);
+
+    private static void awaitReady(JDA api, Duration timeout) throws Exception {
+        java.util.concurrent.CompletableFuture<Void> ready = java.util.concurrent.CompletableFuture.runAsync(() -> {
+            try {
+                api.awaitReady();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        });
+        try {
+            ready.get(timeout.toSeconds(), TimeUnit.SECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+            api.shutdownNow();
+            throw new IllegalStateException("Discord gateway not ready after " + timeout.toSeconds()
+                    + " s (status " + api.getStatus() + "); check DISCORD_GATEWAY_URL and the network");
+        } catch (java.util.concurrent.ExecutionException e) {
+            api.shutdownNow();
+            throw new IllegalStateException("Discord connection failed: " + e.getCause().getMessage(), e.getCause());
+        }
+    }
+
+    private static String withSlash(String url) {
+        return url.endsWith("/") ? url : url + "/";
+    }
+
+    /** Connects to a given gateway address instead of asking Discord's REST API for one. */
+    private static final class FixedGateway extends ConcurrentSessionController {
+        private final String url;
+
+        FixedGateway(String url) {
+            this.url = url;
+        }
+
+        @Override
+        public String getGateway() {
+            return url;
+        }
+    }
+}

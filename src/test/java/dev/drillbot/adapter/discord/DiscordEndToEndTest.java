@@ -1,0 +1,467 @@
+package dev.drillbot.adapter.discord;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.drillbot.adapter.discord.DiscordStandIn.Call;
+import dev.drillbot.adapter.discord.DiscordStandIn.Shown;
+import dev.drillbot.core.drill.DrillService;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * drillbot on Discord, end to end: the real JDA client against {@link DiscordStandIn} on 127.0.0.1, the real
+ * core, scorers and SQLite. Assertions are on what Discord users would see.
+ */
+@DisplayName("drillbot on Discord, end to end")
+@Timeout(value = 60, unit = TimeUnit.SECONDS)
+class DiscordEndToEndTest {
+    private static final Duration WAIT = Duration.ofSeconds(15);
+    private static final String ANA = "1200000000000000001";
+    private static final String BEN = "1200000000000000002";
+
+    static final String LP_ANSWER = """
+            Situation: last spring our nightly orders pipeline started missing its 6 am deadline three times a week, \
+            and the finance team could not close the books on time.
+            Task: I owned the pipeline, so it was my job to find the cause and fix it within two weeks.
+            Action: I profiled every stage myself, found that one join had grown to 40 million rows because of a \
+            missing partition filter, rewrote it, added a row-count alarm and walked the team through the runbook.
+            Result: the job went from 5 hours to 50 minutes, we met the deadline 60 days in a row, and finance closed \
+            a day earlier. I learned to add volume alarms to every pipeline I own.""";
+
+    @TempDir
+    Path dir;
+    DiscordHarness h;
+    DiscordStandIn discord;
+
+    @BeforeEach
+    void start() throws Exception {
+        h = new DiscordHarness(dir);
+        discord = h.discord;
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        h.close();
+    }
+
+    @Test
+    @DisplayName("connects with the token, identifies once and registers the slash commands with their options")
+    void connectsAndRegistersCommands() {
+        assertThat(discord.identifies()).isEqualTo(1);
+        // GUILDS (1 << 0), GUILD_MESSAGES (1 << 9), MESSAGE_CONTENT (1 << 15); no member or presence intents.
+        assertThat(discord.intents()).isEqualTo((1L << 0) | (1L << 9) | (1L << 15));
+        Call put = discord.calls().stream().filter(c -> c.method().equals("PUT") && c.path().endsWith("/commands"))
+                .findFirst().orElseThrow();
+        List<String> names = new ArrayList<>();
+        put.body().forEach(c -> names.add(c.path("name").asText()));
+        assertThat(names).contains("drill", "streak", "gaps", "leaderboard", "hint", "help");
+        JsonNode drill = find(put.body(), "drill");
+        List<String> options = new ArrayList<>();
+        drill.path("options").forEach(o -> options.add(o.path("name").asText()));
+        assertThat(options).containsExactly("track", "principle", "topic", "question");
+        assertThat(find(drill.path("options"), "principle").path("choices")).hasSize(16);
+        assertThat(find(drill.path("options"), "question").path("autocomplete").asBoolean()).isTrue();
+        discord.await(() -> discord.heartbeats() >= 1, WAIT, "a heartbeat (acknowledged)");
+    }
+
+    @Test
+    @DisplayName("a wrong token stops the start-up with a clear error that does not show the token")
+    void wrongToken() {
+        DiscordPlatform wrong = new DiscordPlatform(new DiscordPlatform.Settings("not-the-token",
+                java.util.Optional.of(discord.apiUrl()), java.util.Optional.of(discord.gatewayUrl()), true));
+        try {
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> wrong.start(h.bot))
+                    .hasMessageContaining("token").satisfies(e -> assertThat(e.getMessage()).doesNotContain("not-the-token"));
+        } finally {
+            wrong.close();
+        }
+    }
+
+    @Test
+    @DisplayName("a scheduled drill is posted exactly once, as an embed with buttons and a thread for answers")
+    void scheduledDrillPostedOnce() {
+        DrillService.PostOutcome first = h.bot.drills().postScheduled(h.channel, DiscordHarness.START);
+        DrillService.PostOutcome again = h.bot.drills().postScheduled(h.channel, DiscordHarness.START);
+
+        assertThat(first).isEqualTo(DrillService.PostOutcome.POSTED);
+        assertThat(again).isEqualTo(DrillService.PostOutcome.ALREADY_POSTED);
+        List<Shown> posts = discord.in(DiscordStandIn.CHANNEL);
+        assertThat(posts).hasSize(1);
+        JsonNode embed = posts.get(0).message().path("embeds").get(0);
+        assertThat(embed.path("title").asText()).isNotBlank();
+        assertThat(embed.path("description").asText()).contains("Today's drill");
+        List<String> buttons = new ArrayList<>();
+        posts.get(0).message().path("components").get(0).path("components")
+                .forEach(b -> buttons.add(b.path("label").asText()));
+        assertThat(buttons).containsExactly("Answer", "Hint", "Skip", "My stats");
+        assertThat(discord.thread(posts.get(0).id())).isPresent();
+        assertThat(discord.calls().stream().filter(c -> c.path().endsWith("/threads"))).hasSize(1);
+    }
+
+    @Test
+    @DisplayName("/drill posts a practice drill (the user gets a private note), and an answer in its thread gets scored feedback there")
+    void drillCommandThenThreadAnswer() {
+        String interaction = discord.slash(ANA, "Ana", DiscordStandIn.CHANNEL, "drill", Map.of("principle", "ownership"));
+
+        discord.await(() -> has(interaction, "original"), WAIT, "the /drill response");
+        assertThat(kinds(interaction)).startsWith("callback-5");
+        assertThat(discord.responses(interaction).get(0).ephemeral()).isTrue();
+        assertThat(text(interaction, "original")).contains("Practice drill posted");
+        Shown drill = onlyDrill();
+        assertThat(drill.text()).contains("Nobody owned it").contains("Practice drill for Ana");
+        String thread = drill.id();
+
+        discord.say(ANA, "Ana", thread, LP_ANSWER);
+
+        Shown feedback = awaitFeedback(thread, 1).get(0);
+        JsonNode embed = feedback.message().path("embeds").get(0);
+        assertThat(embed.path("title").asText()).matches("\\d{1,3}/100 · .+");
+        assertThat(embed.path("description").asText()).contains("Ana").contains("Nobody owned it").contains("█");
+        assertThat(feedback.message().path("content").asText()).isEmpty();
+    }
+
+    @Test
+    @DisplayName("the Answer button opens a form; the submitted answer is scored in the drill's thread")
+    void modalAnswer() {
+        Shown drill = postScheduled();
+        String thread = drill.id();
+
+        String press = discord.press(ANA, "Ana", drill.id(), DiscordRenderer.ANSWER);
+        discord.await(() -> has(press, "callback-9"), WAIT, "the answer form");
+        JsonNode modal = discord.responses(press).get(0).message();
+        assertThat(modal.path("custom_id").asText()).isEqualTo(DiscordEvents.MODAL + thread);
+        String input = modal.path("components").get(0).path("component").path("custom_id").asText();
+
+        String submit = discord.submit(ANA, "Ana", DiscordStandIn.CHANNEL, modal.path("custom_id").asText(), input,
+                LP_ANSWER);
+
+        Shown feedback = awaitFeedback(thread, 1).get(0);
+        assertThat(feedback.text()).contains("/100");
+        discord.await(() -> has(submit, "original"), WAIT, "the form's acknowledgement");
+        assertThat(discord.responses(submit).get(0).ephemeral()).isTrue();
+        assertThat(text(submit, "original")).contains("Scored").contains("<#" + thread + ">");
+    }
+
+    @Test
+    @DisplayName("a correct SQL answer is graded by running it, and /streak then privately shows the streak")
+    void sqlAnswerThenStreak() {
+        discord.slash(ANA, "Ana", DiscordStandIn.CHANNEL, "drill", Map.of("track", "sql"));
+        discord.await(() -> !discord.in(DiscordStandIn.CHANNEL).isEmpty(), WAIT, "the SQL drill");
+        String thread = onlyDrill().id();
+        discord.say(ANA, "Ana", thread, """
+                ```sql
+                SELECT c.name, COUNT(o.id) AS orders
+                FROM customers c LEFT JOIN orders o ON o.customer_id = c.id
+                GROUP BY c.id, c.name
+                ```""");
+        Shown feedback = awaitFeedback(thread, 1).get(0);
+        assertThat(feedback.message().path("embeds").get(0).path("title").asText()).isEqualTo("100/100 · correct");
+
+        String streak = discord.slash(ANA, "Ana", DiscordStandIn.CHANNEL, "streak", Map.of());
+
+        discord.await(() -> has(streak, "original"), WAIT, "the /streak reply");
+        assertThat(discord.responses(streak).get(0).ephemeral()).isTrue();
+        assertThat(text(streak, "original")).contains("Ana").contains("current streak");
+    }
+
+    @Test
+    @DisplayName("the Hint button privately shows the next hint of that drill, then the one after")
+    void hintButton() {
+        Shown drill = postScheduled();
+        String first = discord.press(BEN, "Ben", drill.id(), DiscordRenderer.HINT);
+        discord.await(() -> has(first, "original"), WAIT, "the first hint");
+        String second = discord.press(BEN, "Ben", drill.id(), DiscordRenderer.HINT);
+        discord.await(() -> has(second, "original"), WAIT, "the second hint");
+
+        assertThat(discord.responses(first).get(0).ephemeral()).isTrue();
+        assertThat(text(first, "original")).containsAnyOf("Hint 1 of", "has no hints");
+        assertThat(text(second, "original")).containsAnyOf("Hint 2 of", "No more hints", "has no hints");
+    }
+
+    @Test
+    @DisplayName("Skip posts another question of the same track; My stats privately shows streak and gaps")
+    void skipAndStats() {
+        Shown drill = postScheduled();
+        String skip = discord.press(BEN, "Ben", drill.id(), DiscordRenderer.SKIP + "lp");
+        discord.await(() -> discord.in(DiscordStandIn.CHANNEL).size() == 2 && has(skip, "original"), WAIT, "the skip");
+        assertThat(discord.in(DiscordStandIn.CHANNEL).get(1).text()).contains("Practice drill for Ben")
+                .contains("Leadership Principle");
+        assertThat(text(skip, "original")).contains("another Leadership Principle question");
+
+        String stats = discord.press(BEN, "Ben", drill.id(), DiscordRenderer.STATS);
+        discord.await(() -> has(stats, "original") && has(stats, "followup"), WAIT, "my stats");
+        assertThat(text(stats, "original")).contains("current streak");
+        assertThat(discord.responses(stats).stream().map(Shown::text).reduce("", String::concat))
+                .contains("practice map");
+    }
+
+    @Test
+    @DisplayName("after the gateway drops and the session resumes, a replayed answer is scored once")
+    void resumeDoesNotDoubleScore() {
+        Shown drill = postScheduled();
+        String thread = drill.id();
+        String stats = discord.press(BEN, "Ben", drill.id(), DiscordRenderer.SKIP + "lp");
+        discord.await(() -> has(stats, "original"), WAIT, "the skip");
+        JsonNode press = discord.lastDispatch("INTERACTION_CREATE");
+        discord.holdDispatches(true);
+        discord.dropConnection();
+        String answer = discord.say(ANA, "Ana", thread, LP_ANSWER); // held back, delivered on resume
+
+        discord.await(() -> discord.resumes() == 1, WAIT, "the client to resume");
+        discord.redeliver("MESSAGE_CREATE", discord.message(answer)); // delivered a second time
+        discord.redeliver("INTERACTION_CREATE", press); // the Skip press, a second time
+        discord.say(BEN, "Ben", thread, LP_ANSWER + " score");
+
+        awaitFeedback(thread, 2);
+        List<Shown> feedback = feedbackIn(thread);
+        assertThat(feedback).hasSize(2);
+        assertThat(feedback.get(0).text()).contains("Ana");
+        assertThat(feedback.get(1).text()).contains("Ben");
+        assertThat(discord.identifies()).isEqualTo(1);
+        assertThat(discord.in(DiscordStandIn.CHANNEL)).hasSize(2); // the drill and one skip, not two
+        assertThat(discord.responses(stats)).filteredOn(s -> s.where().startsWith("callback")).hasSize(1);
+    }
+
+    @Test
+    @DisplayName("a 50,000-character message is refused with a clear reply that fits Discord's limits")
+    void hugeMessage() {
+        Shown drill = postScheduled();
+        discord.say(ANA, "Ana", drill.id(), "I owned it. ".repeat(4_200).substring(0, 49_999) + "!");
+
+        discord.await(() -> discord.in(drill.id()).size() == 1, WAIT, "the refusal");
+        Shown reply = discord.in(drill.id()).get(0);
+        assertThat(reply.message().path("content").asText()).contains("50,000").contains("Nothing was scored");
+        assertThat(discord.shown()).allSatisfy(s ->
+                assertThat(s.message().path("content").asText().length()).isLessThanOrEqualTo(2000));
+    }
+
+    @Test
+    @DisplayName("messages from bots, the bot itself included, are not taken as answers")
+    void botMessagesIgnored() {
+        Shown drill = postScheduled();
+        String thread = drill.id();
+        discord.say(discord.user(DiscordStandIn.BOT, "drillbot", true), thread, LP_ANSWER);
+        discord.say(discord.user("1300000000000000001", "otherbot", true), thread, LP_ANSWER);
+        discord.say(ANA, "Ana", thread, LP_ANSWER);
+
+        awaitFeedback(thread, 1);
+        assertThat(discord.in(thread)).hasSize(1);
+        assertThat(discord.in(thread).get(0).text()).contains("Ana");
+    }
+
+    @Test
+    @DisplayName("an edited answer is scored again; /leaderboard is shown to the channel")
+    void editAndLeaderboard() {
+        Shown drill = postScheduled();
+        String thread = drill.id();
+        String answer = discord.say(ANA, "Ana", thread, "I fixed it.");
+        awaitFeedback(thread, 1);
+        discord.edit(answer, LP_ANSWER);
+        awaitFeedback(thread, 2);
+
+        String board = discord.slash(BEN, "Ben", DiscordStandIn.CHANNEL, "leaderboard", Map.of("scope", "week"));
+        discord.await(() -> has(board, "original"), WAIT, "the leaderboard");
+        assertThat(discord.responses(board).get(0).ephemeral()).isFalse();
+        assertThat(text(board, "original")).contains("Leaderboard").contains("Ana");
+    }
+
+    @Test
+    @DisplayName("a deleted answer no longer counts: it leaves the leaderboard")
+    void deletedAnswerWithdrawn() {
+        Shown drill = postScheduled();
+        String answer = discord.say(ANA, "Ana", drill.id(), LP_ANSWER);
+        awaitFeedback(drill.id(), 1);
+        String before = discord.slash(BEN, "Ben", DiscordStandIn.CHANNEL, "leaderboard", Map.of());
+        discord.await(() -> has(before, "original"), WAIT, "the leaderboard");
+        assertThat(text(before, "original")).contains("Ana");
+
+        discord.delete(answer);
+
+        discord.await(() -> {
+            String after = discord.slash(BEN, "Ben", DiscordStandIn.CHANNEL, "leaderboard", Map.of());
+            discord.await(() -> has(after, "original"), WAIT, "the leaderboard");
+            return !text(after, "original").contains("Ana");
+        }, WAIT, "Ana to leave the leaderboard");
+    }
+
+    @Test
+    @DisplayName("/drill's question option autocompletes from the bank")
+    void autocomplete() {
+        String typed = discord.autocomplete(ANA, "Ana", "drill", "question", "orders");
+        discord.await(() -> has(typed, "callback-8"), WAIT, "the suggestions");
+        JsonNode choices = discord.responses(typed).get(0).message().path("choices");
+        assertThat(choices).hasSize(1);
+        assertThat(choices.get(0).path("value").asText()).isEqualTo("sql-test-orders");
+        assertThat(choices.get(0).path("name").asText()).isEqualTo("SQL · Orders per customer");
+    }
+
+    @Test
+    @DisplayName("/hint inside a drill thread gives that drill's hint, privately")
+    void hintCommandInThread() {
+        Shown drill = postScheduled();
+        String hint = discord.slash(ANA, "Ana", drill.id(), "hint", Map.of());
+        discord.await(() -> has(hint, "original"), WAIT, "the hint");
+        assertThat(discord.responses(hint).get(0).ephemeral()).isTrue();
+        assertThat(text(hint, "original")).contains(drill.message().path("embeds").get(0).path("title").asText());
+    }
+
+    @Test
+    @DisplayName("tell (no ephemeral messages outside interactions) is a visible message that pings only that user")
+    void tellPingsOnlyTheUser() {
+        h.platform.gateway().tell(h.channel.channel(), new dev.drillbot.core.chat.UserRef(ANA, "Ana"),
+                dev.drillbot.core.chat.OutgoingMessage.plain("Your streak is 3. @everyone"));
+        discord.await(() -> discord.in(DiscordStandIn.CHANNEL).size() == 1, WAIT, "the message");
+        Call sent = discord.calls().stream().filter(c -> c.path().endsWith(DiscordStandIn.CHANNEL + "/messages"))
+                .findFirst().orElseThrow();
+        assertThat(sent.body().path("content").asText()).startsWith("<@" + ANA + ">").contains("streak is 3");
+        assertThat(sent.body().path("allowed_mentions").path("parse")).isEmpty();
+        assertThat(sent.body().path("allowed_mentions").path("users").get(0).asText()).isEqualTo(ANA);
+    }
+
+    @Test
+    @DisplayName("after a session that cannot be resumed, the bot identifies anew and still takes answers in existing threads")
+    void reidentifyKeepsThreads() {
+        Shown drill = postScheduled();
+        discord.expireSession();
+        discord.await(() -> discord.identifies() == 2, WAIT, "a new session");
+
+        discord.say(ANA, "Ana", drill.id(), LP_ANSWER);
+
+        assertThat(awaitFeedback(drill.id(), 1).get(0).text()).contains("Ana");
+    }
+
+    @Test
+    @DisplayName("an update that changes nothing (no edit time, same text) is not scored again")
+    void noOpUpdateIgnored() {
+        Shown drill = postScheduled();
+        String answer = discord.say(ANA, "Ana", drill.id(), LP_ANSWER);
+        awaitFeedback(drill.id(), 1);
+        discord.redeliver("MESSAGE_UPDATE", discord.message(answer)); // e.g. a link preview was added
+        discord.edit(answer, LP_ANSWER); // an edit time, but the same text
+        discord.say(BEN, "Ben", drill.id(), LP_ANSWER); // same lane: processed after the updates
+
+        awaitFeedback(drill.id(), 2);
+        assertThat(feedbackIn(drill.id())).extracting(Shown::text).satisfiesExactly(
+                a -> assertThat(a).contains("Ana"), b -> assertThat(b).contains("Ben"));
+    }
+
+    @Test
+    @DisplayName("a long answer Discord turned into message.txt is read from the file and scored")
+    void answerInTextFile() {
+        Shown drill = postScheduled();
+        String story = LP_ANSWER + "\n" + "Afterwards I documented every step of the fix for the team. ".repeat(40);
+        assertThat(story.length()).isGreaterThan(2000);
+
+        discord.sayWithFile(ANA, "Ana", drill.id(), "", story);
+
+        Shown feedback = awaitFeedback(drill.id(), 1).get(0);
+        assertThat(feedback.text()).contains("Ana").contains("/100");
+    }
+
+    @Test
+    @DisplayName("a 50,000-character answer file is refused with a clear reply")
+    void hugeTextFile() {
+        Shown drill = postScheduled();
+        discord.sayWithFile(ANA, "Ana", drill.id(), "my answer", "I owned it. ".repeat(4_200).substring(0, 49_989));
+
+        discord.await(() -> discord.in(drill.id()).size() == 1, WAIT, "the refusal");
+        assertThat(discord.in(drill.id()).get(0).message().path("content").asText()).contains("50,000")
+                .contains("Nothing was scored");
+    }
+
+    @Test
+    @DisplayName("after drillbot restarts, the buttons of an earlier drill and answers in its thread still work")
+    void afterRestart() throws Exception {
+        Shown drill = postScheduled();
+
+        h.restartDiscord();
+
+        assertThat(discord.identifies()).isEqualTo(2);
+        String hint = discord.press(BEN, "Ben", drill.id(), DiscordRenderer.HINT);
+        discord.await(() -> has(hint, "original"), WAIT, "the hint");
+        assertThat(text(hint, "original")).containsAnyOf("Hint 1 of", "has no hints");
+        discord.say(ANA, "Ana", drill.id(), LP_ANSWER);
+        assertThat(awaitFeedback(drill.id(), 1).get(0).text()).contains("Ana");
+    }
+
+    @Test
+    @DisplayName("a connection that stops acknowledging heartbeats is replaced, and answers keep flowing")
+    void zombieConnection() {
+        Shown drill = postScheduled();
+        discord.holdDispatches(true);
+        discord.stopAckingHeartbeats();
+        String answer = discord.say(ANA, "Ana", drill.id(), LP_ANSWER);
+
+        discord.await(() -> discord.resumes() == 1, WAIT, "the client to notice and resume");
+
+        assertThat(awaitFeedback(drill.id(), 1).get(0).text()).contains("Ana");
+        assertThat(answer).isNotBlank();
+    }
+
+    @Test
+    @DisplayName("a rate-limited post is retried by JDA and the drill still appears exactly once")
+    void rateLimitedPost() {
+        discord.rateLimitNextPost();
+        Shown drill = postScheduled();
+        assertThat(discord.rateLimited()).isEqualTo(1);
+        assertThat(discord.in(DiscordStandIn.CHANNEL)).containsExactly(drill);
+    }
+
+    // --- helpers ---------------------------------------------------------------------------------------
+
+    private Shown postScheduled() {
+        assertThat(h.bot.drills().postScheduled(h.channel, DiscordHarness.START))
+                .isEqualTo(DrillService.PostOutcome.POSTED);
+        return onlyDrill();
+    }
+
+    private Shown onlyDrill() {
+        List<Shown> posts = discord.in(DiscordStandIn.CHANNEL);
+        assertThat(posts).hasSize(1);
+        discord.await(() -> discord.thread(posts.get(0).id()).isPresent(), WAIT, "the drill's thread");
+        return posts.get(0);
+    }
+
+    private List<Shown> feedbackIn(String thread) {
+        return discord.in(thread).stream().filter(s -> s.message().path("embeds").size() > 0
+                && s.message().path("embeds").get(0).path("title").asText().contains("/100")).toList();
+    }
+
+    private List<Shown> awaitFeedback(String thread, int n) {
+        discord.await(() -> feedbackIn(thread).size() >= n, WAIT, n + " feedback message(s) in the thread");
+        return feedbackIn(thread);
+    }
+
+    private boolean has(String interaction, String kind) {
+        return discord.responses(interaction).stream().anyMatch(s -> s.where().equals(kind));
+    }
+
+    private List<String> kinds(String interaction) {
+        return discord.responses(interaction).stream().map(Shown::where).toList();
+    }
+
+    private String text(String interaction, String kind) {
+        return discord.responses(interaction).stream().filter(s -> s.where().equals(kind)).map(Shown::text)
+                .reduce("", (a, b) -> a + "\n" + b);
+    }
+
+    private static JsonNode find(JsonNode array, String name) {
+        for (JsonNode n : array) {
+            if (n.path("name").asText().equals(name)) {
+                return n;
+            }
+        }
+        throw new AssertionError("no " + name + " in " + array);
+    }
+}
