@@ -203,7 +203,7 @@ class DiscordEndToEndTest {
         discord.await(() -> has(stats, "original") && has(stats, "followup"), WAIT, "my stats");
         assertThat(text(stats, "original")).contains("current streak");
         assertThat(discord.responses(stats).stream().map(Shown::text).reduce("", String::concat))
-                .contains("practice map");
+                .contains("Practice map for Ben");
     }
 
     @Test
