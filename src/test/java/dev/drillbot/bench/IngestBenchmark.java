@@ -161,6 +161,12 @@ public final class IngestBenchmark {
             ExecutorService pool = Executors.newFixedThreadPool(WORKERS);
             double[] latencies = new double[ANSWERS];
             List<Future<?>> done = new ArrayList<>();
+            var threadBean = java.lang.management.ManagementFactory.getThreadMXBean();
+            var os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+            long writerId = Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().equals("sqlite-writer"))
+                    .mapToLong(Thread::getId).max().orElse(-1);
+            long writerCpu0 = threadBean.getThreadCpuTime(writerId);
+            long cpu0 = os.getProcessCpuTime();
             long start = System.nanoTime();
             for (int i = 0; i < ANSWERS; i++) {
                 int n = i;
@@ -184,6 +190,13 @@ public final class IngestBenchmark {
             if (replies.get() != ANSWERS) {
                 throw new IllegalStateException("replies " + replies.get());
             }
+            long writerCpu = threadBean.getThreadCpuTime(writerId) - writerCpu0;
+            long cpu = os.getProcessCpuTime() - cpu0;
+            System.out.printf("  CPU per answer: %.3f ms in all, of which %.3f ms on the SQLite writer thread%n",
+                    cpu / 1e6 / ANSWERS, writerCpu / 1e6 / ANSWERS);
+            long[] commits = db.commitStats();
+            System.out.printf("  group commit: %d writes in %d transactions (%.1f per commit)%n", commits[1], commits[0],
+                    (double) commits[1] / commits[0]);
             Arrays.sort(latencies);
             return new double[] {ANSWERS / (wallMs / 1000), latencies[ANSWERS / 2], latencies[(int) (ANSWERS * 0.99)], wallMs};
         }

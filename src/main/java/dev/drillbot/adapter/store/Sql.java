@@ -5,11 +5,22 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.WeakHashMap;
 
-/** Small JDBC helpers shared by the stores: bind parameters, run, map rows. */
+/**
+ * Small JDBC helpers shared by the stores: bind parameters, run, map rows. Statements are prepared once
+ * per connection and reused: preparing is a large part of a short statement's cost, and every
+ * connection is used by one thread at a time (the writer thread, or a reader taken from the pool).
+ */
 final class Sql {
+    private static final Map<Connection, Map<String, PreparedStatement>> PREPARED =
+            Collections.synchronizedMap(new WeakHashMap<>());
+
     private Sql() {}
 
     @FunctionalInterface
@@ -18,13 +29,11 @@ final class Sql {
     }
 
     static int update(Connection c, String sql, Object... params) throws SQLException {
-        try (PreparedStatement ps = prepare(c, sql, params)) {
-            return ps.executeUpdate();
-        }
+        return prepare(c, sql, params).executeUpdate();
     }
 
     static <T> List<T> list(Connection c, String sql, RowMapper<T> mapper, Object... params) throws SQLException {
-        try (PreparedStatement ps = prepare(c, sql, params); ResultSet rs = ps.executeQuery()) {
+        try (ResultSet rs = prepare(c, sql, params).executeQuery()) {
             List<T> out = new ArrayList<>();
             while (rs.next()) {
                 out.add(mapper.map(rs));
@@ -34,21 +43,24 @@ final class Sql {
     }
 
     static <T> Optional<T> first(Connection c, String sql, RowMapper<T> mapper, Object... params) throws SQLException {
-        try (PreparedStatement ps = prepare(c, sql, params); ResultSet rs = ps.executeQuery()) {
+        try (ResultSet rs = prepare(c, sql, params).executeQuery()) {
             return rs.next() ? Optional.ofNullable(mapper.map(rs)) : Optional.empty();
         }
     }
 
+    /** The connection's cached statement for {@code sql}, with {@code params} bound; never close it. */
     private static PreparedStatement prepare(Connection c, String sql, Object... params) throws SQLException {
-        PreparedStatement ps = c.prepareStatement(sql);
-        try {
-            for (int i = 0; i < params.length; i++) {
-                ps.setObject(i + 1, params[i]);
-            }
-            return ps;
-        } catch (SQLException e) {
-            ps.close();
-            throw e;
+        Map<String, PreparedStatement> statements = PREPARED.computeIfAbsent(c, k -> new HashMap<>());
+        PreparedStatement ps = statements.get(sql);
+        if (ps == null || ps.isClosed()) {
+            ps = c.prepareStatement(sql);
+            statements.put(sql, ps);
+        } else {
+            ps.clearParameters();
         }
+        for (int i = 0; i < params.length; i++) {
+            ps.setObject(i + 1, params[i]);
+        }
+        return ps;
     }
 }

@@ -9,9 +9,9 @@ import dev.drillbot.core.scoring.DimensionScore;
 import dev.drillbot.core.scoring.Score;
 import dev.drillbot.core.scoring.Verdict;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 
@@ -25,24 +25,11 @@ public final class SqliteAnswerStore implements AnswerStore {
 
     @Override
     public Optional<Long> accept(NewAnswer a) {
-        return db.write(c -> {
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO answers (drill_id, user_id, user_name,"
-                    + " message_id, text, scored_text, received_at, answer_day, on_time) VALUES (?,?,?,?,?,?,?,?,?)"
-                    + " ON CONFLICT (drill_id, message_id) DO NOTHING RETURNING id")) {
-                ps.setLong(1, a.drillId());
-                ps.setString(2, a.user().id());
-                ps.setString(3, a.user().name());
-                ps.setString(4, a.messageId());
-                ps.setString(5, a.text());
-                ps.setString(6, a.scoredText());
-                ps.setLong(7, a.receivedAt().toEpochMilli());
-                ps.setString(8, a.day().toString());
-                ps.setInt(9, a.onTime() ? 1 : 0);
-                try (ResultSet rs = ps.executeQuery()) {
-                    return rs.next() ? Optional.of(rs.getLong(1)) : Optional.<Long>empty();
-                }
-            }
-        });
+        return db.write(c -> Sql.first(c, "INSERT INTO answers (drill_id, user_id, user_name, message_id, text,"
+                + " scored_text, received_at, answer_day, on_time) VALUES (?,?,?,?,?,?,?,?,?)"
+                + " ON CONFLICT (drill_id, message_id) DO NOTHING RETURNING id", rs -> rs.getLong(1),
+                a.drillId(), a.user().id(), a.user().name(), a.messageId(), a.text(), a.scoredText(),
+                a.receivedAt().toEpochMilli(), a.day().toString(), a.onTime() ? 1 : 0));
     }
 
     @Override
@@ -53,10 +40,16 @@ public final class SqliteAnswerStore implements AnswerStore {
             update(c, "INSERT INTO scores (answer_id, total, verdict, feedback, detail, follow_up, scored_at)"
                     + " VALUES (?,?,?,?,?,?,?)", answerId, score.total(), score.verdict().name(), feedback,
                     score.detail(), score.followUp(), now);
-            for (int i = 0; i < score.dimensions().size(); i++) {
-                DimensionScore d = score.dimensions().get(i);
-                update(c, "INSERT INTO score_dimensions (answer_id, position, name, score, max) VALUES (?,?,?,?,?)",
-                        answerId, i, d.name(), d.score(), d.max());
+            if (!score.dimensions().isEmpty()) {
+                // one multi-row INSERT: a statement per dimension was a tenth of the writer's work
+                List<Object> params = new ArrayList<>();
+                for (int i = 0; i < score.dimensions().size(); i++) {
+                    DimensionScore d = score.dimensions().get(i);
+                    params.addAll(List.of(answerId, i, d.name(), d.score(), d.max()));
+                }
+                update(c, "INSERT INTO score_dimensions (answer_id, position, name, score, max) VALUES "
+                        + String.join(",", Collections.nCopies(score.dimensions().size(), "(?,?,?,?,?)")),
+                        params.toArray());
             }
             update(c, "UPDATE answers SET status = 'scored' WHERE id = ?", answerId);
             String channel = p.channel().key();
@@ -83,42 +76,26 @@ public final class SqliteAnswerStore implements AnswerStore {
     @Override
     public boolean withdraw(long drillId, String userId, String messageId, List<String> skills) {
         return db.write(c -> {
-            long answerId;
-            String status;
-            int total;
+            record Live(long answerId, String status, int total) {}
             // The live version: the original message or its latest edit, not yet withdrawn.
-            try (PreparedStatement ps = c.prepareStatement("SELECT a.id, a.status, coalesce(s.total, 0)"
+            Optional<Live> live = Sql.first(c, "SELECT a.id, a.status, coalesce(s.total, 0)"
                     + " FROM answers a LEFT JOIN scores s ON s.answer_id = a.id WHERE a.drill_id = ? AND a.user_id = ?"
                     + " AND (a.message_id = ? OR (substr(a.message_id, 1, ?) = ? AND substr(a.message_id, ?, 6) = '#edit@'))"
-                    + " AND a.status <> 'withdrawn'"
-                    + " ORDER BY a.id DESC LIMIT 1")) {
-                ps.setLong(1, drillId);
-                ps.setString(2, userId);
-                ps.setString(3, messageId);
-                ps.setInt(4, messageId.length());
-                ps.setString(5, messageId);
-                ps.setInt(6, messageId.length() + 1);
-                try (ResultSet rs = ps.executeQuery()) {
-                    if (!rs.next()) {
-                        return false;
-                    }
-                    answerId = rs.getLong(1);
-                    status = rs.getString(2);
-                    total = rs.getInt(3);
-                }
+                    + " AND a.status <> 'withdrawn' ORDER BY a.id DESC LIMIT 1",
+                    rs -> new Live(rs.getLong(1), rs.getString(2), rs.getInt(3)),
+                    drillId, userId, messageId, messageId.length(), messageId, messageId.length() + 1);
+            if (live.isEmpty()) {
+                return false;
             }
+            long answerId = live.get().answerId();
+            String status = live.get().status();
+            int total = live.get().total();
             update(c, "UPDATE answers SET status = 'withdrawn' WHERE id = ?", answerId);
             if (!status.equals("scored")) {
                 return true;
             }
-            String channel;
-            try (PreparedStatement ps = c.prepareStatement("SELECT channel_key FROM drills WHERE id = ?")) {
-                ps.setLong(1, drillId);
-                try (ResultSet rs = ps.executeQuery()) {
-                    rs.next();
-                    channel = rs.getString(1);
-                }
-            }
+            String channel = Sql.first(c, "SELECT channel_key FROM drills WHERE id = ?", rs -> rs.getString(1), drillId)
+                    .orElseThrow();
             for (String skill : skills) {
                 update(c, "UPDATE skill_stats SET attempts = attempts - 1, score_sum = score_sum - ?"
                         + " WHERE channel_key = ? AND user_id = ? AND skill = ?", total, channel, userId, skill);
@@ -143,23 +120,13 @@ public final class SqliteAnswerStore implements AnswerStore {
 
     @Override
     public Optional<ScoredAnswer> latestScored(long drillId, String userId) {
-        return db.read(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT a.id, a.scored_text, s.total, s.verdict,"
-                    + " s.feedback, s.detail, s.follow_up FROM answers a JOIN scores s ON s.answer_id = a.id"
-                    + " WHERE a.drill_id = ? AND a.user_id = ? AND a.status = 'scored' ORDER BY a.id DESC LIMIT 1")) {
-                ps.setLong(1, drillId);
-                ps.setString(2, userId);
-                try (ResultSet rs = ps.executeQuery()) {
-                    if (!rs.next()) {
-                        return Optional.<ScoredAnswer>empty();
-                    }
-                    long id = rs.getLong(1);
-                    Score score = new Score(rs.getInt(3), Verdict.valueOf(rs.getString(4)), dimensions(c, id),
-                            lines(rs.getString(5)), rs.getString(6), rs.getString(7));
-                    return Optional.of(new ScoredAnswer(id, rs.getString(2), score));
-                }
-            }
-        });
+        return db.read(c -> Sql.first(c, "SELECT a.id, a.scored_text, s.total, s.verdict, s.feedback, s.detail,"
+                + " s.follow_up FROM answers a JOIN scores s ON s.answer_id = a.id"
+                + " WHERE a.drill_id = ? AND a.user_id = ? AND a.status = 'scored' ORDER BY a.id DESC LIMIT 1",
+                rs -> new ScoredAnswer(rs.getLong(1), rs.getString(2), new Score(rs.getInt(3),
+                        Verdict.valueOf(rs.getString(4)), dimensions(c, rs.getLong(1)), lines(rs.getString(5)),
+                        rs.getString(6), rs.getString(7))),
+                drillId, userId));
     }
 
     private static List<DimensionScore> dimensions(Connection c, long answerId) throws SQLException {

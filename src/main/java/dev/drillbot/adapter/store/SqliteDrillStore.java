@@ -4,10 +4,8 @@ import dev.drillbot.core.bank.Track;
 import dev.drillbot.core.chat.ChannelRef;
 import dev.drillbot.core.drill.Drill;
 import dev.drillbot.core.drill.DrillStore;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Types;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -33,28 +31,12 @@ public final class SqliteDrillStore implements DrillStore {
 
     @Override
     public Optional<Drill> claim(NewDrill d) {
-        Optional<Long> id = db.write(c -> {
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO drills (channel_key, kind, fire_time, drill_day,"
-                    + " question_id, track, requested_by, posted_at, closes_at) VALUES (?,?,?,?,?,?,?,?,?)"
-                    + " ON CONFLICT (channel_key, fire_time) DO NOTHING RETURNING id")) {
-                ps.setString(1, d.channel().key());
-                ps.setString(2, d.kind().name().toLowerCase(Locale.ROOT));
-                if (d.fireTime().isPresent()) {
-                    ps.setLong(3, d.fireTime().get().toEpochMilli());
-                } else {
-                    ps.setNull(3, Types.INTEGER);
-                }
-                ps.setString(4, d.day().toString());
-                ps.setString(5, d.questionId());
-                ps.setString(6, d.track().slug());
-                ps.setString(7, d.requestedBy());
-                ps.setLong(8, d.postedAt().toEpochMilli());
-                ps.setLong(9, d.closesAt().toEpochMilli());
-                try (ResultSet rs = ps.executeQuery()) {
-                    return rs.next() ? Optional.of(rs.getLong(1)) : Optional.<Long>empty();
-                }
-            }
-        });
+        Optional<Long> id = db.write(c -> Sql.first(c, "INSERT INTO drills (channel_key, kind, fire_time, drill_day,"
+                + " question_id, track, requested_by, posted_at, closes_at) VALUES (?,?,?,?,?,?,?,?,?)"
+                + " ON CONFLICT (channel_key, fire_time) DO NOTHING RETURNING id", rs -> rs.getLong(1),
+                d.channel().key(), d.kind().name().toLowerCase(Locale.ROOT),
+                d.fireTime().map(Instant::toEpochMilli).orElse(null), d.day().toString(), d.questionId(),
+                d.track().slug(), d.requestedBy(), d.postedAt().toEpochMilli(), d.closesAt().toEpochMilli()));
         return id.flatMap(this::byId);
     }
 

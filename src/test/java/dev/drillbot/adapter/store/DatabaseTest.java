@@ -1,0 +1,101 @@
+package dev.drillbot.adapter.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+@DisplayName("The SQLite database")
+class DatabaseTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    @DisplayName("is created with WAL and foreign keys, and migrated")
+    void setup() {
+        try (Database db = Database.open(dir.resolve("sub/dir/bot.db"))) {
+            assertThat(text(db, "PRAGMA journal_mode")).isEqualTo("wal");
+            assertThat(number(db, "PRAGMA foreign_keys")).isEqualTo(1);
+            assertThat(number(db, "SELECT count(*) FROM flyway_schema_history WHERE success = 1")).isPositive();
+        }
+    }
+
+    @Test
+    @DisplayName("a failing write in a concurrent burst fails alone; every other write is committed")
+    void failingWriteFailsAlone() throws Exception {
+        try (Database db = Database.open(dir.resolve("bot.db"))) {
+            ExecutorService pool = Executors.newFixedThreadPool(16);
+            List<Callable<Boolean>> writes = new ArrayList<>();
+            for (int i = 0; i < 200; i++) {
+                int n = i;
+                writes.add(() -> {
+                    try {
+                        db.write(c -> Sql.update(c, "INSERT INTO leaderboard_optouts (channel_key, user_id) VALUES (?, ?)",
+                                n % 50 == 7 ? null : "c", "u" + n)); // NULL violates NOT NULL: this write fails
+                        return true;
+                    } catch (StoreException e) {
+                        return false;
+                    }
+                });
+            }
+            List<Boolean> ok = new ArrayList<>();
+            for (Future<Boolean> f : pool.invokeAll(writes)) {
+                ok.add(f.get());
+            }
+            pool.shutdown();
+            assertThat(ok.stream().filter(b -> !b).count()).isEqualTo(4);
+            assertThat(number(db, "SELECT count(*) FROM leaderboard_optouts")).isEqualTo(196);
+            long[] stats = db.commitStats();
+            assertThat(stats[1]).isEqualTo(196);
+        }
+    }
+
+    @Test
+    @DisplayName("readers cannot write")
+    void readersAreReadOnly() {
+        try (Database db = Database.open(dir.resolve("bot.db"))) {
+            assertThatThrownBy(() -> db.read(c -> Sql.update(c, "DELETE FROM drills"))).isInstanceOf(StoreException.class);
+        }
+    }
+
+    @Test
+    @DisplayName("committed writes survive closing and reopening the file")
+    void closeFinishesWrites() throws Exception {
+        Database db = Database.open(dir.resolve("bot.db"));
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        List<Future<Integer>> pending = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            int n = i;
+            pending.add(pool.submit(() -> db.write(c -> Sql.update(c,
+                    "INSERT INTO leaderboard_optouts (channel_key, user_id) VALUES ('c', ?)", "u" + n))));
+        }
+        for (Future<Integer> f : pending) {
+            f.get();
+        }
+        db.close();
+        pool.shutdown();
+        try (Database again = Database.open(dir.resolve("bot.db"))) {
+            assertThat(number(again, "SELECT count(*) FROM leaderboard_optouts")).isEqualTo(40);
+        }
+    }
+
+
+    static int number(Database db, String sql) {
+        Integer n = db.read(c -> Sql.first(c, sql, rs -> rs.getInt(1)).orElseThrow());
+        return n;
+    }
+
+    static String text(Database db, String sql) {
+        String t = db.read(c -> Sql.first(c, sql, rs -> rs.getString(1)).orElseThrow());
+        return t;
+    }
+}
