@@ -93,9 +93,9 @@ public final class AnswerService {
         }
         ChannelSettings ch = channels.settings(drill.channel());
         // An LP reply after the bot asked a follow-up probe adds to the earlier answer instead of replacing it.
-        Optional<AnswerStore.ScoredAnswer> previous = answers.latestScored(drill.id(), answer.user().id());
-        boolean followUp = question.get().track() == Track.LP && previous.isPresent()
-                && !previous.get().score().followUp().isEmpty();
+        Optional<AnswerStore.ScoredAnswer> previous = question.get().track() == Track.LP
+                ? answers.latestScored(drill.id(), answer.user().id()) : Optional.empty();
+        boolean followUp = previous.isPresent() && !previous.get().score().followUp().isEmpty();
         String scoredText = followUp ? previous.get().scoredText() + "\n\n" + text : text;
         boolean onTime = drill.openAt(answer.at());
         LocalDate day = answer.at().atZone(ch.zone()).toLocalDate();
