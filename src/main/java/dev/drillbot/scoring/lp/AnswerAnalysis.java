@@ -19,6 +19,8 @@ final class AnswerAnalysis {
     static final class Sentence {
         final String text;
         final String[] words;
+        /** Per word: the {@link Lexicon} flags (word sets it belongs to, number, year, ...). */
+        int[] flags;
         final int[] start;
         final int[] end;
         final int position;
@@ -73,7 +75,7 @@ final class AnswerAnalysis {
         int minWords = (int) rubric.num("sentences.min_words");
         double minFunction = rubric.num("sentences.min_function_word_share");
         double maxSignal = rubric.num("sentences.max_signal_word_share");
-        Set<String> seen = new HashSet<>();
+        Set<List<String>> seen = new HashSet<>();
         int words = 0;
         for (String raw : split(text)) {
             String[] w = Words.tokenize(Words.normalise(raw)).toArray(new String[0]);
@@ -82,12 +84,27 @@ final class AnswerAnalysis {
             }
             words += w.length;
             Sentence s = new Sentence(raw, w, lex.index.size(), sentences.size());
+            int[] flags = new int[w.length];
+            int[] ids = new int[w.length];
+            PhraseIndex.Phrase[][] first = new PhraseIndex.Phrase[w.length][];
+            for (int i = 0; i < w.length; i++) {
+                Lexicon.Word known = lex.word(w[i]);
+                if (known != null) {
+                    flags[i] = known.flags();
+                    ids[i] = known.id();
+                    first[i] = known.first();
+                } else {
+                    flags[i] = lex.unknownFlags(w[i]);
+                    ids[i] = -1;
+                }
+            }
+            s.flags = flags;
             boolean[] covered = new boolean[w.length];
-            lex.index.match(w, s.start, s.end, covered, lex.signalLists);
+            lex.index.match(w, ids, first, s.start, s.end, covered, lex.signalLists);
             int function = 0;
             int signal = 0;
             for (int i = 0; i < w.length; i++) {
-                if (lex.functionWords.contains(w[i])) {
+                if ((flags[i] & Lexicon.FUNCTION) != 0) {
                     function++;
                 }
                 if (covered[i]) {
@@ -95,10 +112,10 @@ final class AnswerAnalysis {
                 }
             }
             int names = 0;
-            for (int id : lex.nameIds.values()) {
+            for (int id : lex.nameIdList) {
                 names += s.has(id) ? 1 : 0;
             }
-            s.repeated = !seen.add(String.join(" ", w));
+            s.repeated = !seen.add(Arrays.asList(w)); // words never hold spaces: same as joining them
             // Keyword lists, rubric terms strung together and recited principle names are not evidence.
             s.stuffed = w.length >= minWords
                     && ((double) function / w.length < minFunction || (double) signal / w.length > maxSignal
@@ -170,46 +187,40 @@ final class AnswerAnalysis {
 
     private static void classifyActor(Sentence s, Lexicon lex) {
         String[] w = s.words;
+        int[] f = s.flags;
         boolean i = false;
         boolean passive = false;
         boolean past = false;
         for (int k = 0; k < w.length; k++) {
-            if (lex.firstPerson.contains(w[k]) && (k + 1 == w.length || !lex.iNonAction.contains(w[k + 1]))) {
+            if ((f[k] & Lexicon.FIRST_PERSON) != 0 && (k + 1 == w.length || (f[k + 1] & Lexicon.I_NON_ACTION) == 0)) {
                 i = true;
             }
-            if (lex.passiveAux.contains(w[k]) && (k == 0 || !lex.firstPerson.contains(w[k - 1]))) {
-                int next = k + 1 < w.length && w[k + 1].endsWith("ly") ? k + 2 : k + 1;
-                if (next < w.length && isParticiple(w[next], lex)) {
+            if ((f[k] & Lexicon.PASSIVE_AUX) != 0 && (k == 0 || (f[k - 1] & Lexicon.FIRST_PERSON) == 0)) {
+                int next = k + 1 < w.length && (f[k + 1] & Lexicon.ENDS_LY) != 0 ? k + 2 : k + 1;
+                if (next < w.length && (f[next] & (Lexicon.ED_FORM | Lexicon.PARTICIPLE)) != 0) {
                     passive = true;
                 }
             }
-            if (isPast(w[k], lex)) {
+            if ((f[k] & (Lexicon.ED_FORM | Lexicon.IRREGULAR_PAST)) != 0) {
                 past = true;
             }
         }
-        s.hypothetical = s.has(lex.id("hypothetical"));
+        s.hypothetical = s.has(lex.hypotheticalId);
         s.past = past;
+        int collective = lex.collectiveId;
         if (i) {
             s.actor = Actor.I;
-        } else if (s.has(lex.id("collective"))) {
-            int at = s.start[lex.id("collective")];
-            int after = s.end[lex.id("collective")];
+        } else if (s.has(collective)) {
+            int at = s.start[collective];
+            int after = s.end[collective];
             // "we were behind", "the team had a pipeline" set the scene; "we rebuilt it" is an action;
             // "on the team" is not an actor at all
-            boolean state = after < w.length && lex.iNonAction.contains(w[after]);
-            boolean object = at > 0 && lex.prepositions.contains(w[at - 1]);
+            boolean state = after < w.length && (f[after] & Lexicon.I_NON_ACTION) != 0;
+            boolean object = at > 0 && (f[at - 1] & Lexicon.PREPOSITION) != 0;
             s.actor = state || object ? Actor.NONE : Actor.WE;
         } else if (passive) {
             s.actor = Actor.PASSIVE;
         }
-    }
-
-    private static boolean isParticiple(String w, Lexicon lex) {
-        return (w.length() >= 4 && w.endsWith("ed") && !w.endsWith("eed")) || lex.participles.contains(w);
-    }
-
-    private static boolean isPast(String w, Lexicon lex) {
-        return (w.length() >= 4 && w.endsWith("ed") && !w.endsWith("eed")) || lex.irregularPast.contains(w);
     }
 
     /**
@@ -219,21 +230,23 @@ final class AnswerAnalysis {
      */
     private static void measure(Sentence s, Lexicon lex) {
         String[] w = s.words;
+        int[] f = s.flags;
         int from = -1;
         int change = -1;
         int numbers = 0;
         boolean toAfterNumber = false;
         for (int k = 0; k < w.length; k++) {
             String x = w[k];
-            if (x.equals("from") && from < 0) {
+            if (from < 0 && x.equals("from")) {
                 from = k;
             }
-            if (change < 0 && lex.changeVerbs.contains(x)) {
+            if (change < 0 && (f[k] & Lexicon.CHANGE_VERB) != 0) {
                 change = k;
             }
             boolean currency = (x.equals("$") || x.equals("€") || x.equals("£")) && k + 1 < w.length
-                    && Words.isNumber(w[k + 1]);
-            boolean number = currency || ((Words.isNumber(x) || lex.wordNumbers.contains(x)) && !isYear(x));
+                    && (f[k + 1] & Lexicon.NUMBER) != 0;
+            boolean number = currency || ((f[k] & (Lexicon.NUMBER | Lexicon.WORD_NUMBER)) != 0
+                    && (f[k] & Lexicon.YEAR) == 0);
             if (!number) {
                 if (numbers > 0 && (x.equals("→") || (from >= 0 && (x.equals("to") || x.equals("under")
                         || x.equals("below"))))) {
@@ -241,15 +254,15 @@ final class AnswerAnalysis {
                 }
                 continue;
             }
-            int unit = currency ? k + 1 : unitAfter(w, k, lex);
+            int unit = currency ? k + 1 : unitAfter(w, f, k);
             // "six months later" places the story in time; it measures nothing
-            boolean quantity = unit >= 0 && !(unit + 1 < w.length && lex.timePoints.contains(w[unit + 1])
+            boolean quantity = unit >= 0 && !(unit + 1 < w.length && (f[unit + 1] & Lexicon.TIME_POINT) != 0
                     && !currency);
             if (quantity) {
                 s.quantities++;
             }
-            boolean compared = quantity && ((unit + 1 < w.length && lex.comparatives.contains(w[unit + 1]))
-                    || (unit + 2 < w.length && lex.comparatives.contains(w[unit + 2])));
+            boolean compared = quantity && ((unit + 1 < w.length && (f[unit + 1] & Lexicon.COMPARATIVE) != 0)
+                    || (unit + 2 < w.length && (f[unit + 2] & Lexicon.COMPARATIVE) != 0));
             if (toAfterNumber || compared || (quantity && change >= 0 && change < k)) {
                 s.beforeAfter = true;
                 if (toAfterNumber && s.quantities == 0) {
@@ -263,23 +276,19 @@ final class AnswerAnalysis {
         }
     }
 
-    private static boolean isYear(String w) {
-        return w.length() == 4 && (w.startsWith("19") || w.startsWith("20")) && Words.isNumber(w);
-    }
-
     /** The position of the unit that makes {@code w[k]} a measurement, or -1. */
-    private static int unitAfter(String[] w, int k, Lexicon lex) {
-        if (k + 1 < w.length && lex.units.contains(w[k + 1])) {
+    private static int unitAfter(String[] w, int[] f, int k) {
+        if (k + 1 < w.length && (f[k + 1] & Lexicon.UNIT) != 0) {
             return k + 1;
         }
         // a rate: "eight a month", "twice per week"
         if (k + 2 < w.length && (w[k + 1].equals("a") || w[k + 1].equals("per") || w[k + 1].equals("an"))
-                && lex.units.contains(w[k + 2])) {
+                && (f[k + 2] & Lexicon.UNIT) != 0) {
             return k + 2;
         }
         // one adjective in between: "40 nightly jobs", "3 senior engineers"
-        if (k + 2 < w.length && !Words.isNumber(w[k + 1]) && !lex.functionWords.contains(w[k + 1])
-                && lex.units.contains(w[k + 2])) {
+        if (k + 2 < w.length && (f[k + 1] & (Lexicon.NUMBER | Lexicon.FUNCTION)) == 0
+                && (f[k + 2] & Lexicon.UNIT) != 0) {
             return k + 2;
         }
         return -1;
@@ -293,21 +302,21 @@ final class AnswerAnalysis {
                 continue;
             }
             boolean action = s.isAction() && (s.actor == Actor.I || s.past);
-            if (s.has(lex.id("learning_cues"))) {
+            if (s.has(lex.learningCuesId)) {
                 s.part = Part.LEARNING;
-            } else if (actionSeen && (s.has(lex.id("result_cues")) || s.beforeAfter
+            } else if (actionSeen && (s.has(lex.resultCuesId) || s.beforeAfter
                     || (s.quantities > 0 && s.actor != Actor.I && s.position >= sentences.size() * LATE_SHARE))) {
                 // a measurement late in the story, after the actions, is how it ended
                 s.part = Part.RESULT;
-            } else if (s.has(lex.id("task_cues")) && !actionSeen) {
+            } else if (s.has(lex.taskCuesId) && !actionSeen) {
                 s.part = Part.TASK;
-            } else if (!actionSeen && (s.has(lex.id("situation_cues")) || s.hypothetical)) {
+            } else if (!actionSeen && (s.has(lex.situationCuesId) || s.hypothetical)) {
                 s.part = Part.SITUATION;
             } else if (action) {
                 s.part = Part.ACTION;
             } else if (!actionSeen) {
                 s.part = Part.SITUATION;
-            } else if (s.has(lex.id("task_cues"))) {
+            } else if (s.has(lex.taskCuesId)) {
                 s.part = Part.TASK;
             } else {
                 s.part = Part.OTHER;

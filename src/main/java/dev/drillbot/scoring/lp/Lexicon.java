@@ -31,6 +31,45 @@ final class Lexicon {
     final WordSet comparatives;
     final WordSet timePoints;
 
+    // One bit per word set and per spelling check, so a word is looked up once per answer.
+    static final int FUNCTION = 1;
+    static final int FIRST_PERSON = 1 << 1;
+    static final int I_NON_ACTION = 1 << 2;
+    static final int PASSIVE_AUX = 1 << 3;
+    static final int PREPOSITION = 1 << 4;
+    static final int PARTICIPLE = 1 << 5;
+    static final int IRREGULAR_PAST = 1 << 6;
+    static final int UNIT = 1 << 7;
+    static final int WORD_NUMBER = 1 << 8;
+    static final int STOPWORD = 1 << 9;
+    static final int CHANGE_VERB = 1 << 10;
+    static final int COMPARATIVE = 1 << 11;
+    static final int TIME_POINT = 1 << 12;
+    /** {@link Words#isNumber}. */
+    static final int NUMBER = 1 << 16;
+    /** At least 4 letters ending in "ed" but not "eed": a regular past tense or participle. */
+    static final int ED_FORM = 1 << 17;
+    static final int ENDS_LY = 1 << 18;
+    /** A number such as 1999 or 2024. */
+    static final int YEAR = 1 << 19;
+    /** An underscore after the first character: a table or job name such as orders_daily. */
+    static final int UNDERSCORE = 1 << 20;
+
+    /** A known word: its vocabulary id, its flags and the phrases that can start at it. */
+    record Word(int id, int flags, PhraseIndex.Phrase[] first) {}
+
+    private final Map<String, Word> vocabulary = new HashMap<>();
+    private final WordSet[] sets;
+    private final int[] setBits;
+
+    final int hypotheticalId;
+    final int collectiveId;
+    final int learningCuesId;
+    final int resultCuesId;
+    final int taskCuesId;
+    final int situationCuesId;
+    final int[] nameIdList;
+
     Lexicon(Rubric rubric) {
         for (String key : Rubric.LEXICON_LISTS) {
             ids.put(key, index.add(key, rubric.lexicon.get(key)));
@@ -72,6 +111,66 @@ final class Lexicon {
         changeVerbs = set(rubric, "change_verbs");
         comparatives = set(rubric, "comparatives");
         timePoints = set(rubric, "time_points");
+        sets = new WordSet[] {functionWords, firstPerson, iNonAction, passiveAux, prepositions, participles,
+                irregularPast, units, wordNumbers, stopwords, changeVerbs, comparatives, timePoints};
+        setBits = new int[] {FUNCTION, FIRST_PERSON, I_NON_ACTION, PASSIVE_AUX, PREPOSITION, PARTICIPLE,
+                IRREGULAR_PAST, UNIT, WORD_NUMBER, STOPWORD, CHANGE_VERB, COMPARATIVE, TIME_POINT};
+        for (WordSet set : sets) {
+            for (String w : set.exactWords()) {
+                index.intern(w);
+            }
+        }
+        for (Map.Entry<String, Integer> e : index.words().entrySet()) {
+            String w = e.getKey();
+            int flags = spelling(w);
+            for (int k = 0; k < sets.length; k++) {
+                flags |= sets[k].contains(w) ? setBits[k] : 0;
+            }
+            vocabulary.put(w, new Word(e.getValue(), flags, index.candidates(w)));
+        }
+        hypotheticalId = id("hypothetical");
+        collectiveId = id("collective");
+        learningCuesId = id("learning_cues");
+        resultCuesId = id("result_cues");
+        taskCuesId = id("task_cues");
+        situationCuesId = id("situation_cues");
+        nameIdList = nameIds.values().stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    /** The known word, or null when no list mentions it. */
+    Word word(String w) {
+        return vocabulary.get(w);
+    }
+
+    /** The flags of a word no list mentions exactly: only * entries and spelling can apply. */
+    int unknownFlags(String w) {
+        int flags = spelling(w);
+        for (int k = 0; k < sets.length; k++) {
+            if (sets[k].matchesPrefix(w)) {
+                flags |= setBits[k];
+            }
+        }
+        return flags;
+    }
+
+    private static int spelling(String w) {
+        int flags = 0;
+        if (Words.isNumber(w)) {
+            flags |= NUMBER;
+            if (w.length() == 4 && (w.startsWith("19") || w.startsWith("20"))) {
+                flags |= YEAR;
+            }
+        }
+        if (w.length() >= 4 && w.endsWith("ed") && !w.endsWith("eed")) {
+            flags |= ED_FORM;
+        }
+        if (w.endsWith("ly")) {
+            flags |= ENDS_LY;
+        }
+        if (w.indexOf('_') > 0) {
+            flags |= UNDERSCORE;
+        }
+        return flags;
     }
 
     private static WordSet set(Rubric rubric, String key) {

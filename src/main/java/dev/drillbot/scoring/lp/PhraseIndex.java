@@ -10,7 +10,13 @@ import java.util.Map;
  * how many word lists there are. A phrase word ending in {@code *} matches any word with that prefix.
  */
 final class PhraseIndex {
-    private record Phrase(int list, String text, String[] words, boolean[] prefix) {}
+    /** {@code ids[k]} is the vocabulary id of {@code words[k]}, so exact words compare as ints. */
+    record Phrase(int list, String text, String[] words, boolean[] prefix, int[] ids) {}
+
+    static final Phrase[] NONE = new Phrase[0];
+
+    /** Every phrase word (and, once {@link Lexicon} adds them, every word-set word) to a dense id. */
+    private final Map<String, Integer> wordIds = new HashMap<>();
 
     private final Map<String, List<Phrase>> byExactFirst = new HashMap<>();
     /** Phrases whose first word is a prefix ("automat*"), bucketed by its first two characters. */
@@ -26,7 +32,11 @@ final class PhraseIndex {
             boolean[][] prefixOut = new boolean[1][];
             String[] words = words(p, prefixOut);
             boolean[] prefix = prefixOut[0];
-            Phrase phrase = new Phrase(id, p, words, prefix);
+            int[] ids = new int[words.length];
+            for (int k = 0; k < words.length; k++) {
+                ids[k] = intern(words[k]);
+            }
+            Phrase phrase = new Phrase(id, p, words, prefix, ids);
             int bucket = bucket(words[0]);
             if (prefix[0] && bucket >= 0) {
                 while (byPrefixFirst.size() < BUCKETS) {
@@ -41,6 +51,43 @@ final class PhraseIndex {
             }
         }
         return id;
+    }
+
+    /** The id of a word, assigning the next one when it is new. */
+    int intern(String w) {
+        Integer id = wordIds.get(w);
+        if (id == null) {
+            id = wordIds.size();
+            wordIds.put(w, id);
+        }
+        return id;
+    }
+
+    /** Every interned word with its id. */
+    Map<String, Integer> words() {
+        return wordIds;
+    }
+
+    /**
+     * The phrases that can start at a word, in the order {@link #match} tries them: those whose first
+     * word equals it, then those whose first word is a prefix of it.
+     */
+    Phrase[] candidates(String w) {
+        List<Phrase> out = new ArrayList<>();
+        List<Phrase> exact = byExactFirst.get(w);
+        if (exact != null) {
+            out.addAll(exact);
+        }
+        int bucket = byPrefixFirst.isEmpty() ? -1 : bucket(w);
+        List<Phrase> pre = bucket < 0 ? null : byPrefixFirst.get(bucket);
+        if (pre != null) {
+            for (Phrase p : pre) {
+                if (w.startsWith(p.words[0])) {
+                    out.add(p);
+                }
+            }
+        }
+        return out.isEmpty() ? NONE : out.toArray(new Phrase[0]);
     }
 
     /** The first two characters as a bucket number, or -1 for non-ASCII or one-letter words. */
@@ -128,6 +175,47 @@ final class PhraseIndex {
         }
     }
 
+    /**
+     * The same as {@link #match(String[], int[], int[], boolean[], boolean[])} for words already looked
+     * up: {@code ids[i]} is the word's vocabulary id or -1, and {@code first[i]} its
+     * {@link #candidates} when the id is known (an unknown word can only start a prefix phrase).
+     */
+    void match(String[] words, int[] ids, Phrase[][] first, int[] start, int[] end, boolean[] covered,
+            boolean[] coverLists) {
+        for (int i = 0; i < words.length; i++) {
+            if (ids[i] >= 0) {
+                for (Phrase p : first[i]) {
+                    tryAt(p, words, ids, i, start, end, covered, coverLists);
+                }
+                continue;
+            }
+            String w = words[i];
+            int bucket = byPrefixFirst.isEmpty() ? -1 : bucket(w);
+            List<Phrase> pre = bucket < 0 ? null : byPrefixFirst.get(bucket);
+            if (pre != null) {
+                for (Phrase p : pre) {
+                    if (w.startsWith(p.words[0])) {
+                        tryAt(p, words, ids, i, start, end, covered, coverLists);
+                    }
+                }
+            }
+        }
+    }
+
+    private static void tryAt(Phrase p, String[] words, int[] ids, int at, int[] start, int[] end,
+            boolean[] covered, boolean[] coverLists) {
+        int n = p.words.length;
+        if (at + n > words.length) {
+            return;
+        }
+        for (int k = 1; k < n; k++) {
+            if (p.prefix[k] ? !words[at + k].startsWith(p.words[k]) : ids[at + k] != p.ids[k]) {
+                return;
+            }
+        }
+        hit(p, at, n, start, end, covered, coverLists);
+    }
+
     private static void tryAt(Phrase p, String[] words, int at, int[] start, int[] end, boolean[] covered,
             boolean[] coverLists) {
         int n = p.words.length;
@@ -140,6 +228,11 @@ final class PhraseIndex {
                 return;
             }
         }
+        hit(p, at, n, start, end, covered, coverLists);
+    }
+
+    private static void hit(Phrase p, int at, int n, int[] start, int[] end, boolean[] covered,
+            boolean[] coverLists) {
         if (start[p.list] < 0 || at < start[p.list]) {
             start[p.list] = at;
             end[p.list] = at + n;

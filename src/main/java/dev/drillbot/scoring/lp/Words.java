@@ -81,7 +81,15 @@ final class Words {
     }
 
     static boolean isNumber(String w) {
-        return !w.isEmpty() && Character.isDigit(w.charAt(0)) && w.chars().allMatch(c -> Character.isDigit(c)
-                || c == '.' || c == ',');
+        if (w.isEmpty() || !Character.isDigit(w.charAt(0))) {
+            return false;
+        }
+        for (int i = 1, n = w.length(); i < n; i++) {
+            char c = w.charAt(i);
+            if (!Character.isDigit(c) && c != '.' && c != ',') {
+                return false;
+            }
+        }
+        return true;
     }
 }
