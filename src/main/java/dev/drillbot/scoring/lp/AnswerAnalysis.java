@@ -165,13 +165,22 @@ final class AnswerAnalysis {
 
     private static boolean abbreviation(StringBuilder cur) {
         int n = cur.length();
+        // every abbreviation ends in a full stop, and only '.' itself equals '.' ignoring case
+        if (n == 0 || cur.charAt(n - 1) != '.') {
+            return false;
+        }
+        String tail = cur.substring(Math.max(0, n - MAX_ABBREVIATION));
+        int t = tail.length();
         for (String a : ABBREVIATIONS) {
-            if (n >= a.length() && cur.substring(n - a.length()).equalsIgnoreCase(a)) {
+            if (t >= a.length() && tail.regionMatches(true, t - a.length(), a, 0, a.length())) {
                 return true;
             }
         }
         return false;
     }
+
+    private static final int MAX_ABBREVIATION =
+            java.util.Arrays.stream(ABBREVIATIONS).mapToInt(String::length).max().orElse(0);
 
     private static void flush(StringBuilder cur, List<String> out) {
         String s = cur.toString().strip();

@@ -1,6 +1,8 @@
 package dev.drillbot.scoring.lp;
 
 import dev.drillbot.core.bank.Principle;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
@@ -61,6 +63,12 @@ final class Lexicon {
     private final Map<String, Word> vocabulary = new HashMap<>();
     private final WordSet[] sets;
     private final int[] setBits;
+    /** The * entries of all word sets by their first two (ASCII) characters, with the set's bit. */
+    private final String[][] prefixes = new String[128 * 128][];
+    private final int[][] prefixBits = new int[128 * 128][];
+    /** The * entries that are too short or not ASCII to bucket; tried for every word. */
+    private final String[] shortPrefixes;
+    private final int[] shortPrefixBits;
 
     final int hypotheticalId;
     final int collectiveId;
@@ -115,11 +123,30 @@ final class Lexicon {
                 irregularPast, units, wordNumbers, stopwords, changeVerbs, comparatives, timePoints};
         setBits = new int[] {FUNCTION, FIRST_PERSON, I_NON_ACTION, PASSIVE_AUX, PREPOSITION, PARTICIPLE,
                 IRREGULAR_PAST, UNIT, WORD_NUMBER, STOPWORD, CHANGE_VERB, COMPARATIVE, TIME_POINT};
-        for (WordSet set : sets) {
-            for (String w : set.exactWords()) {
+        List<String> shortP = new ArrayList<>();
+        List<Integer> shortB = new ArrayList<>();
+        for (int k = 0; k < sets.length; k++) {
+            for (String w : sets[k].exactWords()) {
                 index.intern(w);
             }
+            for (String p : sets[k].prefixWords()) {
+                int b = bucket(p);
+                if (b < 0) {
+                    shortP.add(p);
+                    shortB.add(setBits[k]);
+                } else if (prefixes[b] == null) {
+                    prefixes[b] = new String[] {p};
+                    prefixBits[b] = new int[] {setBits[k]};
+                } else {
+                    prefixes[b] = Arrays.copyOf(prefixes[b], prefixes[b].length + 1);
+                    prefixes[b][prefixes[b].length - 1] = p;
+                    prefixBits[b] = Arrays.copyOf(prefixBits[b], prefixBits[b].length + 1);
+                    prefixBits[b][prefixBits[b].length - 1] = setBits[k];
+                }
+            }
         }
+        shortPrefixes = shortP.toArray(new String[0]);
+        shortPrefixBits = shortB.stream().mapToInt(Integer::intValue).toArray();
         for (Map.Entry<String, Integer> e : index.words().entrySet()) {
             String w = e.getKey();
             int flags = spelling(w);
@@ -145,12 +172,30 @@ final class Lexicon {
     /** The flags of a word no list mentions exactly: only * entries and spelling can apply. */
     int unknownFlags(String w) {
         int flags = spelling(w);
-        for (int k = 0; k < sets.length; k++) {
-            if (sets[k].matchesPrefix(w)) {
-                flags |= setBits[k];
+        for (int k = 0; k < shortPrefixes.length; k++) {
+            if ((flags & shortPrefixBits[k]) == 0 && w.startsWith(shortPrefixes[k])) {
+                flags |= shortPrefixBits[k];
+            }
+        }
+        // a prefix of two or more characters can only match a word with the same first two characters
+        int b = bucket(w);
+        if (b >= 0 && prefixes[b] != null) {
+            String[] ps = prefixes[b];
+            int[] bits = prefixBits[b];
+            for (int k = 0; k < ps.length; k++) {
+                if ((flags & bits[k]) == 0 && w.startsWith(ps[k])) {
+                    flags |= bits[k];
+                }
             }
         }
         return flags;
+    }
+
+    private static int bucket(String w) {
+        if (w.length() < 2 || w.charAt(0) >= 128 || w.charAt(1) >= 128) {
+            return -1;
+        }
+        return w.charAt(0) * 128 + w.charAt(1);
     }
 
     private static int spelling(String w) {

@@ -35,6 +35,11 @@ final class WordSet {
         return false;
     }
 
+    /** The entries with a *, without it. */
+    List<String> prefixWords() {
+        return prefixes;
+    }
+
     /** The entries without a *. */
     Set<String> exactWords() {
         return exact;

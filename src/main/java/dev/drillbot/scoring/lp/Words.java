@@ -55,7 +55,10 @@ final class Words {
     }
 
     private static boolean isWordChar(char c) {
-        return Character.isLetterOrDigit(c) || c == '_';
+        if (c < 128) {
+            return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || c == '_';
+        }
+        return Character.isLetterOrDigit(c);
     }
 
     /** Adds a word, split in two when it is a number glued to a unit ("40min"). */
