@@ -131,59 +131,60 @@ final class AnswerAnalysis {
 
     /** Splits on line breaks and on . ! ? followed by a space, keeping decimals and e.g. together. */
     static List<String> split(String text) {
+        // a sentence never holds a line break, so it is always text[from, i]: no copying char by char
         List<String> out = new ArrayList<>();
-        StringBuilder cur = new StringBuilder();
         int n = text.length();
+        int from = 0;
         int words = 0;
         for (int i = 0; i < n; i++) {
             char c = text.charAt(i);
             if (c == '\n' || c == '\r') {
-                flush(cur, out);
+                flush(text, from, i, out);
+                from = i + 1;
                 words = 0;
                 continue;
             }
-            if (!Character.isWhitespace(c) && (cur.length() == 0 || Character.isWhitespace(cur.charAt(cur.length() - 1)))) {
+            if (!Character.isWhitespace(c) && (i == from || Character.isWhitespace(text.charAt(i - 1)))) {
                 words++;
             }
-            cur.append(c);
             boolean end = (c == '.' || c == '!' || c == '?') && (i + 1 == n || Character.isWhitespace(text.charAt(i + 1)))
-                    && !abbreviation(cur);
+                    && !abbreviation(text, from, i + 1);
             // a run-on answer typed without full stops would otherwise be one sentence and count each
             // signal once in total; cut it at the next comma or semicolon instead
             boolean runOn = (c == ',' || c == ';') && words >= RUN_ON_WORDS
                     && (i + 1 == n || Character.isWhitespace(text.charAt(i + 1)));
             if (end || runOn) {
-                flush(cur, out);
+                flush(text, from, i + 1, out);
+                from = i + 1;
                 words = 0;
             }
         }
-        flush(cur, out);
+        flush(text, from, n, out);
         return out;
     }
 
     private static final String[] ABBREVIATIONS = {"e.g.", "i.e.", " vs.", " etc.", " approx.", " dr.", " mr.", " ms."};
 
-    private static boolean abbreviation(StringBuilder cur) {
-        int n = cur.length();
+    /** Whether the sentence so far, text[from, to), ends in an abbreviation such as "e.g.". */
+    private static boolean abbreviation(String text, int from, int to) {
         // every abbreviation ends in a full stop, and only '.' itself equals '.' ignoring case
-        if (n == 0 || cur.charAt(n - 1) != '.') {
+        if (to == from || text.charAt(to - 1) != '.') {
             return false;
         }
-        String tail = cur.substring(Math.max(0, n - MAX_ABBREVIATION));
-        int t = tail.length();
+        int n = to - from;
         for (String a : ABBREVIATIONS) {
-            if (t >= a.length() && tail.regionMatches(true, t - a.length(), a, 0, a.length())) {
+            if (n >= a.length() && text.regionMatches(true, to - a.length(), a, 0, a.length())) {
                 return true;
             }
         }
         return false;
     }
 
-    private static final int MAX_ABBREVIATION =
-            java.util.Arrays.stream(ABBREVIATIONS).mapToInt(String::length).max().orElse(0);
-
-    private static void flush(StringBuilder cur, List<String> out) {
-        String s = cur.toString().strip();
+    private static void flush(String text, int from, int to, List<String> out) {
+        if (from >= to) {
+            return;
+        }
+        String s = text.substring(from, to).strip();
         // bullets and numbering are layout, not words
         if (!s.isEmpty() && !Character.isLetter(s.charAt(0))) {
             s = BULLET.matcher(s).replaceFirst("");
@@ -191,7 +192,6 @@ final class AnswerAnalysis {
         if (!s.isEmpty()) {
             out.add(s);
         }
-        cur.setLength(0);
     }
 
     private static void classifyActor(Sentence s, Lexicon lex) {
