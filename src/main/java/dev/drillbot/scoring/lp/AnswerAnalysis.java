@@ -86,7 +86,7 @@ final class AnswerAnalysis {
             Sentence s = new Sentence(raw, w, lex.index.size(), sentences.size());
             int[] flags = new int[w.length];
             int[] ids = new int[w.length];
-            PhraseIndex.Phrase[][] first = new PhraseIndex.Phrase[w.length][];
+            PhraseIndex.Start[] first = new PhraseIndex.Start[w.length];
             for (int i = 0; i < w.length; i++) {
                 Lexicon.Word known = lex.word(w[i]);
                 if (known != null) {

@@ -58,7 +58,7 @@ final class Lexicon {
     static final int UNDERSCORE = 1 << 20;
 
     /** A known word: its vocabulary id, its flags and the phrases that can start at it. */
-    record Word(int id, int flags, PhraseIndex.Phrase[] first) {}
+    record Word(int id, int flags, PhraseIndex.Start first) {}
 
     private final Map<String, Word> vocabulary = new HashMap<>();
     private final WordSet[] sets;
@@ -153,7 +153,7 @@ final class Lexicon {
             for (int k = 0; k < sets.length; k++) {
                 flags |= sets[k].contains(w) ? setBits[k] : 0;
             }
-            vocabulary.put(w, new Word(e.getValue(), flags, index.candidates(w)));
+            vocabulary.put(w, new Word(e.getValue(), flags, new PhraseIndex.Start(index.candidates(w))));
         }
         hypotheticalId = id("hypothetical");
         collectiveId = id("collective");

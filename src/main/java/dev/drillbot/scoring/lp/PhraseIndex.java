@@ -15,6 +15,53 @@ final class PhraseIndex {
 
     static final Phrase[] NONE = new Phrase[0];
 
+    /**
+     * The phrases that can start at one known word, narrowed by the next word: a phrase whose second
+     * word is exact can only match when the next word is that word. Each narrowed list keeps the
+     * original order, so the first match per list is the same as trying every candidate.
+     */
+    static final class Start {
+        private final Phrase[] fallback;
+        private final int[] keys;
+        private final Phrase[][] byKey;
+
+        Start(Phrase[] candidates) {
+            java.util.TreeSet<Integer> seconds = new java.util.TreeSet<>();
+            for (Phrase p : candidates) {
+                if (p.words.length >= 2 && !p.prefix[1]) {
+                    seconds.add(p.ids[1]);
+                }
+            }
+            fallback = select(candidates, -1);
+            keys = seconds.stream().mapToInt(Integer::intValue).toArray();
+            byKey = new Phrase[keys.length][];
+            for (int k = 0; k < keys.length; k++) {
+                byKey[k] = select(candidates, keys[k]);
+            }
+        }
+
+        private static Phrase[] select(Phrase[] candidates, int second) {
+            List<Phrase> out = new ArrayList<>();
+            for (Phrase p : candidates) {
+                if (p.words.length < 2 || p.prefix[1] || p.ids[1] == second) {
+                    out.add(p);
+                }
+            }
+            return out.isEmpty() ? NONE : out.toArray(new Phrase[0]);
+        }
+
+        /** The candidates worth trying when the next word has vocabulary id {@code next} (-1: none or unknown). */
+        Phrase[] forNext(int next) {
+            if (next >= 0 && keys.length > 0) {
+                int k = java.util.Arrays.binarySearch(keys, next);
+                if (k >= 0) {
+                    return byKey[k];
+                }
+            }
+            return fallback;
+        }
+    }
+
     /** Every phrase word (and, once {@link Lexicon} adds them, every word-set word) to a dense id. */
     private final Map<String, Integer> wordIds = new HashMap<>();
 
@@ -180,11 +227,12 @@ final class PhraseIndex {
      * up: {@code ids[i]} is the word's vocabulary id or -1, and {@code first[i]} its
      * {@link #candidates} when the id is known (an unknown word can only start a prefix phrase).
      */
-    void match(String[] words, int[] ids, Phrase[][] first, int[] start, int[] end, boolean[] covered,
+    void match(String[] words, int[] ids, Start[] first, int[] start, int[] end, boolean[] covered,
             boolean[] coverLists) {
-        for (int i = 0; i < words.length; i++) {
+        int n = words.length;
+        for (int i = 0; i < n; i++) {
             if (ids[i] >= 0) {
-                for (Phrase p : first[i]) {
+                for (Phrase p : first[i].forNext(i + 1 < n ? ids[i + 1] : -1)) {
                     tryAt(p, words, ids, i, start, end, covered, coverLists);
                 }
                 continue;
