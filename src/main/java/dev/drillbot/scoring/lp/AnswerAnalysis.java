@@ -76,19 +76,22 @@ final class AnswerAnalysis {
         double minFunction = rubric.num("sentences.min_function_word_share");
         double maxSignal = rubric.num("sentences.max_signal_word_share");
         Set<List<String>> seen = new HashSet<>();
+        Tokens tokens = new Tokens(lex);
         int words = 0;
         for (String raw : split(text)) {
-            String[] w = Words.tokenize(Words.normalise(raw)).toArray(new String[0]);
-            if (w.length == 0) {
+            tokens.n = 0;
+            Words.scan(Words.normalise(raw), tokens);
+            if (tokens.n == 0) {
                 continue;
             }
+            String[] w = Arrays.copyOf(tokens.words, tokens.n);
             words += w.length;
             Sentence s = new Sentence(raw, w, lex.index.size(), sentences.size());
             int[] flags = new int[w.length];
             int[] ids = new int[w.length];
             PhraseIndex.Start[] first = new PhraseIndex.Start[w.length];
             for (int i = 0; i < w.length; i++) {
-                Lexicon.Word known = lex.word(w[i]);
+                Lexicon.Word known = tokens.known[i];
                 if (known != null) {
                     flags[i] = known.flags();
                     ids[i] = known.id();
@@ -127,6 +130,39 @@ final class AnswerAnalysis {
         }
         wordCount = words;
         assignParts(lex);
+    }
+
+    /** The words of one sentence; a known word is looked up by its range and shares the rubric's string. */
+    private static final class Tokens implements Words.Sink {
+        private final Lexicon lex;
+        String[] words = new String[64];
+        Lexicon.Word[] known = new Lexicon.Word[64];
+        int n;
+
+        Tokens(Lexicon lex) {
+            this.lex = lex;
+        }
+
+        @Override
+        public void word(String text, int from, int to) {
+            Lexicon.Word k = lex.word(text, from, to);
+            add(k == null ? text.substring(from, to) : k.text(), k);
+        }
+
+        @Override
+        public void arrow() {
+            add("→", lex.word("→"));
+        }
+
+        private void add(String w, Lexicon.Word k) {
+            if (n == words.length) {
+                words = Arrays.copyOf(words, n * 2);
+                known = Arrays.copyOf(known, n * 2);
+            }
+            words[n] = w;
+            known[n] = k;
+            n++;
+        }
     }
 
     /** Splits on line breaks and on . ! ? followed by a space, keeping decimals and e.g. together. */

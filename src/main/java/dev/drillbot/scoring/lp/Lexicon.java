@@ -58,9 +58,13 @@ final class Lexicon {
     static final int UNDERSCORE = 1 << 20;
 
     /** A known word: its vocabulary id, its flags and the phrases that can start at it. */
-    record Word(int id, int flags, PhraseIndex.Start first) {}
+    record Word(String text, int id, int flags, PhraseIndex.Start first) {}
 
     private final Map<String, Word> vocabulary = new HashMap<>();
+    /** The vocabulary again as an open-addressing table, for lookups by range of a text. */
+    private final String[] tableKeys;
+    private final Word[] tableWords;
+    private final int tableMask;
     private final WordSet[] sets;
     private final int[] setBits;
     /** The * entries of all word sets by their first two (ASCII) characters, with the set's bit. */
@@ -153,7 +157,19 @@ final class Lexicon {
             for (int k = 0; k < sets.length; k++) {
                 flags |= sets[k].contains(w) ? setBits[k] : 0;
             }
-            vocabulary.put(w, new Word(e.getValue(), flags, new PhraseIndex.Start(index.candidates(w))));
+            vocabulary.put(w, new Word(w, e.getValue(), flags, new PhraseIndex.Start(index.candidates(w))));
+        }
+        int cap = Integer.highestOneBit(Math.max(16, vocabulary.size() * 4)) * 2;
+        tableKeys = new String[cap];
+        tableWords = new Word[cap];
+        tableMask = cap - 1;
+        for (Word known : vocabulary.values()) {
+            int slot = spread(known.text().hashCode()) & tableMask;
+            while (tableKeys[slot] != null) {
+                slot = (slot + 1) & tableMask;
+            }
+            tableKeys[slot] = known.text();
+            tableWords[slot] = known;
         }
         hypotheticalId = id("hypothetical");
         collectiveId = id("collective");
@@ -162,6 +178,33 @@ final class Lexicon {
         taskCuesId = id("task_cues");
         situationCuesId = id("situation_cues");
         nameIdList = nameIds.values().stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    /**
+     * The known word {@code text.substring(from, to)}, or null when no list mentions it, found without
+     * making the substring: the hash is String's own, computed over the range.
+     */
+    Word word(String text, int from, int to) {
+        int h = 0;
+        for (int i = from; i < to; i++) {
+            h = 31 * h + text.charAt(i);
+        }
+        int len = to - from;
+        int slot = spread(h) & tableMask;
+        while (true) {
+            String k = tableKeys[slot];
+            if (k == null) {
+                return null;
+            }
+            if (k.length() == len && text.regionMatches(from, k, 0, len)) {
+                return tableWords[slot];
+            }
+            slot = (slot + 1) & tableMask;
+        }
+    }
+
+    private static int spread(int h) {
+        return h ^ (h >>> 16);
     }
 
     /** The known word, or null when no list mentions it. */
