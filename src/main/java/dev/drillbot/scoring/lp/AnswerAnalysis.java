@@ -21,8 +21,10 @@ final class AnswerAnalysis {
         final String[] words;
         /** Per word: the {@link Lexicon} flags (word sets it belongs to, number, year, ...). */
         int[] flags;
-        final int[] start;
-        final int[] end;
+        /** Bit per list: does the list match this sentence. */
+        private long[] hit;
+        /** Start and end of each matching list, in list order. */
+        private int[] spans;
         final int position;
         boolean real;
         boolean repeated;
@@ -34,23 +36,69 @@ final class AnswerAnalysis {
         boolean beforeAfter;
         Part part = Part.OTHER;
 
-        Sentence(String text, String[] words, int lists, int position) {
+        Sentence(String text, String[] words, int position) {
             this.text = text;
             this.words = words;
-            this.start = new int[lists];
-            this.end = new int[lists];
             this.position = position;
-            Arrays.fill(start, -1);
-            Arrays.fill(end, -1);
+        }
+
+        /**
+         * Keeps the matches found in {@code start} and {@code end} (per list, -1 when none) and resets
+         * those to -1 for the next sentence. Only a few lists match a sentence, so they are kept as a
+         * bit set plus the start and end of each matching list in list order.
+         */
+        void capture(int[] start, int[] end, int[] touched) {
+            int count = touched[0];
+            // the lists in order; a handful per sentence, so insertion sort
+            for (int i = 2; i <= count; i++) {
+                int v = touched[i];
+                int j = i - 1;
+                while (j >= 1 && touched[j] > v) {
+                    touched[j + 1] = touched[j];
+                    j--;
+                }
+                touched[j + 1] = v;
+            }
+            long[] bits = new long[(start.length + 63) >>> 6];
+            int[] sp = new int[count * 2];
+            for (int i = 1; i <= count; i++) {
+                int l = touched[i];
+                bits[l >>> 6] |= 1L << l;
+                sp[2 * i - 2] = start[l];
+                sp[2 * i - 1] = end[l];
+                start[l] = -1;
+                end[l] = -1;
+            }
+            hit = bits;
+            spans = sp;
         }
 
         boolean has(int list) {
-            return start[list] >= 0;
+            return (hit[list >>> 6] & (1L << list)) != 0;
+        }
+
+        /** Where the first match of a list starts, or -1. */
+        int start(int list) {
+            return has(list) ? spans[2 * rank(list)] : -1;
+        }
+
+        /** Where the first match of a list ends (exclusive), or -1. */
+        int end(int list) {
+            return has(list) ? spans[2 * rank(list) + 1] : -1;
+        }
+
+        private int rank(int list) {
+            int word = list >>> 6;
+            int r = Long.bitCount(hit[word] & ((1L << list) - 1));
+            for (int i = 0; i < word; i++) {
+                r += Long.bitCount(hit[i]);
+            }
+            return r;
         }
 
         /** The matched words of a list, e.g. "no one owned". */
         String matched(int list) {
-            return String.join(" ", Arrays.copyOfRange(words, start[list], end[list]));
+            return String.join(" ", Arrays.copyOfRange(words, start(list), end(list)));
         }
 
         /** A real sentence that is not hypothetical and has an actor. */
@@ -77,6 +125,11 @@ final class AnswerAnalysis {
         double maxSignal = rubric.num("sentences.max_signal_word_share");
         Set<List<String>> seen = new HashSet<>();
         Tokens tokens = new Tokens(lex);
+        int[] start = new int[lex.index.size()];
+        int[] end = new int[lex.index.size()];
+        Arrays.fill(start, -1);
+        Arrays.fill(end, -1);
+        int[] touched = new int[lex.index.size() + 1];
         int words = 0;
         for (String raw : split(text)) {
             tokens.n = 0;
@@ -86,7 +139,7 @@ final class AnswerAnalysis {
             }
             String[] w = Arrays.copyOf(tokens.words, tokens.n);
             words += w.length;
-            Sentence s = new Sentence(raw, w, lex.index.size(), sentences.size());
+            Sentence s = new Sentence(raw, w, sentences.size());
             int[] flags = new int[w.length];
             int[] ids = new int[w.length];
             PhraseIndex.Start[] first = new PhraseIndex.Start[w.length];
@@ -103,7 +156,9 @@ final class AnswerAnalysis {
             }
             s.flags = flags;
             boolean[] covered = new boolean[w.length];
-            lex.index.match(w, ids, first, s.start, s.end, covered, lex.signalLists);
+            touched[0] = 0;
+            lex.index.match(w, ids, first, start, end, covered, lex.signalLists, touched);
+            s.capture(start, end, touched);
             int function = 0;
             int signal = 0;
             for (int i = 0; i < w.length; i++) {
@@ -256,8 +311,8 @@ final class AnswerAnalysis {
         if (i) {
             s.actor = Actor.I;
         } else if (s.has(collective)) {
-            int at = s.start[collective];
-            int after = s.end[collective];
+            int at = s.start(collective);
+            int after = s.end(collective);
             // "we were behind", "the team had a pipeline" set the scene; "we rebuilt it" is an action;
             // "on the team" is not an actor at all
             boolean state = after < w.length && (f[after] & Lexicon.I_NON_ACTION) != 0;
@@ -374,16 +429,27 @@ final class AnswerAnalysis {
 
     /** Distinct signal groups of a principle found in real sentences, each counted once. */
     int groupsHit(Lexicon lex, Principle p) {
+        if (realHits == null) {
+            long[] any = new long[(lex.index.size() + 63) >>> 6];
+            for (Sentence s : sentences) {
+                if (s.real) {
+                    for (int i = 0; i < any.length; i++) {
+                        any[i] |= s.hit[i];
+                    }
+                }
+            }
+            realHits = any;
+        }
         int[] gids = lex.groupIds.get(p);
         int hit = 0;
         for (int g : gids) {
-            for (Sentence s : sentences) {
-                if (s.real && s.has(g)) {
-                    hit++;
-                    break;
-                }
+            if ((realHits[g >>> 6] & (1L << g)) != 0) {
+                hit++;
             }
         }
         return hit;
     }
+
+    /** Bit per list: does any real sentence match it; made on first use, after every sentence is read. */
+    private long[] realHits;
 }

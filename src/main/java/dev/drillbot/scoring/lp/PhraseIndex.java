@@ -228,12 +228,12 @@ final class PhraseIndex {
      * {@link #candidates} when the id is known (an unknown word can only start a prefix phrase).
      */
     void match(String[] words, int[] ids, Start[] first, int[] start, int[] end, boolean[] covered,
-            boolean[] coverLists) {
+            boolean[] coverLists, int[] touched) {
         int n = words.length;
         for (int i = 0; i < n; i++) {
             if (ids[i] >= 0) {
                 for (Phrase p : first[i].forNext(i + 1 < n ? ids[i + 1] : -1)) {
-                    tryAt(p, words, ids, i, start, end, covered, coverLists);
+                    tryAt(p, words, ids, i, start, end, covered, coverLists, touched);
                 }
                 continue;
             }
@@ -243,7 +243,7 @@ final class PhraseIndex {
             if (pre != null) {
                 for (Phrase p : pre) {
                     if (w.startsWith(p.words[0])) {
-                        tryAt(p, words, ids, i, start, end, covered, coverLists);
+                        tryAt(p, words, ids, i, start, end, covered, coverLists, touched);
                     }
                 }
             }
@@ -251,7 +251,7 @@ final class PhraseIndex {
     }
 
     private static void tryAt(Phrase p, String[] words, int[] ids, int at, int[] start, int[] end,
-            boolean[] covered, boolean[] coverLists) {
+            boolean[] covered, boolean[] coverLists, int[] touched) {
         int n = p.words.length;
         if (at + n > words.length) {
             return;
@@ -260,6 +260,9 @@ final class PhraseIndex {
             if (p.prefix[k] ? !words[at + k].startsWith(p.words[k]) : ids[at + k] != p.ids[k]) {
                 return;
             }
+        }
+        if (start[p.list] < 0) {
+            touched[++touched[0]] = p.list; // lists first matched in this sentence, for the caller to reset
         }
         hit(p, at, n, start, end, covered, coverLists);
     }
