@@ -141,8 +141,9 @@ final class AnswerAnalysis {
             words += w.length;
             Sentence s = new Sentence(raw, w, sentences.size());
             int[] flags = new int[w.length];
-            int[] ids = new int[w.length];
-            PhraseIndex.Start[] first = new PhraseIndex.Start[w.length];
+            // scratch for matching, reused by every sentence: match reads only the first w.length
+            int[] ids = tokens.ids;
+            PhraseIndex.Start[] first = tokens.first;
             for (int i = 0; i < w.length; i++) {
                 Lexicon.Word known = tokens.known[i];
                 if (known != null) {
@@ -155,7 +156,7 @@ final class AnswerAnalysis {
                 }
             }
             s.flags = flags;
-            boolean[] covered = new boolean[w.length];
+            boolean[] covered = tokens.covered;
             touched[0] = 0;
             lex.index.match(w, ids, first, start, end, covered, lex.signalLists, touched);
             s.capture(start, end, touched);
@@ -167,6 +168,7 @@ final class AnswerAnalysis {
                 }
                 if (covered[i]) {
                     signal++;
+                    covered[i] = false;
                 }
             }
             int names = 0;
@@ -192,6 +194,9 @@ final class AnswerAnalysis {
         private final Lexicon lex;
         String[] words = new String[64];
         Lexicon.Word[] known = new Lexicon.Word[64];
+        int[] ids = new int[64];
+        PhraseIndex.Start[] first = new PhraseIndex.Start[64];
+        boolean[] covered = new boolean[64];
         int n;
 
         Tokens(Lexicon lex) {
@@ -213,6 +218,9 @@ final class AnswerAnalysis {
             if (n == words.length) {
                 words = Arrays.copyOf(words, n * 2);
                 known = Arrays.copyOf(known, n * 2);
+                ids = new int[n * 2];
+                first = new PhraseIndex.Start[n * 2];
+                covered = new boolean[n * 2]; // all false: the old one is cleared after each sentence
             }
             words[n] = w;
             known[n] = k;
