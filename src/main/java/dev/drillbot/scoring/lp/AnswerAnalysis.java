@@ -19,8 +19,12 @@ final class AnswerAnalysis {
     static final class Sentence {
         final String text;
         final String[] words;
-        final int[] start;
-        final int[] end;
+        /** Per word: the {@link Lexicon} flags (word sets it belongs to, number, year, ...). */
+        int[] flags;
+        /** Bit per list: does the list match this sentence. */
+        private long[] hit;
+        /** Start and end of each matching list, in list order. */
+        private int[] spans;
         final int position;
         boolean real;
         boolean repeated;
@@ -32,23 +36,69 @@ final class AnswerAnalysis {
         boolean beforeAfter;
         Part part = Part.OTHER;
 
-        Sentence(String text, String[] words, int lists, int position) {
+        Sentence(String text, String[] words, int position) {
             this.text = text;
             this.words = words;
-            this.start = new int[lists];
-            this.end = new int[lists];
             this.position = position;
-            Arrays.fill(start, -1);
-            Arrays.fill(end, -1);
+        }
+
+        /**
+         * Keeps the matches found in {@code start} and {@code end} (per list, -1 when none) and resets
+         * those to -1 for the next sentence. Only a few lists match a sentence, so they are kept as a
+         * bit set plus the start and end of each matching list in list order.
+         */
+        void capture(int[] start, int[] end, int[] touched) {
+            int count = touched[0];
+            // the lists in order; a handful per sentence, so insertion sort
+            for (int i = 2; i <= count; i++) {
+                int v = touched[i];
+                int j = i - 1;
+                while (j >= 1 && touched[j] > v) {
+                    touched[j + 1] = touched[j];
+                    j--;
+                }
+                touched[j + 1] = v;
+            }
+            long[] bits = new long[(start.length + 63) >>> 6];
+            int[] sp = new int[count * 2];
+            for (int i = 1; i <= count; i++) {
+                int l = touched[i];
+                bits[l >>> 6] |= 1L << l;
+                sp[2 * i - 2] = start[l];
+                sp[2 * i - 1] = end[l];
+                start[l] = -1;
+                end[l] = -1;
+            }
+            hit = bits;
+            spans = sp;
         }
 
         boolean has(int list) {
-            return start[list] >= 0;
+            return (hit[list >>> 6] & (1L << list)) != 0;
+        }
+
+        /** Where the first match of a list starts, or -1. */
+        int start(int list) {
+            return has(list) ? spans[2 * rank(list)] : -1;
+        }
+
+        /** Where the first match of a list ends (exclusive), or -1. */
+        int end(int list) {
+            return has(list) ? spans[2 * rank(list) + 1] : -1;
+        }
+
+        private int rank(int list) {
+            int word = list >>> 6;
+            int r = Long.bitCount(hit[word] & ((1L << list) - 1));
+            for (int i = 0; i < word; i++) {
+                r += Long.bitCount(hit[i]);
+            }
+            return r;
         }
 
         /** The matched words of a list, e.g. "no one owned". */
         String matched(int list) {
-            return String.join(" ", Arrays.copyOfRange(words, start[list], end[list]));
+            return String.join(" ", Arrays.copyOfRange(words, start(list), end(list)));
         }
 
         /** A real sentence that is not hypothetical and has an actor. */
@@ -73,32 +123,59 @@ final class AnswerAnalysis {
         int minWords = (int) rubric.num("sentences.min_words");
         double minFunction = rubric.num("sentences.min_function_word_share");
         double maxSignal = rubric.num("sentences.max_signal_word_share");
-        Set<String> seen = new HashSet<>();
+        Set<List<String>> seen = new HashSet<>();
+        Tokens tokens = new Tokens(lex);
+        int[] start = new int[lex.index.size()];
+        int[] end = new int[lex.index.size()];
+        Arrays.fill(start, -1);
+        Arrays.fill(end, -1);
+        int[] touched = new int[lex.index.size() + 1];
         int words = 0;
         for (String raw : split(text)) {
-            String[] w = Words.tokenize(Words.normalise(raw)).toArray(new String[0]);
-            if (w.length == 0) {
+            tokens.n = 0;
+            Words.scan(Words.normalise(raw), tokens);
+            if (tokens.n == 0) {
                 continue;
             }
+            String[] w = Arrays.copyOf(tokens.words, tokens.n);
             words += w.length;
-            Sentence s = new Sentence(raw, w, lex.index.size(), sentences.size());
-            boolean[] covered = new boolean[w.length];
-            lex.index.match(w, s.start, s.end, covered, lex.signalLists);
+            Sentence s = new Sentence(raw, w, sentences.size());
+            int[] flags = new int[w.length];
+            // scratch for matching, reused by every sentence: match reads only the first w.length
+            int[] ids = tokens.ids;
+            PhraseIndex.Start[] first = tokens.first;
+            for (int i = 0; i < w.length; i++) {
+                Lexicon.Word known = tokens.known[i];
+                if (known != null) {
+                    flags[i] = known.flags();
+                    ids[i] = known.id();
+                    first[i] = known.first();
+                } else {
+                    flags[i] = lex.unknownFlags(w[i]);
+                    ids[i] = -1;
+                }
+            }
+            s.flags = flags;
+            boolean[] covered = tokens.covered;
+            touched[0] = 0;
+            lex.index.match(w, ids, first, start, end, covered, lex.signalLists, touched);
+            s.capture(start, end, touched);
             int function = 0;
             int signal = 0;
             for (int i = 0; i < w.length; i++) {
-                if (lex.functionWords.contains(w[i])) {
+                if ((flags[i] & Lexicon.FUNCTION) != 0) {
                     function++;
                 }
                 if (covered[i]) {
                     signal++;
+                    covered[i] = false;
                 }
             }
             int names = 0;
-            for (int id : lex.nameIds.values()) {
+            for (int id : lex.nameIdList) {
                 names += s.has(id) ? 1 : 0;
             }
-            s.repeated = !seen.add(String.join(" ", w));
+            s.repeated = !seen.add(Arrays.asList(w)); // words never hold spaces: same as joining them
             // Keyword lists, rubric terms strung together and recited principle names are not evidence.
             s.stuffed = w.length >= minWords
                     && ((double) function / w.length < minFunction || (double) signal / w.length > maxSignal
@@ -112,52 +189,101 @@ final class AnswerAnalysis {
         assignParts(lex);
     }
 
+    /** The words of one sentence; a known word is looked up by its range and shares the rubric's string. */
+    private static final class Tokens implements Words.Sink {
+        private final Lexicon lex;
+        String[] words = new String[64];
+        Lexicon.Word[] known = new Lexicon.Word[64];
+        int[] ids = new int[64];
+        PhraseIndex.Start[] first = new PhraseIndex.Start[64];
+        boolean[] covered = new boolean[64];
+        int n;
+
+        Tokens(Lexicon lex) {
+            this.lex = lex;
+        }
+
+        @Override
+        public void word(String text, int from, int to) {
+            Lexicon.Word k = lex.word(text, from, to);
+            add(k == null ? text.substring(from, to) : k.text(), k);
+        }
+
+        @Override
+        public void arrow() {
+            add("→", lex.word("→"));
+        }
+
+        private void add(String w, Lexicon.Word k) {
+            if (n == words.length) {
+                words = Arrays.copyOf(words, n * 2);
+                known = Arrays.copyOf(known, n * 2);
+                ids = new int[n * 2];
+                first = new PhraseIndex.Start[n * 2];
+                covered = new boolean[n * 2]; // all false: the old one is cleared after each sentence
+            }
+            words[n] = w;
+            known[n] = k;
+            n++;
+        }
+    }
+
     /** Splits on line breaks and on . ! ? followed by a space, keeping decimals and e.g. together. */
     static List<String> split(String text) {
+        // a sentence never holds a line break, so it is always text[from, i]: no copying char by char
         List<String> out = new ArrayList<>();
-        StringBuilder cur = new StringBuilder();
         int n = text.length();
+        int from = 0;
         int words = 0;
         for (int i = 0; i < n; i++) {
             char c = text.charAt(i);
             if (c == '\n' || c == '\r') {
-                flush(cur, out);
+                flush(text, from, i, out);
+                from = i + 1;
                 words = 0;
                 continue;
             }
-            if (!Character.isWhitespace(c) && (cur.length() == 0 || Character.isWhitespace(cur.charAt(cur.length() - 1)))) {
+            if (!Character.isWhitespace(c) && (i == from || Character.isWhitespace(text.charAt(i - 1)))) {
                 words++;
             }
-            cur.append(c);
             boolean end = (c == '.' || c == '!' || c == '?') && (i + 1 == n || Character.isWhitespace(text.charAt(i + 1)))
-                    && !abbreviation(cur);
+                    && !abbreviation(text, from, i + 1);
             // a run-on answer typed without full stops would otherwise be one sentence and count each
             // signal once in total; cut it at the next comma or semicolon instead
             boolean runOn = (c == ',' || c == ';') && words >= RUN_ON_WORDS
                     && (i + 1 == n || Character.isWhitespace(text.charAt(i + 1)));
             if (end || runOn) {
-                flush(cur, out);
+                flush(text, from, i + 1, out);
+                from = i + 1;
                 words = 0;
             }
         }
-        flush(cur, out);
+        flush(text, from, n, out);
         return out;
     }
 
     private static final String[] ABBREVIATIONS = {"e.g.", "i.e.", " vs.", " etc.", " approx.", " dr.", " mr.", " ms."};
 
-    private static boolean abbreviation(StringBuilder cur) {
-        int n = cur.length();
+    /** Whether the sentence so far, text[from, to), ends in an abbreviation such as "e.g.". */
+    private static boolean abbreviation(String text, int from, int to) {
+        // every abbreviation ends in a full stop, and only '.' itself equals '.' ignoring case
+        if (to == from || text.charAt(to - 1) != '.') {
+            return false;
+        }
+        int n = to - from;
         for (String a : ABBREVIATIONS) {
-            if (n >= a.length() && cur.substring(n - a.length()).equalsIgnoreCase(a)) {
+            if (n >= a.length() && text.regionMatches(true, to - a.length(), a, 0, a.length())) {
                 return true;
             }
         }
         return false;
     }
 
-    private static void flush(StringBuilder cur, List<String> out) {
-        String s = cur.toString().strip();
+    private static void flush(String text, int from, int to, List<String> out) {
+        if (from >= to) {
+            return;
+        }
+        String s = text.substring(from, to).strip();
         // bullets and numbering are layout, not words
         if (!s.isEmpty() && !Character.isLetter(s.charAt(0))) {
             s = BULLET.matcher(s).replaceFirst("");
@@ -165,51 +291,44 @@ final class AnswerAnalysis {
         if (!s.isEmpty()) {
             out.add(s);
         }
-        cur.setLength(0);
     }
 
     private static void classifyActor(Sentence s, Lexicon lex) {
         String[] w = s.words;
+        int[] f = s.flags;
         boolean i = false;
         boolean passive = false;
         boolean past = false;
         for (int k = 0; k < w.length; k++) {
-            if (lex.firstPerson.contains(w[k]) && (k + 1 == w.length || !lex.iNonAction.contains(w[k + 1]))) {
+            if ((f[k] & Lexicon.FIRST_PERSON) != 0 && (k + 1 == w.length || (f[k + 1] & Lexicon.I_NON_ACTION) == 0)) {
                 i = true;
             }
-            if (lex.passiveAux.contains(w[k]) && (k == 0 || !lex.firstPerson.contains(w[k - 1]))) {
-                int next = k + 1 < w.length && w[k + 1].endsWith("ly") ? k + 2 : k + 1;
-                if (next < w.length && isParticiple(w[next], lex)) {
+            if ((f[k] & Lexicon.PASSIVE_AUX) != 0 && (k == 0 || (f[k - 1] & Lexicon.FIRST_PERSON) == 0)) {
+                int next = k + 1 < w.length && (f[k + 1] & Lexicon.ENDS_LY) != 0 ? k + 2 : k + 1;
+                if (next < w.length && (f[next] & (Lexicon.ED_FORM | Lexicon.PARTICIPLE)) != 0) {
                     passive = true;
                 }
             }
-            if (isPast(w[k], lex)) {
+            if ((f[k] & (Lexicon.ED_FORM | Lexicon.IRREGULAR_PAST)) != 0) {
                 past = true;
             }
         }
-        s.hypothetical = s.has(lex.id("hypothetical"));
+        s.hypothetical = s.has(lex.hypotheticalId);
         s.past = past;
+        int collective = lex.collectiveId;
         if (i) {
             s.actor = Actor.I;
-        } else if (s.has(lex.id("collective"))) {
-            int at = s.start[lex.id("collective")];
-            int after = s.end[lex.id("collective")];
+        } else if (s.has(collective)) {
+            int at = s.start(collective);
+            int after = s.end(collective);
             // "we were behind", "the team had a pipeline" set the scene; "we rebuilt it" is an action;
             // "on the team" is not an actor at all
-            boolean state = after < w.length && lex.iNonAction.contains(w[after]);
-            boolean object = at > 0 && lex.prepositions.contains(w[at - 1]);
+            boolean state = after < w.length && (f[after] & Lexicon.I_NON_ACTION) != 0;
+            boolean object = at > 0 && (f[at - 1] & Lexicon.PREPOSITION) != 0;
             s.actor = state || object ? Actor.NONE : Actor.WE;
         } else if (passive) {
             s.actor = Actor.PASSIVE;
         }
-    }
-
-    private static boolean isParticiple(String w, Lexicon lex) {
-        return (w.length() >= 4 && w.endsWith("ed") && !w.endsWith("eed")) || lex.participles.contains(w);
-    }
-
-    private static boolean isPast(String w, Lexicon lex) {
-        return (w.length() >= 4 && w.endsWith("ed") && !w.endsWith("eed")) || lex.irregularPast.contains(w);
     }
 
     /**
@@ -219,21 +338,23 @@ final class AnswerAnalysis {
      */
     private static void measure(Sentence s, Lexicon lex) {
         String[] w = s.words;
+        int[] f = s.flags;
         int from = -1;
         int change = -1;
         int numbers = 0;
         boolean toAfterNumber = false;
         for (int k = 0; k < w.length; k++) {
             String x = w[k];
-            if (x.equals("from") && from < 0) {
+            if (from < 0 && x.equals("from")) {
                 from = k;
             }
-            if (change < 0 && lex.changeVerbs.contains(x)) {
+            if (change < 0 && (f[k] & Lexicon.CHANGE_VERB) != 0) {
                 change = k;
             }
             boolean currency = (x.equals("$") || x.equals("€") || x.equals("£")) && k + 1 < w.length
-                    && Words.isNumber(w[k + 1]);
-            boolean number = currency || ((Words.isNumber(x) || lex.wordNumbers.contains(x)) && !isYear(x));
+                    && (f[k + 1] & Lexicon.NUMBER) != 0;
+            boolean number = currency || ((f[k] & (Lexicon.NUMBER | Lexicon.WORD_NUMBER)) != 0
+                    && (f[k] & Lexicon.YEAR) == 0);
             if (!number) {
                 if (numbers > 0 && (x.equals("→") || (from >= 0 && (x.equals("to") || x.equals("under")
                         || x.equals("below"))))) {
@@ -241,15 +362,15 @@ final class AnswerAnalysis {
                 }
                 continue;
             }
-            int unit = currency ? k + 1 : unitAfter(w, k, lex);
+            int unit = currency ? k + 1 : unitAfter(w, f, k);
             // "six months later" places the story in time; it measures nothing
-            boolean quantity = unit >= 0 && !(unit + 1 < w.length && lex.timePoints.contains(w[unit + 1])
+            boolean quantity = unit >= 0 && !(unit + 1 < w.length && (f[unit + 1] & Lexicon.TIME_POINT) != 0
                     && !currency);
             if (quantity) {
                 s.quantities++;
             }
-            boolean compared = quantity && ((unit + 1 < w.length && lex.comparatives.contains(w[unit + 1]))
-                    || (unit + 2 < w.length && lex.comparatives.contains(w[unit + 2])));
+            boolean compared = quantity && ((unit + 1 < w.length && (f[unit + 1] & Lexicon.COMPARATIVE) != 0)
+                    || (unit + 2 < w.length && (f[unit + 2] & Lexicon.COMPARATIVE) != 0));
             if (toAfterNumber || compared || (quantity && change >= 0 && change < k)) {
                 s.beforeAfter = true;
                 if (toAfterNumber && s.quantities == 0) {
@@ -263,23 +384,19 @@ final class AnswerAnalysis {
         }
     }
 
-    private static boolean isYear(String w) {
-        return w.length() == 4 && (w.startsWith("19") || w.startsWith("20")) && Words.isNumber(w);
-    }
-
     /** The position of the unit that makes {@code w[k]} a measurement, or -1. */
-    private static int unitAfter(String[] w, int k, Lexicon lex) {
-        if (k + 1 < w.length && lex.units.contains(w[k + 1])) {
+    private static int unitAfter(String[] w, int[] f, int k) {
+        if (k + 1 < w.length && (f[k + 1] & Lexicon.UNIT) != 0) {
             return k + 1;
         }
         // a rate: "eight a month", "twice per week"
         if (k + 2 < w.length && (w[k + 1].equals("a") || w[k + 1].equals("per") || w[k + 1].equals("an"))
-                && lex.units.contains(w[k + 2])) {
+                && (f[k + 2] & Lexicon.UNIT) != 0) {
             return k + 2;
         }
         // one adjective in between: "40 nightly jobs", "3 senior engineers"
-        if (k + 2 < w.length && !Words.isNumber(w[k + 1]) && !lex.functionWords.contains(w[k + 1])
-                && lex.units.contains(w[k + 2])) {
+        if (k + 2 < w.length && (f[k + 1] & (Lexicon.NUMBER | Lexicon.FUNCTION)) == 0
+                && (f[k + 2] & Lexicon.UNIT) != 0) {
             return k + 2;
         }
         return -1;
@@ -293,21 +410,21 @@ final class AnswerAnalysis {
                 continue;
             }
             boolean action = s.isAction() && (s.actor == Actor.I || s.past);
-            if (s.has(lex.id("learning_cues"))) {
+            if (s.has(lex.learningCuesId)) {
                 s.part = Part.LEARNING;
-            } else if (actionSeen && (s.has(lex.id("result_cues")) || s.beforeAfter
+            } else if (actionSeen && (s.has(lex.resultCuesId) || s.beforeAfter
                     || (s.quantities > 0 && s.actor != Actor.I && s.position >= sentences.size() * LATE_SHARE))) {
                 // a measurement late in the story, after the actions, is how it ended
                 s.part = Part.RESULT;
-            } else if (s.has(lex.id("task_cues")) && !actionSeen) {
+            } else if (s.has(lex.taskCuesId) && !actionSeen) {
                 s.part = Part.TASK;
-            } else if (!actionSeen && (s.has(lex.id("situation_cues")) || s.hypothetical)) {
+            } else if (!actionSeen && (s.has(lex.situationCuesId) || s.hypothetical)) {
                 s.part = Part.SITUATION;
             } else if (action) {
                 s.part = Part.ACTION;
             } else if (!actionSeen) {
                 s.part = Part.SITUATION;
-            } else if (s.has(lex.id("task_cues"))) {
+            } else if (s.has(lex.taskCuesId)) {
                 s.part = Part.TASK;
             } else {
                 s.part = Part.OTHER;
@@ -320,16 +437,27 @@ final class AnswerAnalysis {
 
     /** Distinct signal groups of a principle found in real sentences, each counted once. */
     int groupsHit(Lexicon lex, Principle p) {
+        if (realHits == null) {
+            long[] any = new long[(lex.index.size() + 63) >>> 6];
+            for (Sentence s : sentences) {
+                if (s.real) {
+                    for (int i = 0; i < any.length; i++) {
+                        any[i] |= s.hit[i];
+                    }
+                }
+            }
+            realHits = any;
+        }
         int[] gids = lex.groupIds.get(p);
         int hit = 0;
         for (int g : gids) {
-            for (Sentence s : sentences) {
-                if (s.real && s.has(g)) {
-                    hit++;
-                    break;
-                }
+            if ((realHits[g >>> 6] & (1L << g)) != 0) {
+                hit++;
             }
         }
         return hit;
     }
+
+    /** Bit per list: does any real sentence match it; made on first use, after every sentence is read. */
+    private long[] realHits;
 }

@@ -270,9 +270,9 @@ final class Assessment {
             if (s.has(systemId)) {
                 systemNames.add(s.matched(systemId));
             }
-            for (String w : s.words) {
-                if (w.indexOf('_') > 0) {
-                    systemNames.add(w); // a table or job name such as orders_daily
+            for (int k = 0; k < s.words.length; k++) {
+                if ((s.flags[k] & Lexicon.UNDERSCORE) != 0) {
+                    systemNames.add(s.words[k]); // a table or job name such as orders_daily
                 }
             }
         }
@@ -295,8 +295,8 @@ final class Assessment {
     }
 
     private static boolean hasYear(Sentence s) {
-        for (String w : s.words) {
-            if (w.length() == 4 && (w.startsWith("19") || w.startsWith("20")) && Words.isNumber(w)) {
+        for (int f : s.flags) {
+            if ((f & Lexicon.YEAR) != 0) {
                 return true;
             }
         }

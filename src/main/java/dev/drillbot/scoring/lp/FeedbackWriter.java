@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -18,6 +19,8 @@ import java.util.stream.Collectors;
  */
 final class FeedbackWriter {
     private static final int QUOTE_WORDS = 14;
+    private static final Pattern TRAILING_STOPS = Pattern.compile("[.!?]+$");
+    private static final Pattern SPACES = Pattern.compile("\\s+");
     private static final Map<Part, String> PART_ADVICE = Map.of(
             Part.SITUATION, "open with one or two sentences of context",
             Part.TASK, "say what you were asked or set out to do",
@@ -265,24 +268,48 @@ final class FeedbackWriter {
     }
 
     private String mostUsed(AnswerAnalysis a) {
-        Map<String, Integer> counts = new LinkedHashMap<>();
+        // one map lookup per word and no boxing; the counts keep first-use order for ties
+        Map<String, int[]> counts = new LinkedHashMap<>();
+        int min = 3;
         for (Sentence s : a.sentences) {
-            for (String w : s.words) {
-                if (w.length() >= 3 && !Words.isNumber(w) && !lex.stopwords.contains(w)) {
-                    counts.merge(w, 1, Integer::sum);
+            String[] words = s.words;
+            int[] flags = s.flags;
+            for (int k = 0; k < words.length; k++) {
+                String w = words[k];
+                if (w.length() >= min && (flags[k] & (Lexicon.NUMBER | Lexicon.STOPWORD)) == 0) {
+                    int[] c = counts.get(w);
+                    if (c == null) {
+                        counts.put(w, new int[] {1});
+                    } else {
+                        c[0]++;
+                    }
                 }
             }
         }
-        String top = counts.entrySet().stream().filter(e -> e.getValue() >= 2)
-                .sorted(Map.Entry.comparingByValue(Comparator.reverseOrder())).limit(5)
-                .map(e -> e.getKey() + " x" + e.getValue()).collect(Collectors.joining(", "));
-        return top.isEmpty() ? "no word repeats" : top;
+        List<Map.Entry<String, int[]>> repeated = new ArrayList<>();
+        for (Map.Entry<String, int[]> e : counts.entrySet()) {
+            if (e.getValue()[0] >= 2) {
+                repeated.add(e);
+            }
+        }
+        if (repeated.isEmpty()) {
+            return "no word repeats";
+        }
+        repeated.sort((x, y) -> Integer.compare(y.getValue()[0], x.getValue()[0])); // stable, like the stream
+        StringBuilder top = new StringBuilder();
+        for (int i = 0; i < Math.min(5, repeated.size()); i++) {
+            if (i > 0) {
+                top.append(", ");
+            }
+            top.append(repeated.get(i).getKey()).append(" x").append(repeated.get(i).getValue()[0]);
+        }
+        return top.toString();
     }
 
     /** The sentence in quotes, shortened to about {@value #QUOTE_WORDS} words. */
     static String quote(Sentence s) {
-        String t = s.text.strip().replaceAll("[.!?]+$", "").replace('"', '\'');
-        String[] w = t.split("\\s+");
+        String t = TRAILING_STOPS.matcher(s.text.strip()).replaceAll("").replace('"', '\'');
+        String[] w = SPACES.split(t);
         if (w.length > QUOTE_WORDS) {
             t = String.join(" ", Arrays.copyOfRange(w, 0, QUOTE_WORDS)) + " ...";
         }

@@ -1,6 +1,8 @@
 package dev.drillbot.scoring.lp;
 
 import dev.drillbot.core.bank.Principle;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
@@ -30,6 +32,55 @@ final class Lexicon {
     final WordSet changeVerbs;
     final WordSet comparatives;
     final WordSet timePoints;
+
+    // One bit per word set and per spelling check, so a word is looked up once per answer.
+    static final int FUNCTION = 1;
+    static final int FIRST_PERSON = 1 << 1;
+    static final int I_NON_ACTION = 1 << 2;
+    static final int PASSIVE_AUX = 1 << 3;
+    static final int PREPOSITION = 1 << 4;
+    static final int PARTICIPLE = 1 << 5;
+    static final int IRREGULAR_PAST = 1 << 6;
+    static final int UNIT = 1 << 7;
+    static final int WORD_NUMBER = 1 << 8;
+    static final int STOPWORD = 1 << 9;
+    static final int CHANGE_VERB = 1 << 10;
+    static final int COMPARATIVE = 1 << 11;
+    static final int TIME_POINT = 1 << 12;
+    /** {@link Words#isNumber}. */
+    static final int NUMBER = 1 << 16;
+    /** At least 4 letters ending in "ed" but not "eed": a regular past tense or participle. */
+    static final int ED_FORM = 1 << 17;
+    static final int ENDS_LY = 1 << 18;
+    /** A number such as 1999 or 2024. */
+    static final int YEAR = 1 << 19;
+    /** An underscore after the first character: a table or job name such as orders_daily. */
+    static final int UNDERSCORE = 1 << 20;
+
+    /** A known word: its vocabulary id, its flags and the phrases that can start at it. */
+    record Word(String text, int id, int flags, PhraseIndex.Start first) {}
+
+    private final Map<String, Word> vocabulary = new HashMap<>();
+    /** The vocabulary again as an open-addressing table, for lookups by range of a text. */
+    private final String[] tableKeys;
+    private final Word[] tableWords;
+    private final int tableMask;
+    private final WordSet[] sets;
+    private final int[] setBits;
+    /** The * entries of all word sets by their first two (ASCII) characters, with the set's bit. */
+    private final String[][] prefixes = new String[128 * 128][];
+    private final int[][] prefixBits = new int[128 * 128][];
+    /** The * entries that are too short or not ASCII to bucket; tried for every word. */
+    private final String[] shortPrefixes;
+    private final int[] shortPrefixBits;
+
+    final int hypotheticalId;
+    final int collectiveId;
+    final int learningCuesId;
+    final int resultCuesId;
+    final int taskCuesId;
+    final int situationCuesId;
+    final int[] nameIdList;
 
     Lexicon(Rubric rubric) {
         for (String key : Rubric.LEXICON_LISTS) {
@@ -72,6 +123,142 @@ final class Lexicon {
         changeVerbs = set(rubric, "change_verbs");
         comparatives = set(rubric, "comparatives");
         timePoints = set(rubric, "time_points");
+        sets = new WordSet[] {functionWords, firstPerson, iNonAction, passiveAux, prepositions, participles,
+                irregularPast, units, wordNumbers, stopwords, changeVerbs, comparatives, timePoints};
+        setBits = new int[] {FUNCTION, FIRST_PERSON, I_NON_ACTION, PASSIVE_AUX, PREPOSITION, PARTICIPLE,
+                IRREGULAR_PAST, UNIT, WORD_NUMBER, STOPWORD, CHANGE_VERB, COMPARATIVE, TIME_POINT};
+        List<String> shortP = new ArrayList<>();
+        List<Integer> shortB = new ArrayList<>();
+        for (int k = 0; k < sets.length; k++) {
+            for (String w : sets[k].exactWords()) {
+                index.intern(w);
+            }
+            for (String p : sets[k].prefixWords()) {
+                int b = bucket(p);
+                if (b < 0) {
+                    shortP.add(p);
+                    shortB.add(setBits[k]);
+                } else if (prefixes[b] == null) {
+                    prefixes[b] = new String[] {p};
+                    prefixBits[b] = new int[] {setBits[k]};
+                } else {
+                    prefixes[b] = Arrays.copyOf(prefixes[b], prefixes[b].length + 1);
+                    prefixes[b][prefixes[b].length - 1] = p;
+                    prefixBits[b] = Arrays.copyOf(prefixBits[b], prefixBits[b].length + 1);
+                    prefixBits[b][prefixBits[b].length - 1] = setBits[k];
+                }
+            }
+        }
+        shortPrefixes = shortP.toArray(new String[0]);
+        shortPrefixBits = shortB.stream().mapToInt(Integer::intValue).toArray();
+        for (Map.Entry<String, Integer> e : index.words().entrySet()) {
+            String w = e.getKey();
+            int flags = spelling(w);
+            for (int k = 0; k < sets.length; k++) {
+                flags |= sets[k].contains(w) ? setBits[k] : 0;
+            }
+            vocabulary.put(w, new Word(w, e.getValue(), flags, new PhraseIndex.Start(index.candidates(w))));
+        }
+        int cap = Integer.highestOneBit(Math.max(16, vocabulary.size() * 4)) * 2;
+        tableKeys = new String[cap];
+        tableWords = new Word[cap];
+        tableMask = cap - 1;
+        for (Word known : vocabulary.values()) {
+            int slot = spread(known.text().hashCode()) & tableMask;
+            while (tableKeys[slot] != null) {
+                slot = (slot + 1) & tableMask;
+            }
+            tableKeys[slot] = known.text();
+            tableWords[slot] = known;
+        }
+        hypotheticalId = id("hypothetical");
+        collectiveId = id("collective");
+        learningCuesId = id("learning_cues");
+        resultCuesId = id("result_cues");
+        taskCuesId = id("task_cues");
+        situationCuesId = id("situation_cues");
+        nameIdList = nameIds.values().stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    /**
+     * The known word {@code text.substring(from, to)}, or null when no list mentions it, found without
+     * making the substring: the hash is String's own, computed over the range.
+     */
+    Word word(String text, int from, int to) {
+        int h = 0;
+        for (int i = from; i < to; i++) {
+            h = 31 * h + text.charAt(i);
+        }
+        int len = to - from;
+        int slot = spread(h) & tableMask;
+        while (true) {
+            String k = tableKeys[slot];
+            if (k == null) {
+                return null;
+            }
+            if (k.length() == len && text.regionMatches(from, k, 0, len)) {
+                return tableWords[slot];
+            }
+            slot = (slot + 1) & tableMask;
+        }
+    }
+
+    private static int spread(int h) {
+        return h ^ (h >>> 16);
+    }
+
+    /** The known word, or null when no list mentions it. */
+    Word word(String w) {
+        return vocabulary.get(w);
+    }
+
+    /** The flags of a word no list mentions exactly: only * entries and spelling can apply. */
+    int unknownFlags(String w) {
+        int flags = spelling(w);
+        for (int k = 0; k < shortPrefixes.length; k++) {
+            if ((flags & shortPrefixBits[k]) == 0 && w.startsWith(shortPrefixes[k])) {
+                flags |= shortPrefixBits[k];
+            }
+        }
+        // a prefix of two or more characters can only match a word with the same first two characters
+        int b = bucket(w);
+        if (b >= 0 && prefixes[b] != null) {
+            String[] ps = prefixes[b];
+            int[] bits = prefixBits[b];
+            for (int k = 0; k < ps.length; k++) {
+                if ((flags & bits[k]) == 0 && w.startsWith(ps[k])) {
+                    flags |= bits[k];
+                }
+            }
+        }
+        return flags;
+    }
+
+    private static int bucket(String w) {
+        if (w.length() < 2 || w.charAt(0) >= 128 || w.charAt(1) >= 128) {
+            return -1;
+        }
+        return w.charAt(0) * 128 + w.charAt(1);
+    }
+
+    private static int spelling(String w) {
+        int flags = 0;
+        if (Words.isNumber(w)) {
+            flags |= NUMBER;
+            if (w.length() == 4 && (w.startsWith("19") || w.startsWith("20"))) {
+                flags |= YEAR;
+            }
+        }
+        if (w.length() >= 4 && w.endsWith("ed") && !w.endsWith("eed")) {
+            flags |= ED_FORM;
+        }
+        if (w.endsWith("ly")) {
+            flags |= ENDS_LY;
+        }
+        if (w.indexOf('_') > 0) {
+            flags |= UNDERSCORE;
+        }
+        return flags;
     }
 
     private static WordSet set(Rubric rubric, String key) {

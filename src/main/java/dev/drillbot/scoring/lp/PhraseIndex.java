@@ -10,7 +10,60 @@ import java.util.Map;
  * how many word lists there are. A phrase word ending in {@code *} matches any word with that prefix.
  */
 final class PhraseIndex {
-    private record Phrase(int list, String text, String[] words, boolean[] prefix) {}
+    /** {@code ids[k]} is the vocabulary id of {@code words[k]}, so exact words compare as ints. */
+    record Phrase(int list, String text, String[] words, boolean[] prefix, int[] ids) {}
+
+    static final Phrase[] NONE = new Phrase[0];
+
+    /**
+     * The phrases that can start at one known word, narrowed by the next word: a phrase whose second
+     * word is exact can only match when the next word is that word. Each narrowed list keeps the
+     * original order, so the first match per list is the same as trying every candidate.
+     */
+    static final class Start {
+        private final Phrase[] fallback;
+        private final int[] keys;
+        private final Phrase[][] byKey;
+
+        Start(Phrase[] candidates) {
+            java.util.TreeSet<Integer> seconds = new java.util.TreeSet<>();
+            for (Phrase p : candidates) {
+                if (p.words.length >= 2 && !p.prefix[1]) {
+                    seconds.add(p.ids[1]);
+                }
+            }
+            fallback = select(candidates, -1);
+            keys = seconds.stream().mapToInt(Integer::intValue).toArray();
+            byKey = new Phrase[keys.length][];
+            for (int k = 0; k < keys.length; k++) {
+                byKey[k] = select(candidates, keys[k]);
+            }
+        }
+
+        private static Phrase[] select(Phrase[] candidates, int second) {
+            List<Phrase> out = new ArrayList<>();
+            for (Phrase p : candidates) {
+                if (p.words.length < 2 || p.prefix[1] || p.ids[1] == second) {
+                    out.add(p);
+                }
+            }
+            return out.isEmpty() ? NONE : out.toArray(new Phrase[0]);
+        }
+
+        /** The candidates worth trying when the next word has vocabulary id {@code next} (-1: none or unknown). */
+        Phrase[] forNext(int next) {
+            if (next >= 0 && keys.length > 0) {
+                int k = java.util.Arrays.binarySearch(keys, next);
+                if (k >= 0) {
+                    return byKey[k];
+                }
+            }
+            return fallback;
+        }
+    }
+
+    /** Every phrase word (and, once {@link Lexicon} adds them, every word-set word) to a dense id. */
+    private final Map<String, Integer> wordIds = new HashMap<>();
 
     private final Map<String, List<Phrase>> byExactFirst = new HashMap<>();
     /** Phrases whose first word is a prefix ("automat*"), bucketed by its first two characters. */
@@ -26,7 +79,11 @@ final class PhraseIndex {
             boolean[][] prefixOut = new boolean[1][];
             String[] words = words(p, prefixOut);
             boolean[] prefix = prefixOut[0];
-            Phrase phrase = new Phrase(id, p, words, prefix);
+            int[] ids = new int[words.length];
+            for (int k = 0; k < words.length; k++) {
+                ids[k] = intern(words[k]);
+            }
+            Phrase phrase = new Phrase(id, p, words, prefix, ids);
             int bucket = bucket(words[0]);
             if (prefix[0] && bucket >= 0) {
                 while (byPrefixFirst.size() < BUCKETS) {
@@ -41,6 +98,43 @@ final class PhraseIndex {
             }
         }
         return id;
+    }
+
+    /** The id of a word, assigning the next one when it is new. */
+    int intern(String w) {
+        Integer id = wordIds.get(w);
+        if (id == null) {
+            id = wordIds.size();
+            wordIds.put(w, id);
+        }
+        return id;
+    }
+
+    /** Every interned word with its id. */
+    Map<String, Integer> words() {
+        return wordIds;
+    }
+
+    /**
+     * The phrases that can start at a word, in the order {@link #match} tries them: those whose first
+     * word equals it, then those whose first word is a prefix of it.
+     */
+    Phrase[] candidates(String w) {
+        List<Phrase> out = new ArrayList<>();
+        List<Phrase> exact = byExactFirst.get(w);
+        if (exact != null) {
+            out.addAll(exact);
+        }
+        int bucket = byPrefixFirst.isEmpty() ? -1 : bucket(w);
+        List<Phrase> pre = bucket < 0 ? null : byPrefixFirst.get(bucket);
+        if (pre != null) {
+            for (Phrase p : pre) {
+                if (w.startsWith(p.words[0])) {
+                    out.add(p);
+                }
+            }
+        }
+        return out.isEmpty() ? NONE : out.toArray(new Phrase[0]);
     }
 
     /** The first two characters as a bucket number, or -1 for non-ASCII or one-letter words. */
@@ -128,6 +222,51 @@ final class PhraseIndex {
         }
     }
 
+    /**
+     * The same as {@link #match(String[], int[], int[], boolean[], boolean[])} for words already looked
+     * up: {@code ids[i]} is the word's vocabulary id or -1, and {@code first[i]} its
+     * {@link #candidates} when the id is known (an unknown word can only start a prefix phrase).
+     */
+    void match(String[] words, int[] ids, Start[] first, int[] start, int[] end, boolean[] covered,
+            boolean[] coverLists, int[] touched) {
+        int n = words.length;
+        for (int i = 0; i < n; i++) {
+            if (ids[i] >= 0) {
+                for (Phrase p : first[i].forNext(i + 1 < n ? ids[i + 1] : -1)) {
+                    tryAt(p, words, ids, i, start, end, covered, coverLists, touched);
+                }
+                continue;
+            }
+            String w = words[i];
+            int bucket = byPrefixFirst.isEmpty() ? -1 : bucket(w);
+            List<Phrase> pre = bucket < 0 ? null : byPrefixFirst.get(bucket);
+            if (pre != null) {
+                for (Phrase p : pre) {
+                    if (w.startsWith(p.words[0])) {
+                        tryAt(p, words, ids, i, start, end, covered, coverLists, touched);
+                    }
+                }
+            }
+        }
+    }
+
+    private static void tryAt(Phrase p, String[] words, int[] ids, int at, int[] start, int[] end,
+            boolean[] covered, boolean[] coverLists, int[] touched) {
+        int n = p.words.length;
+        if (at + n > words.length) {
+            return;
+        }
+        for (int k = 1; k < n; k++) {
+            if (p.prefix[k] ? !words[at + k].startsWith(p.words[k]) : ids[at + k] != p.ids[k]) {
+                return;
+            }
+        }
+        if (start[p.list] < 0) {
+            touched[++touched[0]] = p.list; // lists first matched in this sentence, for the caller to reset
+        }
+        hit(p, at, n, start, end, covered, coverLists);
+    }
+
     private static void tryAt(Phrase p, String[] words, int at, int[] start, int[] end, boolean[] covered,
             boolean[] coverLists) {
         int n = p.words.length;
@@ -140,6 +279,11 @@ final class PhraseIndex {
                 return;
             }
         }
+        hit(p, at, n, start, end, covered, coverLists);
+    }
+
+    private static void hit(Phrase p, int at, int n, int[] start, int[] end, boolean[] covered,
+            boolean[] coverLists) {
         if (start[p.list] < 0 || at < start[p.list]) {
             start[p.list] = at;
             end[p.list] = at + n;

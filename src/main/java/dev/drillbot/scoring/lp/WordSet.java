@@ -22,14 +22,26 @@ final class WordSet {
     }
 
     boolean contains(String word) {
-        if (exact.contains(word)) {
-            return true;
-        }
+        return exact.contains(word) || matchesPrefix(word);
+    }
+
+    /** True when a * entry matches the word; the exact entries are not consulted. */
+    boolean matchesPrefix(String word) {
         for (String p : prefixes) {
             if (word.startsWith(p)) {
                 return true;
             }
         }
         return false;
+    }
+
+    /** The entries with a *, without it. */
+    List<String> prefixWords() {
+        return prefixes;
+    }
+
+    /** The entries without a *. */
+    Set<String> exactWords() {
+        return exact;
     }
 }

@@ -20,6 +20,31 @@ final class Words {
      */
     static List<String> tokenize(String lower) {
         List<String> out = new ArrayList<>();
+        scan(lower, new Sink() {
+            @Override
+            public void word(String text, int from, int to) {
+                out.add(text.substring(from, to));
+            }
+
+            @Override
+            public void arrow() {
+                out.add("→");
+            }
+        });
+        return out;
+    }
+
+    /** Receives the words of {@link #scan} as ranges of the text, so a caller can look them up first. */
+    interface Sink {
+        /** The word {@code text.substring(from, to)}. */
+        void word(String text, int from, int to);
+
+        /** The word "→", written as "->". */
+        void arrow();
+    }
+
+    /** The scanner behind {@link #tokenize}: the same words, as ranges. */
+    static void scan(String lower, Sink out) {
         int n = lower.length();
         int i = 0;
         while (i < n) {
@@ -42,24 +67,26 @@ final class Words {
                 }
                 addWord(lower, start, i, out);
             } else if (c == '%' || c == '$' || c == '€' || c == '£' || c == '→') {
-                out.add(String.valueOf(c));
+                out.word(lower, i, i + 1);
                 i++;
             } else if (c == '-' && i + 1 < n && lower.charAt(i + 1) == '>') {
-                out.add("→");
+                out.arrow();
                 i += 2;
             } else {
                 i++;
             }
         }
-        return out;
     }
 
     private static boolean isWordChar(char c) {
-        return Character.isLetterOrDigit(c) || c == '_';
+        if (c < 128) {
+            return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || c == '_';
+        }
+        return Character.isLetterOrDigit(c);
     }
 
     /** Adds a word, split in two when it is a number glued to a unit ("40min"). */
-    private static void addWord(String text, int start, int end, List<String> out) {
+    private static void addWord(String text, int start, int end, Sink out) {
         if (Character.isDigit(text.charAt(start))) {
             int j = start;
             while (j < end && (Character.isDigit(text.charAt(j)) || text.charAt(j) == '.' || text.charAt(j) == ',')) {
@@ -71,17 +98,25 @@ final class Words {
                     letters &= Character.isLetter(text.charAt(k));
                 }
                 if (letters) {
-                    out.add(text.substring(start, j));
-                    out.add(text.substring(j, end));
+                    out.word(text, start, j);
+                    out.word(text, j, end);
                     return;
                 }
             }
         }
-        out.add(text.substring(start, end));
+        out.word(text, start, end);
     }
 
     static boolean isNumber(String w) {
-        return !w.isEmpty() && Character.isDigit(w.charAt(0)) && w.chars().allMatch(c -> Character.isDigit(c)
-                || c == '.' || c == ',');
+        if (w.isEmpty() || !Character.isDigit(w.charAt(0))) {
+            return false;
+        }
+        for (int i = 1, n = w.length(); i < n; i++) {
+            char c = w.charAt(i);
+            if (!Character.isDigit(c) && c != '.' && c != ',') {
+                return false;
+            }
+        }
+        return true;
     }
 }
