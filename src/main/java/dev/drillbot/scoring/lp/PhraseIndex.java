@@ -198,33 +198,8 @@ final class PhraseIndex {
 
     /**
      * Finds every list that matches in {@code words}: {@code start[list]} and {@code end[list]} get the
-     * first match (word positions, end exclusive), or stay -1. {@code covered} marks matched words.
-     */
-    void match(String[] words, int[] start, int[] end, boolean[] covered, boolean[] coverLists) {
-        for (int i = 0; i < words.length; i++) {
-            String w = words[i];
-            List<Phrase> exact = byExactFirst.get(w);
-            if (exact != null) {
-                for (Phrase p : exact) {
-                    tryAt(p, words, i, start, end, covered, coverLists);
-                }
-            }
-            // no substring per candidate length: the bucket narrows it down, startsWith decides
-            int bucket = byPrefixFirst.isEmpty() ? -1 : bucket(w);
-            List<Phrase> pre = bucket < 0 ? null : byPrefixFirst.get(bucket);
-            if (pre != null) {
-                for (Phrase p : pre) {
-                    if (w.startsWith(p.words[0])) {
-                        tryAt(p, words, i, start, end, covered, coverLists);
-                    }
-                }
-            }
-        }
-    }
-
-    /**
-     * The same as {@link #match(String[], int[], int[], boolean[], boolean[])} for words already looked
-     * up: {@code ids[i]} is the word's vocabulary id or -1, and {@code first[i]} its
+     * first match (word positions, end exclusive), or stay -1; {@code covered} marks matched words. Words
+     * are already looked up: {@code ids[i]} is the word's vocabulary id or -1, and {@code first[i]} its
      * {@link #candidates} when the id is known (an unknown word can only start a prefix phrase).
      */
     void match(String[] words, int[] ids, Start[] first, int[] start, int[] end, boolean[] covered,
@@ -263,21 +238,6 @@ final class PhraseIndex {
         }
         if (start[p.list] < 0) {
             touched[++touched[0]] = p.list; // lists first matched in this sentence, for the caller to reset
-        }
-        hit(p, at, n, start, end, covered, coverLists);
-    }
-
-    private static void tryAt(Phrase p, String[] words, int at, int[] start, int[] end, boolean[] covered,
-            boolean[] coverLists) {
-        int n = p.words.length;
-        if (at + n > words.length) {
-            return;
-        }
-        for (int k = 1; k < n; k++) {
-            String w = words[at + k];
-            if (p.prefix[k] ? !w.startsWith(p.words[k]) : !w.equals(p.words[k])) {
-                return;
-            }
         }
         hit(p, at, n, start, end, covered, coverLists);
     }
