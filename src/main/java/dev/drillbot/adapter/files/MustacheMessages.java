@@ -23,6 +23,7 @@ import org.slf4j.LoggerFactory;
 public final class MustacheMessages implements Messages {
     private static final Logger log = LoggerFactory.getLogger(MustacheMessages.class);
     private static final String BUILT_IN = "/prompts/";
+    private static final java.util.regex.Pattern BLANK_RUNS = java.util.regex.Pattern.compile("\n{3,}");
 
     private final Optional<Path> overrides;
     private final Mustache.Compiler compiler = Mustache.compiler().escapeHTML(false).nullValue("").emptyStringIsFalse(true).zeroIsFalse(true);
@@ -79,6 +80,6 @@ public final class MustacheMessages implements Messages {
 
     /** Templates end with a newline and may leave blank lines where sections were empty. */
     private static String trim(String s) {
-        return s.replaceAll("\n{3,}", "\n\n").strip();
+        return BLANK_RUNS.matcher(s).replaceAll("\n\n").strip();
     }
 }

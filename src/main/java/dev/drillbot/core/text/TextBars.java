@@ -11,8 +11,9 @@ public final class TextBars {
         return "█".repeat(filled) + "░".repeat(width - filled);
     }
 
-    /** Formats a number without a trailing ".0". */
+    /** Formats a number with at most one decimal and without a trailing ".0" (3, 2.5). */
     public static String number(double value) {
-        return value == Math.rint(value) ? Long.toString((long) value) : String.format(java.util.Locale.ROOT, "%.1f", value);
+        long tenths = Math.round(value * 10);
+        return tenths % 10 == 0 ? Long.toString(tenths / 10) : (tenths / 10) + "." + Math.abs(tenths % 10);
     }
 }
