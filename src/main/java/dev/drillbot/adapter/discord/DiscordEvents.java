@@ -58,8 +58,6 @@ final class DiscordEvents extends ListenerAdapter {
     private final DiscordChatGateway gateway;
     private final Workers workers;
     private final RecentKeys seen = new RecentKeys(20_000);
-    /** Who wrote a recent answer: a deletion event does not say, and a withdrawal needs it. */
-    private final RecentKeys.Values<UserRef> authors = new RecentKeys.Values<>(20_000);
     /** The last text of a recent answer, to tell a real edit from an update that changed nothing the core reads. */
     private final RecentKeys.Values<String> texts = new RecentKeys.Values<>(2_000);
 
@@ -107,7 +105,6 @@ final class DiscordEvents extends ListenerAdapter {
         }
         ThreadRef thread = threadRef(event.getChannel().asThreadChannel());
         UserRef user = user(event.getAuthor(), event.getMember());
-        authors.put(message.getId(), user);
         texts.put(message.getId(), message.getContentRaw());
         workers.submit(thread.id(), () -> {
             AnswerReceived answer = new AnswerReceived(user, thread, answerText(message),
@@ -130,7 +127,6 @@ final class DiscordEvents extends ListenerAdapter {
         texts.put(message.getId(), message.getContentRaw());
         ThreadRef thread = threadRef(event.getChannel().asThreadChannel());
         UserRef user = user(event.getAuthor(), event.getMember());
-        authors.put(message.getId(), user);
         workers.submit(thread.id(), () -> bot.answers().edit(
                 new AnswerReceived(user, thread, answerText(message), edited.toInstant(), message.getId())));
     }
@@ -140,13 +136,9 @@ final class DiscordEvents extends ListenerAdapter {
         if (!event.isFromGuild() || !event.isFromThread() || !seen.add("delete:" + event.getMessageId())) {
             return;
         }
-        Optional<UserRef> author = authors.get(event.getMessageId());
-        if (author.isEmpty()) {
-            log.debug("Deleted message {} is not a known answer of this run", event.getMessageId());
-            return;
-        }
+        // The deletion event does not say who wrote the message; the stored answer does.
         ThreadRef thread = threadRef(event.getChannel().asThreadChannel());
-        workers.submit(thread.id(), () -> bot.answers().withdraw(thread, author.get(), event.getMessageId()));
+        workers.submit(thread.id(), () -> bot.answers().withdraw(thread, event.getMessageId()));
     }
 
     // --- slash commands --------------------------------------------------------------------------------

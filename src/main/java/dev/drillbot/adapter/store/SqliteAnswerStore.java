@@ -114,6 +114,12 @@ public final class SqliteAnswerStore implements AnswerStore {
     }
 
     @Override
+    public Optional<String> authorOf(long drillId, String messageId) {
+        return db.read(c -> Sql.first(c, "SELECT user_id FROM answers WHERE drill_id = ? AND message_id = ?",
+                rs -> rs.getString(1), drillId, messageId));
+    }
+
+    @Override
     public void markFailed(long answerId, String reason) {
         db.write(c -> update(c, "UPDATE answers SET status = 'failed', failure = ? WHERE id = ?", reason, answerId));
     }

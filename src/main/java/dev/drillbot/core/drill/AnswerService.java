@@ -159,6 +159,17 @@ public final class AnswerService {
         return withdrawLive(drill.get(), user, messageId) ? Outcome.WITHDRAWN : Outcome.NOT_A_DRILL;
     }
 
+    /** A deleted message whose author the platform does not say (Discord): the stored answer tells. */
+    public Outcome withdraw(ThreadRef thread, String messageId) {
+        Optional<Drill> drill = drills.byThread(thread.channel(), thread.id());
+        if (drill.isEmpty()) {
+            return Outcome.NOT_A_DRILL;
+        }
+        Optional<String> author = answers.authorOf(drill.get().id(), messageId);
+        return author.isPresent() && withdrawLive(drill.get(), new UserRef(author.get(), ""), messageId)
+                ? Outcome.WITHDRAWN : Outcome.NOT_A_DRILL;
+    }
+
     private boolean withdrawLive(Drill drill, UserRef user, String messageId) {
         List<String> skills = bank.find(drill.questionId())
                 .map(q -> q.skills().stream().map(Skill::slug).toList()).orElse(List.of());

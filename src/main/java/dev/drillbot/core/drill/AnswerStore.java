@@ -39,4 +39,7 @@ public interface AnswerStore {
      * @return whether there was a live answer to withdraw
      */
     boolean withdraw(long drillId, String userId, String messageId, java.util.List<String> skills);
+
+    /** Who wrote the answer with this platform message id, if it is stored. */
+    Optional<String> authorOf(long drillId, String messageId);
 }

@@ -296,6 +296,23 @@ class DiscordEndToEndTest {
     }
 
     @Test
+    @DisplayName("an answer written before a restart can still be withdrawn by deleting it afterwards")
+    void deleteAfterRestart() throws Exception {
+        Shown drill = postScheduled();
+        String answer = discord.say(ANA, "Ana", drill.id(), LP_ANSWER);
+        awaitFeedback(drill.id(), 1);
+
+        h.restartDiscord(); // the new process has never seen the message; the deletion event has no author
+        discord.delete(answer);
+
+        discord.await(() -> {
+            String board = discord.slash(BEN, "Ben", DiscordStandIn.CHANNEL, "leaderboard", Map.of());
+            discord.await(() -> has(board, "original"), WAIT, "the leaderboard");
+            return !text(board, "original").contains("Ana");
+        }, WAIT, "Ana to leave the leaderboard");
+    }
+
+    @Test
     @DisplayName("/drill's question option autocompletes from the bank")
     void autocomplete() {
         String typed = discord.autocomplete(ANA, "Ana", "drill", "question", "orders");
