@@ -1,7 +1,6 @@
 package dev.drillbot.config;
 
 import dev.drillbot.adapter.files.YamlFields;
-import dev.drillbot.adapter.files.YamlTreeParser;
 import dev.drillbot.core.bank.Problem;
 import dev.drillbot.core.chat.ChannelRef;
 import dev.drillbot.core.drill.ChannelSettings;
@@ -59,13 +58,7 @@ public final class ConfigLoader {
     }
 
     private static DrillbotConfig read(String name, String text, List<Problem> problems) {
-        Optional<YamlFields> root;
-        try {
-            root = YamlFields.root(name, YamlTreeParser.parse(text), problems);
-        } catch (YamlTreeParser.YamlSyntaxException e) {
-            problems.add(new Problem(name, e.line(), "", e.getMessage()));
-            return null;
-        }
+        Optional<YamlFields> root = YamlFields.parse(name, text, problems);
         if (root.isEmpty()) {
             return null;
         }

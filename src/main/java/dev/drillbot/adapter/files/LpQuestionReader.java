@@ -24,11 +24,11 @@ final class LpQuestionReader implements QuestionFileReader {
     public Optional<LpQuestion> read(YamlFields f) {
         int before = f.problems().size();
         f.rejectUnknownKeys(FIELDS);
-        Optional<String> id = f.text("id");
-        Optional<String> title = f.text("title");
-        Optional<String> prompt = f.text("prompt");
-        Difficulty difficulty = f.parsed("difficulty", false, Difficulty::fromSlug, "easy, medium or hard")
-                .orElse(Difficulty.MEDIUM);
+        Common common = Common.read(f);
+        Optional<String> id = common.id();
+        Optional<String> title = common.title();
+        Optional<String> prompt = common.prompt();
+        Difficulty difficulty = common.difficulty();
         List<Principle> principles = new ArrayList<>();
         List<String> names = f.textList("principles", true);
         for (int i = 0; i < names.size(); i++) {

@@ -5,7 +5,6 @@ import dev.drillbot.core.bank.Question;
 import dev.drillbot.core.bank.QuestionBank;
 import dev.drillbot.core.bank.Track;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -69,32 +68,16 @@ public final class QuestionBankLoader {
 
     /** Loads a single question file; problems are appended to {@code problems}. */
     public Optional<? extends Question> loadFile(Path file, List<Problem> problems) {
-        String name = file.toString();
-        String text;
-        try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            problems.add(new Problem(name, 1, "", "cannot read: " + e.getMessage()));
-            return Optional.empty();
-        }
-        return parse(name, text, trackFromFolder(file), problems);
+        return YamlFields.read(file, problems).flatMap(f -> read(f, trackFromFolder(file)));
     }
 
     /** Parses question YAML text; {@code defaultTrack} is used when the file has no {@code track:} field. */
     public Optional<? extends Question> parse(String name, String text, Optional<Track> defaultTrack,
             List<Problem> problems) {
-        YamlNode root;
-        try {
-            root = YamlTreeParser.parse(text);
-        } catch (YamlTreeParser.YamlSyntaxException e) {
-            problems.add(new Problem(name, e.line(), "", e.getMessage()));
-            return Optional.empty();
-        }
-        Optional<YamlFields> fields = YamlFields.root(name, root, problems);
-        if (fields.isEmpty()) {
-            return Optional.empty();
-        }
-        YamlFields f = fields.get();
+        return YamlFields.parse(name, text, problems).flatMap(f -> read(f, defaultTrack));
+    }
+
+    private Optional<? extends Question> read(YamlFields f, Optional<Track> defaultTrack) {
         Optional<Track> track = f.has("track")
                 ? f.parsed("track", true, Track::fromSlug, "a track (lp or sql)")
                 : defaultTrack;

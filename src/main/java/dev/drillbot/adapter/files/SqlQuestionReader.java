@@ -26,11 +26,11 @@ final class SqlQuestionReader implements QuestionFileReader {
     public Optional<SqlQuestion> read(YamlFields f) {
         int before = f.problems().size();
         f.rejectUnknownKeys(FIELDS);
-        Optional<String> id = f.text("id");
-        Optional<String> title = f.text("title");
-        Optional<String> prompt = f.text("prompt");
-        Difficulty difficulty = f.parsed("difficulty", false, Difficulty::fromSlug, "easy, medium or hard")
-                .orElse(Difficulty.MEDIUM);
+        Common common = Common.read(f);
+        Optional<String> id = common.id();
+        Optional<String> title = common.title();
+        Optional<String> prompt = common.prompt();
+        Difficulty difficulty = common.difficulty();
         List<SqlTopic> topics = new ArrayList<>();
         List<String> names = f.textList("topics", true);
         for (int i = 0; i < names.size(); i++) {

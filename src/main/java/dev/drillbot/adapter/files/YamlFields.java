@@ -26,6 +26,28 @@ public final class YamlFields {
         this.lines = lines;
     }
 
+    /** Parses YAML text and starts reading its root; syntax errors and a non-mapping root become problems. */
+    public static Optional<YamlFields> parse(String name, String text, List<Problem> problems) {
+        try {
+            return root(name, YamlTreeParser.parse(text), problems);
+        } catch (YamlTreeParser.YamlSyntaxException e) {
+            problems.add(new Problem(name, e.line(), "", e.getMessage()));
+            return Optional.empty();
+        }
+    }
+
+    /** Reads and parses a YAML file; an unreadable file becomes a problem. */
+    public static Optional<YamlFields> read(java.nio.file.Path file, List<Problem> problems) {
+        String text;
+        try {
+            text = java.nio.file.Files.readString(file, java.nio.charset.StandardCharsets.UTF_8);
+        } catch (java.io.IOException e) {
+            problems.add(new Problem(file.toString(), 1, "", "cannot read: " + e.getMessage()));
+            return Optional.empty();
+        }
+        return parse(file.toString(), text, problems);
+    }
+
     /** Starts reading a document root; reports a problem and returns empty if the root is not a mapping. */
     public static Optional<YamlFields> root(String file, YamlNode root, List<Problem> problems) {
         if (root instanceof YamlNode.Mapping m) {

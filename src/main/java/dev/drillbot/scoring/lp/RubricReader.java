@@ -2,11 +2,9 @@ package dev.drillbot.scoring.lp;
 
 import dev.drillbot.adapter.files.YamlFields;
 import dev.drillbot.adapter.files.YamlNode;
-import dev.drillbot.adapter.files.YamlTreeParser;
 import dev.drillbot.core.bank.Principle;
 import dev.drillbot.core.bank.Problem;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -72,20 +70,7 @@ final class RubricReader {
     }
 
     private static Optional<YamlFields> load(Path file, List<Problem> problems) {
-        String name = file.toString();
-        String text;
-        try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            problems.add(new Problem(name, 1, "", "cannot read: " + e.getMessage()));
-            return Optional.empty();
-        }
-        try {
-            return YamlFields.root(name, YamlTreeParser.parse(text), problems);
-        } catch (YamlTreeParser.YamlSyntaxException e) {
-            problems.add(new Problem(name, e.line(), "", e.getMessage()));
-            return Optional.empty();
-        }
+        return YamlFields.read(file, problems);
     }
 
     private static void readMain(YamlFields f, Rubric rubric) {
