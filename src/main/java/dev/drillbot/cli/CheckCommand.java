@@ -50,8 +50,12 @@ final class CheckCommand implements Callable<Integer> {
             problems.addAll(e.problems());
         }
         Path rubric = config.map(DrillbotConfig::rubric).orElse(Path.of("config/rubric"));
-        List<Problem> rubricProblems = LpScorer.checkRubric(rubric);
-        problems.addAll(rubricProblems);
+        Optional<LpScorer> lp = Optional.empty();
+        try {
+            lp = Optional.of(Startup.lpScorer(rubric));
+        } catch (ConfigException e) {
+            problems.addAll(e.problems());
+        }
 
         Path questions = dir != null ? dir : config.map(DrillbotConfig::questions).orElse(Path.of("questions"));
         QuestionBankLoader.Result loaded = Startup.bank(questions);
@@ -59,9 +63,7 @@ final class CheckCommand implements Callable<Integer> {
         QuestionBank bank = loaded.bank();
         try (SqlScorer sql = new SqlScorer()) {
             List<Scorer> engines = new ArrayList<>(List.of(sql));
-            if (rubricProblems.isEmpty()) {
-                engines.add(LpScorer.fromDirectory(rubric));
-            }
+            lp.ifPresent(engines::add);
             for (Question q : bank.all()) {
                 engines.stream().filter(s -> s.track() == q.track()).forEach(s -> problems.addAll(s.check(q)));
             }

@@ -5,9 +5,9 @@ import dev.drillbot.config.ConfigException;
 import dev.drillbot.config.ConfigLoader;
 import dev.drillbot.config.DrillbotConfig;
 import dev.drillbot.config.Environment;
-import dev.drillbot.core.bank.Problem;
 import dev.drillbot.core.scoring.Scorer;
 import dev.drillbot.core.scoring.Scoring;
+import dev.drillbot.scoring.lp.InvalidRubricException;
 import dev.drillbot.scoring.lp.LpScorer;
 import dev.drillbot.scoring.sql.SqlScorer;
 import java.nio.file.Path;
@@ -29,11 +29,16 @@ final class Startup {
 
     /** The scorers of both tracks; they own threads, so close them with {@link Scorers#close()}. */
     static Scorers scorers(DrillbotConfig config) {
-        List<Problem> problems = LpScorer.checkRubric(config.rubric());
-        if (!problems.isEmpty()) {
-            throw new ConfigException(problems);
+        return new Scorers(lpScorer(config.rubric()), new SqlScorer());
+    }
+
+    /** The LP scorer; an invalid rubric is a configuration problem. Reads the rubric once. */
+    static LpScorer lpScorer(Path rubric) {
+        try {
+            return LpScorer.fromDirectory(rubric);
+        } catch (InvalidRubricException e) {
+            throw new ConfigException(e.problems());
         }
-        return new Scorers(LpScorer.fromDirectory(config.rubric()), new SqlScorer());
     }
 
     record Scorers(LpScorer lp, SqlScorer sql) implements AutoCloseable {

@@ -1,6 +1,5 @@
 package dev.drillbot.core.scoring;
 
-import dev.drillbot.core.bank.Problem;
 import dev.drillbot.core.bank.Question;
 import dev.drillbot.core.bank.Track;
 import java.util.EnumMap;
@@ -24,10 +23,6 @@ public final class Scoring {
 
     public Score score(Question question, String answer) {
         return scorers.get(question.track()).score(question, answer);
-    }
-
-    public List<Problem> check(Question question) {
-        return scorers.get(question.track()).check(question);
     }
 
     public String briefing(Question question) {
