@@ -23,7 +23,8 @@ CREATE TABLE answers (
     drill_id     INTEGER NOT NULL REFERENCES drills (id),
     user_id      TEXT    NOT NULL,
     user_name    TEXT    NOT NULL,
-    message_id   TEXT    NOT NULL,
+    message_id   TEXT    NOT NULL,     -- unique per version: an edit gets its own
+    origin_id    TEXT    NOT NULL,     -- the platform id of the original message, shared by its edits
     text         TEXT    NOT NULL,
     scored_text  TEXT    NOT NULL,
     received_at  INTEGER NOT NULL,

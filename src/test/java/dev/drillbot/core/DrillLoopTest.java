@@ -265,6 +265,23 @@ class DrillLoopTest {
     }
 
     @Test
+    @DisplayName("an answer edited twice and then deleted stops counting altogether")
+    void editTwiceThenDelete() {
+        ThreadRef thread = postDrill();
+        answer(ANA, thread, "result score=90", "m1");
+        t.clock.advance(Duration.ofMinutes(1));
+        t.bot.answers().edit(new AnswerReceived(ANA, thread, "result score=60", t.clock.instant(), "m1"));
+        t.clock.advance(Duration.ofMinutes(1));
+        t.bot.answers().edit(new AnswerReceived(ANA, thread, "result score=70", t.clock.instant(), "m1"));
+        assertThat(t.bot.progress().leaderboard(TestBot.CHANNEL, Instant.EPOCH)).singleElement()
+                .satisfies(e -> assertThat(e.points()).isEqualTo(70));
+
+        assertThat(t.bot.answers().withdraw(thread, "m1")).isEqualTo(Outcome.WITHDRAWN);
+        assertThat(t.bot.progress().leaderboard(TestBot.CHANNEL, Instant.EPOCH)).isEmpty();
+        assertThat(t.bot.progress().userSkills(TestBot.CHANNEL, ANA.id())).isEmpty();
+    }
+
+    @Test
     @DisplayName("an edit after the drill closed is not rescored, and the user is told why")
     void lateEdit() {
         ThreadRef thread = postDrill();

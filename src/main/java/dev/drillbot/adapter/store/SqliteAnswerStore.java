@@ -25,10 +25,10 @@ public final class SqliteAnswerStore implements AnswerStore {
 
     @Override
     public Optional<Long> accept(NewAnswer a) {
-        return db.write(c -> Sql.first(c, "INSERT INTO answers (drill_id, user_id, user_name, message_id, text,"
-                + " scored_text, received_at, answer_day, on_time) VALUES (?,?,?,?,?,?,?,?,?)"
+        return db.write(c -> Sql.first(c, "INSERT INTO answers (drill_id, user_id, user_name, message_id, origin_id,"
+                + " text, scored_text, received_at, answer_day, on_time) VALUES (?,?,?,?,?,?,?,?,?,?)"
                 + " ON CONFLICT (drill_id, message_id) DO NOTHING RETURNING id", rs -> rs.getLong(1),
-                a.drillId(), a.user().id(), a.user().name(), a.messageId(), a.text(), a.scoredText(),
+                a.drillId(), a.user().id(), a.user().name(), a.messageId(), a.originId(), a.text(), a.scoredText(),
                 a.receivedAt().toEpochMilli(), a.day().toString(), a.onTime() ? 1 : 0));
     }
 
@@ -80,10 +80,8 @@ public final class SqliteAnswerStore implements AnswerStore {
             // The live version: the original message or its latest edit, not yet withdrawn.
             Optional<Live> live = Sql.first(c, "SELECT a.id, a.status, coalesce(s.total, 0)"
                     + " FROM answers a LEFT JOIN scores s ON s.answer_id = a.id WHERE a.drill_id = ? AND a.user_id = ?"
-                    + " AND (a.message_id = ? OR (substr(a.message_id, 1, ?) = ? AND substr(a.message_id, ?, 6) = '#edit@'))"
-                    + " AND a.status <> 'withdrawn' ORDER BY a.id DESC LIMIT 1",
-                    rs -> new Live(rs.getLong(1), rs.getString(2), rs.getInt(3)),
-                    drillId, userId, messageId, messageId.length(), messageId, messageId.length() + 1);
+                    + " AND a.origin_id = ? AND a.status <> 'withdrawn' ORDER BY a.id DESC LIMIT 1",
+                    rs -> new Live(rs.getLong(1), rs.getString(2), rs.getInt(3)), drillId, userId, messageId);
             if (live.isEmpty()) {
                 return false;
             }
@@ -115,7 +113,7 @@ public final class SqliteAnswerStore implements AnswerStore {
 
     @Override
     public Optional<String> authorOf(long drillId, String messageId) {
-        return db.read(c -> Sql.first(c, "SELECT user_id FROM answers WHERE drill_id = ? AND message_id = ?",
+        return db.read(c -> Sql.first(c, "SELECT user_id FROM answers WHERE drill_id = ? AND origin_id = ? LIMIT 1",
                 rs -> rs.getString(1), drillId, messageId));
     }
 

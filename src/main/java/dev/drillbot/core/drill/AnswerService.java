@@ -40,7 +40,7 @@ public final class AnswerService {
         SCORED, DUPLICATE, NOT_A_DRILL, EMPTY, TOO_LONG, QUESTION_MISSING, SCORING_FAILED, WITHDRAWN, EDIT_TOO_LATE
     }
 
-    /** Marks the message id of an edited version; the original id stays in front so withdraw finds both. */
+    /** Each edited version gets its own message id, so a re-delivered edit is still recognised. */
     static final String EDIT_MARK = "#edit@";
 
     private final QuestionBank bank;
@@ -70,6 +70,11 @@ public final class AnswerService {
     }
 
     public Outcome receive(AnswerReceived answer) {
+        return receive(answer, answer.messageId());
+    }
+
+    /** @param originId the platform id of the message this answer is (a version of) */
+    private Outcome receive(AnswerReceived answer, String originId) {
         ThreadRef thread = answer.thread();
         Optional<Drill> found = drills.byThread(thread.channel(), thread.id());
         if (found.isEmpty()) {
@@ -100,7 +105,7 @@ public final class AnswerService {
         boolean onTime = drill.openAt(answer.at());
         LocalDate day = answer.at().atZone(ch.zone()).toLocalDate();
         Optional<Long> answerId = answers.accept(new AnswerStore.NewAnswer(drill.id(), answer.user(),
-                answer.messageId(), text, scoredText, answer.at(), day, onTime));
+                answer.messageId(), originId, text, scoredText, answer.at(), day, onTime));
         if (answerId.isEmpty()) {
             return Outcome.DUPLICATE;
         }
@@ -147,7 +152,7 @@ public final class AnswerService {
         }
         withdrawLive(drill.get(), edited.user(), edited.messageId());
         return receive(new AnswerReceived(edited.user(), thread, edited.text(), edited.at(),
-                edited.messageId() + EDIT_MARK + edited.at().toEpochMilli()));
+                edited.messageId() + EDIT_MARK + edited.at().toEpochMilli()), edited.messageId());
     }
 
     /** An answer was deleted on the platform: it no longer counts. */

@@ -10,11 +10,13 @@ import java.util.Optional;
 /** Persistence of answers and scores. Every method commits before it returns. */
 public interface AnswerStore {
     /**
+     * @param messageId unique per version of a message (edits get their own)
+     * @param originId the platform id of the original message, shared by all its versions
      * @param text what the user wrote in this message
      * @param scoredText what gets scored: the text, or earlier parts plus this follow-up
      * @param onTime whether the drill was still open when the answer arrived
      */
-    record NewAnswer(long drillId, UserRef user, String messageId, String text, String scoredText,
+    record NewAnswer(long drillId, UserRef user, String messageId, String originId, String text, String scoredText,
             Instant receivedAt, LocalDate day, boolean onTime) {}
 
     /** The user's most recent scored answer to a drill. */
@@ -32,7 +34,8 @@ public interface AnswerStore {
     Optional<ScoredAnswer> latestScored(long drillId, String userId);
 
     /**
-     * Withdraws the live version of a message's answer (the original or its latest edit): it stops
+     * Withdraws the live version of a message's answer (the original or its latest edit, found by the
+     * original's platform id): it stops
      * counting for the leaderboard and the gap summary, in one transaction. The row is kept.
      *
      * @param skills slugs of the skills the drill's question practises
@@ -40,6 +43,6 @@ public interface AnswerStore {
      */
     boolean withdraw(long drillId, String userId, String messageId, java.util.List<String> skills);
 
-    /** Who wrote the answer with this platform message id, if it is stored. */
+    /** Who wrote the answer with this original platform message id, if it is stored. */
     Optional<String> authorOf(long drillId, String messageId);
 }
