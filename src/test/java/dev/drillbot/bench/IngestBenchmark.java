@@ -72,8 +72,9 @@ public final class IngestBenchmark {
             warmUp(scoring, lp);
             // Warm-up bursts: the bot runs for weeks, so steady state (after the JIT) is what is measured.
             for (int w = 0; w < WARM_UP_BURSTS; w++) {
-                System.out.println("warm-up burst " + (w + 1) + " of " + WARM_UP_BURSTS);
-                burst(bank, scoring, lp.get(w % lp.size()));
+                double[] warm = burst(bank, scoring, lp.get(w % lp.size()));
+                System.out.printf("warm-up burst %d of %d (not counted): %.0f answers/s%n", w + 1, WARM_UP_BURSTS,
+                        warm[0]);
                 rawInsertRate();
             }
             for (int r = 0; r < ROUNDS; r++) {
