@@ -77,7 +77,6 @@ class ConsoleEndToEndTest {
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
         String err = Files.readString(dir.resolve("stderr.txt"));
-        Files.writeString(Path.of("target/console-e2e-output.txt"), out);
         assertThat(p.exitValue()).as("exit code; stderr:%n%s", err).isZero();
 
         assertThat(out).contains("──── drill #1 ────", "Today's drill · Leadership Principle");
