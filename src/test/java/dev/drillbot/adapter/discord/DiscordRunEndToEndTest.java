@@ -61,6 +61,10 @@ class DiscordRunEndToEndTest {
 
                 discord.await(() -> discord.in(drill.id()).stream().anyMatch(s -> s.text().contains("/100")),
                         Duration.ofSeconds(20), "the feedback");
+            } catch (AssertionError e) {
+                p.destroy();
+                p.waitFor(30, TimeUnit.SECONDS);
+                throw new AssertionError(e.getMessage() + "\nbot output:\n" + Files.readString(dir.resolve("output.txt")), e);
             } finally {
                 p.destroy(); // SIGTERM
                 assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
