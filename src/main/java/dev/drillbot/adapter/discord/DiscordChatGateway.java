@@ -6,8 +6,6 @@ import dev.drillbot.core.chat.OutgoingMessage;
 import dev.drillbot.core.chat.ThreadRef;
 import dev.drillbot.core.chat.UserRef;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import net.dv8tion.jda.api.JDA;
 import net.dv8tion.jda.api.entities.Message;
@@ -33,8 +31,7 @@ public final class DiscordChatGateway implements ChatGateway {
     private static final Logger log = LoggerFactory.getLogger(DiscordChatGateway.class);
 
     private final Supplier<JDA> jda;
-    /** Drill message id → thread id. Discord gives a thread opened on a message the message's id; this is the record. */
-    private final Map<String, String> threadOfMessage = new ConcurrentHashMap<>();
+    private final OpenedThreads threads = new OpenedThreads();
 
     DiscordChatGateway(Supplier<JDA> jda) {
         this.jda = jda;
@@ -50,18 +47,18 @@ public final class DiscordChatGateway implements ChatGateway {
         GuildMessageChannel target = channel(channel.id());
         List<MessageCreateData> parts = DiscordRenderer.render(message);
         Message first = target.sendMessage(parts.get(0)).complete();
-        // Recorded before the thread exists: an answer may arrive before the core has stored the drill.
-        threadOfMessage.put(first.getId(), first.getId());
+        threads.opening(channel, first.getId());
         ThreadChannel thread;
         try {
             thread = first.createThreadChannel(threadName(message))
                     .setAutoArchiveDuration(ThreadChannel.AutoArchiveDuration.TIME_1_WEEK).complete();
         } catch (RuntimeException e) {
             // The core will retry the post: do not leave a drill without a thread behind.
+            threads.abandoned(first.getId());
             first.delete().queue(ok -> { }, err -> log.warn("Could not remove drill message {}: {}", first.getId(), err.toString()));
             throw e;
         }
-        threadOfMessage.put(first.getId(), thread.getId());
+        threads.opened(channel, first.getId(), thread.getId());
         for (MessageCreateData more : parts.subList(1, parts.size())) {
             thread.sendMessage(more).complete();
         }
@@ -92,14 +89,9 @@ public final class DiscordChatGateway implements ChatGateway {
         }
     }
 
-    /** Whether this process opened the thread for a drill (it may not be stored yet for a few milliseconds). */
-    boolean opened(String threadId) {
-        return threadOfMessage.containsValue(threadId);
-    }
-
-    /** The thread opened on a drill message, for buttons pressed on that message. */
-    String threadOf(String messageId) {
-        return threadOfMessage.getOrDefault(messageId, messageId);
+    /** The drill threads this process opened. */
+    OpenedThreads threads() {
+        return threads;
     }
 
     private GuildMessageChannel channel(String id) {

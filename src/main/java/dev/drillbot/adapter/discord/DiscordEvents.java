@@ -103,7 +103,7 @@ final class DiscordEvents extends ListenerAdapter {
                 || !seen.add("message:" + message.getId())) {
             return;
         }
-        ThreadRef thread = threadRef(event.getChannel().asThreadChannel());
+        ThreadRef thread = threadRef(event.getChannel().asThreadChannel(), gateway.threads());
         UserRef user = user(event.getAuthor(), event.getMember());
         texts.put(message.getId(), message.getContentRaw());
         workers.submit(thread.id(), () -> {
@@ -125,7 +125,7 @@ final class DiscordEvents extends ListenerAdapter {
             return;
         }
         texts.put(message.getId(), message.getContentRaw());
-        ThreadRef thread = threadRef(event.getChannel().asThreadChannel());
+        ThreadRef thread = threadRef(event.getChannel().asThreadChannel(), gateway.threads());
         UserRef user = user(event.getAuthor(), event.getMember());
         workers.submit(thread.id(), () -> bot.answers().edit(
                 new AnswerReceived(user, thread, answerText(message), edited.toInstant(), message.getId())));
@@ -137,7 +137,7 @@ final class DiscordEvents extends ListenerAdapter {
             return;
         }
         // The deletion event does not say who wrote the message; the stored answer does.
-        ThreadRef thread = threadRef(event.getChannel().asThreadChannel());
+        ThreadRef thread = threadRef(event.getChannel().asThreadChannel(), gateway.threads());
         workers.submit(thread.id(), () -> bot.answers().withdraw(thread, event.getMessageId()));
     }
 
@@ -221,7 +221,7 @@ final class DiscordEvents extends ListenerAdapter {
             return;
         }
         Place place = place(event.getChannel());
-        String threadId = gateway.threadOf(event.getMessageId());
+        String threadId = gateway.threads().threadOf(event.getMessageId());
         ThreadRef thread = new ThreadRef(place.channel(), threadId);
         UserRef user = user(event.getUser(), event.getMember());
         if (id.equals(DiscordRenderer.ANSWER)) {
@@ -315,7 +315,7 @@ final class DiscordEvents extends ListenerAdapter {
      */
     private AnswerService.Outcome receive(AnswerReceived answer) {
         AnswerService.Outcome outcome = bot.answers().receive(answer);
-        for (int attempt = 0; outcome == AnswerService.Outcome.NOT_A_DRILL && gateway.opened(answer.thread().id())
+        for (int attempt = 0; outcome == AnswerService.Outcome.NOT_A_DRILL && gateway.threads().contains(answer.thread().id())
                 && attempt < STORE_RETRIES; attempt++) {
             try {
                 Thread.sleep(STORE_RETRY_MILLIS);
@@ -367,17 +367,22 @@ final class DiscordEvents extends ListenerAdapter {
         }
     }
 
-    private static Place place(MessageChannel channel) {
+    private Place place(MessageChannel channel) {
         if (channel instanceof ThreadChannel t) {
-            ThreadRef thread = threadRef(t);
+            ThreadRef thread = threadRef(t, gateway.threads());
             return new Place(thread.channel(), Optional.of(thread));
         }
         return new Place(new ChannelRef(DiscordChatGateway.PLATFORM, channel.getId()), Optional.empty());
     }
 
-    private static ThreadRef threadRef(ThreadChannel thread) {
-        return new ThreadRef(new ChannelRef(DiscordChatGateway.PLATFORM, thread.getParentChannel().getId()),
-                thread.getId());
+    /**
+     * The thread as the core knows it. For a drill thread this process opened, the channel comes from its own
+     * record: JDA may still be building that thread (parent not yet set) when the first reply arrives.
+     */
+    static ThreadRef threadRef(ThreadChannel thread, OpenedThreads opened) {
+        ChannelRef channel = opened.channelOf(thread.getId()).orElseGet(
+                () -> new ChannelRef(DiscordChatGateway.PLATFORM, thread.getParentChannel().getId()));
+        return new ThreadRef(channel, thread.getId());
     }
 
     private static boolean ignored(User author, Message message) {
