@@ -167,7 +167,10 @@ final class AnswerAnalysis {
                     function++;
                 }
                 if (covered[i]) {
-                    signal++;
+                    // the unit of a measurement ("45 minutes") is content, not a rubric term strung in
+                    if (i == 0 || (flags[i - 1] & Lexicon.NUMBER) == 0) {
+                        signal++;
+                    }
                     covered[i] = false;
                 }
             }

@@ -63,4 +63,17 @@ class AnswerAnalysisTest {
                 + "on-call team.", LEX, RUBRIC);
         assertThat(twice.sentences).extracting(s -> s.real).containsExactly(true, false);
     }
+
+    @Test
+    @DisplayName("a short, dense result sentence is the Result, not keyword stuffing: a measurement's units are content")
+    void denseResultIsReal() {
+        AnswerAnalysis a = new AnswerAnalysis("I noticed the job took 6 hours, so I profiled it and I rewrote the joins. "
+                + "As a result runtime dropped from 6 hours to 45 minutes.", LEX, RUBRIC);
+        Sentence result = a.sentences.get(1);
+        assertThat(result.real).isTrue();
+        assertThat(result.beforeAfter).isTrue();
+        assertThat(result.part).isEqualTo(AnswerAnalysis.Part.RESULT);
+        // the same terms without the numbers are still a string of rubric words
+        assertThat(one("As a result runtime hours minutes dropped.").real).isFalse();
+    }
 }
