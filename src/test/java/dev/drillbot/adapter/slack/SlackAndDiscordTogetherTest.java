@@ -86,6 +86,10 @@ class SlackAndDiscordTogetherTest {
                 assertThat(slackFeedback.param("text")).contains("/100");
                 discord.await(() -> discord.in(discordDrill.id()).stream().anyMatch(s -> s.text().contains("/100")),
                         WAIT, "the Discord feedback");
+            } catch (AssertionError e) {
+                p.destroy();
+                p.waitFor(30, TimeUnit.SECONDS);
+                throw new AssertionError(e.getMessage() + "\nbot output:\n" + Files.readString(dir.resolve("output.txt")), e);
             } finally {
                 p.destroy(); // SIGTERM
                 assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
