@@ -3,11 +3,13 @@ package dev.drillbot.adapter.discord;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.drillbot.adapter.discord.DiscordStandIn.Shown;
+import dev.drillbot.testing.BotProcess;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -39,37 +41,27 @@ class DiscordRunEndToEndTest {
                         grace_window: 5m
                     """.formatted(Path.of("src/test/resources/bank").toAbsolutePath(),
                     Path.of("config/rubric").toAbsolutePath(), DiscordStandIn.CHANNEL));
-            ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-cp", System.getProperty("java.class.path"), "dev.drillbot.Main", "run");
-            pb.environment().put("DRILLBOT_CONFIG", config.toString());
-            pb.environment().put("DRILLBOT_DB", dir.resolve("drillbot.db").toString());
-            pb.environment().put("DISCORD_BOT_TOKEN", DiscordStandIn.TOKEN);
-            pb.environment().put("DISCORD_API_URL", discord.apiUrl());
-            pb.environment().put("DISCORD_GATEWAY_URL", discord.gatewayUrl());
-            pb.environment().remove("SLACK_BOT_TOKEN");
-            pb.environment().remove("SLACK_APP_TOKEN");
-            pb.redirectErrorStream(true);
-            pb.redirectOutput(dir.resolve("output.txt").toFile());
-            Process p = pb.start();
-            try {
-                discord.await(() -> !discord.in(DiscordStandIn.CHANNEL).isEmpty(), Duration.ofSeconds(45),
-                        "the start-up drill");
-                Shown drill = discord.in(DiscordStandIn.CHANNEL).get(0);
-                discord.await(() -> discord.thread(drill.id()).isPresent(), Duration.ofSeconds(10), "its thread");
+            Map<String, String> env = Map.of("DRILLBOT_CONFIG", config.toString(),
+                    "DRILLBOT_DB", dir.resolve("drillbot.db").toString(), "DISCORD_BOT_TOKEN", DiscordStandIn.TOKEN,
+                    "DISCORD_API_URL", discord.apiUrl(), "DISCORD_GATEWAY_URL", discord.gatewayUrl());
+            String output;
+            try (BotProcess bot = BotProcess.run(dir, env, List.of("SLACK_BOT_TOKEN", "SLACK_APP_TOKEN"))) {
+                try {
+                    discord.await(() -> !discord.in(DiscordStandIn.CHANNEL).isEmpty(), Duration.ofSeconds(45),
+                            "the start-up drill");
+                    Shown drill = discord.in(DiscordStandIn.CHANNEL).get(0);
+                    discord.await(() -> discord.thread(drill.id()).isPresent(), Duration.ofSeconds(10), "its thread");
 
-                discord.say("1200000000000000001", "Ana", drill.id(), DiscordEndToEndTest.LP_ANSWER);
+                    discord.say("1200000000000000001", "Ana", drill.id(), DiscordEndToEndTest.LP_ANSWER);
 
-                discord.await(() -> discord.in(drill.id()).stream().anyMatch(s -> s.text().contains("/100")),
-                        Duration.ofSeconds(20), "the feedback");
-            } catch (AssertionError e) {
-                p.destroy();
-                p.waitFor(30, TimeUnit.SECONDS);
-                throw new AssertionError(e.getMessage() + "\nbot output:\n" + Files.readString(dir.resolve("output.txt")), e);
-            } finally {
-                p.destroy(); // SIGTERM
-                assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
+                    discord.await(() -> discord.in(drill.id()).stream().anyMatch(s -> s.text().contains("/100")),
+                            Duration.ofSeconds(20), "the feedback");
+                } catch (AssertionError e) {
+                    throw bot.explain(e);
+                }
+                assertThat(bot.stop()).isTrue();
+                output = bot.output();
             }
-            String output = Files.readString(dir.resolve("output.txt"));
             assertThat(output).contains("Connected to discord").contains("drillbot stopped cleanly")
                     .doesNotContain(DiscordStandIn.TOKEN).doesNotContain("drillbot console");
             List<Shown> posts = discord.in(DiscordStandIn.CHANNEL);
