@@ -129,8 +129,18 @@ final class Dialect {
             int n2 = nextSig(t, n1);
             int n3 = nextSig(t, n2);
             // EXTRACT(EPOCH FROM end - start) -> seconds between two timestamps (the usual PostgreSQL duration)
+            // DATE_PART('epoch', end - start) -> EXTRACT(EPOCH FROM end - start), handled just below
+            if ((tok.isWord("DATE_PART") || tok.isWord("DATEPART")) && kind(t, n1) == Kind.LPAREN
+                    && (kind(t, n2) == Kind.STRING || kind(t, n2) == Kind.WORD) && kind(t, n3) == Kind.COMMA) {
+                String unit = PgFunctions.unit(unquote(t.get(n2).text()));
+                if ((unit.equals("epoch") || unit.equals("day")) && isDuration(t, n3, matching(t, n1))) {
+                    return Optional.of(replace(sql, t, i, n3, "EXTRACT(" + unit.toUpperCase(Locale.ROOT) + " FROM"));
+                }
+            }
             if (tok.isWord("EXTRACT") && kind(t, n1) == Kind.LPAREN && kind(t, n2) == Kind.WORD
-                    && t.get(n2).isWord("EPOCH") && n3 >= 0 && t.get(n3).isWord("FROM")) {
+                    && (t.get(n2).isWord("EPOCH") || t.get(n2).isWord("DAY")) && n3 >= 0 && t.get(n3).isWord("FROM")
+                    && isDuration(t, n3, matching(t, n1))) {
+                boolean days = t.get(n2).isWord("DAY");
                 int close = matching(t, n1);
                 int minus = -1;
                 int depth = 0;
@@ -150,8 +160,12 @@ final class Dialect {
                     return Optional.of(replace(sql, t, from, to, text(sql, t, nextSig(t, from), prevSig(t, to))));
                 }
                 if (minus > 0 && single && prevSig(t, minus) > n3 && nextSig(t, minus) < close) {
-                    return Optional.of(replace(sql, t, i, close, "(strftime('%s', " + text(sql, t, from,
-                            prevSig(t, minus)) + ") - strftime('%s', " + text(sql, t, nextSig(t, minus), to) + "))"));
+                    String seconds = "(strftime('%s', " + text(sql, t, from, prevSig(t, minus)) + ") - strftime('%s', "
+                            + text(sql, t, nextSig(t, minus), to) + "))";
+                    // seconds as a number, as PostgreSQL gives them: "/ 3600" must not divide whole numbers;
+                    // the interval's day field is the whole days in it, truncated towards zero
+                    return Optional.of(replace(sql, t, i, close, days ? "(" + seconds + " / 86400)"
+                            : "(" + seconds + " * 1.0)"));
                 }
             }
             // EXTRACT(YEAR FROM x) -> date_part('year', x)
@@ -189,6 +203,30 @@ final class Dialect {
                             + ", " + text(sql, t, nextSig(t, n1), prevSig(t, in)) + ")"));
                 }
             }
+            // SUBSTRING(s FROM 2 FOR 3) -> substr(s, 2, 3); SUBSTRING(s FROM 'regex') -> its first group's match
+            if ((tok.isWord("SUBSTRING") || tok.isWord("SUBSTR")) && kind(t, n1) == Kind.LPAREN) {
+                Optional<String> sub = rewriteSubstring(sql, t, i, n1);
+                if (sub.isPresent()) {
+                    return sub;
+                }
+            }
+            // TRIM(BOTH ' ' FROM s) -> trim(s, ' '); LEADING -> ltrim, TRAILING -> rtrim
+            if (tok.isWord("TRIM") && kind(t, n1) == Kind.LPAREN) {
+                Optional<String> trim = rewriteTrim(sql, t, i, n1);
+                if (trim.isPresent()) {
+                    return trim;
+                }
+            }
+            // RATIO_TO_REPORT(x) OVER (...) -> x / SUM(x) OVER (...): Redshift's share of the partition's total
+            if (tok.isWord("RATIO_TO_REPORT") && kind(t, n1) == Kind.LPAREN) {
+                int close = matching(t, n1);
+                int end = close < 0 ? -1 : windowEnd(t, close);
+                if (end > close) {
+                    String arg = text(sql, t, nextSig(t, n1), prevSig(t, close));
+                    return Optional.of(replace(sql, t, i, end, "(1.0 * (" + arg + ") / SUM(" + arg + ") "
+                            + text(sql, t, nextSig(t, close), end) + ")"));
+                }
+            }
             // CAST(x AS DATE) -> date(x) and friends: SQLite's CAST AS DATE yields just the year
             if (tok.isWord("CAST") && kind(t, n1) == Kind.LPAREN) {
                 Optional<String> cast = rewriteCast(sql, t, i, n1);
@@ -222,6 +260,16 @@ final class Dialect {
                             + " are not supported here; order the window by a day number instead: ORDER BY"
                             + " julianday(day) RANGE BETWEEN 6 PRECEDING AND CURRENT ROW.");
                 }
+                if (op >= 0 && t.get(op).kind() == Kind.OP && Set.of("<", ">", "<=", ">=", "=", "<>", "!=")
+                        .contains(t.get(op).text())) {
+                    throw new Unsupported("Comparing a duration with an INTERVAL (... > INTERVAL '30 minutes') is not"
+                            + " supported here; compare a number instead: DATEDIFF(minute, start_ts, end_ts) > 30, or"
+                            + " (julianday(end_ts) - julianday(start_ts)) * 24 * 60 > 30.");
+                }
+                if (op >= 0 && t.get(op).isOp("*")) {
+                    throw new Unsupported("Multiplying an INTERVAL (n * INTERVAL '1 day') is not supported here; use"
+                            + " DATEADD(day, n, order_date), or order_date + n for whole days.");
+                }
                 if (op < 0 || !(t.get(op).isOp("+") || t.get(op).isOp("-"))) {
                     throw new Unsupported("INTERVAL can only be added to or subtracted from a date here (as in"
                             + " order_date + INTERVAL '7 days').");
@@ -236,6 +284,11 @@ final class Dialect {
                 if (kind(t, n2) == Kind.WORD && UNITS.contains(PgFunctions.unit(t.get(n2).text()))) {
                     spec = spec + " " + t.get(n2).text();
                     end = n2;
+                }
+                int afterSpec = nextSig(t, end);
+                if (afterSpec >= 0 && (t.get(afterSpec).isOp("*") || t.get(afterSpec).isOp("/"))) {
+                    throw new Unsupported("Multiplying an INTERVAL (INTERVAL '1 day' * n) is not supported here; use"
+                            + " DATEADD(day, n, order_date), or order_date + n for whole days.");
                 }
                 String sign = t.get(op).text();
                 String operand = text(sql, t, start, prevSig(t, op));
@@ -264,9 +317,32 @@ final class Dialect {
                 if (leftDate && rightDate && tok.isOp("-")) {
                     return Optional.of(replace(sql, t, ls, re, "(julianday(" + left + ") - julianday(" + right + "))"));
                 }
-                if (leftDate && rs == re && t.get(rs).kind() == Kind.NUMBER) {
+                if (leftDate && rs == re && t.get(rs).kind() == Kind.NUMBER && !binds(t, re)) {
                     return Optional.of(replace(sql, t, ls, re, "date(" + left + ", '" + tok.text() + right
                             + " days')"));
+                }
+                // a timestamp minus what is not known to be a number or an INTERVAL: LAG(ts) OVER (...)
+                if (tok.isOp("-") && leftTs && !typedLiteral(t, rs) && t.get(rs).kind() != Kind.NUMBER
+                        && termEnd(t, re) == re) {
+                    throw new Unsupported("Subtracting two timestamps gives an INTERVAL in PostgreSQL, which is not"
+                            + " supported here; use DATEDIFF(minute, start, end) (or second, hour, day), or"
+                            + " EXTRACT(EPOCH FROM end - start) for seconds.");
+                }
+                // something not known to be a date (MIN(d), LAG(d) OVER w, a CTE column) minus a date
+                if (tok.isOp("-") && rightDate && !leftDate && !leftTs && t.get(ls).kind() != Kind.NUMBER
+                        && !isDateCall(t, ls)) {
+                    return Optional.of(replace(sql, t, ls, re, "pg_date_arith(" + left + ", '-', " + right + ")"));
+                }
+                // date +/- an expression (a column, EXTRACT(...), (n - 1), MIN(d) OVER ...): what it holds, a
+                // number of days or another date, is only known when the query runs
+                boolean leftMaybeDate = leftDate || (maybeDate(t, ls, le) && startsOperand(t, ls));
+                if (leftMaybeDate && !rightDate && !rightTs && !typedLiteral(t, rs)) {
+                    int end = termEnd(t, re);
+                    if (end < 0) {
+                        continue;
+                    }
+                    return Optional.of(replace(sql, t, ls, end, "pg_date_arith(" + left + ", '" + tok.text() + "', "
+                            + text(sql, t, rs, end) + ")"));
                 }
             }
             // FETCH FIRST 3 ROWS ONLY -> LIMIT 3 (the ANSI spelling PostgreSQL also accepts)
@@ -308,6 +384,69 @@ final class Dialect {
         return Optional.empty();
     }
 
+    private static Optional<String> rewriteSubstring(String sql, List<Token> t, int at, int open) {
+        int close = matching(t, open);
+        int from = -1;
+        int forAt = -1;
+        int depth = 0;
+        for (int k = open + 1; k < close && close > 0; k++) {
+            Kind kd = t.get(k).kind();
+            depth += kd == Kind.LPAREN ? 1 : kd == Kind.RPAREN ? -1 : 0;
+            if (depth == 0 && t.get(k).isWord("FROM") && from < 0) {
+                from = k;
+            } else if (depth == 0 && t.get(k).isWord("FOR") && forAt < 0) {
+                forAt = k;
+            }
+        }
+        int first = from > 0 ? from : forAt;
+        if (first < 0 || prevSig(t, first) <= open) {
+            return Optional.empty(); // SUBSTRING(s, 2, 3) is SQLite's own
+        }
+        String source = text(sql, t, nextSig(t, open), prevSig(t, first));
+        int fromEnd = forAt > from ? prevSig(t, forAt) : prevSig(t, close);
+        if (from > 0 && forAt < 0 && nextSig(t, from) == fromEnd && t.get(fromEnd).kind() == Kind.STRING) {
+            return Optional.of(replace(sql, t, at, close, "pg_substring_re(" + source + ", " + t.get(fromEnd).text()
+                    + ")"));
+        }
+        if (from > 0 && forAt > from && t.get(nextSig(t, from)).kind() == Kind.STRING) {
+            throw new Unsupported("SUBSTRING(s FROM pattern FOR escape) uses SQL regular expressions, which are not"
+                    + " supported here; write SUBSTRING(s FROM 'regex') or REGEXP_SUBSTR(s, 'regex').");
+        }
+        String start = from > 0 ? text(sql, t, nextSig(t, from), fromEnd) : "1";
+        String length = forAt > 0 ? ", " + text(sql, t, nextSig(t, forAt), forAt > from ? prevSig(t, close)
+                : prevSig(t, from)) : "";
+        if (from > forAt && forAt > 0) {
+            start = text(sql, t, nextSig(t, from), prevSig(t, close));
+        }
+        return Optional.of(replace(sql, t, at, close, "substr(" + source + ", " + start + length + ")"));
+    }
+
+    private static Optional<String> rewriteTrim(String sql, List<Token> t, int at, int open) {
+        int close = matching(t, open);
+        int from = -1;
+        int depth = 0;
+        for (int k = open + 1; k < close && close > 0; k++) {
+            Kind kd = t.get(k).kind();
+            depth += kd == Kind.LPAREN ? 1 : kd == Kind.RPAREN ? -1 : 0;
+            if (depth == 0 && t.get(k).isWord("FROM")) {
+                from = k;
+                break;
+            }
+        }
+        if (from < 0 || nextSig(t, from) >= close) {
+            return Optional.empty(); // trim(s) and trim(s, chars) are SQLite's own
+        }
+        int first = nextSig(t, open);
+        String fn = "trim";
+        if (t.get(first).isWord("LEADING") || t.get(first).isWord("TRAILING") || t.get(first).isWord("BOTH")) {
+            fn = t.get(first).isWord("LEADING") ? "ltrim" : t.get(first).isWord("TRAILING") ? "rtrim" : "trim";
+            first = nextSig(t, first);
+        }
+        String source = text(sql, t, nextSig(t, from), prevSig(t, close));
+        String chars = first < from ? ", " + text(sql, t, first, prevSig(t, from)) : "";
+        return Optional.of(replace(sql, t, at, close, fn + "(" + source + chars + ")"));
+    }
+
     private static Optional<String> rewriteCast(String sql, List<Token> t, int castAt, int open) {
         int close = matching(t, open);
         if (close < 0) {
@@ -333,6 +472,9 @@ final class Dialect {
             replacement = "date(" + inner + ")";
         } else if (type.startsWith("TIMESTAMP") || type.equals("DATETIME")) {
             replacement = "datetime(" + inner + ")";
+        } else if ((type.equals("NUMERIC") || type.equals("DECIMAL")) && scale(t, typeAt, close) >= 0) {
+            // NUMERIC(10,2) rounds to its scale in PostgreSQL and Redshift
+            replacement = "round(CAST(" + inner + " AS REAL), " + scale(t, typeAt, close) + ")";
         } else if (REAL_TYPES.contains(type)) {
             replacement = "CAST(" + inner + " AS REAL)";
         } else if (INT_TYPES.contains(type)) {
@@ -341,6 +483,31 @@ final class Dialect {
             return Optional.empty();
         }
         return Optional.of(replace(sql, t, castAt, close, replacement));
+    }
+
+    /** The scale of NUMERIC(p, s) or NUMERIC(p) (0) written at {@code typeAt}, or -1 when none is given. */
+    private static int scale(List<Token> t, int typeAt, int limit) {
+        int open = nextSig(t, typeAt);
+        if (open < 0 || open >= limit || t.get(open).kind() != Kind.LPAREN) {
+            return -1;
+        }
+        int precision = nextSig(t, open);
+        int after = nextSig(t, precision);
+        if (kind(t, precision) != Kind.NUMBER) {
+            return -1;
+        }
+        if (kind(t, after) == Kind.RPAREN) {
+            return 0;
+        }
+        int scale = nextSig(t, after);
+        if (kind(t, after) == Kind.COMMA && kind(t, scale) == Kind.NUMBER && kind(t, nextSig(t, scale)) == Kind.RPAREN) {
+            try {
+                return Math.min(Integer.parseInt(t.get(scale).text()), 30);
+            } catch (NumberFormatException e) {
+                return -1;
+            }
+        }
+        return -1;
     }
 
     /** Index of the last token of the type after {@code ::} at {@code op}. */
@@ -360,6 +527,111 @@ final class Dialect {
             end = close < 0 ? end : close;
         }
         return end;
+    }
+
+    /**
+     * Whether the argument after {@code after} up to {@code close} is {@code end - start} (possibly in
+     * parentheses) with a date or timestamp on the right, not a number of days or an INTERVAL: a duration.
+     */
+    private static boolean isDuration(List<Token> t, int after, int close) {
+        if (after < 0 || close < 0) {
+            return false;
+        }
+        int from = nextSig(t, after);
+        int to = prevSig(t, close);
+        if (from >= 0 && t.get(from).kind() == Kind.LPAREN && matching(t, from) == to) {
+            return isDuration(t, from, to);
+        }
+        int minus = topLevelMinus(t, after, close);
+        int right = nextSig(t, minus);
+        return minus > 0 && right >= 0 && right < close && t.get(right).kind() != Kind.NUMBER && !typedLiteral(t, right);
+    }
+
+    /** The index of a minus at the top level between {@code after} and {@code close}, or -1. */
+    private static int topLevelMinus(List<Token> t, int after, int close) {
+        int depth = 0;
+        for (int k = after + 1; k < close && after >= 0; k++) {
+            Kind kd = t.get(k).kind();
+            depth += kd == Kind.LPAREN ? 1 : kd == Kind.RPAREN ? -1 : 0;
+            if (depth == 0 && t.get(k).isOp("-") && prevSig(t, k) > after) {
+                return k;
+            }
+        }
+        return -1;
+    }
+
+    /** Words that end or join expressions: never a column that might hold a date. */
+    private static final Set<String> KEYWORDS = Set.of("SELECT", "WHERE", "AND", "OR", "NOT", "WHEN", "THEN",
+            "ELSE", "CASE", "END", "ON", "BY", "AS", "IS", "IN", "LIKE", "BETWEEN", "FROM", "JOIN", "HAVING",
+            "RETURN", "DISTINCT", "ALL", "ANY", "SOME", "EXISTS", "VALUES", "WITH", "LIMIT", "OFFSET", "UNION",
+            "EXCEPT", "INTERSECT", "NULL", "TRUE", "FALSE", "PRECEDING", "FOLLOWING", "ROWS", "RANGE", "GROUPS",
+            "ORDER", "GROUP", "PARTITION", "OVER", "FILTER", "ESCAPE", "COLLATE", "INTERVAL", "DATE", "TIMESTAMP",
+            "ASC", "DESC", "USING", "WINDOW", "CURRENT", "ROW", "UNBOUNDED", "GLOB", "REGEXP", "MATCH");
+
+    /**
+     * Whether tokens from..to may hold a date that only the running query knows: a column or alias (a CTE's
+     * {@code login_day}), or a call such as {@code MIN(d)}, {@code LAG(d) OVER w} or earlier date arithmetic.
+     * Numbers pass through the same function unchanged, so guessing wide costs nothing.
+     */
+    private static boolean maybeDate(List<Token> t, int from, int to) {
+        Token first = t.get(from);
+        if (first.kind() != Kind.WORD && first.kind() != Kind.QUOTED_ID
+                || first.kind() == Kind.WORD && KEYWORDS.contains(first.upper())) {
+            return false;
+        }
+        int open = nextSig(t, from);
+        if (open >= 0 && open <= to && t.get(open).kind() == Kind.LPAREN) {
+            return windowEnd(t, matching(t, open)) == to; // a call, windowed or not
+        }
+        for (int k = from; k <= to; k++) {
+            Kind kd = t.get(k).kind();
+            if (t.get(k).significant() && kd != Kind.WORD && kd != Kind.QUOTED_ID && kd != Kind.DOT) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Whether the operand starting at {@code at} is the whole left side of the + or - after it: nothing that
+     * binds tighter or comes earlier in the same sum (* / % + - ||) stands before it.
+     */
+    private static boolean startsOperand(List<Token> t, int at) {
+        int p = prevSig(t, at);
+        if (p < 0 || t.get(p).kind() == Kind.LPAREN || t.get(p).kind() == Kind.COMMA || t.get(p).kind() == Kind.WORD) {
+            return true;
+        }
+        return t.get(p).kind() == Kind.OP && Set.of("=", "==", "<", ">", "<=", ">=", "<>", "!=").contains(t.get(p).text());
+    }
+
+    /** Whether the operand ending at {@code end} is the left side of a tighter operator (* / %). */
+    private static boolean binds(List<Token> t, int end) {
+        int n = nextSig(t, end);
+        return n >= 0 && (t.get(n).isOp("*") || t.get(n).isOp("/") || t.get(n).isOp("%"));
+    }
+
+    /**
+     * The end of a product starting with the primary ending at {@code end}: {@code n * 7} after {@code d -};
+     * -1 when a factor is an INTERVAL or another literal the other rules handle.
+     */
+    private static int termEnd(List<Token> t, int end) {
+        while (end >= 0 && binds(t, end)) {
+            int op = nextSig(t, end);
+            int factor = nextSig(t, op);
+            if (factor < 0 || typedLiteral(t, factor)) {
+                return -1;
+            }
+            end = primaryEnd(t, op);
+        }
+        return end;
+    }
+
+    /** INTERVAL '...', DATE '...', CASE, a string: right-hand sides the date arithmetic rule must leave alone. */
+    private static boolean typedLiteral(List<Token> t, int at) {
+        Token x = t.get(at);
+        return x.kind() == Kind.STRING || x.isWord("INTERVAL") || x.isWord("CASE") || x.isWord("NOT")
+                || x.isWord("EXISTS") || x.isWord("NULL") || x.isWord("SELECT")
+                || ((x.isWord("DATE") || x.isWord("TIMESTAMP")) && kind(t, nextSig(t, at)) == Kind.STRING);
     }
 
     /** Index of the first token of the operand ending just before the operator at {@code op}. */
@@ -393,6 +665,10 @@ final class Dialect {
             case WORD, QUOTED_ID -> {
                 if (last.isWord("END")) {
                     return caseStart(t, p);
+                }
+                int before = prevSig(t, p);
+                if (before >= 0 && t.get(before).isWord("OVER")) {
+                    return operandStart(t, before); // LAG(d) OVER w
                 }
                 int start = p;
                 int dot = prevSig(t, start);
@@ -474,6 +750,26 @@ final class Dialect {
         return end;
     }
 
+    /** A call's end, taking in FILTER (WHERE ...) and OVER (...) / OVER w when they follow: LAG(d) OVER w. */
+    private static int windowEnd(List<Token> t, int close) {
+        int end = close;
+        int n = nextSig(t, end);
+        if (n >= 0 && t.get(n).isWord("FILTER") && kind(t, nextSig(t, n)) == Kind.LPAREN) {
+            end = matching(t, nextSig(t, n));
+            n = end < 0 ? -1 : nextSig(t, end);
+        }
+        if (n >= 0 && t.get(n).isWord("OVER")) {
+            int w = nextSig(t, n);
+            if (kind(t, w) == Kind.LPAREN) {
+                return matching(t, w);
+            }
+            if (kind(t, w) == Kind.WORD || kind(t, w) == Kind.QUOTED_ID) {
+                return w;
+            }
+        }
+        return end;
+    }
+
     private static int primaryEndNoCast(List<Token> t, int op) {
         int k = nextSig(t, op);
         if (k < 0) {
@@ -489,7 +785,7 @@ final class Dialect {
         if (first.kind() == Kind.WORD || first.kind() == Kind.QUOTED_ID) {
             int n = nextSig(t, k);
             if (n >= 0 && t.get(n).kind() == Kind.LPAREN) {
-                return matching(t, n);
+                return windowEnd(t, matching(t, n));
             }
             int end = k;
             while (n >= 0 && t.get(n).kind() == Kind.DOT && nextSig(t, n) >= 0) {

@@ -39,8 +39,10 @@ final class PgFunctions {
         Map<String, Pattern> patterns = new HashMap<>();
         int det = Function.FLAG_DETERMINISTIC;
         Function.create(c, "date_trunc", new Fn((f, a) -> f.dateOut(truncate(f.text(0), f.date(1)), isDayOrLonger(f.text(0)))), 2, det);
-        Function.create(c, "date_part", new Fn((f, a) -> f.resultLong(part(f.text(0), f.date(1)))), 2, det);
-        Function.create(c, "datepart", new Fn((f, a) -> f.resultLong(part(f.text(0), f.date(1)))), 2, det);
+        Function.create(c, "date_part", new Fn((f, a) -> f.resultPart(f.text(0), f.date(1))), 2, det);
+        Function.create(c, "datepart", new Fn((f, a) -> f.resultPart(f.text(0), f.date(1))), 2, det);
+        // date +/- something only known when the query runs: a number of days, or another date
+        Function.create(c, "pg_date_arith", new Fn((f, a) -> dateArith(f, f.text(1))), 3, det);
         Function.create(c, "datediff", new Fn((f, a) -> f.resultLong(diff(f.text(0), f.date(1), f.date(2)))), 3, det);
         Function.create(c, "dateadd", new Fn((f, a) -> f.dateOut(add(f.text(0), f.num(1), f.date(2)),
                 isDayOrLonger(f.text(0)) && f.date(2).dateOnly)), 3, det);
@@ -83,16 +85,110 @@ final class PgFunctions {
             Matcher m = f.regex(patterns, f.text(1), 0).matcher(f.guarded(f.text(0), deadline));
             f.resultText(m.find() ? m.group() : null);
         }), 2, det);
-        Function.create(c, "regexp_replace", new Fn((f, a) -> f.resultText(f.regex(patterns, f.text(1), 0)
-                .matcher(f.guarded(f.text(0), deadline)).replaceAll(f.text(2).replace("\\", "$")))), 3, det);
+        Function.create(c, "regexp_replace", new Fn((f, a) -> f.resultText(regexpReplace(f, a, patterns, deadline))),
+                -1, det);
+        // SUBSTRING(s FROM 'pattern'): the first parenthesised group's match, or the whole match
+        Function.create(c, "pg_substring_re", new Fn((f, a) -> {
+            Matcher m = f.regex(patterns, f.text(1), 0).matcher(f.guarded(f.text(0), deadline));
+            f.resultText(!m.find() ? null : m.groupCount() > 0 ? m.group(1) : m.group());
+        }), 2, det);
         Function.create(c, "pg_like_re", new Fn((f, a) -> f.resultText("(?iu)\\A" + likeToRegex(f.text(0))
                 + "\\z")), 1, det);
     }
 
     // ---- the functions' logic, plain Java ----
 
+    /**
+     * REGEXP_REPLACE in both dialects: three arguments replace every match (Redshift); a fourth text argument
+     * is PostgreSQL's flags ({@code g} every match, otherwise the first; {@code i} ignores case); a fourth
+     * number is Redshift's start position, optionally followed by its parameters ({@code i} / {@code c}).
+     */
+    private static String regexpReplace(Fn f, int args, Map<String, Pattern> patterns, Deadline deadline)
+            throws SQLException {
+        if (args < 3 || args > 5) {
+            throw new IllegalArgumentException("REGEXP_REPLACE takes 3 to 5 arguments (source, pattern, replacement"
+                    + " [, flags]), not " + args);
+        }
+        String source = f.text(0);
+        String replacement = f.text(2).replace("\\", "$");
+        boolean all = true;
+        int from = 0;
+        String flags = "";
+        if (args >= 4 && f.type(3) == TEXT && !isNumber(f.text(3))) {
+            flags = f.text(3);
+            all = flags.contains("g");
+        } else if (args >= 4) {
+            from = Math.max(0, Math.min(source.length(), (int) f.num(3) - 1));
+            flags = args == 5 ? f.text(4) : "";
+        }
+        int ci = flags.contains("i") && !flags.endsWith("c") ? Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE : 0;
+        Matcher m = f.regex(patterns, f.text(1), ci).matcher(f.guarded(source.substring(from), deadline));
+        return source.substring(0, from) + (all ? m.replaceAll(replacement) : m.replaceFirst(replacement));
+    }
+
+    private static boolean isNumber(String s) {
+        try {
+            Double.parseDouble(s.strip());
+            return true;
+        } catch (NumberFormatException e) {
+            return false;
+        }
+    }
+
+    /**
+     * PostgreSQL's date arithmetic where the right side is an expression: date ± whole days gives a date,
+     * date − date gives the days between them, date − timestamp an INTERVAL (named, not supported).
+     */
+    private static void dateArith(Fn f, String op) throws SQLException {
+        int type = f.type(2);
+        if (type == NULL || f.type(0) == NULL) {
+            f.resultText(null);
+            return;
+        }
+        Stamp left = f.type(0) == TEXT ? Stamp.tryParse(f.text(0)) : null;
+        if (left == null) {
+            // not a date after all (amount - discount, or (d1 - d2) + 1): plain arithmetic, as SQLite does it
+            Number a = f.number(0);
+            Number b = f.number(2);
+            if (a instanceof Long x && b instanceof Long y) {
+                f.resultLong(op.equals("-") ? x - y : x + y);
+            } else {
+                f.resultDouble(op.equals("-") ? a.doubleValue() - b.doubleValue() : a.doubleValue() + b.doubleValue());
+            }
+            return;
+        }
+        String right = f.text(2);
+        if (type == INTEGER || type == FLOAT || isNumber(right)) {
+            long days = (long) f.num(2);
+            f.dateOut(left.at().plusDays(op.equals("-") ? -days : days), left.dateOnly());
+            return;
+        }
+        Stamp other = f.date(2);
+        if (!op.equals("-")) {
+            throw new IllegalArgumentException("a date cannot be added to a date; add a number of days or an INTERVAL");
+        }
+        if (!left.dateOnly() || !other.dateOnly()) {
+            throw new IllegalArgumentException("subtracting timestamps gives an INTERVAL in PostgreSQL, which is not"
+                    + " supported here; use DATEDIFF(minute, start, end)");
+        }
+        f.resultLong(ChronoUnit.DAYS.between(other.at(), left.at()));
+    }
+
     /** A parsed date or timestamp and whether it was written without a time. */
     record Stamp(LocalDateTime at, boolean dateOnly) {
+        /** The date or timestamp in {@code s}, or null when it is not one (a number, a name). */
+        static Stamp tryParse(String s) {
+            String t = s.strip();
+            if (t.length() < 10 || t.charAt(4) != '-' || !Character.isDigit(t.charAt(0))) {
+                return null;
+            }
+            try {
+                return parse(t);
+            } catch (RuntimeException e) {
+                return null;
+            }
+        }
+
         static Stamp parse(String s) {
             String t = s.strip();
             if (t.length() == 10) {
@@ -427,6 +523,44 @@ final class PgFunctions {
 
         void resultLong(long v) throws SQLException {
             result(v);
+        }
+
+        /** Argument i as SQLite's arithmetic reads it: an integer, a real, or text by its numeric prefix. */
+        Number number(int i) throws SQLException {
+            switch (value_type(i)) {
+                case INTEGER -> {
+                    return value_long(i);
+                }
+                case FLOAT -> {
+                    return value_double(i);
+                }
+                default -> {
+                    String s = value_text(i).strip();
+                    try {
+                        return Long.parseLong(s);
+                    } catch (NumberFormatException e) {
+                        try {
+                            return Double.parseDouble(s);
+                        } catch (NumberFormatException e2) {
+                            return 0L;
+                        }
+                    }
+                }
+            }
+        }
+
+        void resultDouble(double v) throws SQLException {
+            result(v);
+        }
+
+        /** EXTRACT / DATE_PART: whole numbers, except epoch seconds, which PostgreSQL divides as a number. */
+        void resultPart(String unit, Stamp s) throws SQLException {
+            long v = part(unit, s);
+            if (unit(unit).equals("epoch")) {
+                result((double) v);
+            } else {
+                result(v);
+            }
         }
 
         void resultText(String s) throws SQLException {
