@@ -267,8 +267,24 @@ final class Dialect {
                             + " (julianday(end_ts) - julianday(start_ts)) * 24 * 60 > 30.");
                 }
                 if (op >= 0 && t.get(op).isOp("*")) {
-                    throw new Unsupported("Multiplying an INTERVAL (n * INTERVAL '1 day') is not supported here; use"
-                            + " DATEADD(day, n, order_date), or order_date + n for whole days.");
+                    // d - n * INTERVAL '1 day' -> pg_add_n(d, '-1 day', n)
+                    int factor = operandStart(t, op);
+                    int sum = factor < 0 ? -1 : prevSig(t, factor);
+                    int base = sum < 0 || !(t.get(sum).isOp("+") || t.get(sum).isOp("-")) ? -1 : operandStart(t, sum);
+                    if (base < 0 || !startsOperand(t, base)) {
+                        throw new Unsupported("Multiplying an INTERVAL (n * INTERVAL '1 day') is only supported added to"
+                                + " or subtracted from a date here (order_date - n * INTERVAL '1 day'); or use"
+                                + " DATEADD(day, n, order_date).");
+                    }
+                    String spec = unquote(t.get(n1).text());
+                    int end = n1;
+                    if (kind(t, n2) == Kind.WORD && UNITS.contains(PgFunctions.unit(t.get(n2).text()))) {
+                        spec = spec + " " + t.get(n2).text();
+                        end = n2;
+                    }
+                    return Optional.of(replace(sql, t, base, end, "pg_add_n(" + text(sql, t, base, prevSig(t, sum))
+                            + ", '" + t.get(sum).text() + spec.replace("'", "''") + "', " + text(sql, t, factor,
+                            prevSig(t, op)) + ")"));
                 }
                 if (op < 0 || !(t.get(op).isOp("+") || t.get(op).isOp("-"))) {
                     throw new Unsupported("INTERVAL can only be added to or subtracted from a date here (as in"
@@ -286,12 +302,18 @@ final class Dialect {
                     end = n2;
                 }
                 int afterSpec = nextSig(t, end);
-                if (afterSpec >= 0 && (t.get(afterSpec).isOp("*") || t.get(afterSpec).isOp("/"))) {
-                    throw new Unsupported("Multiplying an INTERVAL (INTERVAL '1 day' * n) is not supported here; use"
-                            + " DATEADD(day, n, order_date), or order_date + n for whole days.");
-                }
                 String sign = t.get(op).text();
                 String operand = text(sql, t, start, prevSig(t, op));
+                int factorEnd = afterSpec >= 0 && t.get(afterSpec).isOp("*") ? primaryEnd(t, afterSpec) : -1;
+                if (factorEnd > 0 && !binds(t, factorEnd)) {
+                    // d - INTERVAL '1 day' * n -> pg_add_n(d, '-1 day', n)
+                    return Optional.of(replace(sql, t, start, factorEnd, "pg_add_n(" + operand + ", '" + sign
+                            + spec.replace("'", "''") + "', " + text(sql, t, nextSig(t, afterSpec), factorEnd) + ")"));
+                }
+                if (afterSpec >= 0 && (t.get(afterSpec).isOp("*") || t.get(afterSpec).isOp("/"))) {
+                    throw new Unsupported("Multiplying or dividing an INTERVAL is only supported as d - INTERVAL '1 day'"
+                            + " * n here; or use DATEADD(day, n, order_date).");
+                }
                 return Optional.of(replace(sql, t, start, end, "pg_add(" + operand + ", '" + sign
                         + spec.replace("'", "''") + "')"));
             }
@@ -305,6 +327,12 @@ final class Dialect {
                 boolean rightTs = isTimestamp(t, rs, re, columns);
                 boolean leftDate = isDate(t, ls, le, columns);
                 boolean rightDate = isDate(t, rs, re, columns);
+                // ts - prev_ts > INTERVAL '30 minutes' -> seconds between them > 1800 (sessions, SLAs)
+                Optional<String> compared = tok.isOp("-") && startsOperand(t, ls) && !typedLiteral(t, rs)
+                        ? durationComparison(sql, t, ls, le, rs, termEnd(t, re)) : Optional.empty();
+                if (compared.isPresent()) {
+                    return compared;
+                }
                 // a timestamp minus a timestamp: an INTERVAL in PostgreSQL, which SQLite has no type for
                 if (tok.isOp("-") && ((leftTs && (rightDate || rightTs)) || (rightTs && leftDate))) {
                     throw new Unsupported("Subtracting two timestamps gives an INTERVAL in PostgreSQL, which is not"
@@ -479,6 +507,9 @@ final class Dialect {
             replacement = "CAST(" + inner + " AS REAL)";
         } else if (INT_TYPES.contains(type)) {
             replacement = "pg_int(" + inner + ")";
+        } else if (type.equals("VARCHAR") && scale(t, typeAt, close) == 0) {
+            // VARCHAR(7) keeps the first 7 characters: '2024-01-15'::varchar(7) is '2024-01'
+            replacement = "substr(CAST(" + inner + " AS TEXT), 1, " + t.get(nextSig(t, nextSig(t, typeAt))).text() + ")";
         } else {
             return Optional.empty();
         }
@@ -558,6 +589,42 @@ final class Dialect {
             }
         }
         return -1;
+    }
+
+    private static final Set<String> COMPARISONS = Set.of("=", "==", "<", ">", "<=", ">=", "<>", "!=");
+
+    /**
+     * {@code end - start <op> INTERVAL 'n unit'} as a comparison of whole seconds, exact at the boundary
+     * (julianday would be off by a rounding error exactly there). Months and years have no fixed length.
+     */
+    private static Optional<String> durationComparison(String sql, List<Token> t, int ls, int le, int rs, int re) {
+        int op = re < 0 ? -1 : nextSig(t, re);
+        int iv = nextSig(t, op);
+        int spec = nextSig(t, iv);
+        if (op < 0 || t.get(op).kind() != Kind.OP || !COMPARISONS.contains(t.get(op).text()) || iv < 0
+                || !t.get(iv).isWord("INTERVAL") || kind(t, spec) != Kind.STRING) {
+            return Optional.empty();
+        }
+        int end = spec;
+        String text = unquote(t.get(spec).text());
+        int unit = nextSig(t, spec);
+        if (kind(t, unit) == Kind.WORD && UNITS.contains(PgFunctions.unit(t.get(unit).text()))) {
+            text = text + " " + t.get(unit).text();
+            end = unit;
+        }
+        PgFunctions.Interval interval;
+        try {
+            interval = PgFunctions.Interval.parse(text);
+        } catch (RuntimeException e) {
+            throw new Unsupported("I could not read the interval '" + text + "'; write it like INTERVAL '30 minutes'.");
+        }
+        if (interval.years() != 0 || interval.months() != 0) {
+            throw new Unsupported("Comparing a duration with an INTERVAL of months or years is not supported here;"
+                    + " compare DATEDIFF(month, start, end) with a number instead.");
+        }
+        long seconds = interval.sign() * (interval.days() * 86_400 + interval.seconds());
+        return Optional.of(replace(sql, t, ls, end, "(strftime('%s', " + text(sql, t, ls, le) + ") - strftime('%s', "
+                + text(sql, t, rs, re) + ")) " + t.get(op).text() + " " + seconds));
     }
 
     /** Words that end or join expressions: never a column that might hold a date. */

@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
+import java.util.stream.Stream;
 import org.sqlite.Function;
 
 /**
@@ -51,6 +52,23 @@ final class PgFunctions {
             Stamp s = f.date(0);
             f.dateOut(iv.apply(s), s.dateOnly && iv.dateOnly());
         }), 2, det);
+        // Redshift: the last day of a month stays the last day (Feb 29 + 1 month is Mar 31)
+        Function.create(c, "add_months", new Fn((f, a) -> {
+            Stamp s = f.date(0);
+            LocalDateTime shifted = s.at().plusMonths((long) f.num(1));
+            if (s.at().toLocalDate().equals(s.at().toLocalDate().with(TemporalAdjusters.lastDayOfMonth()))) {
+                shifted = shifted.with(TemporalAdjusters.lastDayOfMonth());
+            }
+            f.dateOut(shifted, s.dateOnly());
+        }), 2, det);
+        // x - n * INTERVAL '1 day': the interval taken n times
+        Function.create(c, "pg_add_n", new Fn((f, a) -> {
+            Interval iv = Interval.parse(f.text(1));
+            long n = (long) f.num(2);
+            Stamp s = f.date(0);
+            Interval times = new Interval(iv.sign(), iv.years() * n, iv.months() * n, iv.days() * n, iv.seconds() * n);
+            f.dateOut(times.apply(s), s.dateOnly() && iv.dateOnly());
+        }), 3, det);
         Function.create(c, "to_char", new Fn((f, a) -> f.resultText(toChar(f.date(0), f.text(1)))), 2, det);
         // PostgreSQL rounds half away from zero when casting to an integer; SQLite truncates
         Function.create(c, "pg_int", new Fn((f, a) -> {
@@ -354,31 +372,83 @@ final class PgFunctions {
         }
     }
 
+    /**
+     * PostgreSQL's TO_CHAR for dates: names follow the pattern's case (MON → JAN, Mon → Jan, mon → jan) and
+     * MONTH / DAY are blank-padded to 9 characters unless prefixed with FM; text in double quotes is copied.
+     */
     static String toChar(Stamp s, String format) {
         LocalDateTime t = s.at();
         StringBuilder out = new StringBuilder();
         int i = 0;
         String f = format;
+        boolean fill = true;
         while (i < f.length()) {
             String rest = f.substring(i);
             String up = rest.toUpperCase(Locale.ROOT);
-            if (up.startsWith("YYYY")) { out.append(String.format("%04d", t.getYear())); i += 4; }
-            else if (up.startsWith("YY")) { out.append(String.format("%02d", t.getYear() % 100)); i += 2; }
-            else if (up.startsWith("MONTH")) { out.append(t.getMonth().getDisplayName(TextStyle.FULL, Locale.ENGLISH)); i += 5; }
-            else if (up.startsWith("MON")) { out.append(t.getMonth().getDisplayName(TextStyle.SHORT, Locale.ENGLISH)); i += 3; }
-            else if (up.startsWith("MM")) { out.append(String.format("%02d", t.getMonthValue())); i += 2; }
-            else if (up.startsWith("MI")) { out.append(String.format("%02d", t.getMinute())); i += 2; }
-            else if (up.startsWith("DAY")) { out.append(t.getDayOfWeek().getDisplayName(TextStyle.FULL, Locale.ENGLISH)); i += 3; }
-            else if (up.startsWith("DY")) { out.append(t.getDayOfWeek().getDisplayName(TextStyle.SHORT, Locale.ENGLISH)); i += 2; }
-            else if (up.startsWith("DD")) { out.append(String.format("%02d", t.getDayOfMonth())); i += 2; }
-            else if (up.startsWith("HH24")) { out.append(String.format("%02d", t.getHour())); i += 4; }
-            else if (up.startsWith("SS")) { out.append(String.format("%02d", t.getSecond())); i += 2; }
-            else if (up.startsWith("Q")) { out.append((t.getMonthValue() - 1) / 3 + 1); i += 1; }
-            else if (Character.isLetter(f.charAt(i))) {
-                throw new IllegalArgumentException("to_char: the format element at '" + rest + "' is not supported");
-            } else { out.append(f.charAt(i)); i++; }
+            if (f.charAt(i) == '"') {
+                int close = f.indexOf('"', i + 1);
+                if (close < 0) {
+                    throw new IllegalArgumentException("to_char: the quoted text in '" + format + "' is not closed");
+                }
+                out.append(f, i + 1, close);
+                i = close + 1;
+                continue;
+            }
+            if (up.startsWith("FM")) {
+                fill = false;
+                i += 2;
+                continue;
+            }
+            String element = Stream.of("YYYY", "YY", "MONTH", "MON", "MM", "MI", "DAY", "DDD", "DD", "DY", "D",
+                    "HH24", "HH12", "HH", "SS", "IW", "Q", "AM", "PM").filter(up::startsWith).findFirst()
+                    .orElse(null);
+            if (element == null) {
+                if (Character.isLetter(f.charAt(i))) {
+                    throw new IllegalArgumentException("to_char: the format element at '" + rest + "' is not supported");
+                }
+                out.append(f.charAt(i));
+                i++;
+                continue;
+            }
+            String written = f.substring(i, i + element.length());
+            int hour12 = t.getHour() % 12 == 0 ? 12 : t.getHour() % 12;
+            out.append(switch (element) {
+                case "YYYY" -> String.format("%04d", t.getYear());
+                case "YY" -> String.format("%02d", t.getYear() % 100);
+                case "MONTH" -> pad(cased(t.getMonth().getDisplayName(TextStyle.FULL, Locale.ENGLISH), written), fill);
+                case "MON" -> cased(t.getMonth().getDisplayName(TextStyle.SHORT, Locale.ENGLISH), written);
+                case "MM" -> String.format(fill ? "%02d" : "%d", t.getMonthValue());
+                case "MI" -> String.format("%02d", t.getMinute());
+                case "DAY" -> pad(cased(t.getDayOfWeek().getDisplayName(TextStyle.FULL, Locale.ENGLISH), written), fill);
+                case "DDD" -> String.format(fill ? "%03d" : "%d", t.getDayOfYear());
+                case "DD" -> String.format(fill ? "%02d" : "%d", t.getDayOfMonth());
+                case "DY" -> cased(t.getDayOfWeek().getDisplayName(TextStyle.SHORT, Locale.ENGLISH), written);
+                case "D" -> String.valueOf(t.getDayOfWeek().getValue() % 7 + 1);
+                case "HH24" -> String.format(fill ? "%02d" : "%d", t.getHour());
+                case "HH12", "HH" -> String.format(fill ? "%02d" : "%d", hour12);
+                case "SS" -> String.format("%02d", t.getSecond());
+                case "IW" -> String.format(fill ? "%02d" : "%d", t.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
+                case "Q" -> String.valueOf((t.getMonthValue() - 1) / 3 + 1);
+                default -> cased(t.getHour() < 12 ? "AM" : "PM", written); // AM, PM
+            });
+            i += element.length();
         }
         return out.toString();
+    }
+
+    /** A name in the case the pattern was written in: JAN for MON, Jan for Mon, jan for mon. */
+    private static String cased(String name, String written) {
+        if (written.length() > 1 && Character.isUpperCase(written.charAt(0)) && Character.isUpperCase(written.charAt(1))) {
+            return name.toUpperCase(Locale.ROOT);
+        }
+        if (Character.isUpperCase(written.charAt(0))) {
+            return name.substring(0, 1).toUpperCase(Locale.ROOT) + name.substring(1).toLowerCase(Locale.ROOT);
+        }
+        return name.toLowerCase(Locale.ROOT);
+    }
+
+    private static String pad(String name, boolean fill) {
+        return fill ? String.format("%-9s", name) : name;
     }
 
     static String splitPart(String s, String delim, int n) {

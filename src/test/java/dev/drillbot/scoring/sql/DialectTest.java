@@ -118,7 +118,25 @@ class DialectTest {
         "EXTRACT(DAY FROM DATE '2024-03-05' - 1)|4",
         "(SELECT SUM(d) FROM (SELECT column1::date - LAG(column1) OVER (ORDER BY column1) AS d FROM (VALUES (DATE '2024-01-01'), (DATE '2024-01-10'))))|9",
         "(SELECT MAX(column1) - DATE '2024-01-01' FROM (VALUES ('2024-01-31')))|30",
-        "(SELECT RATIO_TO_REPORT(column1) OVER () FROM (VALUES (1), (3)) LIMIT 1)|0.25"})
+        "(SELECT RATIO_TO_REPORT(column1) OVER () FROM (VALUES (1), (3)) LIMIT 1)|0.25",
+        "DATE '2024-01-10' - 2 * INTERVAL '1 day'|2024-01-08",
+        "DATE '2024-01-10' - INTERVAL '1 day' * 3|2024-01-07",
+        "(SELECT MAX(g) FROM (SELECT column1::date - ROW_NUMBER() OVER (ORDER BY column1) * INTERVAL '1 day' AS g FROM (VALUES ('2024-01-05'), ('2024-01-06'))))|2024-01-04",
+        "'2024-01-31'::date + 2 * INTERVAL '1 month'|2024-03-31",
+        "TO_CHAR('2024-01-15', 'MON')|JAN",
+        "TO_CHAR('2024-01-15', 'Mon YYYY')|Jan 2024",
+        "TO_CHAR('2024-01-15', 'YYYY-\"Q\"Q')|2024-Q1",
+        "TO_CHAR('2024-01-15', 'FMMonth DD')|January 15",
+        "TO_CHAR('2024-01-15', 'Month')|'January  '",
+        "TO_CHAR('2024-01-15 15:04:00', 'HH12:MI PM')|03:04 PM",
+        "'2024-01-15'::varchar(7)|2024-01",
+        "CAST('2024-01-15' AS VARCHAR(4))|2024",
+        "ADD_MONTHS('2024-01-31', 1)|2024-02-29",
+        "ADD_MONTHS('2024-02-29', 1)|2024-03-31",
+        "ADD_MONTHS('2024-03-15', -2)|2024-01-15",
+        "(SELECT COUNT(*) FROM (VALUES ('2024-01-01 10:30:00', '2024-01-01 10:00:00')) WHERE column1 - column2 >= INTERVAL '30 minutes')|1",
+        "(SELECT COUNT(*) FROM (VALUES ('2024-01-01 10:30:00', '2024-01-01 10:00:00')) WHERE column1::timestamp - column2::timestamp > INTERVAL '30' MINUTE)|0",
+        "(SELECT SUM(gap) FROM (SELECT column1 - LAG(column1) OVER (ORDER BY column1) > INTERVAL '1 day' AS gap FROM (VALUES ('2024-01-01 10:00:00'), ('2024-01-02 10:00:00'), ('2024-01-03 10:00:01'))))|1"})
     void rewrites(String expr, String expected) {
         assertThat(value(expr)).isEqualTo(expected.equals("''") ? "" : expected);
     }
@@ -166,10 +184,10 @@ class DialectTest {
         "SELECT '2024-01-02 10:00'::timestamp - '2024-01-01 09:00'::timestamp|INTERVAL",
         "SELECT SUM(x) OVER (ORDER BY d RANGE BETWEEN INTERVAL '6 days' PRECEDING AND CURRENT ROW) FROM t|julianday",
         "SELECT PERCENTILE_CONT(0.5) WITHIN GROUP (ORDER BY x) FROM t|WITHIN GROUP",
-        "SELECT x FROM t WHERE x::timestamp - x::timestamp > INTERVAL '30 minutes'|DATEDIFF(minute",
+        "SELECT x FROM t WHERE x::timestamp - x::timestamp > INTERVAL '1 month'|DATEDIFF(month",
         "SELECT x FROM t WHERE x > INTERVAL '30 minutes'|DATEDIFF(minute",
-        "SELECT DATE '2024-01-01' - 2 * INTERVAL '1 day'|DATEADD(day, n",
-        "SELECT DATE '2024-01-01' - INTERVAL '1 day' * 2|DATEADD(day, n",
+        "SELECT 2 * INTERVAL '1 day'|DATEADD(day, n",
+        "SELECT DATE '2024-01-01' - INTERVAL '1 day' / 2|DATEADD(day, n",
         "SELECT SUBSTRING(x FROM 'a#\"b#\"' FOR '#') FROM t|SQL regular expressions",
         "SELECT x::timestamp - LAG(x::timestamp) OVER (ORDER BY x) FROM t|EXTRACT(EPOCH",
         "SELECT x::timestamp - LAG(x::timestamp) OVER w FROM t WINDOW w AS (ORDER BY x)|EXTRACT(EPOCH"})
