@@ -96,9 +96,9 @@ final class Dialect {
                                 ? "DISTINCT ON is not supported here; number the rows with ROW_NUMBER() OVER"
                                         + " (PARTITION BY ... ORDER BY ...) and keep row 1."
                                 : null;
-                case "WITHIN" -> next != null && next.isWord("GROUP")
-                        ? "WITHIN GROUP is not supported here; use MEDIAN(x), or LISTAGG / STRING_AGG(x, ',')"
-                                + " without it." : null;
+                case "WITHIN" -> next != null && next.isWord("GROUP") && !orderedSetCall(sig, i)
+                        ? "WITHIN GROUP is supported here only after PERCENTILE_CONT, PERCENTILE_DISC and LISTAGG;"
+                                + " use MEDIAN(x), or STRING_AGG(x, ',' ORDER BY y)." : null;
                 default -> null;
             };
             if (msg != null) {
@@ -109,6 +109,25 @@ final class Dialect {
             }
         }
         return Optional.empty();
+    }
+
+    private static final Set<String> ORDERED_SET = Set.of("PERCENTILE_CONT", "PERCENTILE_DISC", "LISTAGG",
+            "GROUP_CONCAT");
+
+    /** Whether the WITHIN at {@code at} follows PERCENTILE_CONT(...), PERCENTILE_DISC(...) or LISTAGG(...). */
+    private static boolean orderedSetCall(List<Token> sig, int at) {
+        if (at < 1 || sig.get(at - 1).kind() != Kind.RPAREN) {
+            return false;
+        }
+        int depth = 0;
+        for (int k = at - 1; k >= 0; k--) {
+            Kind kd = sig.get(k).kind();
+            depth += kd == Kind.RPAREN ? 1 : kd == Kind.LPAREN ? -1 : 0;
+            if (depth == 0) {
+                return k > 0 && sig.get(k - 1).kind() == Kind.WORD && ORDERED_SET.contains(sig.get(k - 1).upper());
+            }
+        }
+        return false;
     }
 
     private static final class Unsupported extends RuntimeException {
@@ -182,7 +201,15 @@ final class Dialect {
                     return Optional.of(replace(sql, t, n2, n2, "'" + u + "'"));
                 }
             }
-            // LISTAGG(x, ',') -> group_concat(x, ','): Redshift's name (WITHIN GROUP is refused above)
+            // PERCENTILE_CONT(0.5) WITHIN GROUP (ORDER BY x) -> percentile_cont(x, 0.5); LISTAGG(x, ',') WITHIN
+            // GROUP (ORDER BY y) -> group_concat(x, ',' ORDER BY y)
+            if (tok.isWord("WITHIN") && n1 >= 0 && t.get(n1).isWord("GROUP") && kind(t, n2) == Kind.LPAREN) {
+                Optional<String> ordered = rewriteWithinGroup(sql, t, i, n2);
+                if (ordered.isPresent()) {
+                    return ordered;
+                }
+            }
+            // LISTAGG(x, ',') -> group_concat(x, ','): Redshift's name
             if (tok.isWord("LISTAGG") && kind(t, n1) == Kind.LPAREN) {
                 return Optional.of(replace(sql, t, i, i, "group_concat"));
             }
@@ -447,6 +474,28 @@ final class Dialect {
             start = text(sql, t, nextSig(t, from), prevSig(t, close));
         }
         return Optional.of(replace(sql, t, at, close, "substr(" + source + ", " + start + length + ")"));
+    }
+
+    private static Optional<String> rewriteWithinGroup(String sql, List<Token> t, int within, int open) {
+        int callClose = prevSig(t, within);
+        int callOpen = callClose < 0 || t.get(callClose).kind() != Kind.RPAREN ? -1 : matchingBack(t, callClose);
+        int name = callOpen < 0 ? -1 : prevSig(t, callOpen);
+        int close = matching(t, open);
+        int order = nextSig(t, open);
+        int by = nextSig(t, order);
+        if (name < 0 || close < 0 || order < 0 || !t.get(order).isWord("ORDER") || by < 0 || !t.get(by).isWord("BY")) {
+            return Optional.empty();
+        }
+        String fn = t.get(name).upper();
+        if (fn.equals("LISTAGG") || fn.equals("GROUP_CONCAT")) {
+            return Optional.of(replace(sql, t, callClose, close, " " + text(sql, t, order, prevSig(t, close)) + ")"));
+        }
+        int last = prevSig(t, close);
+        boolean descending = t.get(last).isWord("DESC");
+        int exprEnd = descending || t.get(last).isWord("ASC") ? prevSig(t, last) : last;
+        String fraction = text(sql, t, nextSig(t, callOpen), prevSig(t, callClose));
+        return Optional.of(replace(sql, t, name, close, fn.toLowerCase(Locale.ROOT) + "(" + text(sql, t, nextSig(t, by),
+                exprEnd) + ", " + (descending ? "1 - (" + fraction + ")" : fraction) + ")"));
     }
 
     private static Optional<String> rewriteTrim(String sql, List<Token> t, int at, int open) {
