@@ -112,6 +112,9 @@ final class AnswerAnalysis {
     /** Words after which a sentence without a full stop is cut at its next comma. */
     private static final int RUN_ON_WORDS = 30;
 
+    /** The fewest words a measured change needs to count: "Runtime fell 55%." */
+    private static final int MIN_MEASURED_WORDS = 3;
+
     /** Share of the story after which a measured sentence is read as the result. */
     private static final double LATE_SHARE = 0.6;
 
@@ -183,9 +186,14 @@ final class AnswerAnalysis {
             s.stuffed = w.length >= minWords
                     && ((double) function / w.length < minFunction || (double) signal / w.length > maxSignal
                             || names >= 2);
-            s.real = w.length >= minWords && !s.stuffed && !s.repeated;
-            classifyActor(s, lex);
             measure(s, lex);
+            // a measured change ("Nightly runtime fell 55%.") is evidence however terse: never a keyword list
+            if (s.beforeAfter && w.length >= MIN_MEASURED_WORDS) {
+                s.stuffed = false;
+            }
+            s.real = (w.length >= minWords || s.beforeAfter && w.length >= MIN_MEASURED_WORDS) && !s.stuffed
+                    && !s.repeated;
+            classifyActor(s, lex);
             sentences.add(s);
         }
         wordCount = words;
@@ -316,7 +324,7 @@ final class AnswerAnalysis {
                 past = true;
             }
         }
-        s.hypothetical = s.has(lex.hypotheticalId);
+        s.hypothetical = s.has(lex.hypotheticalId) && !pastModal(s, lex.hypotheticalId);
         s.past = past;
         int collective = lex.collectiveId;
         if (i) {
@@ -331,7 +339,65 @@ final class AnswerAnalysis {
             s.actor = state || object ? Actor.NONE : Actor.WE;
         } else if (passive) {
             s.actor = Actor.PASSIVE;
+        } else if (impliedI(s)) {
+            s.actor = Actor.I;
         }
+    }
+
+    /**
+     * A bullet that starts with a past-tense verb ("Rewrote the job with salted keys", after an optional
+     * "Action:" label) has an implied "I": the way people write on a CV and in chat.
+     */
+    private static boolean impliedI(Sentence s) {
+        int first = label(s.text) != null ? 1 : 0;
+        return first < s.words.length && (s.flags[first] & (Lexicon.ED_FORM | Lexicon.IRREGULAR_PAST)) != 0
+                && (first + 1 >= s.words.length || (s.flags[first + 1] & Lexicon.PASSIVE_AUX) == 0);
+    }
+
+    private static final java.util.regex.Pattern LABEL = java.util.regex.Pattern.compile(
+            "(?i)^\\W*(situation|context|background|task|goal|action|actions|result|results|outcome|impact"
+                    + "|learning|learnings|lesson|lessons)\\s*[:\\-\u2013\u2014]");
+
+    /** The STAR(L) part a sentence is explicitly labelled with ("Result: failures fell ..."), or null. */
+    static Part label(String text) {
+        java.util.regex.Matcher m = LABEL.matcher(text);
+        if (!m.find()) {
+            return null;
+        }
+        return switch (m.group(1).toLowerCase(java.util.Locale.ROOT)) {
+            case "situation", "context", "background" -> Part.SITUATION;
+            case "task", "goal" -> Part.TASK;
+            case "action", "actions" -> Part.ACTION;
+            case "result", "results", "outcome", "impact" -> Part.RESULT;
+            default -> Part.LEARNING;
+        };
+    }
+
+    /**
+     * Whether the hypothetical marker is a modal inside a story told in the past: reported speech ("told her I
+     * would miss 1 June"), a past inability ("I could not explain it") or a past perfect ("I'd already written").
+     */
+    private static boolean pastModal(Sentence s, int hypotheticalId) {
+        int at = s.start(hypotheticalId);
+        int end = s.end(hypotheticalId);
+        String marker = String.join(" ", java.util.Arrays.asList(s.words).subList(at, end));
+        if (!(marker.endsWith("would") || marker.endsWith("could") || marker.endsWith("'d"))) {
+            return false; // "I usually", "I always": a habit, not a story
+        }
+        for (int k = 0; k < at; k++) {
+            if (s.words[k].equals("if") || s.words[k].equals("when") || s.words[k].equals("whenever")) {
+                return false; // "If a pipeline had no owner, I would ...": a condition, not a report
+            }
+        }
+        for (int k = 0; k < at; k++) {
+            if ((s.flags[k] & (Lexicon.ED_FORM | Lexicon.IRREGULAR_PAST)) != 0) {
+                return true;
+            }
+        }
+        String next = end < s.words.length ? s.words[end] : "";
+        return next.equals("not") || next.equals("n't") || next.equals("already")
+                || end < s.words.length && (s.flags[end] & (Lexicon.ED_FORM | Lexicon.PARTICIPLE)) != 0
+                        && marker.endsWith("'d");
     }
 
     /**
@@ -413,7 +479,10 @@ final class AnswerAnalysis {
                 continue;
             }
             boolean action = s.isAction() && (s.actor == Actor.I || s.past);
-            if (s.has(lex.learningCuesId)) {
+            Part labelled = label(s.text);
+            if (labelled != null) {
+                s.part = labelled; // the writer said which part this is
+            } else if (s.has(lex.learningCuesId)) {
                 s.part = Part.LEARNING;
             } else if (actionSeen && (s.has(lex.resultCuesId) || s.beforeAfter
                     || (s.quantities > 0 && s.actor != Actor.I && s.position >= sentences.size() * LATE_SHARE))) {
@@ -432,7 +501,7 @@ final class AnswerAnalysis {
             } else {
                 s.part = Part.OTHER;
             }
-            if (s.part == Part.ACTION) {
+            if (s.part == Part.ACTION || s.part == Part.RESULT && labelled != null) {
                 actionSeen = true;
             }
         }

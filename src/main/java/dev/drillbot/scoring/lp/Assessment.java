@@ -278,7 +278,8 @@ final class Assessment {
         }
         systems = systemNames.size();
         // "I would / I usually" instead of a story: no past first-person action outweighs them
-        hypothetical = (hypo >= 2 && hypo >= pastI) || (pastI == 0 && hypo + presentI >= 2);
+        // (a story in the present tense anchored in time, "Last year ... I pull both queries", is a story)
+        hypothetical = (hypo >= 2 && hypo >= pastI) || (pastI == 0 && hypo + presentI >= 2 && !(hypo == 0 && timeframe));
         pastShare = actorSentences == 0 ? 0 : (double) pastActor / actorSentences;
         double points = 0;
         points += pastShare >= r.num("specificity.past_tense_share") ? r.num("specificity.past_tense_points")

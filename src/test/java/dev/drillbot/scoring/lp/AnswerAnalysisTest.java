@@ -76,4 +76,47 @@ class AnswerAnalysisTest {
         // the same terms without the numbers are still a string of rubric words
         assertThat(one("As a result runtime hours minutes dropped.").real).isFalse();
     }
+
+    @ParameterizedTest(name = "\"{0}\" is a measured change")
+    @CsvSource(delimiter = '|', value = {
+        "Nightly runtime fell 55%.",
+        "Storage costs dropped 60% within a month.",
+        "The job now runs in 38 minutes, down from over three hours.",
+        "That was a 45% reduction in spend."})
+    void terseAndComparedChanges(String text) {
+        Sentence s = one(text);
+        assertThat(s.real).isTrue();
+        assertThat(s.beforeAfter).isTrue();
+    }
+
+    @Test
+    @DisplayName("CV-style bullets: a leading past-tense verb implies I, and a STAR label names the part")
+    void bulletsAndLabels() {
+        AnswerAnalysis a = new AnswerAnalysis("""
+                Situation: the orders pipeline failed most Mondays and finance saw stale numbers.
+                Action: rewrote the loader with idempotent upserts and a retry budget.
+                Result: failures dropped from 14 a month to 1 within the quarter.
+                Learning: make reruns safe before making them fast.""", LEX, RUBRIC);
+        assertThat(a.sentences).extracting(x -> x.part).containsExactly(AnswerAnalysis.Part.SITUATION,
+                AnswerAnalysis.Part.ACTION, AnswerAnalysis.Part.RESULT, AnswerAnalysis.Part.LEARNING);
+        assertThat(one("Rewrote the loader with idempotent upserts last spring.").actor).isEqualTo(Actor.I);
+    }
+
+    @ParameterizedTest(name = "\"{0}\" -> hypothetical {1}")
+    @CsvSource(delimiter = '|', value = {
+        "I told her that I would miss the first of June deadline.|false",
+        "I could not explain the gap, so I went back to the raw files.|false",
+        "I'd already written a runbook for the backfill by then.|false",
+        "If a pipeline had no owner, I would take it on myself.|true",
+        "I would first read the logs and then rerun the job.|true",
+        "I usually check the row counts before every release.|true"})
+    void reportedSpeechIsNotHypothetical(String text, boolean hypothetical) {
+        assertThat(one(text).hypothetical).isEqualTo(hypothetical);
+    }
+
+    @Test
+    @DisplayName("other people's \"they\" is not the candidate's team")
+    void theyIsNotWe() {
+        assertThat(one("They asked me to own the migration of the billing tables.").actor).isNotEqualTo(Actor.WE);
+    }
 }
