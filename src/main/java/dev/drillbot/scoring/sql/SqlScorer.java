@@ -44,6 +44,10 @@ public final class SqlScorer implements Scorer, AutoCloseable {
     private static final java.util.regex.Pattern DATE_MINUS = java.util.regex.Pattern.compile(
             "(?i)\\b\\w*(date|_on|_at|day|time)\\s*-\\s*\\w*(date|_on|_at|day|time)\\b");
 
+    /** A timestamp the learner wrote: datetime(...) after the rewrite, or a literal at midnight. */
+    private static final java.util.regex.Pattern MIDNIGHT = java.util.regex.Pattern.compile(
+            "datetime\\(|'\\d{4}-\\d{2}-\\d{2}[ T]00:00(:00)?'");
+
     private final long deadlineMillis;
     private final int maxRows;
     private final ThreadPoolExecutor pool;
@@ -274,7 +278,7 @@ public final class SqlScorer implements Scorer, AutoCloseable {
             if (known.isPresent()) {
                 feedback.add("Hint: " + known.get());
             } else {
-                hint(failed, c, sql).ifPresent(h -> feedback.add("Hint: " + h));
+                hint(failed, c, sql, g.sql()).ifPresent(h -> feedback.add("Hint: " + h));
             }
         }
         return new Score((int) Math.round(correctness), Verdict.WRONG, dims(correctness, 0, 0), feedback, detail, "");
@@ -326,7 +330,8 @@ public final class SqlScorer implements Scorer, AutoCloseable {
     }
 
     /** A targeted hint from the shape of the difference. */
-    private static Optional<String> hint(DatasetRun run, Comparison.Outcome c, String sql) {
+    /** @param sql the learner's query; {@code ran} the query as it ran, after the dialect rewrite */
+    private static Optional<String> hint(DatasetRun run, Comparison.Outcome c, String sql, String ran) {
         ResultTable actual = ((Sandbox.Rows) run.outcome()).table();
         if (actual.width() != run.expected().width()) {
             return Optional.of("The question expects " + run.expected().width() + " columns ("
@@ -361,12 +366,17 @@ public final class SqlScorer implements Scorer, AutoCloseable {
             return Optional.of("The row (" + String.join(" | ", cells) + ") appears more than once in your result:"
                     + " a join repeats a row for every match on the other side.");
         }
-        if (DATE_MINUS.matcher(sql).find()) {
+        String upper = sql.toUpperCase(Locale.ROOT);
+        if (upper.contains("DATE_TRUNC") && MIDNIGHT.matcher(ran).find()) {
+            return Optional.of("DATE_TRUNC('month', x) gives a date here (2024-06-01), which never equals a timestamp"
+                    + " (2024-06-01 00:00:00); compare it with a date: '2024-06-01' or DATE '2024-06-01'.");
+        }
+        // a subtraction the rewrite could not see as date arithmetic reached SQLite, which reads the years
+        if (DATE_MINUS.matcher(ran).find()) {
             return Optional.of("Dates are stored as text here, so subtracting two date columns directly does not give"
                     + " days; use DATEDIFF(day, start, end), end::date - start::date, or julianday(end) -"
                     + " julianday(start).");
         }
-        String upper = sql.toUpperCase(Locale.ROOT);
         if (c.unexpected().isEmpty() && !c.missing().isEmpty()) {
             if (upper.contains("JOIN") && !upper.contains("LEFT") && !upper.contains("FULL")
                     && !upper.contains("RIGHT")) {

@@ -244,4 +244,17 @@ class SqlScorerTest {
         assertThat(fanOut.verdict()).isEqualTo(Verdict.WRONG);
         assertThat(fanOut.feedback()).anyMatch(f -> f.contains("(Dune) appears more than once"));
     }
+
+    @Test
+    @DisplayName("DATE_TRUNC compared with a timestamp: the hint says DATE_TRUNC gives a date here")
+    void dateTruncAgainstTimestamp() {
+        SqlQuestion inactive = (SqlQuestion) new dev.drillbot.adapter.files.QuestionBankLoader()
+                .loadDirectory(java.nio.file.Path.of("questions/sql")).bank().all().stream()
+                .filter(q -> q.id().equals("sql-inactive-sellers")).findFirst().orElseThrow();
+        Score s = grade(inactive, """
+                SELECT seller_id FROM sellers WHERE seller_id NOT IN (SELECT seller_id FROM orders
+                WHERE DATE_TRUNC('month', ordered_at) = '2024-06-01'::timestamp)""");
+        assertThat(s.verdict()).isEqualTo(Verdict.WRONG);
+        assertThat(s.feedback()).anyMatch(f -> f.startsWith("Hint: DATE_TRUNC") && f.contains("compare it with a date"));
+    }
 }
