@@ -474,15 +474,24 @@ final class AnswerAnalysis {
     /** Gives each sentence its STAR(L) part from cue phrases and its place in the story. */
     private void assignParts(Lexicon lex) {
         boolean actionSeen = false;
+        int lastAction = -1;
+        for (Sentence s : sentences) {
+            if (s.real && s.isAction() && (s.actor == Actor.I || s.past) && !s.has(lex.lateLearningCuesId)) {
+                lastAction = s.position;
+            }
+        }
+        boolean opener = true;
         for (Sentence s : sentences) {
             if (!s.real) {
                 continue;
             }
+            boolean first = opener;
+            opener = false;
             boolean action = s.isAction() && (s.actor == Actor.I || s.past);
             Part labelled = label(s.text);
             if (labelled != null) {
                 s.part = labelled; // the writer said which part this is
-            } else if (s.has(lex.learningCuesId)) {
+            } else if (s.has(lex.learningCuesId) || s.has(lex.lateLearningCuesId) && s.position > lastAction) {
                 s.part = Part.LEARNING;
             } else if (actionSeen && (s.has(lex.resultCuesId) || s.beforeAfter
                     || (s.quantities > 0 && s.actor != Actor.I && s.position >= sentences.size() * LATE_SHARE))) {
@@ -490,7 +499,7 @@ final class AnswerAnalysis {
                 s.part = Part.RESULT;
             } else if (s.has(lex.taskCuesId) && !actionSeen) {
                 s.part = Part.TASK;
-            } else if (!actionSeen && (s.has(lex.situationCuesId) || s.hypothetical)) {
+            } else if (!actionSeen && (s.has(lex.situationCuesId) || s.hypothetical || first && setsScene(s))) {
                 s.part = Part.SITUATION;
             } else if (action) {
                 s.part = Part.ACTION;
@@ -505,6 +514,13 @@ final class AnswerAnalysis {
                 actionSeen = true;
             }
         }
+    }
+
+    /** An opener that places the story before telling it: "At a delivery start-up I ran ...", "In 2023 ...". */
+    private static boolean setsScene(Sentence s) {
+        String w = s.words[0];
+        return (s.flags[0] & Lexicon.PREPOSITION) != 0 && !w.equals("to") || w.equals("when") || w.equals("while")
+                || w.equals("last") || w.equals("back") || w.equals("during");
     }
 
     /** Distinct signal groups of a principle found in real sentences, each counted once. */

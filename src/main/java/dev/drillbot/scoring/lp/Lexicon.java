@@ -77,6 +77,7 @@ final class Lexicon {
     final int hypotheticalId;
     final int collectiveId;
     final int learningCuesId;
+    final int lateLearningCuesId;
     final int resultCuesId;
     final int taskCuesId;
     final int situationCuesId;
@@ -174,6 +175,7 @@ final class Lexicon {
         hypotheticalId = id("hypothetical");
         collectiveId = id("collective");
         learningCuesId = id("learning_cues");
+        lateLearningCuesId = id("late_learning_cues");
         resultCuesId = id("result_cues");
         taskCuesId = id("task_cues");
         situationCuesId = id("situation_cues");

@@ -119,4 +119,17 @@ class AnswerAnalysisTest {
     void theyIsNotWe() {
         assertThat(one("They asked me to own the migration of the billing tables.").actor).isNotEqualTo(Actor.WE);
     }
+
+    @Test
+    @DisplayName("an opener that places the story is the Situation; a mid-story \"I realised\" is not the Learning")
+    void openerAndRealisation() {
+        AnswerAnalysis a = new AnswerAnalysis("At a food delivery start-up I ran the orders pipeline on my own. "
+                + "I profiled the job and I found a skewed join on the courier key. "
+                + "I realised the partition key was wrong for most of the late orders. "
+                + "I rewrote the join with a salted key and I tested it on a week of data. "
+                + "I realised afterwards that I should look at the data distribution first.", LEX, RUBRIC);
+        assertThat(a.sentences).extracting(x -> x.part).containsExactly(AnswerAnalysis.Part.SITUATION,
+                AnswerAnalysis.Part.ACTION, AnswerAnalysis.Part.ACTION, AnswerAnalysis.Part.ACTION,
+                AnswerAnalysis.Part.LEARNING);
+    }
 }
