@@ -69,6 +69,24 @@ final class Assessment {
         this.a = a;
     }
 
+    /**
+     * Puts first the missing signal groups this question asks about, so the advice fits it: a question about
+     * a failure you caused gets "say plainly it was yours", not "say why it was not your job".
+     */
+    void rankMissingFor(String questionText) {
+        String q = questionText.toLowerCase(java.util.Locale.ROOT);
+        missingGroups.sort(java.util.Comparator.comparingInt((Rubric.Group g) -> -relevance(g, q)));
+    }
+
+    private static int relevance(Rubric.Group g, String question) {
+        int n = 0;
+        for (String phrase : g.phrases()) {
+            String p = phrase.endsWith("*") ? phrase.substring(0, phrase.length() - 1) : phrase;
+            n += p.length() > 2 && question.contains(p) ? 1 : 0;
+        }
+        return n;
+    }
+
     static Assessment of(AnswerAnalysis a, Lexicon lex, Rubric r, List<Principle> principles) {
         Assessment x = new Assessment(a);
         x.ownership(lex, r);

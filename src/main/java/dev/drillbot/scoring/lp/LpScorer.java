@@ -81,6 +81,7 @@ public final class LpScorer implements Scorer {
                     q.probes().isEmpty() ? "" : q.probes().get(0));
         }
         Assessment x = Assessment.of(analysis, lexicon, rubric, q.principles());
+        x.rankMissingFor(String.join(" ", q.prompt(), String.join(" ", q.strongAnswer()), String.join(" ", q.probes())));
         Verdict verdict = verdict(x.total);
         return new Score(x.total, verdict, dimensions(x), writer.lines(x, verdict.label()), "", writer.followUp(x, q));
     }

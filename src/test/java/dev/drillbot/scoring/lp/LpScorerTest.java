@@ -179,4 +179,19 @@ class LpScorerTest {
             assertThat(scores.get(i)).isEqualTo(expected);
         }
     }
+
+    @Test
+    @DisplayName("the principle-fit advice follows the question: a failure you caused is not told to say it was not your job")
+    void adviceFitsTheQuestion() {
+        dev.drillbot.core.bank.LpQuestion failure = (dev.drillbot.core.bank.LpQuestion)
+                new dev.drillbot.adapter.files.QuestionBankLoader().loadDirectory(java.nio.file.Path.of("questions/lp"))
+                        .bank().all().stream().filter(q -> q.id().equals("lp-ownership-02")).findFirst().orElseThrow();
+        Score s = scorer.score(failure, "Last spring a change of mine to the orders job broke the finance dashboard for a"
+                + " day. We looked into it together and the team rolled the change back the same evening. After that"
+                + " things were fine again and we moved on to the next sprint with the rest of the backlog.");
+        assertThat(line(s, "Fix")).isNotEmpty();
+        assertThat(s.feedback()).filteredOn(l -> l.contains("Principle fit:"))
+                .allSatisfy(l -> assertThat(l).doesNotContain("not your job"));
+        assertThat(s.feedback()).anyMatch(l -> l.contains("Principle fit:"));
+    }
 }
