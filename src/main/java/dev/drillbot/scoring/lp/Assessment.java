@@ -373,6 +373,10 @@ final class Assessment {
             caps.add(new Cap("no result", (int) r.num("caps.no_result"),
                     "the story has no result: say how it ended, with a number"));
         }
+        if (quantified == 0 && systems == 0 && !timeframe) {
+            caps.add(new Cap("nothing concrete", (int) r.num("caps.nothing_concrete"),
+                    "nothing in it is concrete - no number, no named system, no time; tell it so only you could"));
+        }
         if (askedGroups == 0) {
             caps.add(new Cap("off principle", (int) r.num("caps.off_principle"),
                     "nothing here shows " + asked.displayName() + "; answer the question that was asked"));

@@ -194,4 +194,21 @@ class LpScorerTest {
                 .allSatisfy(l -> assertThat(l).doesNotContain("not your job"));
         assertThat(s.feedback()).anyMatch(l -> l.contains("Principle fit:"));
     }
+
+    @Test
+    @DisplayName("an answer with no number, no named system and no time is capped below solid, and told why")
+    void nothingConcreteIsCapped() {
+        Score s = scorer.score(Answers.question(Principle.OWNERSHIP), """
+                Our data platform had a serious reliability problem that nobody owned, and it was hurting the business and the trust of our stakeholders.
+                I noticed it before anyone else and I took it on myself, because I believed somebody had to act.
+                I analysed the situation carefully and I talked to the people who depended on the platform to understand their pain.
+                I designed a robust and scalable solution with a clear vision and a long-term roadmap.
+                I wrote a proposal, I shared it with the leadership team and I got their support.
+                I worked closely with the stakeholders and I delivered the solution end to end, including the documentation and a runbook for the support team.
+                I also set up an alert so that the problem could not come back without somebody noticing.
+                As a result the problem was solved, the stakeholders were happy and the platform became much more reliable.
+                I learned that ownership means acting before being asked and following through until the problem is really gone.""");
+        assertThat(s.total()).isLessThanOrEqualTo(55);
+        assertThat(s.feedback()).anyMatch(l -> l.startsWith("Capped at") && l.contains("nothing in it is concrete"));
+    }
 }
