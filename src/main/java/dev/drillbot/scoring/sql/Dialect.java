@@ -49,7 +49,7 @@ final class Dialect {
         if (unsupported.isPresent()) {
             return new Result(sql, unsupported);
         }
-        String current = sql;
+        String current = concatenationFirst(sql);
         for (int round = 0; round < MAX_REWRITES; round++) {
             List<Token> tokens = SqlLexer.lex(current);
             Optional<String> next;
@@ -64,6 +64,107 @@ final class Dialect {
             current = next.get();
         }
         return new Result(nullsOrdering(current), Optional.empty());
+    }
+
+    // ---- || binds looser than arithmetic in PostgreSQL, tighter in SQLite ----
+
+    private static final Set<String> EXPRESSION_END = Set.of("AS", "FROM", "WHERE", "AND", "OR", "THEN", "ELSE",
+            "END", "WHEN", "ORDER", "GROUP", "LIMIT", "OFFSET", "HAVING", "UNION", "EXCEPT", "INTERSECT", "IS", "NOT",
+            "BETWEEN", "IN", "LIKE", "ILIKE", "REGEXP", "GLOB", "ON", "JOIN", "ASC", "DESC", "COLLATE", "ESCAPE",
+            "WINDOW", "NULLS", "SELECT", "BY", "CASE", "DISTINCT", "USING", "LEFT", "RIGHT", "INNER", "FULL",
+            "CROSS", "FILTER", "OVER", "ROWS", "RANGE", "SIMILAR");
+    private static final Set<String> ARITHMETIC = Set.of("+", "-", "*", "/", "%");
+
+    /**
+     * Puts parentheses around arithmetic next to {@code ||}: PostgreSQL reads {@code 'x' || 1 + 2} as
+     * {@code 'x' || (1 + 2)}, SQLite as {@code ('x' || 1) + 2}.
+     */
+    static String concatenationFirst(String sql) {
+        List<Token> t = SqlLexer.lex(sql);
+        java.util.TreeMap<Integer, Integer> wraps = new java.util.TreeMap<>(); // start token -> end token
+        for (int i = 0; i < t.size(); i++) {
+            if (!t.get(i).isOp("||")) {
+                continue;
+            }
+            int[] right = concatOperand(t, i, 1);
+            int[] left = concatOperand(t, i, -1);
+            for (int[] span : new int[][] {left, right}) {
+                if (span != null) {
+                    wraps.merge(span[0], span[1], Math::max);
+                }
+            }
+        }
+        if (wraps.isEmpty()) {
+            return sql;
+        }
+        StringBuilder out = new StringBuilder(sql);
+        for (var w : wraps.descendingMap().entrySet()) {
+            Token last = t.get(w.getValue());
+            out.insert(last.start() + last.text().length(), ")");
+            out.insert(t.get(w.getKey()).start(), "(");
+        }
+        return out.toString();
+    }
+
+    /** The operand of the {@code ||} at {@code op} in direction {@code dir}, as {start, end}, when it holds arithmetic. */
+    private static int[] concatOperand(List<Token> t, int op, int dir) {
+        int depth = 0;
+        int first = -1;
+        int last = -1;
+        boolean arithmetic = false;
+        for (int k = dir > 0 ? nextSig(t, op) : prevSig(t, op); k >= 0; k = dir > 0 ? nextSig(t, k) : prevSig(t, k)) {
+            Token x = t.get(k);
+            Kind kd = x.kind();
+            if (kd == (dir > 0 ? Kind.LPAREN : Kind.RPAREN)) {
+                depth++;
+            } else if (kd == (dir > 0 ? Kind.RPAREN : Kind.LPAREN)) {
+                if (--depth < 0) {
+                    break;
+                }
+            } else if (depth == 0) {
+                if (dir > 0 && x.isWord("CASE") || dir < 0 && x.isWord("END")) {
+                    int other = dir > 0 ? caseEnd(t, k) : caseStart(t, k);
+                    if (other < 0) {
+                        return null;
+                    }
+                    first = first < 0 ? k : first;
+                    last = other;
+                    k = other;
+                    continue;
+                }
+                if (kd == Kind.COMMA || x.isOp("||") || kd == Kind.OP && COMPARISONS.contains(x.text())
+                        || kd == Kind.WORD && EXPRESSION_END.contains(x.upper())) {
+                    break;
+                }
+                if (kd == Kind.OP && ARITHMETIC.contains(x.text())) {
+                    arithmetic = true;
+                }
+            }
+            first = first < 0 ? k : first;
+            last = k;
+        }
+        if (!arithmetic || first < 0 || depth != 0 && depth != -1) {
+            return null;
+        }
+        return dir > 0 ? new int[] {first, last} : new int[] {last, first};
+    }
+
+    private static int caseEnd(List<Token> t, int start) {
+        int nesting = 0;
+        int depth = 0;
+        for (int k = start; k < t.size(); k++) {
+            Token tok = t.get(k);
+            depth += tok.kind() == Kind.LPAREN ? 1 : tok.kind() == Kind.RPAREN ? -1 : 0;
+            if (depth != 0) {
+                continue;
+            }
+            if (tok.isWord("CASE")) {
+                nesting++;
+            } else if (tok.isWord("END") && --nesting == 0) {
+                return k;
+            }
+        }
+        return -1;
     }
 
     // ---- constructs we name rather than run ----
@@ -209,6 +310,14 @@ final class Dialect {
                     return ordered;
                 }
             }
+            // TRUNC(ts) is a date in Redshift, TRUNC(x, n) a number: decided when the query runs
+            if (tok.isWord("TRUNC") && kind(t, n1) == Kind.LPAREN) {
+                return Optional.of(replace(sql, t, i, i, "pg_trunc"));
+            }
+            // BOOL_AND / EVERY / BOOL_OR over 0/1 conditions are MIN / MAX
+            if ((tok.isWord("BOOL_AND") || tok.isWord("EVERY") || tok.isWord("BOOL_OR")) && kind(t, n1) == Kind.LPAREN) {
+                return Optional.of(replace(sql, t, i, i, tok.isWord("BOOL_OR") ? "max" : "min"));
+            }
             // LISTAGG(x, ',') -> group_concat(x, ','): Redshift's name
             if (tok.isWord("LISTAGG") && kind(t, n1) == Kind.LPAREN) {
                 return Optional.of(replace(sql, t, i, i, "group_concat"));
@@ -290,8 +399,7 @@ final class Dialect {
                 if (op >= 0 && t.get(op).kind() == Kind.OP && Set.of("<", ">", "<=", ">=", "=", "<>", "!=")
                         .contains(t.get(op).text())) {
                     throw new Unsupported("Comparing a duration with an INTERVAL (... > INTERVAL '30 minutes') is not"
-                            + " supported here; compare a number instead: DATEDIFF(minute, start_ts, end_ts) > 30, or"
-                            + " (julianday(end_ts) - julianday(start_ts)) * 24 * 60 > 30.");
+                            + " supported here; compare seconds instead: EXTRACT(EPOCH FROM end_ts - start_ts) > 1800.");
                 }
                 if (op >= 0 && t.get(op).isOp("*")) {
                     // d - n * INTERVAL '1 day' -> pg_add_n(d, '-1 day', n)
@@ -363,14 +471,16 @@ final class Dialect {
                 // a timestamp minus a timestamp: an INTERVAL in PostgreSQL, which SQLite has no type for
                 if (tok.isOp("-") && ((leftTs && (rightDate || rightTs)) || (rightTs && leftDate))) {
                     throw new Unsupported("Subtracting two timestamps gives an INTERVAL in PostgreSQL, which is not"
-                            + " supported here; use DATEDIFF(minute, start, end) (or second, hour, day), or"
-                            + " (julianday(end) - julianday(start)) * 24 for hours.");
+                            + " supported here; use EXTRACT(EPOCH FROM end - start) for seconds, or DATEDIFF(second,"
+                            + " start, end) (or minute, hour, day).");
                 }
                 String left = text(sql, t, ls, le);
                 String right = text(sql, t, rs, re);
                 // date - date -> days between them; date +/- 7 -> a date (PostgreSQL date arithmetic)
                 if (leftDate && rightDate && tok.isOp("-")) {
-                    return Optional.of(replace(sql, t, ls, re, "(julianday(" + left + ") - julianday(" + right + "))"));
+                    // whole days, as PostgreSQL gives them: "/ 7" divides whole numbers
+                    return Optional.of(replace(sql, t, ls, re, "CAST(round(julianday(" + left + ") - julianday(" + right
+                            + ")) AS INTEGER)"));
                 }
                 if (leftDate && rs == re && t.get(rs).kind() == Kind.NUMBER && !binds(t, re)) {
                     return Optional.of(replace(sql, t, ls, re, "date(" + left + ", '" + tok.text() + right
@@ -382,6 +492,12 @@ final class Dialect {
                     throw new Unsupported("Subtracting two timestamps gives an INTERVAL in PostgreSQL, which is not"
                             + " supported here; use DATEDIFF(minute, start, end) (or second, hour, day), or"
                             + " EXTRACT(EPOCH FROM end - start) for seconds.");
+                }
+                // a number of days plus a date: 7 + order_date, 1 + MAX(d)
+                if (tok.isOp("+") && !leftDate && !leftTs && startsOperand(t, ls) && !typedLiteral(t, rs)
+                        && (t.get(ls).kind() == Kind.NUMBER || maybeDate(t, ls, le))
+                        && (rightDate || maybeDate(t, rs, re)) && termEnd(t, re) == re) {
+                    return Optional.of(replace(sql, t, ls, re, "pg_date_arith(" + left + ", '+', " + right + ")"));
                 }
                 // something not known to be a date (MIN(d), LAG(d) OVER w, a CTE column) minus a date
                 if (tok.isOp("-") && rightDate && !leftDate && !leftTs && t.get(ls).kind() != Kind.NUMBER
@@ -556,13 +672,23 @@ final class Dialect {
             replacement = "CAST(" + inner + " AS REAL)";
         } else if (INT_TYPES.contains(type)) {
             replacement = "pg_int(" + inner + ")";
-        } else if (type.equals("VARCHAR") && scale(t, typeAt, close) == 0) {
-            // VARCHAR(7) keeps the first 7 characters: '2024-01-15'::varchar(7) is '2024-01'
-            replacement = "substr(CAST(" + inner + " AS TEXT), 1, " + t.get(nextSig(t, nextSig(t, typeAt))).text() + ")";
+        } else if (Set.of("VARCHAR", "CHAR", "CHARACTER", "NVARCHAR", "BPCHAR").contains(type)
+                && scale(t, lengthAt(t, typeAt), close) == 0) {
+            // VARCHAR(7) and CHAR(7) keep the first 7 characters: '2024-01-15'::varchar(7) is '2024-01'
+            replacement = "substr(CAST(" + inner + " AS TEXT), 1, " + t.get(nextSig(t, nextSig(t, lengthAt(t, typeAt))))
+                    .text() + ")";
+        } else if (Set.of("VARCHAR", "CHAR", "CHARACTER", "NVARCHAR", "BPCHAR").contains(type)) {
+            replacement = "CAST(" + inner + " AS TEXT)";
         } else {
             return Optional.empty();
         }
         return Optional.of(replace(sql, t, castAt, close, replacement));
+    }
+
+    /** Where the length of a text type is written: after VARYING in CHARACTER VARYING(7). */
+    private static int lengthAt(List<Token> t, int typeAt) {
+        int n = nextSig(t, typeAt);
+        return n >= 0 && t.get(n).isWord("VARYING") ? n : typeAt;
     }
 
     /** The scale of NUMERIC(p, s) or NUMERIC(p) (0) written at {@code typeAt}, or -1 when none is given. */
@@ -598,9 +724,19 @@ final class Dialect {
         }
         int end = k;
         int n = nextSig(t, k);
-        if (t.get(k).isWord("DOUBLE") && n >= 0 && t.get(n).isWord("PRECISION")) {
+        if (t.get(k).isWord("DOUBLE") && n >= 0 && t.get(n).isWord("PRECISION")
+                || t.get(k).isWord("CHARACTER") && n >= 0 && t.get(n).isWord("VARYING")) {
             end = n;
             n = nextSig(t, n);
+        }
+        // TIMESTAMP WITHOUT TIME ZONE / WITH TIME ZONE: the data has one time zone either way
+        int n2 = nextSig(t, n);
+        int n3 = nextSig(t, n2);
+        if ((t.get(k).isWord("TIMESTAMP") || t.get(k).isWord("TIME")) && n >= 0
+                && (t.get(n).isWord("WITHOUT") || t.get(n).isWord("WITH")) && n2 >= 0 && t.get(n2).isWord("TIME")
+                && n3 >= 0 && t.get(n3).isWord("ZONE")) {
+            end = n3;
+            n = nextSig(t, n3);
         }
         if (n >= 0 && t.get(n).kind() == Kind.LPAREN) {
             int close = matching(t, n);
@@ -648,6 +784,12 @@ final class Dialect {
      */
     private static Optional<String> durationComparison(String sql, List<Token> t, int ls, int le, int rs, int re) {
         int op = re < 0 ? -1 : nextSig(t, re);
+        int start = ls;
+        int open = prevSig(t, ls);
+        if (kind(t, op) == Kind.RPAREN && kind(t, open) == Kind.LPAREN && matching(t, open) == op) {
+            start = open; // (viewed_at - prev_at) > INTERVAL '30 minutes'
+            op = nextSig(t, op);
+        }
         int iv = nextSig(t, op);
         int spec = nextSig(t, iv);
         if (op < 0 || t.get(op).kind() != Kind.OP || !COMPARISONS.contains(t.get(op).text()) || iv < 0
@@ -672,7 +814,7 @@ final class Dialect {
                     + " compare DATEDIFF(month, start, end) with a number instead.");
         }
         long seconds = interval.sign() * (interval.days() * 86_400 + interval.seconds());
-        return Optional.of(replace(sql, t, ls, end, "(strftime('%s', " + text(sql, t, ls, le) + ") - strftime('%s', "
+        return Optional.of(replace(sql, t, start, end, "(strftime('%s', " + text(sql, t, ls, le) + ") - strftime('%s', "
                 + text(sql, t, rs, re) + ")) " + t.get(op).text() + " " + seconds));
     }
 
@@ -691,6 +833,13 @@ final class Dialect {
      */
     private static boolean maybeDate(List<Token> t, int from, int to) {
         Token first = t.get(from);
+        if (first.isWord("CASE") && t.get(to).isWord("END")) {
+            return true; // CASE WHEN ... THEN d END - s
+        }
+        if (first.kind() == Kind.LPAREN && matching(t, from) == to && nextSig(t, from) >= 0
+                && t.get(nextSig(t, from)).isWord("SELECT")) {
+            return true; // (SELECT MAX(order_date) FROM ...) + 30
+        }
         if (first.kind() != Kind.WORD && first.kind() != Kind.QUOTED_ID
                 || first.kind() == Kind.WORD && KEYWORDS.contains(first.upper())) {
             return false;
@@ -745,7 +894,7 @@ final class Dialect {
     /** INTERVAL '...', DATE '...', CASE, a string: right-hand sides the date arithmetic rule must leave alone. */
     private static boolean typedLiteral(List<Token> t, int at) {
         Token x = t.get(at);
-        return x.kind() == Kind.STRING || x.isWord("INTERVAL") || x.isWord("CASE") || x.isWord("NOT")
+        return x.kind() == Kind.STRING || x.isWord("INTERVAL") || x.isWord("NOT")
                 || x.isWord("EXISTS") || x.isWord("NULL") || x.isWord("SELECT")
                 || ((x.isWord("DATE") || x.isWord("TIMESTAMP")) && kind(t, nextSig(t, at)) == Kind.STRING);
     }
@@ -897,6 +1046,12 @@ final class Dialect {
         }
         if (first.kind() == Kind.LPAREN) {
             return matching(t, k);
+        }
+        if (first.isWord("CASE")) {
+            return caseEnd(t, k);
+        }
+        if (first.isOp("-") || first.isOp("+")) {
+            return primaryEndNoCast(t, k); // a unary sign: d + -(n % 7)
         }
         if (first.kind() == Kind.WORD || first.kind() == Kind.QUOTED_ID) {
             int n = nextSig(t, k);

@@ -52,6 +52,44 @@ final class PgFunctions {
             Stamp s = f.date(0);
             f.dateOut(iv.apply(s), s.dateOnly && iv.dateOnly());
         }), 2, det);
+        // Redshift TRUNC: a date or timestamp gives its date; a number is truncated towards zero (to n places)
+        Function.create(c, "pg_trunc", new Fn((f, a) -> {
+            if (a < 1 || a > 2) {
+                throw new IllegalArgumentException("TRUNC takes 1 or 2 arguments, not " + a);
+            }
+            Stamp s = f.type(0) == TEXT ? Stamp.tryParse(f.text(0)) : null;
+            if (s != null) {
+                f.resultText(s.at().toLocalDate().toString());
+                return;
+            }
+            double v = f.num(0);
+            int places = a == 2 ? (int) f.num(1) : 0;
+            double scale = Math.pow(10, places);
+            double cut = (v < 0 ? Math.ceil(v * scale) : Math.floor(v * scale)) / scale;
+            if (places <= 0 && f.type(0) == INTEGER) {
+                f.resultLong((long) cut);
+            } else {
+                f.resultDouble(cut);
+            }
+        }), -1, det);
+        // Redshift LAST_DAY: the last day of the month
+        Function.create(c, "last_day", new Fn((f, a) -> f.resultText(
+                f.date(0).at().toLocalDate().with(TemporalAdjusters.lastDayOfMonth()).toString())), 1, det);
+        // Redshift / Oracle DECODE(x, search1, result1, ..., [default]); NULL matches NULL
+        Function.create(c, "decode", new Fn((f, a) -> {
+            if (a < 3) {
+                throw new IllegalArgumentException("DECODE takes an expression and at least one search/result pair");
+            }
+            for (int k = 1; k + 1 < a; k += 2) {
+                if (f.sameValue(0, k)) {
+                    f.passThrough(k + 1);
+                    return;
+                }
+            }
+            f.passThrough(a % 2 == 0 ? a - 1 : -1);
+        }), -1, det);
+        // TO_DATE(text, format) with the TO_CHAR elements YYYY, MM, DD (and MON)
+        Function.create(c, "to_date", new Fn((f, a) -> f.resultText(toDate(f.text(0), f.text(1)))), 2, det);
         // Redshift: the last day of a month stays the last day (Feb 29 + 1 month is Mar 31)
         Function.create(c, "add_months", new Fn((f, a) -> {
             Stamp s = f.date(0);
@@ -84,6 +122,10 @@ final class PgFunctions {
                 : trimChars(f.text(0), f.text(1)))), -1, det);
         Function.create(c, "strpos", new Fn((f, a) -> f.resultLong(position(f.text(1), f.text(0)))), 2, det);
         Function.create(c, "charindex", new Fn((f, a) -> f.resultLong(position(f.text(0), f.text(1)))), 2, det);
+        Function.create(c, "char_length", new Fn((f, a) -> f.resultLong(f.text(0).codePointCount(0, f.text(0).length()))),
+                1, det);
+        Function.create(c, "character_length", new Fn((f, a) -> f.resultLong(f.text(0).codePointCount(0,
+                f.text(0).length()))), 1, det);
         Function.create(c, "len", new Fn((f, a) -> f.resultLong(f.text(0).codePointCount(0, f.text(0).length()))),
                 1, det);
         Function.create(c, "nvl2", new Fn((f, a) -> f.passThrough(f.type(0) != NULL ? 1 : 2)), 3, det);
@@ -164,6 +206,12 @@ final class PgFunctions {
             return;
         }
         Stamp left = f.type(0) == TEXT ? Stamp.tryParse(f.text(0)) : null;
+        Stamp rightDate = type == TEXT ? Stamp.tryParse(f.text(2)) : null;
+        if (left == null && rightDate != null && op.equals("+")) {
+            // 7 + order_date: a number of days plus a date is a date
+            f.dateOut(rightDate.at().plusDays((long) f.number(0).doubleValue()), rightDate.dateOnly());
+            return;
+        }
         if (left == null) {
             // not a date after all (amount - discount, or (d1 - d2) + 1): plain arithmetic, as SQLite does it
             Number a = f.number(0);
@@ -336,15 +384,31 @@ final class PgFunctions {
                 s = s.substring(1).strip();
             }
             long y = 0, mo = 0, d = 0, sec = 0;
-            Matcher m = Pattern.compile("(-?\\d+)\\s*([a-z]+)").matcher(s);
+            Matcher m = Pattern.compile("(-?\\d+(?:\\.\\d+)?)\\s*([a-z]+)").matcher(s);
             int at = 0;
             while (m.find()) {
                 if (!s.substring(at, m.start()).isBlank()) {
                     throw new IllegalArgumentException("cannot read the interval '" + text + "'");
                 }
                 at = m.end();
+                String unit = unit(m.group(2));
+                if (m.group(1).contains(".")) {
+                    // '0.5 hours', '1.5 days': PostgreSQL keeps the fraction as time
+                    double f = Double.parseDouble(m.group(1));
+                    double perUnit = switch (unit) {
+                        case "week" -> 7 * 86_400;
+                        case "day" -> 86_400;
+                        case "hour" -> 3_600;
+                        case "minute" -> 60;
+                        case "second" -> 1;
+                        default -> throw new IllegalArgumentException("cannot read the interval '" + text
+                                + "': a fraction of a " + unit + " has no fixed length");
+                    };
+                    sec += Math.round(f * perUnit);
+                    continue;
+                }
                 long v = Long.parseLong(m.group(1));
-                switch (unit(m.group(2))) {
+                switch (unit) {
                     case "year" -> y += v;
                     case "quarter" -> mo += 3 * v;
                     case "month" -> mo += v;
@@ -434,6 +498,31 @@ final class PgFunctions {
             i += element.length();
         }
         return out.toString();
+    }
+
+    /** TO_DATE: reads {@code text} with a PostgreSQL date format (YYYY, YY, MM, MON, DD; other characters literal). */
+    static String toDate(String text, String format) {
+        StringBuilder pattern = new StringBuilder();
+        String up = format.toUpperCase(Locale.ROOT);
+        for (int i = 0; i < up.length(); ) {
+            String rest = up.substring(i);
+            if (rest.startsWith("YYYY")) { pattern.append("uuuu"); i += 4; }
+            else if (rest.startsWith("YY")) { pattern.append("uu"); i += 2; }
+            else if (rest.startsWith("MON")) { pattern.append("MMM"); i += 3; }
+            else if (rest.startsWith("MM")) { pattern.append("MM"); i += 2; }
+            else if (rest.startsWith("DD")) { pattern.append("dd"); i += 2; }
+            else if (Character.isLetter(up.charAt(i))) {
+                throw new IllegalArgumentException("to_date: the format element at '" + format.substring(i)
+                        + "' is not supported (YYYY, YY, MM, MON, DD are)");
+            } else { pattern.append('\'').append(up.charAt(i)).append('\''); i++; }
+        }
+        DateTimeFormatter fmt = new java.time.format.DateTimeFormatterBuilder().parseCaseInsensitive()
+                .appendPattern(pattern.toString()).toFormatter(Locale.ENGLISH);
+        try {
+            return LocalDate.parse(text.strip(), fmt).toString();
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new IllegalArgumentException("to_date: '" + text + "' does not match the format '" + format + "'");
+        }
     }
 
     /** A name in the case the pattern was written in: JAN for MON, Jan for Mon, jan for mon. */
@@ -593,6 +682,14 @@ final class PgFunctions {
 
         void resultLong(long v) throws SQLException {
             result(v);
+        }
+
+        /** DECODE's match: equal numbers or equal text, and NULL matches NULL. */
+        boolean sameValue(int i, int j) throws SQLException {
+            if (value_type(i) == NULL || value_type(j) == NULL) {
+                return value_type(i) == NULL && value_type(j) == NULL;
+            }
+            return compare(i, j) == 0;
         }
 
         /** Argument i as SQLite's arithmetic reads it: an integer, a real, or text by its numeric prefix. */

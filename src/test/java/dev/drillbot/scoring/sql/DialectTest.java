@@ -82,6 +82,7 @@ class DialectTest {
         "(SELECT LISTAGG(column1, '-') FROM (VALUES ('a'), ('b')))|a-b",
         "CASE WHEN 1 = 1 THEN 2 END::float / 4|0.5",
         "'2024-03-01'::date - '2024-02-27'::date|3",
+        "DATE '2024-03-01' - DATE '2024-02-27'|3",
         "DATE '2024-03-01' - CAST('2024-02-28 23:00:00' AS DATE)|2",
         "'2024-02-27'::date + 3|2024-03-01",
         "CAST('2024-03-01' AS DATE) - 1|2024-02-29",
@@ -127,6 +128,30 @@ class DialectTest {
         "(SELECT PERCENTILE_CONT(0.25) WITHIN GROUP (ORDER BY column1 DESC) FROM (VALUES (1), (2), (3), (5), (9)))|5.0",
         "(SELECT PERCENTILE_DISC(0.5) WITHIN GROUP (ORDER BY column1) FROM (VALUES (1), (2), (4), (10)))|2.0",
         "(SELECT LISTAGG(column1, ',') WITHIN GROUP (ORDER BY column1 DESC) FROM (VALUES ('a'), ('c'), ('b')))|c,b,a",
+        "7 + DATE '2024-01-01'|2024-01-08",
+        "(SELECT 1 + MAX(column1) - MIN(column1) FROM (VALUES ('2024-01-01'), ('2024-01-10')))|10",
+        "CASE WHEN 1 = 1 THEN DATE '2024-03-09' END - 1|2024-03-08",
+        "DATE '2024-03-09' - CASE WHEN 1 = 1 THEN 2 ELSE 0 END|2024-03-07",
+        "(DATE '2024-03-09' - DATE '2024-03-04') / 7|0",
+        "DATE '2024-03-09' + -(2)|2024-03-07",
+        "(SELECT MAX(column1) FROM (VALUES ('2024-01-01'))) + 30|2024-01-31",
+        "TRUNC('2024-01-01 10:00'::timestamp)|2024-01-01",
+        "TRUNC(2.789, 2)|2.78",
+        "TRUNC(7)|7",
+        "LAST_DAY('2024-02-10')|2024-02-29",
+        "DECODE(2, 1, 'one', 2, 'two', 'many')|two",
+        "DECODE(NULL, NULL, 'none', 'some')|none",
+        "DECODE(5, 1, 'one', 'many')|many",
+        "TO_DATE('03/15/2024', 'MM/DD/YYYY')|2024-03-15",
+        "(SELECT BOOL_OR(column1 > 1) FROM (VALUES (1), (2)))|1",
+        "(SELECT BOOL_AND(column1 > 1) FROM (VALUES (1), (2)))|0",
+        "'2024-01-15'::char(7)|2024-01",
+        "'2024-01-15'::character varying(4)|2024",
+        "'2024-01-15 10:00:00'::timestamp without time zone|2024-01-15 10:00:00",
+        "CHAR_LENGTH('drill')|5",
+        "TIMESTAMP '2024-01-01 10:00:00' + INTERVAL '0.5 hours'|2024-01-01 10:30:00",
+        "(SELECT COUNT(*) FROM (VALUES ('2024-01-01 10:31:00', '2024-01-01 10:00:00')) WHERE column1 - column2 > INTERVAL '0.5 hours')|1",
+        "(SELECT COUNT(*) FROM (VALUES ('2024-01-01 10:31:00', '2024-01-01 10:00:00')) WHERE (column1 - column2) > INTERVAL '30 minutes')|1",
         "TO_CHAR('2024-01-15', 'MON')|JAN",
         "TO_CHAR('2024-01-15', 'Mon YYYY')|Jan 2024",
         "TO_CHAR('2024-01-15', 'YYYY-\"Q\"Q')|2024-Q1",
@@ -143,6 +168,17 @@ class DialectTest {
         "(SELECT SUM(gap) FROM (SELECT column1 - LAG(column1) OVER (ORDER BY column1) > INTERVAL '1 day' AS gap FROM (VALUES ('2024-01-01 10:00:00'), ('2024-01-02 10:00:00'), ('2024-01-03 10:00:01'))))|1"})
     void rewrites(String expr, String expected) {
         assertThat(value(expr)).isEqualTo(expected.equals("''") ? "" : expected);
+    }
+
+    @Test
+    @DisplayName("arithmetic binds tighter than || as in PostgreSQL (SQLite binds || first)")
+    void concatenationPrecedence() {
+        assertThat(value("'x' || 1 + 2")).isEqualTo("x3");
+        assertThat(value("1 + 2 || 'x'")).isEqualTo("3x");
+        assertThat(value("12 / 12 || '-'")).isEqualTo("1-");
+        assertThat(value("'due ' || DATE '2024-01-01' + 7")).isEqualTo("due 2024-01-08");
+        assertThat(value("'a' || CASE WHEN 1 = 1 THEN 2 END + 1 || 'b'")).isEqualTo("a3b");
+        assertThat(value("('x' || 'y') || 2 * 3")).isEqualTo("xy6");
     }
 
     @Test
@@ -189,7 +225,7 @@ class DialectTest {
         "SELECT SUM(x) OVER (ORDER BY d RANGE BETWEEN INTERVAL '6 days' PRECEDING AND CURRENT ROW) FROM t|julianday",
         "SELECT MODE() WITHIN GROUP (ORDER BY x) FROM t|WITHIN GROUP",
         "SELECT x FROM t WHERE x::timestamp - x::timestamp > INTERVAL '1 month'|DATEDIFF(month",
-        "SELECT x FROM t WHERE x > INTERVAL '30 minutes'|DATEDIFF(minute",
+        "SELECT x FROM t WHERE x > INTERVAL '30 minutes'|EXTRACT(EPOCH",
         "SELECT 2 * INTERVAL '1 day'|DATEADD(day, n",
         "SELECT DATE '2024-01-01' - INTERVAL '1 day' / 2|DATEADD(day, n",
         "SELECT SUBSTRING(x FROM 'a#\"b#\"' FOR '#') FROM t|SQL regular expressions",

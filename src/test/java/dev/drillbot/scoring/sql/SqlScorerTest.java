@@ -207,7 +207,7 @@ class SqlScorerTest {
                 .isEqualTo(Verdict.CORRECT);
         Score ts = grade(q, "SELECT trip_id, back_at - left_at AS days FROM trips");
         assertThat(ts.verdict()).isEqualTo(Verdict.WRONG);
-        assertThat(ts.feedback().get(0)).contains("INTERVAL").contains("DATEDIFF(minute, start, end)");
+        assertThat(ts.feedback().get(0)).contains("INTERVAL").contains("EXTRACT(EPOCH FROM end - start)");
     }
 
     @Test
