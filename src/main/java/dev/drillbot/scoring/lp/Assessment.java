@@ -373,6 +373,10 @@ final class Assessment {
             caps.add(new Cap("no result", (int) r.num("caps.no_result"),
                     "the story has no result: say how it ended, with a number"));
         }
+        if (a.wordCount < r.num("caps.too_short_words")) {
+            caps.add(new Cap("too short", (int) r.num("caps.too_short"), a.wordCount + " words is a list of claims,"
+                    + " not a story; tell what you did step by step"));
+        }
         if (quantified == 0 && systems == 0 && !timeframe) {
             caps.add(new Cap("nothing concrete", (int) r.num("caps.nothing_concrete"),
                     "nothing in it is concrete - no number, no named system, no time; tell it so only you could"));

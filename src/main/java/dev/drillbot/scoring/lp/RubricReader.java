@@ -29,6 +29,7 @@ final class RubricReader {
             new Num("caps", "hypothetical", 0, 100), new Num("caps", "no_first_person_action", 0, 100),
             new Num("caps", "no_result", 0, 100), new Num("caps", "off_principle", 0, 100),
             new Num("caps", "stuffing", 0, 100), new Num("caps", "nothing_concrete", 0, 100),
+            new Num("caps", "too_short", 0, 100), new Num("caps", "too_short_words", 0, 5000),
             new Num("sentences", "min_words", 1, 50), new Num("sentences", "min_function_word_share", 0, 1),
             new Num("sentences", "max_signal_word_share", 0, 1), new Num("sentences", "stuffing_sentence_share", 0, 1),
             new Num("ownership", "vague_penalty_per_sentence", 0, 4), new Num("ownership", "max_vague_penalty", 0, 4),

@@ -211,4 +211,16 @@ class LpScorerTest {
         assertThat(s.total()).isLessThanOrEqualTo(55);
         assertThat(s.feedback()).anyMatch(l -> l.startsWith("Capped at") && l.contains("nothing in it is concrete"));
     }
+
+    @Test
+    @DisplayName("a short list of terse metric claims cannot reach solid: too short is capped, and told why")
+    void claimListIsCapped() {
+        Score s = scorer.score(Answers.question(Principle.OWNERSHIP), """
+                Last year our nightly Spark pipeline on Redshift was slow and nobody owned it.
+                Rewrote the joins. Reduced cost 90%. Improved latency 80%. Cut errors 70%. Lowered spend 60%.
+                Increased freshness 50%. Decided I would own it going forward.
+                Learned a lot about ownership and took ownership of the pipeline.""");
+        assertThat(s.total()).isLessThanOrEqualTo(55);
+        assertThat(s.feedback()).anyMatch(l -> l.startsWith("Capped at") && l.contains("list of claims"));
+    }
 }
