@@ -31,6 +31,8 @@ final class AnswerAnalysis {
         boolean stuffed;
         Actor actor = Actor.NONE;
         boolean hypothetical;
+        /** "I said I would ...": an action (telling) whose content is an intention; many of them make a plan, not a story. */
+        boolean reportedIntent;
         boolean past;
         int quantities;
         boolean beforeAfter;
@@ -391,6 +393,7 @@ final class AnswerAnalysis {
         }
         for (int k = 0; k < at; k++) {
             if ((s.flags[k] & (Lexicon.ED_FORM | Lexicon.IRREGULAR_PAST)) != 0) {
+                s.reportedIntent = true;
                 return true;
             }
         }

@@ -269,7 +269,8 @@ final class Assessment {
             if (!s.real) {
                 continue;
             }
-            if (s.hypothetical) {
+            if (s.hypothetical || s.reportedIntent) {
+                // a story told as "I said I would ..." throughout is a plan, not something that happened
                 hypo++;
                 firstHypothetical = firstHypothetical == null ? s : firstHypothetical;
             } else if (s.actor == Actor.I) {

@@ -223,4 +223,18 @@ class LpScorerTest {
         assertThat(s.total()).isLessThanOrEqualTo(55);
         assertThat(s.feedback()).anyMatch(l -> l.startsWith("Capped at") && l.contains("list of claims"));
     }
+
+    @Test
+    @DisplayName("a plan told as \"I said I would ...\" throughout is still hypothetical, however past the verbs")
+    void reportedIntentionsAreAPlan() {
+        Score s = scorer.score(Answers.question(Principle.OWNERSHIP), """
+                When a pipeline has no owner, I decided I would take it on myself because someone has to.
+                I said I would first check the Airflow logs and the row counts in Redshift to find the root cause.
+                Then I explained I would fix the job, add an alert and write a runbook so it cannot happen again.
+                I told the team I would measure the runtime before and after, for example from 6 hours to 40 minutes.
+                I promised I would follow up every week for a month.
+                Last year I learned that ownership means acting without being asked, and I would do the same again.""");
+        assertThat(s.total()).isLessThanOrEqualTo(40);
+        assertThat(s.feedback()).anyMatch(l -> l.startsWith("Capped at"));
+    }
 }
