@@ -255,6 +255,15 @@ final class Assessment {
         scores.put("structure", clamp(points));
     }
 
+    /** A story told in the present is still a story when it is placed in the past ("Last year ...", "In 2023 ..."). */
+    private static final java.util.regex.Pattern PAST_ANCHOR = java.util.regex.Pattern.compile(
+            " (last (year|quarter|month|week|spring|summer|autumn|fall|winter)|(years?|months?|weeks?) ago) ");
+    /** ... unless it describes a routine: "Every week I check ...". */
+    private static final java.util.regex.Pattern HABIT = java.util.regex.Pattern.compile(
+            " (every (day|week|month|morning|time|quarter|sprint|year|release|incident) i|whenever i) ");
+    private boolean pastAnchor;
+    private boolean habit;
+
     private void specificity(Lexicon lex, Rubric r) {
         int hypo = 0;
         int pastI = 0;
@@ -285,6 +294,9 @@ final class Assessment {
                 pastActor += s.past && !s.hypothetical ? 1 : 0;
             }
             timeframe |= s.has(timeframeId) || hasYear(s);
+            String lower = " " + String.join(" ", s.words) + " ";
+            pastAnchor |= hasYear(s) || PAST_ANCHOR.matcher(lower).find();
+            habit |= HABIT.matcher(lower).find(); // "every week I check": not "a check that runs every night"
             reasons += s.has(reasonId) ? 1 : 0;
             if (s.has(systemId)) {
                 systemNames.add(s.matched(systemId));
@@ -298,7 +310,9 @@ final class Assessment {
         systems = systemNames.size();
         // "I would / I usually" instead of a story: no past first-person action outweighs them
         // (a story in the present tense anchored in time, "Last year ... I pull both queries", is a story)
-        hypothetical = (hypo >= 2 && hypo >= pastI) || (pastI == 0 && hypo + presentI >= 2 && !(hypo == 0 && timeframe));
+        hypothetical = (hypo >= 2 && hypo >= pastI)
+                || (pastI == 0 && hypo + presentI >= 2 && !(hypo == 0 && pastAnchor && !habit))
+                || (habit && pastI * 2 < presentI); // a routine told in the present, a stray past verb or not
         pastShare = actorSentences == 0 ? 0 : (double) pastActor / actorSentences;
         double points = 0;
         points += pastShare >= r.num("specificity.past_tense_share") ? r.num("specificity.past_tense_points")

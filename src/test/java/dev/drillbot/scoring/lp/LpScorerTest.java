@@ -237,4 +237,27 @@ class LpScorerTest {
         assertThat(s.total()).isLessThanOrEqualTo(40);
         assertThat(s.feedback()).anyMatch(l -> l.startsWith("Capped at"));
     }
+
+    @Test
+    @DisplayName("a routine (\"Every week I check ...\") is capped as hypothetical; a present-tense story placed in the past is not")
+    void routineVersusPresentTenseStory() {
+        Score routine = scorer.score(Answers.question(Principle.OWNERSHIP), """
+                Every week I check the dashboards for pipelines nobody owns.
+                I look at the runs and I take ownership of the broken ones.
+                I find the root cause and I fix the job.
+                I add an alert and a runbook so it cannot recur.
+                I measure the runtime before and after, from 6 hours to 40 minutes.
+                I follow up with the analysts a week later.
+                I keep a checklist so nothing falls through the cracks.
+                This means I own problems end to end without being asked, and the team trusts the data in Redshift.""");
+        assertThat(routine.total()).isLessThanOrEqualTo(40);
+        Score story = scorer.score(Answers.question(Principle.OWNERSHIP), """
+                Last year the orders pipeline that fed finance had no owner and it failed most Mondays.
+                I take it on although it is not my job, because finance closes the books on those numbers.
+                I pull the run history from Airflow and I find a skewed join in the Spark job.
+                I rewrite the join with a salted key and I add an alert and a runbook so it cannot recur.
+                The runtime goes from 6 hours to 40 minutes and the job has not failed since.
+                I learn to look at the data distribution before I add hardware.""");
+        assertThat(story.total()).isGreaterThan(60);
+    }
 }
