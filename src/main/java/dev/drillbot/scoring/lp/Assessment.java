@@ -261,6 +261,16 @@ final class Assessment {
     /** ... unless it describes a routine: "Every week I check ...". */
     private static final java.util.regex.Pattern HABIT = java.util.regex.Pattern.compile(
             " (every (day|week|month|morning|time|quarter|sprint|year|release|incident) i|whenever i) ");
+    /** Cheap pre-check so the patterns run only on the few sentences that can match them. */
+    private static boolean mayAnchorOrRoutine(String[] words) {
+        for (String w : words) {
+            if (w.equals("last") || w.equals("ago") || w.equals("every") || w.equals("whenever")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private boolean pastAnchor;
     private boolean habit;
 
@@ -294,9 +304,12 @@ final class Assessment {
                 pastActor += s.past && !s.hypothetical ? 1 : 0;
             }
             timeframe |= s.has(timeframeId) || hasYear(s);
-            String lower = " " + String.join(" ", s.words) + " ";
-            pastAnchor |= hasYear(s) || PAST_ANCHOR.matcher(lower).find();
-            habit |= HABIT.matcher(lower).find(); // "every week I check": not "a check that runs every night"
+            pastAnchor |= hasYear(s);
+            if (mayAnchorOrRoutine(s.words)) {
+                String lower = " " + String.join(" ", s.words) + " ";
+                pastAnchor |= PAST_ANCHOR.matcher(lower).find();
+                habit |= HABIT.matcher(lower).find(); // "every week I check": not "a check that runs every night"
+            }
             reasons += s.has(reasonId) ? 1 : 0;
             if (s.has(systemId)) {
                 systemNames.add(s.matched(systemId));
