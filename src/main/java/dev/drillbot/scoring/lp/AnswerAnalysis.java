@@ -33,6 +33,8 @@ final class AnswerAnalysis {
         boolean hypothetical;
         /** "I said I would ...": an action (telling) whose content is an intention; many of them make a plan, not a story. */
         boolean reportedIntent;
+        /** The STAR(L) part the writer labelled the sentence with ("Result: ..."), or null. */
+        Part label;
         boolean past;
         int quantities;
         boolean beforeAfter;
@@ -195,6 +197,7 @@ final class AnswerAnalysis {
             }
             s.real = (w.length >= minWords || s.beforeAfter && w.length >= MIN_MEASURED_WORDS) && !s.stuffed
                     && !s.repeated;
+            s.label = label(raw);
             classifyActor(s, lex);
             sentences.add(s);
         }
@@ -351,7 +354,7 @@ final class AnswerAnalysis {
      * "Action:" label) has an implied "I": the way people write on a CV and in chat.
      */
     private static boolean impliedI(Sentence s) {
-        int first = label(s.text) != null ? 1 : 0;
+        int first = s.label != null ? 1 : 0;
         return first < s.words.length && (s.flags[first] & (Lexicon.ED_FORM | Lexicon.IRREGULAR_PAST)) != 0
                 && (first + 1 >= s.words.length || (s.flags[first + 1] & Lexicon.PASSIVE_AUX) == 0);
     }
@@ -491,7 +494,7 @@ final class AnswerAnalysis {
             boolean first = opener;
             opener = false;
             boolean action = s.isAction() && (s.actor == Actor.I || s.past);
-            Part labelled = label(s.text);
+            Part labelled = s.label;
             if (labelled != null) {
                 s.part = labelled; // the writer said which part this is
             } else if (s.has(lex.learningCuesId) || s.has(lex.lateLearningCuesId) && s.position > lastAction) {

@@ -396,8 +396,7 @@ final class Dialect {
                             + " are not supported here; order the window by a day number instead: ORDER BY"
                             + " julianday(day) RANGE BETWEEN 6 PRECEDING AND CURRENT ROW.");
                 }
-                if (op >= 0 && t.get(op).kind() == Kind.OP && Set.of("<", ">", "<=", ">=", "=", "<>", "!=")
-                        .contains(t.get(op).text())) {
+                if (op >= 0 && t.get(op).kind() == Kind.OP && COMPARISONS.contains(t.get(op).text())) {
                     throw new Unsupported("Comparing a duration with an INTERVAL (... > INTERVAL '30 minutes') is not"
                             + " supported here; compare seconds instead: EXTRACT(EPOCH FROM end_ts - start_ts) > 1800.");
                 }
@@ -672,12 +671,12 @@ final class Dialect {
             replacement = "CAST(" + inner + " AS REAL)";
         } else if (INT_TYPES.contains(type)) {
             replacement = "pg_int(" + inner + ")";
-        } else if (Set.of("VARCHAR", "CHAR", "CHARACTER", "NVARCHAR", "BPCHAR").contains(type)
+        } else if (TEXT_TYPES.contains(type)
                 && scale(t, lengthAt(t, typeAt), close) == 0) {
             // VARCHAR(7) and CHAR(7) keep the first 7 characters: '2024-01-15'::varchar(7) is '2024-01'
             replacement = "substr(CAST(" + inner + " AS TEXT), 1, " + t.get(nextSig(t, nextSig(t, lengthAt(t, typeAt))))
                     .text() + ")";
-        } else if (Set.of("VARCHAR", "CHAR", "CHARACTER", "NVARCHAR", "BPCHAR").contains(type)) {
+        } else if (TEXT_TYPES.contains(type)) {
             replacement = "CAST(" + inner + " AS TEXT)";
         } else {
             return Optional.empty();
@@ -777,6 +776,7 @@ final class Dialect {
     }
 
     private static final Set<String> COMPARISONS = Set.of("=", "==", "<", ">", "<=", ">=", "<>", "!=");
+    private static final Set<String> TEXT_TYPES = Set.of("VARCHAR", "CHAR", "CHARACTER", "NVARCHAR", "BPCHAR");
 
     /**
      * {@code end - start <op> INTERVAL 'n unit'} as a comparison of whole seconds, exact at the boundary
@@ -866,7 +866,7 @@ final class Dialect {
         if (p < 0 || t.get(p).kind() == Kind.LPAREN || t.get(p).kind() == Kind.COMMA || t.get(p).kind() == Kind.WORD) {
             return true;
         }
-        return t.get(p).kind() == Kind.OP && Set.of("=", "==", "<", ">", "<=", ">=", "<>", "!=").contains(t.get(p).text());
+        return t.get(p).kind() == Kind.OP && COMPARISONS.contains(t.get(p).text());
     }
 
     /** Whether the operand ending at {@code end} is the left side of a tighter operator (* / %). */

@@ -122,12 +122,11 @@ final class PgFunctions {
                 : trimChars(f.text(0), f.text(1)))), -1, det);
         Function.create(c, "strpos", new Fn((f, a) -> f.resultLong(position(f.text(1), f.text(0)))), 2, det);
         Function.create(c, "charindex", new Fn((f, a) -> f.resultLong(position(f.text(0), f.text(1)))), 2, det);
-        Function.create(c, "char_length", new Fn((f, a) -> f.resultLong(f.text(0).codePointCount(0, f.text(0).length()))),
-                1, det);
-        Function.create(c, "character_length", new Fn((f, a) -> f.resultLong(f.text(0).codePointCount(0,
-                f.text(0).length()))), 1, det);
-        Function.create(c, "len", new Fn((f, a) -> f.resultLong(f.text(0).codePointCount(0, f.text(0).length()))),
-                1, det);
+        // LEN (Redshift), CHAR_LENGTH, CHARACTER_LENGTH: characters, not bytes
+        for (String name : java.util.List.of("len", "char_length", "character_length")) {
+            Function.create(c, name, new Fn((f, a) -> f.resultLong(f.text(0).codePointCount(0, f.text(0).length()))),
+                    1, det);
+        }
         Function.create(c, "nvl2", new Fn((f, a) -> f.passThrough(f.type(0) != NULL ? 1 : 2)), 3, det);
         Function.create(c, "initcap", new Fn((f, a) -> f.resultText(initcap(f.text(0)))), 1, det);
         Function.create(c, "lpad", new Fn((f, a) -> f.resultText(pad(f.text(0), (int) f.num(1),
