@@ -254,15 +254,20 @@ public final class SqlScorer implements Scorer, AutoCloseable {
         if (failed.outcome() instanceof Sandbox.Failed f) {
             feedback.add(switch (f.why()) {
                 case TIMEOUT -> timeoutMessage(where);
-                case TOO_MANY_ROWS -> "Your query returned more than " + maxRows + " rows " + where + " (the answer"
-                        + " has " + failed.expected().rows().size() + "). A join without a condition makes a cross"
-                        + " join.";
+                // on hidden data even the expected row count is a fact the learner must not learn
+                case TOO_MANY_ROWS -> "Your query returned more than " + maxRows + " rows " + where + (sample
+                        ? " (the answer has " + failed.expected().rows().size() + ")" : "") + ". A join without a"
+                        + " condition makes a cross join.";
                 case TOO_BIG -> "Your query built a value larger than the " + Sandbox.MAX_VALUE_LENGTH / 1000
                         + " KB limit " + where + ".";
                 case MEMORY -> "Your query needed more than " + Deadline.DEFAULT_MEMORY_LIMIT / (1024 * 1024)
                         + " MB of memory " + where + " and was stopped. A recursive CTE with UNION keeps every row"
                         + " it has produced; make sure the recursion ends.";
-                case ERROR -> "Your query fails " + where + ": " + f.message();
+                // a database message quotes the values it choked on: on hidden data they are withheld
+                case ERROR -> sample ? "Your query fails " + where + ": " + f.message()
+                        : "Your query fails " + where + ". The database's message is not shown because it can quote"
+                                + " hidden data; look for a conversion or function that breaks on values the"
+                                + " sample does not have (NULLs, empty text, other formats).";
             });
         } else {
             Comparison.Outcome c = failed.comparison();
@@ -278,7 +283,7 @@ public final class SqlScorer implements Scorer, AutoCloseable {
             if (known.isPresent()) {
                 feedback.add("Hint: " + known.get());
             } else {
-                hint(failed, c, sql, g.sql()).ifPresent(h -> feedback.add("Hint: " + h));
+                hint(failed, c, sql, g.sql(), sample).ifPresent(h -> feedback.add("Hint: " + h));
             }
         }
         return new Score((int) Math.round(correctness), Verdict.WRONG, dims(correctness, 0, 0), feedback, detail, "");
@@ -331,7 +336,9 @@ public final class SqlScorer implements Scorer, AutoCloseable {
 
     /** A targeted hint from the shape of the difference. */
     /** @param sql the learner's query; {@code ran} the query as it ran, after the dialect rewrite */
-    private static Optional<String> hint(DatasetRun run, Comparison.Outcome c, String sql, String ran) {
+    /** @param quoteRows whether the hint may quote result rows: only for the visible sample */
+    private static Optional<String> hint(DatasetRun run, Comparison.Outcome c, String sql, String ran,
+            boolean quoteRows) {
         ResultTable actual = ((Sandbox.Rows) run.outcome()).table();
         if (actual.width() != run.expected().width()) {
             return Optional.of("The question expects " + run.expected().width() + " columns ("
@@ -363,8 +370,8 @@ public final class SqlScorer implements Scorer, AutoCloseable {
         if (repeated.isPresent() && repeatedRow(run.expected().rows()).isEmpty()) {
             List<String> cells = new ArrayList<>();
             repeated.get().forEach(v -> cells.add(show(v)));
-            return Optional.of("The row (" + String.join(" | ", cells) + ") appears more than once in your result:"
-                    + " a join repeats a row for every match on the other side.");
+            return Optional.of((quoteRows ? "The row (" + String.join(" | ", cells) + ") appears" : "A row appears")
+                    + " more than once in your result: a join repeats a row for every match on the other side.");
         }
         String upper = sql.toUpperCase(Locale.ROOT);
         if (upper.contains("DATE_TRUNC") && MIDNIGHT.matcher(ran).find()) {
