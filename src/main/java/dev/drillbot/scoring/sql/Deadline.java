@@ -48,6 +48,10 @@ final class Deadline {
         return cancelled || System.nanoTime() - endNanos > 0;
     }
 
+    long remainingMillis() {
+        return (endNanos - System.nanoTime()) / 1_000_000L;
+    }
+
     void cancel() {
         cancelled = true;
     }
