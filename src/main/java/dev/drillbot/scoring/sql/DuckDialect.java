@@ -46,10 +46,13 @@ final class DuckDialect {
 
     private final List<Token> t;
     private final int[] match;
-    private final Dialect.Columns columns;
+    private final DateColumns columns;
     private Optional<String> unsupported = Optional.empty();
+    private int maxDepth;
+    /** Parentheses nested deeper than this are refused: no real answer needs it, and the rewrite recurses. */
+    static final int MAX_DEPTH = 200;
 
-    private DuckDialect(List<Token> significant, Dialect.Columns columns) {
+    private DuckDialect(List<Token> significant, DateColumns columns) {
         this.t = significant;
         this.columns = columns;
         this.match = new int[significant.size()];
@@ -58,6 +61,7 @@ final class DuckDialect {
         for (int i = 0; i < t.size(); i++) {
             if (t.get(i).kind() == Kind.LPAREN) {
                 open.push(i);
+                maxDepth = Math.max(maxDepth, open.size());
             } else if (t.get(i).kind() == Kind.RPAREN && !open.isEmpty()) {
                 int o = open.pop();
                 match[o] = i;
@@ -67,11 +71,11 @@ final class DuckDialect {
     }
 
     static Result rewrite(String sql) {
-        return rewrite(sql, Dialect.Columns.NONE);
+        return rewrite(sql, DateColumns.NONE);
     }
 
     /** @param columns the question's date and timestamp columns, for Redshift's TRUNC(timestamp) */
-    static Result rewrite(String sql, Dialect.Columns columns) {
+    static Result rewrite(String sql, DateColumns columns) {
         List<Token> sig = new ArrayList<>();
         for (Token tok : SqlLexer.lex(sql)) {
             if (tok.significant() && tok.kind() != Kind.SEMI) {
@@ -79,6 +83,9 @@ final class DuckDialect {
             }
         }
         DuckDialect d = new DuckDialect(sig, columns);
+        if (d.maxDepth > MAX_DEPTH) {
+            return new Result(sql, Optional.of("Parentheses nested more than " + MAX_DEPTH + " levels deep"));
+        }
         StringBuilder out = new StringBuilder(sql.length() + 64);
         d.emit(0, sig.size(), out);
         return new Result(out.toString().strip(), d.unsupported);
@@ -132,6 +139,13 @@ final class DuckDialect {
                     continue;
                 }
             }
+            if (k.isOp("::") && varcharLength(i + 1, to) > 0) {
+                // x::varchar(7) truncates in PostgreSQL and Redshift; DuckDB ignores the length
+                int n = varcharLength(i + 1, to);
+                out.append("::VARCHAR.left(").append(t.get(n).text()).append(")");
+                i = n + 2;
+                continue;
+            }
             if (k.isWord("AT") && !(i + 1 < to && (t.get(i + 1).isWord("TIME") || t.get(i + 1).isWord("LOCAL")))) {
                 // a column named "at" (PostgreSQL allows it; DuckDB reserves AT for AT TIME ZONE)
                 out.append(out.length() > 0 && out.charAt(out.length() - 1) == '.' ? "" : " ").append("\"at\"");
@@ -160,6 +174,18 @@ final class DuckDialect {
         if (pendingLimit != null) {
             out.append(" LIMIT ").append(pendingLimit);
         }
+    }
+
+    /** For VARCHAR(n) or CHARACTER VARYING(n) starting at {@code at}: the index of n, else -1. */
+    private int varcharLength(int at, int to) {
+        int j = at;
+        if (j < to && t.get(j).isWord("CHARACTER") && j + 1 < to && t.get(j + 1).isWord("VARYING")) {
+            j++;
+        } else if (!(j < to && (t.get(j).isWord("VARCHAR") || t.get(j).isWord("NVARCHAR")))) {
+            return -1;
+        }
+        return j + 3 < to && t.get(j + 1).kind() == Kind.LPAREN
+                && t.get(j + 2).kind() == Kind.NUMBER && t.get(j + 3).kind() == Kind.RPAREN ? j + 2 : -1;
     }
 
     /**
@@ -245,6 +271,25 @@ final class DuckDialect {
                     emit(args.get(2)[0], close, out);
                 }
                 out.append(" )");
+                return close + 1;
+            }
+            case "CAST" -> {
+                // CAST(x AS VARCHAR(n)) truncates, as x::varchar(n) does
+                int as = -1;
+                for (int j = open + 1; j < close; j++) {
+                    if (t.get(j).kind() == Kind.LPAREN && match[j] > j) {
+                        j = match[j];
+                    } else if (t.get(j).isWord("AS")) {
+                        as = j;
+                    }
+                }
+                int n = as > 0 ? varcharLength(as + 1, close) : -1;
+                if (n < 0 || n + 2 != close) {
+                    return -1;
+                }
+                out.append(" left(CAST(");
+                emit(open + 1, as, out);
+                out.append(" AS VARCHAR), ").append(t.get(n).text()).append(")");
                 return close + 1;
             }
             case "TRUNC" -> {

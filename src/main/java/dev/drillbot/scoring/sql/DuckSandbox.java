@@ -1,6 +1,9 @@
 package dev.drillbot.scoring.sql;
 
+import java.io.IOException;
 import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.math.BigInteger;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -18,6 +21,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -64,78 +68,83 @@ final class DuckSandbox implements AutoCloseable {
             "CREATE MACRO ifnull(a, b) AS coalesce(a, b)");
 
     private final Connection db;
+    private final Path file;
 
-    private DuckSandbox(Connection db) {
+    private DuckSandbox(Connection db, Path file) {
         this.db = db;
+        this.file = file;
     }
 
-    /** Loads {@code image} (a SQLite dataset) into a new locked-down DuckDB database. */
-    static DuckSandbox load(byte[] image, Dialect.Columns dates, long deadlineMillis) throws SQLException {
-        Connection c = DriverManager.getConnection("jdbc:duckdb:");
+    /**
+     * Writes one dataset to {@code file} (trusted content, with the macros), then opens it read-only and
+     * locked down. Read-only is what makes the data safe whatever text reaches DuckDB: no statement can
+     * change the tables another learner is graded on.
+     */
+    static DuckSandbox load(DatasetTables dataset, Path file) throws SQLException {
+        try (Connection w = DriverManager.getConnection("jdbc:duckdb:" + file.toAbsolutePath());
+                Statement s = w.createStatement()) {
+            for (String m : MACROS) {
+                s.execute(m);
+            }
+            for (DatasetTables.Table t : dataset.tables()) {
+                copy(t, w);
+            }
+            s.execute("CHECKPOINT");
+        }
+        Properties config = new Properties();
+        config.setProperty("access_mode", "READ_ONLY");
+        config.setProperty("threads", "1");
+        config.setProperty("memory_limit", MEMORY_LIMIT);
+        config.setProperty("temp_directory", ""); // never spill to disk: memory stays the bound
+        Connection c = DriverManager.getConnection("jdbc:duckdb:" + file.toAbsolutePath(), config);
         try (Statement s = c.createStatement()) {
-            s.execute("SET threads = 1");
-            s.execute("SET memory_limit = '" + MEMORY_LIMIT + "'");
             s.execute("SET TimeZone = 'UTC'");
             s.execute("SET integer_division = true");
             s.execute("SET default_null_order = 'nulls_last_on_asc_first_on_desc'");
             s.execute("SET enable_external_access = false");
             s.execute("SET autoinstall_known_extensions = false");
             s.execute("SET autoload_known_extensions = false");
-            for (String m : MACROS) {
-                s.execute(m);
-            }
-            copyTables(image, dates, c, deadlineMillis);
             s.execute("SET lock_configuration = true");
-            return new DuckSandbox(c);
+            return new DuckSandbox(c, file);
         } catch (SQLException | RuntimeException e) {
             c.close();
             throw e;
         }
     }
 
-    private static void copyTables(byte[] image, Dialect.Columns dates, Connection c, long deadlineMillis)
-            throws SQLException {
-        Sandbox.Outcome names = Sandbox.run(image, "SELECT name FROM sqlite_schema WHERE type = 'table' AND name"
-                + " NOT LIKE 'sqlite_%' ORDER BY rowid", new Deadline(deadlineMillis), 1000);
-        if (!(names instanceof Sandbox.Rows tables)) {
-            throw new SQLException("cannot list the dataset's tables");
+    private static void copy(DatasetTables.Table t, Connection c) throws SQLException {
+        String q = quote(t.name());
+        List<String> defs = new ArrayList<>();
+        for (DatasetTables.Column col : t.columns()) {
+            if (!col.type().matches("[A-Z]+(\\(\\d+,\\d+\\))?")) {
+                throw new SQLException("unexpected column type " + col.type());
+            }
+            defs.add(quote(col.name()) + " " + col.type());
         }
-        for (List<Object> t : tables.table().rows()) {
-            String table = String.valueOf(t.get(0));
-            String q = "\"" + table.replace("\"", "\"\"") + "\"";
-            Sandbox.Outcome info = Sandbox.run(image, "SELECT name, type FROM pragma_table_info('"
-                    + table.replace("'", "''") + "') ORDER BY cid", new Deadline(deadlineMillis), 1000);
-            Sandbox.Outcome rows = Sandbox.run(image, "SELECT * FROM " + q, new Deadline(deadlineMillis), 1_000_000);
-            if (!(info instanceof Sandbox.Rows cols) || !(rows instanceof Sandbox.Rows data)) {
-                throw new SQLException("cannot read table " + table);
-            }
-            List<String> defs = new ArrayList<>();
-            for (List<Object> col : cols.table().rows()) {
-                String name = String.valueOf(col.get(0));
-                defs.add("\"" + name.replace("\"", "\"\"") + "\" " + duckType(name, String.valueOf(col.get(1)),
-                        dates));
-            }
-            try (Statement s = c.createStatement()) {
-                s.execute("CREATE TABLE " + q + " (" + String.join(", ", defs) + ")");
-            }
-            if (data.table().rows().isEmpty()) {
-                continue;
-            }
-            String marks = String.join(", ", java.util.Collections.nCopies(defs.size(), "?"));
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + q + " VALUES (" + marks + ")")) {
-                for (List<Object> row : data.table().rows()) {
-                    for (int i = 0; i < row.size(); i++) {
-                        ps.setObject(i + 1, row.get(i));
-                    }
-                    ps.addBatch();
+        try (Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE " + q + " (" + String.join(", ", defs) + ")");
+        }
+        if (t.rows().isEmpty()) {
+            return;
+        }
+        String marks = String.join(", ", java.util.Collections.nCopies(defs.size(), "?"));
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + q + " VALUES (" + marks + ")")) {
+            for (List<Object> row : t.rows()) {
+                for (int i = 0; i < row.size(); i++) {
+                    ps.setObject(i + 1, row.get(i));
                 }
-                ps.executeBatch();
+                ps.addBatch();
             }
+            ps.executeBatch();
         }
     }
 
+    private static String quote(String name) {
+        return "\"" + name.replace("\"", "\"\"") + "\"";
+    }
+
     /** The column's type as a warehouse would declare it: dates and timestamps typed, not text. */
-    static String duckType(String column, String declared, Dialect.Columns dates) {
+    static String duckType(String column, String declared, DateColumns dates) {
         String name = column.toLowerCase(Locale.ROOT);
         if (dates.dates().contains(name)) {
             return "DATE";
@@ -171,7 +180,9 @@ final class DuckSandbox implements AutoCloseable {
         if (deadline.passed()) {
             return new Sandbox.Failed(Sandbox.Why.TIMEOUT, "");
         }
-        try (PreparedStatement ps = db.prepareStatement(sql)) {
+        // a connection of its own per query: anything session-scoped (temp tables, variables) dies with it
+        try (Connection session = ((org.duckdb.DuckDBConnection) db).duplicate();
+                PreparedStatement ps = session.prepareStatement(sql)) {
             ScheduledFuture<?> stop = CANCELLER.schedule(() -> {
                 try {
                     ps.cancel();
@@ -272,7 +283,13 @@ final class DuckSandbox implements AutoCloseable {
         try {
             db.close();
         } catch (SQLException e) {
-            // the in-memory database goes with the connection
+            // nothing to do: the file is removed below
+        }
+        try {
+            Files.deleteIfExists(file);
+            Files.deleteIfExists(Path.of(file + ".wal"));
+        } catch (IOException e) {
+            // the grading process's directory is removed when the process ends
         }
     }
 

@@ -20,12 +20,17 @@ import java.util.Set;
  */
 final class PreparedQuestion {
     final SqlQuestion question;
+    /** Identifies this version of the question's data in the grading processes. */
+    final String key;
+    /** Each dataset built by SQLite from the bank's INSERTs: trusted content, for the tables shown to learners. */
     final List<byte[]> images = new ArrayList<>();
+    /** The same datasets as typed tables, loaded into DuckDB in the grading processes. */
+    final List<DatasetTables> tables = new ArrayList<>();
     final List<ResultTable> expected = new ArrayList<>();
     final boolean ordered;
     final int[] orderCols;
     /** Column names holding dates and timestamps, for date arithmetic in the dialect. */
-    final Dialect.Columns dateColumns;
+    final DateColumns dateColumns;
     /** Table name to column names, lower case, for the style remarks. */
     final Map<String, Set<String>> columns = new HashMap<>();
     /** Why the question cannot be graded, or empty. */
@@ -34,15 +39,21 @@ final class PreparedQuestion {
     volatile List<List<ResultTable>> mistakeResults;
 
     private PreparedQuestion(SqlQuestion q, boolean ordered, int[] orderCols, Optional<String> broken,
-            Dialect.Columns dateColumns) {
+            DateColumns dateColumns) {
         this.question = q;
+        this.key = q.id() + "#" + Integer.toHexString(java.util.Objects.hash(q.schema(), q.datasets(), dateColumns));
         this.dateColumns = dateColumns;
         this.ordered = ordered;
         this.orderCols = orderCols;
         this.broken = broken;
     }
 
-    static PreparedQuestion prepare(SqlQuestion q, long deadlineMillis, int maxRows) {
+    /**
+     * Builds the datasets and runs the solution on each in a grading process from {@code pool}.
+     *
+     * @throws dev.drillbot.core.scoring.ScoringUnavailableException when no grading process is free
+     */
+    static PreparedQuestion prepare(SqlQuestion q, WorkerPool pool, long deadlineMillis, int maxRows) {
         List<byte[]> images = new ArrayList<>();
         for (SqlQuestion.Dataset d : q.datasets()) {
             try {
@@ -57,20 +68,30 @@ final class PreparedQuestion {
             return broken(q, "the solution is not accepted by the grader: " + rejected.get());
         }
         Map<String, Set<String>> tables = columns(images.get(0), deadlineMillis);
-        Dialect.Columns dates = dateColumns(images, tables.keySet(), deadlineMillis);
-        Dialect.Result rewritten = Dialect.rewrite(ref, dates);
+        DateColumns dates = dateColumns(images, tables.keySet(), deadlineMillis);
+        DuckDialect.Result rewritten = DuckDialect.rewrite(ref, dates);
         if (rewritten.unsupported().isPresent()) {
             return broken(q, "the solution uses something unsupported: " + rewritten.unsupported().get());
         }
+        PreparedQuestion p = new PreparedQuestion(q, false, new int[0], Optional.empty(), dates);
+        for (byte[] image : images) {
+            p.tables.add(DatasetTables.fromImage(image, dates, deadlineMillis));
+        }
         List<ResultTable> expected = new ArrayList<>();
-        for (int i = 0; i < images.size(); i++) {
-            Sandbox.Outcome o = Sandbox.run(images.get(i), rewritten.sql(), new Deadline(deadlineMillis * 5),
-                    maxRows);
-            if (o instanceof Sandbox.Failed f) {
-                return broken(q, "the solution fails on dataset '" + q.datasets().get(i).name() + "': "
-                        + (f.message().isEmpty() ? f.why().name().toLowerCase(Locale.ROOT) : f.message()));
+        try (WorkerPool.Lease lease = lease(pool)) {
+            Deadline deadline = new Deadline(deadlineMillis * 5);
+            for (int i = 0; i < images.size(); i++) {
+                Sandbox.Outcome o = lease.run(p, i, rewritten.sql(), maxRows, deadline);
+                if (o instanceof Sandbox.Failed f) {
+                    if (f.why() == Sandbox.Why.CRASH) {
+                        throw new dev.drillbot.core.scoring.ScoringUnavailableException(
+                                "The SQL grader stopped unexpectedly; please send the answer again.");
+                    }
+                    return broken(q, "the solution fails on dataset '" + q.datasets().get(i).name() + "': "
+                            + (f.message().isEmpty() ? f.why().name().toLowerCase(Locale.ROOT) : f.message()));
+                }
+                expected.add(((Sandbox.Rows) o).table());
             }
-            expected.add(((Sandbox.Rows) o).table());
         }
         boolean hasOrderBy = topLevelOrderBy(ref).isPresent();
         boolean ordered = q.ordered() != null ? q.ordered() : hasOrderBy;
@@ -88,11 +109,34 @@ final class PreparedQuestion {
         } else {
             cols = ordered ? orderColumnsOf(ref, first.columns()) : new int[0];
         }
-        PreparedQuestion p = new PreparedQuestion(q, ordered, cols, Optional.empty(), dates);
-        p.images.addAll(images);
-        p.expected.addAll(expected);
-        p.columns.putAll(tables);
-        return p;
+        PreparedQuestion ready = new PreparedQuestion(q, ordered, cols, Optional.empty(), dates);
+        ready.images.addAll(images);
+        ready.tables.addAll(p.tables);
+        ready.expected.addAll(expected);
+        ready.columns.putAll(tables);
+        return ready;
+    }
+
+    /** A grading process for {@code deadline}; a question is prepared rarely, so it may wait a while. */
+    static WorkerPool.Lease lease(WorkerPool pool) {
+        try {
+            WorkerPool.Lease lease = pool.acquire(30_000);
+            if (lease == null) {
+                throw new dev.drillbot.core.scoring.ScoringUnavailableException(SqlScorer.BUSY);
+            }
+            return lease;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new dev.drillbot.core.scoring.ScoringUnavailableException(SqlScorer.BUSY);
+        }
+    }
+
+    /** The request that loads this question's datasets into a grading process. */
+    com.fasterxml.jackson.databind.node.ObjectNode loadRequest() {
+        var req = GraderWorker.JSON.createObjectNode().put("op", "load").put("key", key);
+        var ds = req.putArray("datasets");
+        tables.forEach(t -> ds.add(GraderWorker.JSON.valueToTree(t)));
+        return req;
     }
 
     private static Map<String, Set<String>> columns(byte[] image, long deadlineMillis) {
@@ -116,7 +160,7 @@ final class PreparedQuestion {
      * Columns whose values, in every dataset, are all dates (or all dates and timestamps). A name that
      * means a date in one table and something else in another is left out.
      */
-    private static Dialect.Columns dateColumns(List<byte[]> images, Set<String> tables, long deadlineMillis) {
+    private static DateColumns dateColumns(List<byte[]> images, Set<String> tables, long deadlineMillis) {
         Map<String, String> kind = new HashMap<>();
         Set<String> mixed = new HashSet<>();
         for (String table : tables) {
@@ -158,11 +202,11 @@ final class PreparedQuestion {
                 }
             }
         });
-        return new Dialect.Columns(Set.copyOf(dates), Set.copyOf(timestamps));
+        return new DateColumns(Set.copyOf(dates), Set.copyOf(timestamps));
     }
 
     private static PreparedQuestion broken(SqlQuestion q, String why) {
-        return new PreparedQuestion(q, false, new int[0], Optional.of(why), Dialect.Columns.NONE);
+        return new PreparedQuestion(q, false, new int[0], Optional.of(why), DateColumns.NONE);
     }
 
     private static int indexOf(List<String> columns, String name) {

@@ -25,6 +25,11 @@ import org.sqlite.SQLiteLimits;
  */
 final class Sandbox {
     static final int MAX_VALUE_LENGTH = 100_000;
+    /**
+     * Functions added to every connection: none for the bank's trusted SQL; the test-scope SQLite
+     * baseline (EngineComparison) installs its PostgreSQL functions here.
+     */
+    static volatile java.util.function.BiConsumer<SQLiteConnection, Deadline> extraFunctions = (c, d) -> { };
     // often enough that a query storing 100 KB rows is stopped within a few MB of the memory limit
     private static final int PROGRESS_OPS = 1_000;
     private static final Properties CONFIG;
@@ -42,7 +47,8 @@ final class Sandbox {
 
     record Rows(ResultTable table) implements Outcome {}
 
-    enum Why { ERROR, TIMEOUT, TOO_MANY_ROWS, TOO_BIG, MEMORY }
+    /** CRASH: the grading process died while running the query. */
+    enum Why { ERROR, TIMEOUT, TOO_MANY_ROWS, TOO_BIG, MEMORY, CRASH }
 
     record Failed(Why why, String message) implements Outcome {}
 
@@ -86,7 +92,7 @@ final class Sandbox {
     }
 
     /**
-     * Runs {@code sql} (already through {@link SqlGate} and {@link Dialect}) on a fresh copy of
+     * Runs {@code sql} (trusted SQL from the bank) on a fresh copy of
      * {@code image}. Never throws for anything the query does.
      */
     static Outcome run(byte[] image, String sql, Deadline deadline, int maxRows) {
@@ -160,7 +166,11 @@ final class Sandbox {
             c.setLimit(SQLiteLimits.SQLITE_LIMIT_VARIABLE_NUMBER, 0);
             c.setLimit(SQLiteLimits.SQLITE_LIMIT_TRIGGER_DEPTH, 1);
             c.setLimit(SQLiteLimits.SQLITE_LIMIT_WORKER_THREADS, 0);
-            PgFunctions.register(c, deadline);
+            try {
+                extraFunctions.accept(c, deadline);
+            } catch (RuntimeException e) {
+                throw new SQLException(e);
+            }
             ProgressHandler.setHandler(c, PROGRESS_OPS, new ProgressHandler() {
                 @Override
                 protected int progress() {

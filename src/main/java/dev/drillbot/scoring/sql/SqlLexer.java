@@ -5,9 +5,10 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Splits SQL into tokens the way SQLite does, so that the pre-filter and the dialect rewrite never
- * mistake text inside quotes or comments for keywords ({@code SELECT ';' /* ; DROP *}{@code /} is one
- * harmless statement).
+ * Splits SQL into tokens the way PostgreSQL and DuckDB do (nested block comments, dollar-quoted and
+ * E'' strings; no [bracket] or `backtick` quoting), so that the pre-filter and the dialect rewrite
+ * never mistake text inside quotes or comments for keywords ({@code SELECT ';' /* ; DROP *}{@code /}
+ * is one harmless statement).
  */
 final class SqlLexer {
     enum Kind { WORD, QUOTED_ID, STRING, NUMBER, BLOB, PARAM, OP, LPAREN, RPAREN, COMMA, SEMI, DOT, COMMENT, SPACE }
@@ -51,9 +52,25 @@ final class SqlLexer {
                 }
                 out.add(new Token(Kind.COMMENT, sql.substring(start, i), start, true));
             } else if (c == '/' && i + 1 < n && sql.charAt(i + 1) == '*') {
-                int end = sql.indexOf("*/", i + 2);
-                i = end < 0 ? n : end + 2;
-                out.add(new Token(Kind.COMMENT, sql.substring(start, i), start, end >= 0));
+                // block comments nest, as in PostgreSQL and DuckDB
+                int depth = 0;
+                boolean closed = false;
+                while (i < n) {
+                    if (sql.startsWith("/*", i)) {
+                        depth++;
+                        i += 2;
+                    } else if (sql.startsWith("*/", i)) {
+                        depth--;
+                        i += 2;
+                        if (depth == 0) {
+                            closed = true;
+                            break;
+                        }
+                    } else {
+                        i++;
+                    }
+                }
+                out.add(new Token(Kind.COMMENT, sql.substring(start, i), start, closed));
             } else if (c == '\'') {
                 i = quoted(sql, i, '\'');
                 out.add(new Token(Kind.STRING, sql.substring(start, Math.min(i, n)), start, i <= n));
@@ -62,14 +79,25 @@ final class SqlLexer {
                 i = quoted(sql, i + 1, '\'');
                 out.add(new Token(Kind.BLOB, sql.substring(start, Math.min(i, n)), start, i <= n));
                 i = Math.min(i, n);
-            } else if (c == '"' || c == '`') {
+            } else if (c == '"') {
                 i = quoted(sql, i, c);
                 out.add(new Token(Kind.QUOTED_ID, sql.substring(start, Math.min(i, n)), start, i <= n));
                 i = Math.min(i, n);
-            } else if (c == '[') {
-                int end = sql.indexOf(']', i + 1);
-                i = end < 0 ? n : end + 1;
-                out.add(new Token(Kind.QUOTED_ID, sql.substring(start, i), start, end >= 0));
+            } else if ((c == 'e' || c == 'E') && i + 1 < n && sql.charAt(i + 1) == '\'') {
+                // E'...': backslash escapes, as in PostgreSQL
+                i += 2;
+                while (i < n && sql.charAt(i) != '\'') {
+                    i += sql.charAt(i) == '\\' ? 2 : 1;
+                }
+                boolean closed = i < n;
+                i = Math.min(i + 1, n);
+                out.add(new Token(Kind.STRING, sql.substring(start, i), start, closed));
+            } else if (c == '$' && dollarTag(sql, i) > 0) {
+                // $$...$$ and $tag$...$tag$ strings
+                String tag = sql.substring(i, dollarTag(sql, i));
+                int end = sql.indexOf(tag, i + tag.length());
+                i = end < 0 ? n : end + tag.length();
+                out.add(new Token(Kind.STRING, sql.substring(start, i), start, end >= 0));
             } else if (Character.isDigit(c) || (c == '.' && i + 1 < n && Character.isDigit(sql.charAt(i + 1)))) {
                 i++;
                 while (i < n && (Character.isLetterOrDigit(sql.charAt(i)) || sql.charAt(i) == '.' || sql.charAt(i) == '_'
@@ -83,7 +111,7 @@ final class SqlLexer {
                     i++;
                 }
                 out.add(new Token(Kind.WORD, sql.substring(start, i), start, true));
-            } else if (c == '?' || ((c == '@' || c == '$') && i + 1 < n && isIdentPart(sql.charAt(i + 1)))
+            } else if (c == '?' || (c == '$' && i + 1 < n && Character.isDigit(sql.charAt(i + 1)))
                     || (c == ':' && i + 1 < n && isIdentStart(sql.charAt(i + 1)))) {
                 i++;
                 while (i < n && isIdentPart(sql.charAt(i))) {
@@ -120,6 +148,16 @@ final class SqlLexer {
         return out;
     }
 
+    /** For a dollar-quote opening ($$ or $tag$) at {@code i}: the index just past it, else -1. */
+    private static int dollarTag(String sql, int i) {
+        int j = i + 1;
+        while (j < sql.length() && (Character.isLetter(sql.charAt(j)) || sql.charAt(j) == '_'
+                || (j > i + 1 && Character.isDigit(sql.charAt(j))))) {
+            j++;
+        }
+        return j < sql.length() && sql.charAt(j) == '$' ? j + 1 : -1;
+    }
+
     /** Index just past the closing quote (doubled quotes escape), or length+1 when unterminated. */
     private static int quoted(String sql, int open, char q) {
         int i = open + 1;
@@ -141,7 +179,7 @@ final class SqlLexer {
     }
 
     static boolean isIdentPart(char c) {
-        return Character.isLetterOrDigit(c) || c == '_' || c == '$' || c > 127;
+        return Character.isLetterOrDigit(c) || c == '_' || c > 127;
     }
 
     static List<Token> significant(List<Token> tokens) {

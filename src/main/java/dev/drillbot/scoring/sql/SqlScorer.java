@@ -41,18 +41,13 @@ public final class SqlScorer implements Scorer, AutoCloseable {
     private static final int SHOWN_ROWS = 5;
     private static final int MAX_PREPARED = 1_000;
     static final String BUSY = "The grader is busy with other answers; send yours again in a minute.";
-    private static final java.util.regex.Pattern DATE_MINUS = java.util.regex.Pattern.compile(
-            "(?i)\\b\\w*(date|_on|_at|day|time)\\s*-\\s*\\w*(date|_on|_at|day|time)\\b");
-
-    /** A timestamp the learner wrote: datetime(...) after the rewrite, or a literal at midnight. */
-    private static final java.util.regex.Pattern MIDNIGHT = java.util.regex.Pattern.compile(
-            "datetime\\(|'\\d{4}-\\d{2}-\\d{2}[ T]00:00(:00)?'");
-
     private final long deadlineMillis;
     private final int maxRows;
     private final ThreadPoolExecutor pool;
     private final ThreadPoolExecutor parsers;
     private final QueryStyle style;
+    /** The grading processes: learner SQL never runs in the bot's own process. */
+    private final WorkerPool workers;
     private final Map<SqlQuestion, PreparedQuestion> prepared = new ConcurrentHashMap<>();
     private final Map<SqlQuestion, String> briefings = new ConcurrentHashMap<>();
 
@@ -71,6 +66,7 @@ public final class SqlScorer implements Scorer, AutoCloseable {
                 daemon("sql-parser"), new ThreadPoolExecutor.AbortPolicy());
         this.parsers.allowCoreThreadTimeOut(true);
         this.style = new QueryStyle(parsers, 500);
+        this.workers = new WorkerPool(threads);
     }
 
     @Override
@@ -82,6 +78,7 @@ public final class SqlScorer implements Scorer, AutoCloseable {
     public void close() {
         pool.shutdownNow();
         parsers.shutdownNow();
+        workers.close();
     }
 
     // ---- scoring ----
@@ -98,19 +95,29 @@ public final class SqlScorer implements Scorer, AutoCloseable {
                         + "). Please tell the bank's maintainers.");
             }
             String sql = AnswerText.extract(answer);
-            Deadline deadline = new Deadline(deadlineMillis);
+            long submitted = System.nanoTime();
+            java.util.concurrent.atomic.AtomicBoolean started = new java.util.concurrent.atomic.AtomicBoolean();
             Future<Grade> f;
             try {
-                f = pool.submit(() -> grade(p, sql, deadline));
+                f = pool.submit(() -> {
+                    started.set(true);
+                    // the deadline counts from here: time spent queued behind other answers is not this one's
+                    if ((System.nanoTime() - submitted) / 1_000_000 > maxQueueMillis()) {
+                        return new Grade(Verdict.WRONG, BUSY, List.of(), sql);
+                    }
+                    return grade(p, sql, deadlineMillis);
+                });
             } catch (RejectedExecutionException e) {
                 throw new ScoringUnavailableException(BUSY);
             }
             Grade g;
             try {
-                g = f.get(deadlineMillis + 1000, TimeUnit.MILLISECONDS);
+                g = f.get(maxQueueMillis() + deadlineMillis + LEASE_WAIT_MILLIS + 1000, TimeUnit.MILLISECONDS);
             } catch (TimeoutException e) {
-                deadline.cancel();
                 f.cancel(true);
+                if (!started.get()) {
+                    throw new ScoringUnavailableException(BUSY);
+                }
                 return wrong(0, List.of(timeoutMessage("")), "");
             }
             return toScore(p, sql, g);
@@ -136,11 +143,19 @@ public final class SqlScorer implements Scorer, AutoCloseable {
         return p.broken.isPresent() ? "" : briefings.computeIfAbsent(q, k -> SqlBriefing.of(p, deadlineMillis));
     }
 
+    /** How long an answer may wait for a grading thread before it is told the grader is busy. */
+    long maxQueueMillis() {
+        return Math.max(deadlineMillis, 3_000);
+    }
+
+    /** How long a grade waits for its grading process (longer only while one restarts). */
+    private static final long LEASE_WAIT_MILLIS = 15_000;
+
     private PreparedQuestion prepared(SqlQuestion q) {
         if (prepared.size() > MAX_PREPARED && !prepared.containsKey(q)) {
             prepared.clear(); // edited banks reloaded many times: start over rather than grow for ever
         }
-        return prepared.computeIfAbsent(q, k -> PreparedQuestion.prepare(k, deadlineMillis, maxRows));
+        return prepared.computeIfAbsent(q, k -> PreparedQuestion.prepare(k, workers, deadlineMillis, maxRows));
     }
 
     /** What one dataset did with the answer; {@code comparison} is null when the query failed. */
@@ -158,26 +173,39 @@ public final class SqlScorer implements Scorer, AutoCloseable {
     /** @param rejected why the text was not run at all, or null */
     record Grade(Verdict verdict, String rejected, List<DatasetRun> runs, String sql) {}
 
-    /** Runs the answer on every dataset in the calling thread, stopping at the first wrong one. */
-    Grade grade(PreparedQuestion p, String sql, Deadline deadline) {
+    /** Runs the answer on every dataset in a grading process, stopping at the first wrong one. */
+    Grade grade(PreparedQuestion p, String sql, long millis) {
         Optional<String> rejected = SqlGate.reject(sql, SqlLexer.lex(sql));
         if (rejected.isPresent()) {
             return new Grade(Verdict.WRONG, rejected.get(), List.of(), sql);
         }
-        Dialect.Result rewritten = Dialect.rewrite(sql, p.dateColumns);
+        DuckDialect.Result rewritten = DuckDialect.rewrite(sql, p.dateColumns);
         if (rewritten.unsupported().isPresent()) {
-            return new Grade(Verdict.WRONG, rewritten.unsupported().get(), List.of(), sql);
-        }
-        if (deadline.passed()) {
-            // queued behind other answers for the whole deadline: say so rather than blame the query
-            return new Grade(Verdict.WRONG, BUSY, List.of(), sql);
+            return new Grade(Verdict.WRONG, rewritten.unsupported().get() + " is not supported by the grader.",
+                    List.of(), sql);
         }
         List<DatasetRun> runs = new ArrayList<>();
         boolean partial = false;
-        try (Sandbox.Session session = new Sandbox.Session(deadline)) {
-            for (int i = 0; i < p.images.size(); i++) {
+        WorkerPool.Lease lease;
+        try {
+            lease = workers.acquire(LEASE_WAIT_MILLIS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new Grade(Verdict.WRONG, BUSY, List.of(), sql);
+        }
+        if (lease == null) {
+            return new Grade(Verdict.WRONG, BUSY, List.of(), sql);
+        }
+        try (lease) {
+            Sandbox.Failed notLoaded = lease.load(p);
+            if (notLoaded != null) {
+                throw new ScoringUnavailableException("This question cannot be graded right now (" + notLoaded.message()
+                        + "); please send the answer again in a minute.");
+            }
+            Deadline deadline = new Deadline(millis); // starts once the question is loaded in the grading process
+            for (int i = 0; i < p.tables.size(); i++) {
                 SqlQuestion.Dataset d = p.question.datasets().get(i);
-                Sandbox.Outcome o = session.run(p.images.get(i), rewritten.sql(), maxRows);
+                Sandbox.Outcome o = lease.run(p, i, rewritten.sql(), maxRows, deadline);
                 ResultTable exp = p.expected.get(i);
                 Comparison.Outcome c = o instanceof Sandbox.Rows r
                         ? Comparison.compare(exp, r.table(), p.question.tolerance(), p.ordered, p.orderCols) : null;
@@ -258,11 +286,14 @@ public final class SqlScorer implements Scorer, AutoCloseable {
                 case TOO_MANY_ROWS -> "Your query returned more than " + maxRows + " rows " + where + (sample
                         ? " (the answer has " + failed.expected().rows().size() + ")" : "") + ". A join without a"
                         + " condition makes a cross join.";
-                case TOO_BIG -> "Your query built a value larger than the " + Sandbox.MAX_VALUE_LENGTH / 1000
-                        + " KB limit " + where + ".";
-                case MEMORY -> "Your query needed more than " + Deadline.DEFAULT_MEMORY_LIMIT / (1024 * 1024)
+                case TOO_BIG -> "Your query's result is larger than the grader accepts (" + GraderWorker.MAX_RESULT_CHARS
+                        / 1_000_000 + " million characters) " + where + ".";
+                case MEMORY -> "Your query needed more than " + WorkerPool.GRADE_MEMORY_BYTES / (1024 * 1024)
                         + " MB of memory " + where + " and was stopped. A recursive CTE with UNION keeps every row"
                         + " it has produced; make sure the recursion ends.";
+                case CRASH -> "The grading process stopped while running your query " + where + " and was"
+                        + " restarted; nothing else was affected. Look for a construct that builds something"
+                        + " enormous.";
                 // a database message quotes the values it choked on: on hidden data they are withheld
                 case ERROR -> sample ? "Your query fails " + where + ": " + f.message()
                         : "Your query fails " + where + ". The database's message is not shown because it can quote"
@@ -320,15 +351,17 @@ public final class SqlScorer implements Scorer, AutoCloseable {
             return r;
         }
         List<List<ResultTable>> all = new ArrayList<>();
-        for (SqlQuestion.Mistake m : p.question.mistakes()) {
-            Dialect.Result rw = Dialect.rewrite(AnswerText.extract(m.query()), p.dateColumns);
-            List<ResultTable> per = new ArrayList<>();
-            for (byte[] image : p.images) {
-                Sandbox.Outcome o = rw.unsupported().isPresent() ? new Sandbox.Failed(Sandbox.Why.ERROR, "")
-                        : Sandbox.run(image, rw.sql(), new Deadline(deadlineMillis), maxRows);
-                per.add(o instanceof Sandbox.Rows rows ? rows.table() : null);
+        try (WorkerPool.Lease lease = PreparedQuestion.lease(workers)) {
+            for (SqlQuestion.Mistake m : p.question.mistakes()) {
+                DuckDialect.Result rw = DuckDialect.rewrite(AnswerText.extract(m.query()), p.dateColumns);
+                List<ResultTable> per = new ArrayList<>();
+                for (int i = 0; i < p.tables.size(); i++) {
+                    Sandbox.Outcome o = rw.unsupported().isPresent() ? new Sandbox.Failed(Sandbox.Why.ERROR, "")
+                            : lease.run(p, i, rw.sql(), maxRows, new Deadline(deadlineMillis));
+                    per.add(o instanceof Sandbox.Rows rows ? rows.table() : null);
+                }
+                all.add(per);
             }
-            all.add(per);
         }
         p.mistakeResults = all;
         return all;
@@ -362,6 +395,11 @@ public final class SqlScorer implements Scorer, AutoCloseable {
                 }
             }
         }
+        if (intervalWhereNumber(run.expected(), actual)) {
+            return Optional.of("Subtracting two timestamps gives an INTERVAL, not a number; for days or hours as a"
+                    + " number use EXTRACT(EPOCH FROM end - start) / 86400 (or / 3600), DATEDIFF(hour, start, end),"
+                    + " or subtract dates: end::date - start::date.");
+        }
         if (topLevelLimit(sql) && !c.missing().isEmpty() && !c.unexpected().isEmpty()) {
             return Optional.of("LIMIT cuts the whole result, not each group; to keep the top rows per group,"
                     + " rank them with a window function (PARTITION BY the group) and filter on the rank.");
@@ -374,16 +412,6 @@ public final class SqlScorer implements Scorer, AutoCloseable {
                     + " more than once in your result: a join repeats a row for every match on the other side.");
         }
         String upper = sql.toUpperCase(Locale.ROOT);
-        if (upper.contains("DATE_TRUNC") && MIDNIGHT.matcher(ran).find()) {
-            return Optional.of("DATE_TRUNC('month', x) gives a date here (2024-06-01), which never equals a timestamp"
-                    + " (2024-06-01 00:00:00); compare it with a date: '2024-06-01' or DATE '2024-06-01'.");
-        }
-        // a subtraction the rewrite could not see as date arithmetic reached SQLite, which reads the years
-        if (DATE_MINUS.matcher(ran).find()) {
-            return Optional.of("Dates are stored as text here, so subtracting two date columns directly does not give"
-                    + " days; use DATEDIFF(day, start, end), end::date - start::date, or julianday(end) -"
-                    + " julianday(start).");
-        }
         if (c.unexpected().isEmpty() && !c.missing().isEmpty()) {
             if (upper.contains("JOIN") && !upper.contains("LEFT") && !upper.contains("FULL")
                     && !upper.contains("RIGHT")) {
@@ -398,6 +426,24 @@ public final class SqlScorer implements Scorer, AutoCloseable {
                     + " boundaries, and whether a join repeats rows.");
         }
         return Optional.empty();
+    }
+
+    private static final java.util.regex.Pattern INTERVAL_TEXT = java.util.regex.Pattern.compile(
+            "-?\\d+ (days?|months?|years?)( .*)?|-?\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?");
+
+    /** A column whose expected values are numbers but whose actual values are intervals. */
+    private static boolean intervalWhereNumber(ResultTable expected, ResultTable actual) {
+        if (expected.rows().isEmpty() || actual.rows().isEmpty()) {
+            return false;
+        }
+        for (int c = 0; c < expected.width(); c++) {
+            Object e = expected.rows().get(0).get(c);
+            Object a = actual.rows().get(0).get(c);
+            if (e instanceof Number && a instanceof String s && INTERVAL_TEXT.matcher(s).matches()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean topLevelLimit(String sql) {
@@ -491,7 +537,7 @@ public final class SqlScorer implements Scorer, AutoCloseable {
             return List.of();
         }
         List<Problem> problems = new ArrayList<>();
-        PreparedQuestion p = PreparedQuestion.prepare(q, deadlineMillis, maxRows);
+        PreparedQuestion p = PreparedQuestion.prepare(q, workers, deadlineMillis, maxRows);
         if (p.broken.isPresent()) {
             problems.add(Problem.at(q.source(), "solution", p.broken.get()));
             return problems;
@@ -501,7 +547,7 @@ public final class SqlScorer implements Scorer, AutoCloseable {
                     + " ORDER BY"));
         }
         for (int i = 0; i < q.accepted().size(); i++) {
-            Grade g = grade(p, AnswerText.extract(q.accepted().get(i)), new Deadline(deadlineMillis));
+            Grade g = grade(p, AnswerText.extract(q.accepted().get(i)), deadlineMillis);
             if (g.verdict() != Verdict.CORRECT) {
                 problems.add(Problem.at(q.source(), "accepted[" + i + "]", "graded " + g.verdict().name() + " "
                         + explain(g)));
@@ -512,7 +558,7 @@ public final class SqlScorer implements Scorer, AutoCloseable {
         for (int i = 0; i < q.mistakes().size(); i++) {
             SqlQuestion.Mistake m = q.mistakes().get(i);
             String sql = AnswerText.extract(m.query());
-            Grade g = grade(p, sql, new Deadline(deadlineMillis));
+            Grade g = grade(p, sql, deadlineMillis);
             if (g.verdict() != Verdict.WRONG) {
                 problems.add(Problem.at(q.source(), "mistakes[" + i + "].query", "graded " + g.verdict().name()
                         + " but should be WRONG (" + m.mistake() + ")"));
@@ -525,8 +571,15 @@ public final class SqlScorer implements Scorer, AutoCloseable {
             }
             // every dataset, not just the first failing one, to know which datasets catch it
             boolean passesSample = true;
-            for (int d = 0; d < p.images.size(); d++) {
-                Sandbox.Outcome o = Sandbox.run(p.images.get(d), g.sql(), new Deadline(deadlineMillis), maxRows);
+            if (g.runs().stream().anyMatch(r -> r.outcome() instanceof Sandbox.Failed)) {
+                problems.add(Problem.at(q.source(), "mistakes[" + i + "].query", "fails to run, so its hint can"
+                        + " never be matched: " + explain(g)));
+            }
+            for (int d = 0; d < p.tables.size(); d++) {
+                Sandbox.Outcome o;
+                try (WorkerPool.Lease lease = PreparedQuestion.lease(workers)) {
+                    o = lease.run(p, d, g.sql(), maxRows, new Deadline(deadlineMillis));
+                }
                 boolean differs = !(o instanceof Sandbox.Rows r) || Comparison.compare(p.expected.get(d), r.table(),
                         q.tolerance(), p.ordered, p.orderCols).kind() != Comparison.Kind.MATCH;
                 caught[d] |= differs;

@@ -29,6 +29,7 @@ import java.util.TreeMap;
  */
 public final class EngineComparison {
     private static final long DEADLINE = 2000;
+    private static final WorkerPool POOL = new WorkerPool(1);
 
     record Entry(String id, String question, String style, List<String> features, boolean correct, String sql) {}
 
@@ -40,6 +41,14 @@ public final class EngineComparison {
 
     public static void main(String[] args) throws Exception {
         boolean verbose = Boolean.getBoolean("verbose");
+        // the previous engine's PostgreSQL functions, on every SQLite connection of this run
+        Sandbox.extraFunctions = (c, d) -> {
+            try {
+                PgFunctions.register(c, d);
+            } catch (java.sql.SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        };
         Map<String, SqlQuestion> bank = new LinkedHashMap<>();
         for (Question q : new QuestionBankLoader().loadDirectory(Path.of("questions/sql")).bank().all()) {
             bank.put(q.id(), (SqlQuestion) q);
@@ -50,7 +59,8 @@ public final class EngineComparison {
         }
         Map<String, Engines> engines = new LinkedHashMap<>();
         Map<String, int[]> bankTally = new TreeMap<>();
-        try (SqlScorer sqlite = new SqlScorer()) {
+        try {
+            SqlScorer sqlite = null;
             for (SqlQuestion q : bank.values()) {
                 Engines e = new Engines(sqlite, q);
                 engines.put(q.id(), e);
@@ -88,7 +98,7 @@ public final class EngineComparison {
                 for (String engine : List.of("sqlite", "duckdb")) {
                     Verdict v = engine.equals("sqlite") ? e.sqlite(en.sql()) : e.duck(en.sql());
                     boolean right = en.correct() ? v == Verdict.CORRECT : v != Verdict.CORRECT;
-                    tally(corpusTally, engine + (en.correct() ? (en.features().isEmpty() ? " plain" : " dialect")
+                    tally(corpusTally, engine + (en.correct() ? (dialect(en) ? " correct, dialect" : " correct, plain")
                             : " wrong"), right, en.correct());
                     if (en.correct()) {
                         for (String f : en.features()) {
@@ -113,7 +123,22 @@ public final class EngineComparison {
             byFeature.forEach((k, v) -> System.out.printf(Locale.ROOT, "%-40s %d/%d%n", k, v[0], v[1]));
         } finally {
             engines.values().forEach(Engines::close);
+            POOL.close();
         }
+    }
+
+    /** Features any SQL:2003 engine reads alike; an answer using anything else is a dialect answer. */
+    private static final java.util.Set<String> STANDARD = java.util.Set.of("scalar-subquery", "coalesce", "case",
+            "exists", "not-exists", "not-in", "left-join", "left-join-anti", "anti-join", "self-join", "cross-join",
+            "full-outer-join", "having", "cte", "recursive-cte", "except", "intersect", "union-all", "distinct",
+            "count-distinct", "row-number", "rank", "dense-rank", "lag", "lead", "lag-default", "lead-default",
+            "first-value", "last-value", "window-avg", "window-frame", "window-frame-rows", "window-sum-of-sum",
+            "running-sum", "named-window", "window-clause", "nullif", "lower", "between", "group-by", "avg", "min",
+            "cast", "cast-int", "using-join", "null-handling", "null-aware-count", "gaps-and-islands", "row-comparison",
+            "half-open-range", "replace", "substring", "concat-null", "integer-division", "numeric-division");
+
+    static boolean dialect(Entry e) {
+        return e.style().equals("redshift") || e.features().stream().anyMatch(f -> !STANDARD.contains(f));
     }
 
     private static String oneLine(String s) {
@@ -150,6 +175,7 @@ public final class EngineComparison {
         final PreparedQuestion p;
         final List<DuckSandbox> duck = new ArrayList<>();
         final List<ResultTable> duckExpected = new ArrayList<>();
+        final List<ResultTable> sqliteExpected = new ArrayList<>();
         boolean duckExpectedAgrees = true;
         String duckSolutionProblem = "";
         String lastSqlite = "";
@@ -157,29 +183,61 @@ public final class EngineComparison {
 
         Engines(SqlScorer sqlite, SqlQuestion q) throws Exception {
             this.sqlite = sqlite;
-            this.p = PreparedQuestion.prepare(q, DEADLINE, 10_000);
+            this.p = PreparedQuestion.prepare(q, POOL, DEADLINE, 10_000);
+            java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("engine-comparison-");
+            for (DatasetTables t : p.tables) {
+                duck.add(DuckSandbox.load(t, dir.resolve("d" + duck.size() + ".duckdb")));
+            }
+            Dialect.Result sq = Dialect.rewrite(AnswerText.extract(q.solution()), p.dateColumns);
             for (byte[] image : p.images) {
-                duck.add(DuckSandbox.load(image, p.dateColumns, DEADLINE));
+                Sandbox.Outcome o = Sandbox.run(image, sq.sql(), new Deadline(DEADLINE), 10_000);
+                sqliteExpected.add(o instanceof Sandbox.Rows r ? r.table() : new ResultTable(List.of(), List.of()));
             }
             DuckDialect.Result sol = DuckDialect.rewrite(AnswerText.extract(q.solution()), p.dateColumns);
             for (int i = 0; i < duck.size(); i++) {
                 Sandbox.Outcome o = duck.get(i).run(sol.sql(), new Deadline(DEADLINE), 10_000);
-                if (o instanceof Sandbox.Rows r && Comparison.compare(p.expected.get(i), r.table(), q.tolerance(),
+                if (o instanceof Sandbox.Rows r && Comparison.compare(sqliteExpected.get(i), r.table(), q.tolerance(),
                         p.ordered, p.orderCols).kind() == Comparison.Kind.MATCH) {
                     duckExpected.add(r.table());
                 } else {
                     duckExpectedAgrees = false;
                     duckSolutionProblem = o instanceof Sandbox.Failed f ? f.message() : "different rows";
-                    duckExpected.add(p.expected.get(i)); // measure the corpus against the bank's truth anyway
+                    duckExpected.add(sqliteExpected.get(i)); // measure the corpus against the bank's truth anyway
                 }
             }
         }
 
+        /** The previous engine: SQLite with the PostgreSQL dialect rewrite (Dialect, PgFunctions). */
         Verdict sqlite(String answer) {
-            SqlScorer.Grade g = sqlite.grade(p, AnswerText.extract(answer), new Deadline(DEADLINE));
-            lastSqlite = g.rejected() != null ? g.rejected() : describe(g.runs().isEmpty() ? null
-                    : g.runs().get(g.runs().size() - 1).outcome());
-            return g.verdict();
+            String sql = AnswerText.extract(answer);
+            Optional<String> rejected = SqlGate.reject(sql, SqlLexer.lex(sql));
+            if (rejected.isPresent()) {
+                lastSqlite = "rejected: " + rejected.get();
+                return Verdict.WRONG;
+            }
+            Dialect.Result rw = Dialect.rewrite(sql, p.dateColumns);
+            if (rw.unsupported().isPresent()) {
+                lastSqlite = rw.unsupported().get();
+                return Verdict.WRONG;
+            }
+            boolean partial = false;
+            try (Sandbox.Session session = new Sandbox.Session(new Deadline(DEADLINE))) {
+                for (int i = 0; i < p.images.size(); i++) {
+                    Sandbox.Outcome o = session.run(p.images.get(i), rw.sql(), 10_000);
+                    if (!(o instanceof Sandbox.Rows r)) {
+                        lastSqlite = describe(o);
+                        return Verdict.WRONG;
+                    }
+                    Comparison.Kind k = Comparison.compare(sqliteExpected.get(i), r.table(), p.question.tolerance(),
+                            p.ordered, p.orderCols).kind();
+                    if (k == Comparison.Kind.DIFFERENT) {
+                        lastSqlite = "different rows";
+                        return Verdict.WRONG;
+                    }
+                    partial |= k != Comparison.Kind.MATCH;
+                }
+            }
+            return partial ? Verdict.PARTIAL : Verdict.CORRECT;
         }
 
         Verdict duck(String answer) {

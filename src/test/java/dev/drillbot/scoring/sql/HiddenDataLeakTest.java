@@ -36,12 +36,14 @@ import org.junit.jupiter.params.provider.MethodSource;
 @DisplayName("Hidden datasets never leak into feedback")
 class HiddenDataLeakTest {
     private static final SqlScorer SCORER = new SqlScorer(Duration.ofSeconds(2), 200, 2, 64);
+    private static final WorkerPool POOL = new WorkerPool(1);
     private static final Pattern CREATE = Pattern.compile("(?is)CREATE\\s+TABLE\\s+(\\w+)\\s*\\((.*?)\\)\\s*;");
     private static final Pattern LITERAL = Pattern.compile("'((?:[^']|'')*)'|(?<![\\w.])(-?\\d+\\.\\d+)(?![\\w.])");
 
     @AfterAll
     static void close() {
         SCORER.close();
+        POOL.close();
     }
 
     static Stream<SqlQuestion> bank() {
@@ -94,12 +96,13 @@ class HiddenDataLeakTest {
     @DisplayName("an answer that fails only on hidden data is told so, with the database's message withheld")
     void hiddenErrorIsWithheld() {
         SqlQuestion q = TestQuestions.unitsPerProduct();
-        String probe = "SELECT * FROM (" + q.solution() + ") s UNION ALL SELECT json_extract('{}', (SELECT"
-                + " group_concat(name, ';') FROM products)), NULL, NULL WHERE (SELECT count(*) FROM products) <> 4";
+        String probe = "SELECT * FROM (" + q.solution() + ") s UNION ALL SELECT CAST((SELECT"
+                + " group_concat(name, ';') FROM products) AS INTEGER), NULL, NULL WHERE (SELECT count(*) FROM products)"
+                + " <> 4";
         Score s = SCORER.score(q, probe);
         String text = String.join(" ", s.feedback());
         assertThat(text).contains("hidden test case").contains("fails");
-        assertThat(text).doesNotContain("Dune").doesNotContain("JSON").doesNotContain("path");
+        assertThat(text).doesNotContain("Dune").doesNotContain("Chess").doesNotContain("convert");
     }
 
     /** Literal values of the hidden datasets that appear nowhere a learner can see. */
@@ -166,8 +169,11 @@ class HiddenDataLeakTest {
 
     /** The folded text of the sample, as a literal, so the probe's extra rows appear only on hidden data. */
     private static String sampleFold(SqlQuestion q, String folded) {
-        PreparedQuestion p = PreparedQuestion.prepare(q, 2000, 1000);
-        Sandbox.Outcome o = Sandbox.run(p.images.get(0), "SELECT " + folded, new Deadline(2000), 10);
+        PreparedQuestion p = PreparedQuestion.prepare(q, POOL, 2000, 1000);
+        Sandbox.Outcome o;
+        try (WorkerPool.Lease lease = PreparedQuestion.lease(POOL)) {
+            o = lease.run(p, 0, "SELECT " + folded, 10, new Deadline(5000));
+        }
         if (o instanceof Sandbox.Rows r && r.table().rows().get(0).get(0) != null) {
             return "'" + String.valueOf(r.table().rows().get(0).get(0)).replace("'", "''") + "'";
         }
@@ -175,7 +181,7 @@ class HiddenDataLeakTest {
     }
 
     private static int expectedWidth(SqlQuestion q) {
-        return PreparedQuestion.prepare(q, 2000, 1000).expected.get(0).width();
+        return PreparedQuestion.prepare(q, POOL, 2000, 1000).expected.get(0).width();
     }
 
     static Map<String, List<String>> tables(String schema) {

@@ -13,6 +13,7 @@ import org.sqlite.SQLiteConnection;
  */
 public final class SqlBenchSupport implements AutoCloseable {
     private static final long FOREVER_MS = 3_600_000;
+    private static final WorkerPool WORKERS = new WorkerPool(1);
     private final SqlQuestion question;
     private final String rewritten;
     private final List<SQLiteConnection> warm = new ArrayList<>();
@@ -22,7 +23,7 @@ public final class SqlBenchSupport implements AutoCloseable {
     public SqlBenchSupport(SqlQuestion question, String answer) throws SQLException {
         this.question = question;
         this.rewritten = Dialect.rewrite(AnswerText.extract(answer)).sql();
-        this.prepared = PreparedQuestion.prepare(question, 2000, 10_000);
+        this.prepared = PreparedQuestion.prepare(question, WORKERS, 2000, 10_000);
         for (SqlQuestion.Dataset d : question.datasets()) {
             byte[] image = Sandbox.image(question.schema(), d.data());
             images.add(image);

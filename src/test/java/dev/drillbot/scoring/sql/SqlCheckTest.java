@@ -54,7 +54,7 @@ class SqlCheckTest {
         List<Problem> problems = SCORER.check(load("broken.yaml"));
         assertThat(problems).singleElement().satisfies(p -> {
             assertThat(p.field()).isEqualTo("solution");
-            assertThat(p.message()).contains("no such column: nope");
+            assertThat(p.message()).contains("\"nope\" not found");
         });
     }
 

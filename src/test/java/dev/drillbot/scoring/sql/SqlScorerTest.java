@@ -103,7 +103,7 @@ class SqlScorerTest {
         Score extra = grade(UNITS, """
                 SELECT p.product_id, p.name, p.category, COALESCE(SUM(s.qty), 0) AS units
                 FROM products p LEFT JOIN sales s ON s.product_id = p.product_id
-                GROUP BY p.product_id, p.name ORDER BY p.product_id""");
+                GROUP BY p.product_id, p.name, p.category ORDER BY p.product_id""");
         assertThat(extra.verdict()).isEqualTo(Verdict.PARTIAL);
         assertThat(extra.feedback()).anyMatch(f -> f.contains("extra columns"));
     }
@@ -130,12 +130,12 @@ class SqlScorerTest {
     }
 
     @Test
-    @DisplayName("an error is WRONG with SQLite's message, not a stack trace")
+    @DisplayName("an error on the sample is WRONG with the database's message, not a stack trace")
     void error() {
         Score s = grade(UNITS, "SELECT product_id, nme FROM products");
         assertThat(s.verdict()).isEqualTo(Verdict.WRONG);
         assertThat(s.total()).isZero();
-        assertThat(s.feedback().get(0)).contains("fails on the sample data").contains("no such column: nme");
+        assertThat(s.feedback().get(0)).contains("fails on the sample data").contains("\"nme\" not found");
     }
 
     @Test
@@ -188,7 +188,7 @@ class SqlScorerTest {
     }
 
     @Test
-    @DisplayName("date columns subtract to days as in PostgreSQL; timestamp columns are refused with a way out")
+    @DisplayName("date columns subtract to days as in PostgreSQL; timestamps subtract to an interval, and the hint says how to get a number")
     void dateSubtraction() {
         SqlQuestion q = new SqlQuestion("trip-days", "t", "p", dev.drillbot.core.bank.Difficulty.EASY,
                 java.util.List.of(dev.drillbot.core.bank.SqlTopic.DATES),
@@ -207,7 +207,7 @@ class SqlScorerTest {
                 .isEqualTo(Verdict.CORRECT);
         Score ts = grade(q, "SELECT trip_id, back_at - left_at AS days FROM trips");
         assertThat(ts.verdict()).isEqualTo(Verdict.WRONG);
-        assertThat(ts.feedback().get(0)).contains("INTERVAL").contains("EXTRACT(EPOCH FROM end - start)");
+        assertThat(ts.feedback()).anyMatch(f -> f.contains("INTERVAL") && f.contains("EXTRACT(EPOCH FROM"));
     }
 
     @Test
@@ -246,7 +246,7 @@ class SqlScorerTest {
     }
 
     @Test
-    @DisplayName("DATE_TRUNC compared with a timestamp: the hint says DATE_TRUNC gives a date here")
+    @DisplayName("DATE_TRUNC compared with a timestamp is right, as in PostgreSQL (the SQLite engine got it wrong)")
     void dateTruncAgainstTimestamp() {
         SqlQuestion inactive = (SqlQuestion) new dev.drillbot.adapter.files.QuestionBankLoader()
                 .loadDirectory(java.nio.file.Path.of("questions/sql")).bank().all().stream()
@@ -254,7 +254,6 @@ class SqlScorerTest {
         Score s = grade(inactive, """
                 SELECT seller_id FROM sellers WHERE seller_id NOT IN (SELECT seller_id FROM orders
                 WHERE DATE_TRUNC('month', ordered_at) = '2024-06-01'::timestamp)""");
-        assertThat(s.verdict()).isEqualTo(Verdict.WRONG);
-        assertThat(s.feedback()).anyMatch(f -> f.startsWith("Hint: DATE_TRUNC") && f.contains("compare it with a date"));
+        assertThat(s.verdict()).isEqualTo(Verdict.CORRECT);
     }
 }
