@@ -138,7 +138,7 @@ final class SqlLexer {
                 String three = i + 2 < n ? sql.substring(i, i + 3) : "";
                 int len = three.equals("->>") ? 3
                         : switch (two) {
-                            case "||", "<=", ">=", "<>", "!=", "==", "<<", ">>", "->", "::", "~*", "!~" -> 2;
+                            case "||", "<=", ">=", "<>", "!=", "==", "<<", ">>", "->", "::", "~*", "!~", "=>" -> 2;
                             default -> 1;
                         };
                 i += len;
