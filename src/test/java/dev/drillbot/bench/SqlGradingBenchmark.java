@@ -69,7 +69,7 @@ public final class SqlGradingBenchmark {
                     if (score.verdict() != Verdict.CORRECT) {
                         throw new IllegalStateException(qs.get(i).id() + " graded " + score.verdict());
                     }
-                    long su = s.sandboxSetupNanos();
+                    long su = s.roundTripNanos();
                     long tx = SqlBenchSupport.textNanos(answers.get(i));
                     long c = s.compareNanos();
                     long st = SqlBenchSupport.styleNanos(answers.get(i));
@@ -98,7 +98,8 @@ public final class SqlGradingBenchmark {
         System.out.printf(Locale.ROOT, "  answer's own execution       %.3f ms%n", median(exec));
         System.out.printf(Locale.ROOT, "  overhead (score - execution) %.3f ms (p90 %.3f); %.0f%% of a grade%n",
                 median(over), pct(over, 90), 100 * median(over) / median(grade));
-        System.out.printf(Locale.ROOT, "    sandbox: connection + all datasets loaded %.3f ms%n", median(setup));
+        System.out.printf(Locale.ROOT, "    round trips to the grading process (SELECT 1 per dataset, minus in-process) %.3f ms%n",
+                median(setup));
         System.out.printf(Locale.ROOT, "    hand-off to the grading pool and back %.3f ms (p90 %.3f)%n", median(handOff),
                 pct(handOff, 90));
         System.out.printf(Locale.ROOT, "    extract + gate + rewrite    %.3f ms%n", median(text));

@@ -82,8 +82,9 @@ class ConsoleEndToEndTest {
         assertThat(out).contains("──── drill #1 ────", "Today's drill · Leadership Principle");
         assertThat(out).contains("  ↳ #1 ana: ").contains("/100");
         assertThat(out).contains("You are now Ben.");
-        assertThat(out).contains("──── drill #2 ────", "Practice drill for Ben · SQL");
-        assertThat(out).contains("  ↳ #2 Ben: ");
+        // the schedule fires every minute: a session that crosses a minute gets one more scheduled drill first
+        assertThat(out).contains("Practice drill for Ben · SQL");
+        assertThat(out).containsPattern("  ↳ #\\d+ Ben: ");
         assertThat(out).contains("Ben: 🔥 current streak 1"); // a practice answer on a drill day counts
         assertThat(out).contains("Practice map for Ben", "Practise next:");
         assertThat(out).contains("🏆 Leaderboard · this week", "1. ana");

@@ -95,7 +95,35 @@ class HostileInputTest {
                 compound.toString(),
                 "SELECT ?",
                 "SELECT 1 /* never closed",
-                "SELECT " + "(".repeat(3000) + "1" + ")".repeat(3000));
+                "SELECT " + "(".repeat(3000) + "1" + ")".repeat(3000),
+                // issue 10, part B: work outside the deadline, unbounded memory, rewriter crashes
+                "SELECT " + String.join(" || ", java.util.Collections.nCopies(12, "to_char(sold_on, '"
+                        + "YYYY".repeat(350) + "')")) + " FROM sales",
+                "SELECT length(regexp_replace(repeat('a', 100000), '', repeat('b', 100000), 'g'))",
+                "SELECT strpos(repeat('a', 5000000), repeat('a', 100000) || 'b')",
+                "SELECT " + "(".repeat(40) + String.join(" + ", java.util.Collections.nCopies(1500, "TRUNC(1)"))
+                        + ")".repeat(40),
+                "SELECT " + "(".repeat(9000) + "1" + ")".repeat(9000),
+                "SELECT CAST( AS DATE)",
+                "SELECT - date('2024-01-01')",
+                "SELECT #name(1, ';') FROM sales",
+                // DuckDB's own ways out: files, extensions, settings, statements hidden from the gate
+                "SELECT * FROM read_csv('/etc/passwd')",
+                "SELECT * FROM glob('/*')",
+                "SELECT * FROM read_text('DIR/x')",
+                "COPY (SELECT 1) TO 'DIR/x.csv'",
+                "INSTALL httpfs",
+                "SELECT * FROM query('INSTALL httpfs')",
+                "SET lock_configuration = false",
+                "SELECT $$[$$; DELETE FROM sales; SELECT $$]$$",
+                "SELECT $tag$ ; $tag$; DELETE FROM sales",
+                "SELECT 1 /* /* */ ; DELETE FROM sales; */",
+                "SELECT E'\\'; DELETE FROM sales; SELECT 1",
+                "SELECT * FROM query('DELETE FROM sales')",
+                "SELECT repeat('x', 2000000000)",
+                "SELECT count(*) FROM range(1000000000000)",
+                "SELECT list_sum(range(2000000000))",
+                "SELECT string_agg(repeat('x', 1000000), ',') FROM range(5000)");
     }
 
     @ParameterizedTest(name = "{0}")

@@ -4,53 +4,56 @@ import dev.drillbot.core.bank.SqlQuestion;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
-import org.sqlite.SQLiteConnection;
 
 /**
  * Opens the grader's internals to {@code dev.drillbot.bench.SqlGradingBenchmark}: the time of the
- * query's own execution on warm connections (the baseline the per-grade overhead is measured against)
- * and the cost of each step of a grade.
+ * query's own execution in DuckDB on warm databases in this process (the baseline the per-grade
+ * overhead is measured against) and the cost of each step of a grade.
  */
 public final class SqlBenchSupport implements AutoCloseable {
     private static final long FOREVER_MS = 3_600_000;
     private static final WorkerPool WORKERS = new WorkerPool(1);
     private final SqlQuestion question;
     private final String rewritten;
-    private final List<SQLiteConnection> warm = new ArrayList<>();
-    private final List<byte[]> images = new ArrayList<>();
+    private final List<DuckSandbox> warm = new ArrayList<>();
     private final PreparedQuestion prepared;
 
-    public SqlBenchSupport(SqlQuestion question, String answer) throws SQLException {
+    public SqlBenchSupport(SqlQuestion question, String answer) throws SQLException, java.io.IOException {
         this.question = question;
-        this.rewritten = Dialect.rewrite(AnswerText.extract(answer)).sql();
         this.prepared = PreparedQuestion.prepare(question, WORKERS, 2000, 10_000);
-        for (SqlQuestion.Dataset d : question.datasets()) {
-            byte[] image = Sandbox.image(question.schema(), d.data());
-            images.add(image);
-            warm.add(Sandbox.open(image, new Deadline(FOREVER_MS, Long.MAX_VALUE)));
+        this.rewritten = DuckDialect.rewrite(AnswerText.extract(answer), prepared.dateColumns).sql();
+        java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("bench-");
+        for (DatasetTables t : prepared.tables) {
+            warm.add(DuckSandbox.load(t, dir.resolve("d" + warm.size() + ".duckdb")));
         }
     }
 
-    /** The answer's own execution: prepare, execute and fetch on every dataset, connections already open. */
+    /** The answer's own execution: prepare, execute and fetch on every dataset, databases already open. */
     public long executionNanos() {
         long t = System.nanoTime();
-        for (SQLiteConnection c : warm) {
-            if (!(Sandbox.execute(c, rewritten, new Deadline(FOREVER_MS, Long.MAX_VALUE), 10_000) instanceof Sandbox.Rows)) {
+        for (DuckSandbox d : warm) {
+            if (!(d.run(rewritten, new Deadline(FOREVER_MS, Long.MAX_VALUE), 10_000) instanceof Sandbox.Rows)) {
                 throw new IllegalStateException("answer does not run: " + question.id());
             }
         }
         return System.nanoTime() - t;
     }
 
-    /** What a grade's sandbox costs: one locked-down connection, a fresh copy of each dataset loaded in turn. */
-    public long sandboxSetupNanos() throws SQLException {
-        long t = System.nanoTime();
-        SQLiteConnection c = Sandbox.open(images.get(0), new Deadline(FOREVER_MS));
-        for (int i = 1; i < images.size(); i++) {
-            c.deserialize("main", images.get(i));
+    /** A round trip to a grading process and back for a query that does nothing (SELECT 1), per dataset. */
+    public long roundTripNanos() {
+        try (WorkerPool.Lease lease = PreparedQuestion.lease(WORKERS)) {
+            lease.load(prepared);
+            long t = System.nanoTime();
+            for (int i = 0; i < warm.size(); i++) {
+                lease.run(prepared, i, "SELECT 1", 10, new Deadline(FOREVER_MS));
+            }
+            long ipc = System.nanoTime() - t;
+            t = System.nanoTime();
+            for (DuckSandbox d : warm) {
+                d.run("SELECT 1", new Deadline(FOREVER_MS), 10);
+            }
+            return ipc - (System.nanoTime() - t);
         }
-        c.close();
-        return System.nanoTime() - t;
     }
 
     private static final java.util.concurrent.ThreadPoolExecutor POOL = new java.util.concurrent.ThreadPoolExecutor(
@@ -72,15 +75,15 @@ public final class SqlBenchSupport implements AutoCloseable {
         long t = System.nanoTime();
         String sql = AnswerText.extract(answer);
         SqlGate.reject(sql, SqlLexer.lex(sql));
-        Dialect.rewrite(sql);
+        DuckDialect.rewrite(sql);
         return System.nanoTime() - t;
     }
 
     /** Comparing the answer's rows with the expected rows on every dataset. */
     public long compareNanos() {
         List<ResultTable> mine = new ArrayList<>();
-        for (SQLiteConnection c : warm) {
-            mine.add(((Sandbox.Rows) Sandbox.execute(c, rewritten, new Deadline(FOREVER_MS, Long.MAX_VALUE), 10_000)).table());
+        for (DuckSandbox d : warm) {
+            mine.add(((Sandbox.Rows) d.run(rewritten, new Deadline(FOREVER_MS, Long.MAX_VALUE), 10_000)).table());
         }
         long t = System.nanoTime();
         for (int i = 0; i < mine.size(); i++) {
@@ -106,9 +109,7 @@ public final class SqlBenchSupport implements AutoCloseable {
     }
 
     @Override
-    public void close() throws SQLException {
-        for (SQLiteConnection c : warm) {
-            c.close();
-        }
+    public void close() {
+        warm.forEach(DuckSandbox::close);
     }
 }
