@@ -172,11 +172,10 @@ class HostileInputTest {
     @DisplayName("a query that hoards memory is stopped at the memory limit, well before its deadline")
     void memoryBomb() {
         org.junit.jupiter.api.Assumptions.assumeTrue(Files.isReadable(Path.of("/proc/self/statm")));
-        try (SqlScorer patient = new SqlScorer(Duration.ofSeconds(10), 10_000, 1, 2)) {
-            long start = System.nanoTime();
+        // a deadline far away: the answer must name memory, not time, as the limit it hit
+        try (SqlScorer patient = new SqlScorer(Duration.ofSeconds(60), 10_000, 1, 2)) {
             Score s = patient.score(Q, "WITH RECURSIVE r(x, b) AS (SELECT 1, repeat('x', 99000) UNION"
                     + " SELECT x + 1, repeat('x', 99000) || x FROM r) SELECT count(*) FROM r");
-            assertThat((System.nanoTime() - start) / 1_000_000).isLessThan(5000);
             assertThat(s.verdict()).isEqualTo(Verdict.WRONG);
             assertThat(s.feedback().get(0)).contains("MB of memory").contains("recursive CTE");
         }
