@@ -28,6 +28,11 @@ public final class SqlBenchSupport implements AutoCloseable {
         }
     }
 
+    /** The hostile-input suite's attacks ({@code DIR} is where file attacks would write). */
+    public static List<String> hostileAnswers(java.nio.file.Path dir) {
+        return HostileInputTest.hostile().map(a -> a.replace("DIR", dir.toString())).toList();
+    }
+
     /** The answer's own execution: prepare, execute and fetch on every dataset, databases already open. */
     public long executionNanos() {
         long t = System.nanoTime();
