@@ -125,12 +125,18 @@ final class WorkerPool implements AutoCloseable {
         if (closed) {
             throw new ScoringUnavailableException("The SQL grader is shutting down.");
         }
-        startMissing();
-        Worker w = idle.poll(waitMillis, TimeUnit.MILLISECONDS);
-        if (w == null) {
-            return null;
+        long end = System.nanoTime() + waitMillis * 1_000_000L;
+        while (true) {
+            startMissing(); // again each slice: a process that failed to start is started anew
+            long left = (end - System.nanoTime()) / 1_000_000L;
+            Worker w = idle.poll(Math.max(0, Math.min(left, 500)), TimeUnit.MILLISECONDS);
+            if (w != null) {
+                return new Lease(w);
+            }
+            if (left <= 500) {
+                return null;
+            }
         }
-        return new Lease(w);
     }
 
     private synchronized void startMissing() {
