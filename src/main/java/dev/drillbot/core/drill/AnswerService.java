@@ -111,7 +111,7 @@ public final class AnswerService {
         }
         Score score;
         try {
-            score = scoring.score(question.get(), scoredText);
+            score = scoring.score(question.get(), scoredText, drill.channel().platform() + ":" + answer.user().id());
         } catch (ScoringUnavailableException e) {
             answers.markFailed(answerId.get(), e.getMessage());
             reply(thread, messages.render("scoring-unavailable", Map.of("user", answer.user().name(),

@@ -12,6 +12,14 @@ public interface Scorer {
     Score score(Question question, String answer);
 
     /**
+     * Scores an answer on behalf of {@code learner} (any stable id, e.g. platform + user id), so a scorer
+     * whose work is costly can keep one learner's flood from delaying everyone else.
+     */
+    default Score score(Question question, String answer, String learner) {
+        return score(question, answer);
+    }
+
+    /**
      * Problems with a question that only this track's engine can see (for SQL: the reference does not
      * run, an accepted query is graded wrong). Used by {@code drillbot check}.
      */

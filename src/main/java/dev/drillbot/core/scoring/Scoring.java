@@ -25,6 +25,11 @@ public final class Scoring {
         return scorers.get(question.track()).score(question, answer);
     }
 
+    /** As {@link #score(Question, String)}, for one learner (see {@link Scorer#score(Question, String, String)}). */
+    public Score score(Question question, String answer, String learner) {
+        return scorers.get(question.track()).score(question, answer, learner);
+    }
+
     public String briefing(Question question) {
         return scorers.get(question.track()).briefing(question);
     }

@@ -83,6 +83,23 @@ public final class SqlScorer implements Scorer, AutoCloseable {
 
     // ---- scoring ----
 
+    /** Grades queued or running per learner: at most one each, so one learner's flood waits for no one else. */
+    private final Map<String, Boolean> grading = new ConcurrentHashMap<>();
+    static final String ONE_AT_A_TIME = "Your previous SQL answer is still being graded; send this one again"
+            + " once its score has arrived.";
+
+    @Override
+    public Score score(Question question, String answer, String learner) {
+        if (grading.putIfAbsent(learner, Boolean.TRUE) != null) {
+            throw new ScoringUnavailableException(ONE_AT_A_TIME);
+        }
+        try {
+            return score(question, answer);
+        } finally {
+            grading.remove(learner);
+        }
+    }
+
     @Override
     public Score score(Question question, String answer) {
         if (!(question instanceof SqlQuestion q)) {

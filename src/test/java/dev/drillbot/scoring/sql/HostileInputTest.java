@@ -211,6 +211,39 @@ class HostileInputTest {
         assertThat(SCORER.score(Q, CORRECT).verdict()).isEqualTo(Verdict.CORRECT);
     }
 
+    @Test
+    @DisplayName("one learner's flood of 30 heavy answers costs another learner nothing: their correct answer is CORRECT")
+    void oneLearnersFloodIsTheirOwn() throws Exception {
+        String heavy = "WITH RECURSIVE r(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM r) SELECT count(*) FROM r";
+        ExecutorService flooder = Executors.newFixedThreadPool(30);
+        java.util.concurrent.atomic.AtomicInteger refused = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.CountDownLatch sent = new java.util.concurrent.CountDownLatch(30);
+        try {
+            List<Future<?>> flood = new ArrayList<>();
+            for (int i = 0; i < 30; i++) {
+                flood.add(flooder.submit(() -> {
+                    sent.countDown();
+                    try {
+                        SCORER.score(Q, heavy, "slack:flooder");
+                    } catch (dev.drillbot.core.scoring.ScoringUnavailableException busy) {
+                        refused.incrementAndGet();
+                    }
+                    return null;
+                }));
+            }
+            sent.await();
+            Score innocent = SCORER.score(Q, CORRECT, "slack:innocent");
+            assertThat(innocent.verdict()).as(String.join(" | ", innocent.feedback())).isEqualTo(Verdict.CORRECT);
+            for (Future<?> f : flood) {
+                f.get();
+            }
+            // all but the one being graded at a time were told to wait for their previous answer
+            assertThat(refused.get()).isGreaterThanOrEqualTo(25);
+        } finally {
+            flooder.shutdownNow();
+        }
+    }
+
     private static List<Path> listing(Path p) throws IOException {
         try (Stream<Path> s = Files.list(p)) {
             return s.map(Path::getFileName).sorted().toList();
