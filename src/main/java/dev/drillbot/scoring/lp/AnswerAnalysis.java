@@ -36,6 +36,10 @@ final class AnswerAnalysis {
         /** The STAR(L) part the writer labelled the sentence with ("Result: ..."), or null. */
         Part label;
         boolean past;
+        /** Per word: the {@link Morphology} readings. */
+        int[] tags;
+        /** The finite verbs and their tense; a sentence without one is a fragment. */
+        Grammar.Reading grammar;
         int quantities;
         boolean beforeAfter;
         Part part = Part.OTHER;
@@ -163,6 +167,9 @@ final class AnswerAnalysis {
                 }
             }
             s.flags = flags;
+            s.tags = tags(w, flags, lex.morphology);
+            s.label = label(raw);
+            s.grammar = Grammar.read(w, s.tags, s.label != null ? 1 : 0);
             boolean[] covered = tokens.covered;
             touched[0] = 0;
             lex.index.match(w, ids, first, start, end, covered, lex.signalLists, touched);
@@ -195,14 +202,30 @@ final class AnswerAnalysis {
             if (s.beforeAfter && w.length >= MIN_MEASURED_WORDS) {
                 s.stuffed = false;
             }
+            // a clause needs a finite verb: a noun list or a verbless fragment is not a sentence, unless it
+            // is a measured change ("Runtime: 6 hours -> 40 minutes.")
             s.real = (w.length >= minWords || s.beforeAfter && w.length >= MIN_MEASURED_WORDS) && !s.stuffed
-                    && !s.repeated;
+                    && !s.repeated && (s.grammar.finite() || s.beforeAfter);
             s.label = label(raw);
             classifyActor(s, lex);
             sentences.add(s);
         }
         wordCount = words;
         assignParts(lex);
+    }
+
+    private static int[] tags(String[] w, int[] flags, Morphology m) {
+        int[] t = new int[w.length];
+        for (int i = 0; i < w.length; i++) {
+            if ((flags[i] & Lexicon.NUMBER) != 0) {
+                t[i] = Morphology.NUM | Morphology.KNOWN;
+            } else if (w[i].equals("i")) {
+                t[i] = Morphology.PRON | Morphology.KNOWN; // the dictionary knows only "I"
+            } else {
+                t[i] = m.tags(w[i]);
+            }
+        }
+        return t;
     }
 
     /** The words of one sentence; a known word is looked up by its range and shares the rubric's string. */
@@ -314,7 +337,6 @@ final class AnswerAnalysis {
         int[] f = s.flags;
         boolean i = false;
         boolean passive = false;
-        boolean past = false;
         for (int k = 0; k < w.length; k++) {
             if ((f[k] & Lexicon.FIRST_PERSON) != 0 && (k + 1 == w.length || (f[k + 1] & Lexicon.I_NON_ACTION) == 0)) {
                 i = true;
@@ -325,12 +347,9 @@ final class AnswerAnalysis {
                     passive = true;
                 }
             }
-            if ((f[k] & (Lexicon.ED_FORM | Lexicon.IRREGULAR_PAST)) != 0) {
-                past = true;
-            }
         }
         s.hypothetical = s.has(lex.hypotheticalId) && !pastModal(s, lex.hypotheticalId);
-        s.past = past;
+        s.past = s.grammar.past > 0; // a finite past verb: "the failed runs" is not one
         int collective = lex.collectiveId;
         if (i) {
             s.actor = Actor.I;

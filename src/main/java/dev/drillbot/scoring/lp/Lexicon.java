@@ -19,6 +19,9 @@ final class Lexicon {
     /** Principle → list id of its own name ("Dive Deep"), to catch answers that recite principle names. */
     final Map<Principle, Integer> nameIds = new EnumMap<>(Principle.class);
 
+    /** Word forms with their possible tags, for {@link Grammar}. */
+    final Morphology morphology = Morphology.load();
+
     final WordSet functionWords;
     final WordSet firstPerson;
     final WordSet iNonAction;
