@@ -29,6 +29,8 @@ final class AnswerAnalysis {
         boolean real;
         boolean repeated;
         boolean stuffed;
+        /** Mostly the question's own words said back: "A time I stopped trusting data is when data was not trusted." */
+        boolean echo;
         Actor actor = Actor.NONE;
         boolean hypothetical;
         /** "I said I would ...": an action (telling) whose content is an intention; many of them make a plan, not a story. */
@@ -128,9 +130,18 @@ final class AnswerAnalysis {
 
     final List<Sentence> sentences = new ArrayList<>();
     final int wordCount;
+    /** The answer as written. */
+    final String text;
 
     AnswerAnalysis(String answer, Lexicon lex, Rubric rubric) {
+        this(answer, "", lex, rubric);
+    }
+
+    /** {@code prompt}: the question asked, so that an answer that only says it back earns nothing. */
+    AnswerAnalysis(String answer, String prompt, Lexicon lex, Rubric rubric) {
         String text = answer == null ? "" : answer;
+        this.text = text;
+        Set<String> promptWords = contentWords(Words.tokenize(Words.normalise(prompt == null ? "" : prompt)), lex);
         int minWords = (int) rubric.num("sentences.min_words");
         double minFunction = rubric.num("sentences.min_function_word_share");
         double maxSignal = rubric.num("sentences.max_signal_word_share");
@@ -204,14 +215,50 @@ final class AnswerAnalysis {
             }
             // a clause needs a finite verb: a noun list or a verbless fragment is not a sentence, unless it
             // is a measured change ("Runtime: 6 hours -> 40 minutes.")
+            s.echo = echoes(w, promptWords, lex);
             s.real = (w.length >= minWords || s.beforeAfter && w.length >= MIN_MEASURED_WORDS) && !s.stuffed
-                    && !s.repeated && (s.grammar.finite() || s.beforeAfter);
+                    && !s.repeated && !s.echo && (s.grammar.finite() || s.beforeAfter);
             s.label = label(raw);
             classifyActor(s, lex);
             sentences.add(s);
         }
         wordCount = words;
         assignParts(lex);
+    }
+
+    /** Words of the prompt that carry its meaning: not glue words, not "tell me about a time". */
+    private static Set<String> contentWords(List<String> words, Lexicon lex) {
+        Set<String> out = new HashSet<>();
+        for (String w : words) {
+            Lexicon.Word k = lex.word(w);
+            boolean function = k != null && (k.flags() & Lexicon.FUNCTION) != 0;
+            if (!function && w.length() > 2 && !PROMPT_FRAME.contains(w)) {
+                out.add(w);
+            }
+        }
+        return out;
+    }
+
+    private static final Set<String> PROMPT_FRAME = Set.of("tell", "time", "describe", "example", "give", "you",
+            "your", "did", "what", "happened");
+
+    /**
+     * A sentence made of the question's words: at least 4 content words, at least 70% of them from the
+     * prompt, covering at least 40% of the prompt's own content words.
+     */
+    private static boolean echoes(String[] w, Set<String> prompt, Lexicon lex) {
+        if (prompt.size() < 3) {
+            return false;
+        }
+        Set<String> content = contentWords(Arrays.asList(w), lex);
+        if (content.size() < 4) {
+            return false;
+        }
+        int shared = 0;
+        for (String c : content) {
+            shared += prompt.contains(c) ? 1 : 0;
+        }
+        return shared >= 0.7 * content.size() && shared >= 0.4 * prompt.size();
     }
 
     private static int[] tags(String[] w, int[] flags, Morphology m) {

@@ -389,6 +389,33 @@ final class Assessment {
             caps.add(new Cap("stuffing", (int) r.num("caps.stuffing"), stuffedSentences + " of " + countedSentences
                     + " sentences are keyword lists, recited principle names or repeats; only real sentences count"));
         }
+        if (TEMPLATE.matcher(a.text).find()) {
+            caps.add(new Cap("template", (int) r.num("caps.template"),
+                    "placeholders are left in (\"" + firstMatch(TEMPLATE, a.text) + "\"); tell the real story with its real names and numbers"));
+        }
+        int echoWords = 0;
+        int shortSentences = 0;
+        for (Sentence s : a.sentences) {
+            echoWords += s.echo ? s.words.length : 0;
+            shortSentences += s.words.length < r.num("caps.fragment_words") ? 1 : 0;
+        }
+        if (a.wordCount > 0 && echoWords >= r.num("caps.echo_word_share") * a.wordCount) {
+            caps.add(new Cap("echo", (int) r.num("caps.echo"),
+                    "much of this repeats the question; answer it with one thing that happened"));
+        }
+        if (shortSentences >= 4 && shortSentences >= r.num("caps.fragment_share") * a.sentences.size()) {
+            caps.add(new Cap("fragments", (int) r.num("caps.fragments"), shortSentences + " of " + a.sentences.size()
+                    + " sentences are a few words long: a list of claims, not a story"));
+        }
+        if (a.wordCount > r.num("caps.very_long_words")) {
+            caps.add(new Cap("very long", (int) r.num("caps.very_long"), a.wordCount
+                    + " words is far past three minutes of speech; cut it to the steps that mattered"));
+        }
+        if (a.wordCount > r.num("caps.long_words")) {
+            // progressive: every word past the limit costs, so padding a story never pays
+            lengthCost = (a.wordCount - r.num("caps.long_words")) * r.num("caps.long_cost_per_100_words") / 100;
+            raw -= lengthCost;
+        }
         if (hypothetical) {
             caps.add(new Cap("hypothetical", (int) r.num("caps.hypothetical"),
                     "this describes what you would do, not what you did; tell one real time it happened"));
@@ -419,6 +446,19 @@ final class Assessment {
         }
         total = (int) Math.round(Math.max(0, Math.min(100, t)));
     }
+
+    /** Placeholders from a template: [situation], <metric>, {team}, X%, N hours, XX, TBD. */
+    static final java.util.regex.Pattern TEMPLATE = java.util.regex.Pattern.compile(
+            "\\[[A-Za-z][^\\]\\n]{0,40}]|<[A-Za-z][A-Za-z _-]{1,30}>|\\{[A-Za-z][A-Za-z _-]{1,30}}|(?<![\\w$])[XN]{1,2}\\s?(%|x\\b|percent|hours?|days?|weeks?|months?|minutes?)"
+                    + "|\\$[XN]{1,2}\\b|\\bX{2,}\\b|\\bTBD\\b");
+
+    private static String firstMatch(java.util.regex.Pattern p, String text) {
+        java.util.regex.Matcher m = p.matcher(text);
+        return m.find() ? m.group() : "";
+    }
+
+    /** Points taken off the total for the words past {@code caps.long_words}. */
+    double lengthCost;
 
     private static double clamp(double points) {
         return Math.round(Math.max(0, Math.min(4, points)) * 2) / 2.0;

@@ -74,7 +74,7 @@ public final class LpScorer implements Scorer {
     }
 
     private Score score(LpQuestion q, String text) {
-        AnswerAnalysis analysis = new AnswerAnalysis(text, lexicon, rubric);
+        AnswerAnalysis analysis = new AnswerAnalysis(text, q.prompt(), lexicon, rubric);
         if (analysis.wordCount == 0) {
             return new Score(0, Verdict.NOT_YET, dimensions(null), List.of("Score 0/100 - not yet",
                     "No answer text found: tell one real story, what you did and how it ended."), "",

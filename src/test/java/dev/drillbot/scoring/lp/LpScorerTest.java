@@ -260,4 +260,60 @@ class LpScorerTest {
                 I learn to look at the data distribution before I add hardware.""");
         assertThat(story.total()).isGreaterThan(60);
     }
+
+    @Test
+    @DisplayName("a STAR template with placeholders left in is capped, however complete it looks")
+    void templateIsCapped() {
+        Score t = scorer.score(Answers.question(Principle.OWNERSHIP), """
+                Situation: At [company] our [pipeline] failed every week and nobody owned it.
+                Task: I took ownership because the analysts needed fresh numbers by [deadline].
+                Action: I read the logs, found the root cause in [system], added an alert and wrote a runbook.
+                Result: failures dropped by X% and runtime fell from N hours to 40 minutes.
+                Learning: I learned that a lasting mechanism beats a quick fix.""");
+        assertThat(t.total()).isLessThanOrEqualTo(25);
+        assertThat(t.feedback()).anyMatch(l -> l.startsWith("Capped at 25: placeholders are left in"));
+    }
+
+    @Test
+    @DisplayName("a list of a few-word claims is capped as fragments, not read as a story")
+    void fragmentListIsCapped() {
+        Score f = scorer.score(Answers.question(Principle.OWNERSHIP), """
+                I led. I owned. I cut costs 40%. Nobody owned it. I added alerts. I wrote the runbook.
+                Failures fell to zero. I followed up. Saved $200k a year. I delivered on time.""");
+        assertThat(f.total()).isLessThanOrEqualTo(30);
+        assertThat(f.feedback()).anyMatch(l -> l.contains("a list of claims, not a story"));
+    }
+
+    @Test
+    @DisplayName("saying the question back earns nothing and caps the answer")
+    void echoOfTheQuestionIsCapped() {
+        var q = new dev.drillbot.core.bank.LpQuestion("test-echo", "t",
+                "Tell me about a time you took ownership of a failing pipeline that nobody owned.", Difficulty.MEDIUM,
+                List.of(Principle.OWNERSHIP), List.of(), List.of(), List.of(), new Source("t.yaml", 1, Map.of()));
+        Score e = scorer.score(q, """
+                A time I took ownership of a failing pipeline that nobody owned was a real example of ownership.
+                I took ownership of the failing pipeline that nobody owned because ownership of a failing pipeline matters.
+                Taking ownership of a pipeline nobody owned and that was failing is what I did, and it was fixed in 2023.""");
+        assertThat(e.total()).isLessThanOrEqualTo(30);
+        assertThat(e.feedback()).anyMatch(l -> l.contains("repeats the question"));
+    }
+
+    @Test
+    @DisplayName("padding a strong story past 450 words costs points, and past 650 words it cannot be strong")
+    void longAnswersCost() {
+        var q = Answers.question(Principle.OWNERSHIP);
+        StringBuilder pad = new StringBuilder(Answers.OWNERSHIP_STRONG);
+        int[] totals = new int[3];
+        int k = 0;
+        for (int words : new int[] {500, 600, 800}) {
+            while (EvalSet.words(pad.toString()) < words) {
+                pad.append("\nOn day ").append(++k).append(" of that quarter I also sat in the planning meeting with the")
+                        .append(" analysts and we talked through the backlog for a while.");
+            }
+            totals[words == 500 ? 0 : words == 600 ? 1 : 2] = scorer.score(q, pad.toString()).total();
+        }
+        assertThat(totals[0]).isLessThan(strong.total());
+        assertThat(totals[1]).isLessThan(totals[0]);
+        assertThat(totals[2]).isLessThan(80).isLessThan(totals[1]);
+    }
 }
