@@ -29,6 +29,8 @@ final class AnswerAnalysis {
         boolean real;
         boolean repeated;
         boolean stuffed;
+        /** Principle names recited in it ("I showed Customer Obsession"): such a sentence is no evidence. */
+        int names;
         /** Mostly the question's own words said back: "A time I stopped trusting data is when data was not trusted." */
         boolean echo;
         Actor actor = Actor.NONE;
@@ -203,6 +205,7 @@ final class AnswerAnalysis {
             for (int id : lex.nameIdList) {
                 names += s.has(id) ? 1 : 0;
             }
+            s.names = names;
             s.repeated = !seen.add(Arrays.asList(w)); // words never hold spaces: same as joining them
             // Keyword lists, rubric terms strung together and recited principle names are not evidence.
             s.stuffed = w.length >= minWords
@@ -593,6 +596,35 @@ final class AnswerAnalysis {
         String w = s.words[0];
         return (s.flags[0] & Lexicon.PREPOSITION) != 0 && !w.equals("to") || w.equals("when") || w.equals("while")
                 || w.equals("last") || w.equals("back") || w.equals("during");
+    }
+
+    /** Where principle evidence counts: a real sentence of the story's Action or Result that names no principle. */
+    static boolean evidence(Sentence s) {
+        return s.real && s.names == 0;
+    }
+
+    /**
+     * The evidence for a principle: {distinct signal groups found in the Action and Result, whether one of
+     * them was matched by a phrase of two or more words}. A single generic word ("budget", "training") is
+     * weak evidence; "no one owned it" is strong.
+     */
+    int[] evidence(Lexicon lex, Principle p) {
+        int groups = 0;
+        int multi = 0;
+        for (int g : lex.groupIds.get(p)) {
+            boolean found = false;
+            for (Sentence s : sentences) {
+                if (evidence(s) && s.has(g)) {
+                    found = true;
+                    if (s.end(g) - s.start(g) >= 2) {
+                        multi = 1;
+                        break;
+                    }
+                }
+            }
+            groups += found ? 1 : 0;
+        }
+        return new int[] {groups, multi};
     }
 
     /** Distinct signal groups of a principle found in real sentences, each counted once. */

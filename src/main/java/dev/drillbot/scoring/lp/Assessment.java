@@ -165,14 +165,18 @@ final class Assessment {
     private void fit(Lexicon lex, Rubric r, List<Principle> principles) {
         asked = principles.isEmpty() ? Principle.OWNERSHIP : principles.get(0);
         askedGroups = -1;
+        int askedMulti = 0;
         for (Principle p : principles) {
-            int g = a.groupsHit(lex, p);
-            if (g > askedGroups) {
-                askedGroups = g;
+            int[] e = a.evidence(lex, p);
+            if (e[0] > askedGroups || e[0] == askedGroups && e[1] > askedMulti) {
+                askedGroups = e[0];
+                askedMulti = e[1];
                 asked = p;
             }
         }
         askedGroups = Math.max(askedGroups, 0);
+        // two distinct signal groups, or one multi-word signal, inside the actions or results
+        askedEvidence = askedGroups >= 2 || askedGroups == 1 && askedMulti == 1;
         int[] gids = lex.groupIds.get(asked);
         List<Rubric.Group> groups = r.principles.get(asked).groups();
         for (int i = 0; i < gids.length; i++) {
@@ -183,13 +187,15 @@ final class Assessment {
                 termsFound.add(found.matched(gids[i]));
             }
         }
+        int otherMulti = 0;
         for (Principle p : Principle.values()) {
             if (principles.contains(p)) {
                 continue;
             }
-            int g = a.groupsHit(lex, p);
-            if (g > otherGroups) {
-                otherGroups = g;
+            int[] e = a.evidence(lex, p);
+            if (e[0] > otherGroups || e[0] == otherGroups && e[1] > otherMulti) {
+                otherGroups = e[0];
+                otherMulti = e[1];
                 other = p;
             }
         }
@@ -206,8 +212,18 @@ final class Assessment {
             }
         }
         double[] pts = r.list("principle_fit.group_points");
-        scores.put("principle fit", clamp(pts[Math.min(askedGroups, pts.length - 1)]));
+        double points = pts[Math.min(askedGroups, pts.length - 1)];
+        if (!askedEvidence) {
+            points = Math.min(points, r.num("principle_fit.weak_evidence_points"));
+        }
+        if (other != null) {
+            points -= r.num("principle_fit.other_penalty"); // the story shows another principle better
+        }
+        scores.put("principle fit", clamp(points));
     }
+
+    /** Whether the asked principle has enough evidence in the story (see {@link #fit}). */
+    boolean askedEvidence;
 
     /** The sentence to quote: the first one in the Action part, else the first one. */
     private static Sentence better(Sentence current, Sentence candidate) {
@@ -219,7 +235,7 @@ final class Assessment {
 
     private Sentence firstWith(int list) {
         for (Sentence s : a.sentences) {
-            if (s.real && s.has(list)) {
+            if (AnswerAnalysis.evidence(s) && s.has(list)) {
                 return s;
             }
         }
@@ -439,6 +455,10 @@ final class Assessment {
         if (askedGroups == 0) {
             caps.add(new Cap("off principle", (int) r.num("caps.off_principle"),
                     "nothing here shows " + asked.displayName() + "; answer the question that was asked"));
+        } else if (!askedEvidence) {
+            caps.add(new Cap("thin principle evidence", (int) r.num("caps.thin_principle_evidence"),
+                    "only one word (\"" + String.join("", termsFound.subList(0, Math.min(1, termsFound.size())))
+                            + "\") shows " + asked.displayName() + "; show it in what you did and how it ended"));
         }
         double t = raw;
         for (Cap c : caps) {

@@ -316,4 +316,18 @@ class LpScorerTest {
         assertThat(totals[1]).isLessThan(totals[0]);
         assertThat(totals[2]).isLessThan(80).isLessThan(totals[1]);
     }
+
+    @Test
+    @DisplayName("one generic word of the asked principle is not evidence: a well-told story about something else stays capped")
+    void oneStrayWordIsNotEvidence() {
+        Score hobby = scorer.score(Answers.question(Principle.HIRE_AND_DEVELOP_THE_BEST), """
+                In 2022 I decided to run my first half marathon, and I had twelve weeks to get ready for it.
+                I built a spreadsheet of my runs and followed a plan with three runs a week and one long run on Sundays.
+                After four weeks my knee started to hurt, so I cut the long runs back and added strength training twice a week.
+                I tracked my pace after every run and moved the plan by a week when I was sick in March.
+                On race day I finished in 1 hour 58 minutes, two minutes under the target I had set in January.
+                I learned that a plan I can adjust beats a perfect plan I cannot keep.""");
+        assertThat(hobby.total()).isLessThanOrEqualTo(55);
+        assertThat(hobby.feedback()).anyMatch(l -> l.contains("Hire and Develop the Best"));
+    }
 }
