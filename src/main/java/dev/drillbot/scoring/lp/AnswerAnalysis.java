@@ -506,7 +506,7 @@ final class AnswerAnalysis {
                 }
                 continue;
             }
-            int unit = currency ? k + 1 : unitAfter(w, f, k);
+            int unit = currency ? k + 1 : unitAfter(w, f, s.tags, k);
             // "six months later" places the story in time; it measures nothing
             boolean quantity = unit >= 0 && !(unit + 1 < w.length && (f[unit + 1] & Lexicon.TIME_POINT) != 0
                     && !currency);
@@ -529,9 +529,18 @@ final class AnswerAnalysis {
     }
 
     /** The position of the unit that makes {@code w[k]} a measurement, or -1. */
-    private static int unitAfter(String[] w, int[] f, int k) {
+    private static int unitAfter(String[] w, int[] f, int[] tags, int k) {
         if (k + 1 < w.length && (f[k + 1] & Lexicon.UNIT) != 0) {
             return k + 1;
+        }
+        // any counted thing: "three closes", "two more reports", "40 nightly jobs" (a plural noun)
+        for (int j = k + 1; j < Math.min(w.length, k + 3); j++) {
+            if ((tags[j] & Morphology.PLURAL) != 0) {
+                return j;
+            }
+            if ((tags[j] & (Morphology.ADJ | Morphology.NOUN)) == 0 && !w[j].equals("more")) {
+                break;
+            }
         }
         // a rate: "eight a month", "twice per week"
         if (k + 2 < w.length && (w[k + 1].equals("a") || w[k + 1].equals("per") || w[k + 1].equals("an"))
@@ -555,6 +564,13 @@ final class AnswerAnalysis {
                 lastAction = s.position;
             }
         }
+        int lastPlainAction = -1;
+        for (Sentence s : sentences) {
+            if (s.real && s.isAction() && s.actor == Actor.I && !s.beforeAfter && !s.has(lex.resultMarkersId)
+                    && !s.has(lex.lateLearningCuesId) && !s.has(lex.learningCuesId)) {
+                lastPlainAction = s.position;
+            }
+        }
         boolean opener = true;
         for (Sentence s : sentences) {
             if (!s.real) {
@@ -569,8 +585,15 @@ final class AnswerAnalysis {
             } else if (s.has(lex.learningCuesId) || s.has(lex.lateLearningCuesId) && s.position > lastAction) {
                 s.part = Part.LEARNING;
             } else if (actionSeen && (s.has(lex.resultCuesId) || s.beforeAfter
-                    || (s.quantities > 0 && s.actor != Actor.I && s.position >= sentences.size() * LATE_SHARE))) {
-                // a measurement late in the story, after the actions, is how it ended
+                    || (s.quantities > 0 && s.actor != Actor.I && s.position >= sentences.size() * LATE_SHARE))
+                    && (s.actor != Actor.I || s.has(lex.resultMarkersId) || s.position > lastPlainAction)) {
+                // a measurement late in the story, after the actions, is how it ended; a number inside one of
+                // my own steps followed by more steps ("I increased retention to seven days") is an action
+                s.part = Part.RESULT;
+            } else if (actionSeen && s.position > lastAction && s.past && !s.hypothetical
+                    && (s.actor == Actor.NONE || s.actor == Actor.PASSIVE)) {
+                // after the last action, what happened to the thing acted on is the outcome:
+                // "For the next three closes the numbers matched the ledger."
                 s.part = Part.RESULT;
             } else if (s.has(lex.taskCuesId) && !actionSeen) {
                 s.part = Part.TASK;

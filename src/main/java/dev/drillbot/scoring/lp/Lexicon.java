@@ -82,6 +82,7 @@ final class Lexicon {
     final int learningCuesId;
     final int lateLearningCuesId;
     final int resultCuesId;
+    final int resultMarkersId;
     final int taskCuesId;
     final int situationCuesId;
     final int[] nameIdList;
@@ -180,6 +181,7 @@ final class Lexicon {
         learningCuesId = id("learning_cues");
         lateLearningCuesId = id("late_learning_cues");
         resultCuesId = id("result_cues");
+        resultMarkersId = id("result_markers");
         taskCuesId = id("task_cues");
         situationCuesId = id("situation_cues");
         nameIdList = nameIds.values().stream().mapToInt(Integer::intValue).toArray();

@@ -33,6 +33,7 @@ final class Morphology {
     static final int NUM = 1 << 16;
     static final int POSSESSIVE = 1 << 17; // my, our, their
     static final int WH = 1 << 18;         // who, which, that as a relative
+    static final int PLURAL = 1 << 19;     // a plural noun: closes, reports, tickets
 
     static final String RESOURCE = "/org/languagetool/resource/en/english.dict";
 
@@ -95,6 +96,9 @@ final class Morphology {
         }
         if (t.startsWith("NNP")) {
             return PROPER;
+        }
+        if (t.startsWith("NNS")) {
+            return NOUN | PLURAL;
         }
         if (t.startsWith("NN")) {
             return NOUN;

@@ -330,4 +330,31 @@ class LpScorerTest {
         assertThat(hobby.total()).isLessThanOrEqualTo(55);
         assertThat(hobby.feedback()).anyMatch(l -> l.contains("Hire and Develop the Best"));
     }
+
+    @Test
+    @DisplayName("a number inside one of my steps is not the result: removing the Result paragraph costs points")
+    void numberInsideAnActionIsNotTheResult() {
+        var q = Answers.question(Principle.CUSTOMER_OBSESSION);
+        String actions = """
+                In 2023 our product analysts kept losing the event history they needed for cohort studies, because the Kafka topic kept only one day of data. I measured how far back their queries reached and found most needed five days. I increased retention to seven days on the topic and moved older events to S3 in Parquet so the cost stayed flat. I wrote a runbook for the retention settings and set up an alert when the consumer lag passed one hour.""";
+        String result = "\nAfter the change the analysts stopped filing tickets about missing history, from about six a month to zero, and the storage bill rose by only 3%.";
+        Score full = scorer.score(q, actions + result);
+        Score noResult = scorer.score(q, actions);
+        assertThat(noResult.total()).isLessThan(full.total() - 10);
+        assertThat(line(noResult, "STAR(L) found:")).matches(".*missing: .*Result.*");
+    }
+
+    @Test
+    @DisplayName("an outcome told in plain words after the actions is the Result, and removing it costs points")
+    void plainOutcomeAfterTheActionsIsTheResult() {
+        var q = Answers.question(Principle.EARN_TRUST);
+        String actions = """
+                Our finance team stopped trusting the revenue dashboard I owned after two month-end closes where it disagreed with the ledger. I met their lead, listened to the two cases they had found, and told her plainly that both errors were ours. I traced both errors myself to a late currency file that the daily load silently skipped, added a reconciliation check that blocks publishing when totals differ from the ledger, and sent the finance team a short note after each close with the check's result.""";
+        String outcome = " For the next three closes the numbers matched the ledger, and in the fourth month their lead"
+                + " asked us to add two more reports.";
+        Score full = scorer.score(q, actions.strip() + outcome);
+        Score noResult = scorer.score(q, actions.strip());
+        assertThat(line(full, "STAR(L) found:")).contains("Action, Result");
+        assertThat(noResult.total()).isLessThan(full.total());
+    }
 }
