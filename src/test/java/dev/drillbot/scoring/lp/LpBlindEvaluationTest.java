@@ -69,13 +69,13 @@ class LpBlindEvaluationTest {
 
     /** What the development set shows today (each at or below the measured figure; the target in brackets). */
     static final class Thresholds {
-        static final double SPEARMAN = 0.0;               // [0.85]
-        static final double MARGIN_OVER_WORD_COUNT = 0.0;
-        static final double PAIRS = 0.0;                  // [0.95]
-        static final int GAMING_ABOVE_GOOD = 1000;        // [0]
-        static final double BELOW_STRONG = 0.0;           // [0.9]
-        static final double NOTE_PRECISION = 0.0;         // [0.9]
-        static final double NOTE_RECALL = 0.0;            // [0.8]
-        static final int LOWEST_LABEL_4 = 0;              // [75]
+        static final double SPEARMAN = 0.80;              // [0.85]
+        static final double MARGIN_OVER_WORD_COUNT = 0.20;
+        static final double PAIRS = 0.95;                 // [0.95]
+        static final int GAMING_ABOVE_GOOD = 4;           // [0]
+        static final double BELOW_STRONG = 0.90;          // [0.9]
+        static final double NOTE_PRECISION = 0.55;        // [0.9]
+        static final double NOTE_RECALL = 0.65;           // [0.8]
+        static final int LOWEST_LABEL_4 = 55;             // [75]
     }
 }
