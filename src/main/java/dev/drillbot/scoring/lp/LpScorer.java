@@ -86,6 +86,18 @@ public final class LpScorer implements Scorer {
         return new Score(x.total, verdict, dimensions(x), writer.lines(x, verdict.label()), "", writer.followUp(x, q));
     }
 
+    @Override
+    public List<String> explain(Question question, String answer) {
+        if (!(question instanceof LpQuestion q)) {
+            return List.of();
+        }
+        String text = answer == null ? "" : answer;
+        text = text.length() > MAX_ANSWER_CHARS ? text.substring(0, MAX_ANSWER_CHARS) : text;
+        AnswerAnalysis analysis = new AnswerAnalysis(text, q.prompt(), lexicon, rubric);
+        Assessment x = Assessment.of(analysis, lexicon, rubric, q.principles());
+        return Explanation.lines(analysis, x, lexicon, rubric);
+    }
+
     private Verdict verdict(int total) {
         if (total >= rubric.num("bands.strong")) {
             return Verdict.STRONG;
