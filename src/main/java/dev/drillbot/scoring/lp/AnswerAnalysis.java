@@ -208,9 +208,11 @@ final class AnswerAnalysis {
             s.names = names;
             s.repeated = !seen.add(Arrays.asList(w)); // words never hold spaces: same as joining them
             // Keyword lists, rubric terms strung together and recited principle names are not evidence.
+            // recited names in any form count per clause: "I dove deep, earned trust and delivered results"
+            int recited = names + (s.has(lex.principlePhrasesId) ? countMatches(w, s, lex.principlePhrasesId, lex) : 0);
             s.stuffed = w.length >= minWords
                     && ((double) function / w.length < minFunction || (double) signal / w.length > maxSignal
-                            || names >= 2);
+                            || recited >= 2);
             measure(s, lex);
             // a measured change ("Nightly runtime fell 55%.") is evidence however terse: never a keyword list
             if (s.beforeAfter && w.length >= MIN_MEASURED_WORDS) {
@@ -463,13 +465,17 @@ final class AnswerAnalysis {
                 return false; // "If a pipeline had no owner, I would ...": a condition, not a report
             }
         }
+        String next = end < s.words.length ? s.words[end] : "";
+        int after = next.equals("already") || next.equals("just") || next.equals("never") ? end + 1 : end;
+        if (marker.endsWith("'d") && after < s.words.length && (s.tags[after] & Morphology.VBN) != 0) {
+            return true; // "I'd already written a dedup job": a past perfect, nothing intended
+        }
         for (int k = 0; k < at; k++) {
             if ((s.flags[k] & (Lexicon.ED_FORM | Lexicon.IRREGULAR_PAST)) != 0) {
                 s.reportedIntent = true;
                 return true;
             }
         }
-        String next = end < s.words.length ? s.words[end] : "";
         return next.equals("not") || next.equals("n't") || next.equals("already")
                 || end < s.words.length && (s.flags[end] & (Lexicon.ED_FORM | Lexicon.PARTICIPLE)) != 0
                         && marker.endsWith("'d");
@@ -503,6 +509,11 @@ final class AnswerAnalysis {
                 if (numbers > 0 && (x.equals("→") || (from >= 0 && (x.equals("to") || x.equals("under")
                         || x.equals("below"))))) {
                     toAfterNumber = true;
+                }
+                if (x.equals("to") && k > 0 && (w[k - 1].equals("back") || w[k - 1].equals("down")
+                        || w[k - 1].equals("went") || w[k - 1].equals("came"))) {
+                    toAfterNumber = true; // "runtime back to 35 minutes", "errors down to 0.2%"
+                    numbers = Math.max(numbers, 1);
                 }
                 continue;
             }
@@ -619,6 +630,22 @@ final class AnswerAnalysis {
         String w = s.words[0];
         return (s.flags[0] & Lexicon.PREPOSITION) != 0 && !w.equals("to") || w.equals("when") || w.equals("while")
                 || w.equals("last") || w.equals("back") || w.equals("during");
+    }
+
+    /** How many times the phrases of one list occur in a sentence (the index keeps only the first match). */
+    private static int countMatches(String[] w, Sentence s, int list, Lexicon lex) {
+        int count = 0;
+        int from = s.start(list);
+        while (from >= 0 && from < w.length) {
+            int end = lex.index.matchAt(w, from, list);
+            if (end > from) {
+                count++;
+                from = end;
+            } else {
+                from++;
+            }
+        }
+        return count;
     }
 
     /** Where principle evidence counts: a real sentence of the story's Action or Result that names no principle. */

@@ -83,6 +83,8 @@ final class Lexicon {
     final int lateLearningCuesId;
     final int resultCuesId;
     final int resultMarkersId;
+    final int principlePhrasesId;
+    final int workTermsId;
     final int taskCuesId;
     final int situationCuesId;
     final int[] nameIdList;
@@ -109,7 +111,7 @@ final class Lexicon {
                 signalLists[g] = true;
             }
         }
-        for (String key : List.of("metric_nouns", "systems", "result_cues", "learning_cues")) {
+        for (String key : List.of("metric_nouns", "systems", "result_cues", "learning_cues", "principle_phrases")) {
             signalLists[ids.get(key)] = true;
         }
         for (int id : nameIds.values()) {
@@ -182,6 +184,8 @@ final class Lexicon {
         lateLearningCuesId = id("late_learning_cues");
         resultCuesId = id("result_cues");
         resultMarkersId = id("result_markers");
+        principlePhrasesId = id("principle_phrases");
+        workTermsId = id("work_terms");
         taskCuesId = id("task_cues");
         situationCuesId = id("situation_cues");
         nameIdList = nameIds.values().stream().mapToInt(Integer::intValue).toArray();
