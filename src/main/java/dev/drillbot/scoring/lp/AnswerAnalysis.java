@@ -608,7 +608,9 @@ final class AnswerAnalysis {
                 s.part = Part.RESULT;
             } else if (s.has(lex.taskCuesId) && !actionSeen) {
                 s.part = Part.TASK;
-            } else if (!actionSeen && (s.has(lex.situationCuesId) || s.hypothetical || first && setsScene(s))) {
+            } else if (!actionSeen && (s.has(lex.situationCuesId) && !(action && s.position >= 2) || s.hypothetical
+                    || first && setsScene(s))) {
+                // past the opening, "I presented it at our team meeting" is a step, whatever cue it holds
                 s.part = Part.SITUATION;
             } else if (action) {
                 s.part = Part.ACTION;

@@ -95,6 +95,7 @@ final class Assessment {
         x.structure(r);
         x.specificity(lex, r);
         x.concision(lex, r);
+        x.countWorkTerms(lex);
         x.caps(r);
         return x;
     }
@@ -386,6 +387,26 @@ final class Assessment {
         scores.put("concision", n == 0 ? 0 : clamp(points));
     }
 
+    private void countWorkTerms(Lexicon lex) {
+        Set<String> seen = new HashSet<>();
+        int list = lex.workTermsId;
+        for (Sentence s : a.sentences) {
+            if (!s.real || s.part != Part.ACTION && s.part != Part.RESULT) {
+                continue;
+            }
+            for (int k = 0; k < s.words.length; k++) {
+                int end = lex.index.matchAt(s.words, k, list);
+                if (end > k) {
+                    seen.add(String.join(" ", java.util.Arrays.asList(s.words).subList(k, end)));
+                }
+            }
+            if (s.has(lex.id("systems"))) {
+                seen.add(s.matched(lex.id("systems")));
+            }
+        }
+        workTerms = seen.size();
+    }
+
     private void caps(Rubric r) {
         double weights = 0;
         double sum = 0;
@@ -452,6 +473,11 @@ final class Assessment {
             caps.add(new Cap("nothing concrete", (int) r.num("caps.nothing_concrete"),
                     "nothing in it is concrete - no number, no named system, no time; tell it so only you could"));
         }
+        if (workTerms < r.num("caps.off_topic_work_terms") && a.wordCount >= r.num("caps.too_short_words")) {
+            caps.add(new Cap("not a work story", (int) r.num("caps.off_topic"),
+                    "what you did and what came of it never touch your work (a team, a system, data, a customer);"
+                            + " tell a story from your job"));
+        }
         if (askedGroups == 0) {
             caps.add(new Cap("off principle", (int) r.num("caps.off_principle"),
                     "nothing here shows " + asked.displayName() + "; answer the question that was asked"));
@@ -476,6 +502,9 @@ final class Assessment {
         java.util.regex.Matcher m = p.matcher(text);
         return m.find() ? m.group() : "";
     }
+
+    /** Distinct work words (data, team, pipeline, customer ...) in the Action and Result sentences. */
+    int workTerms;
 
     /** Points taken off the total for the words past {@code caps.long_words}. */
     double lengthCost;

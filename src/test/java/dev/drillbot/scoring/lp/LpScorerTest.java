@@ -357,4 +357,17 @@ class LpScorerTest {
         assertThat(line(full, "STAR(L) found:")).contains("Action, Result");
         assertThat(noResult.total()).isLessThan(full.total());
     }
+
+    @Test
+    @DisplayName("a well-told story from outside work is capped: its actions and results never touch a team, system or data")
+    void hobbyStoryIsNotAWorkStory() {
+        Score hobby = scorer.score(Answers.question(Principle.LEARN_AND_BE_CURIOUS), """
+                Last spring I decided to learn to make Neapolitan pizza at home, because every one I made was flat.
+                I read two books on dough, watched a course on fermentation and wrote down every bake in a notebook.
+                I tried four flours and changed one thing per bake, such as the water share or the proof time.
+                After six weeks I found that a 48-hour cold proof gave the crust I wanted, and my bakes went from flat to airy.
+                I learned that changing one thing at a time teaches me faster than changing everything.""");
+        assertThat(hobby.total()).isLessThanOrEqualTo(35);
+        assertThat(hobby.feedback()).anyMatch(l -> l.contains("tell a story from your job"));
+    }
 }
