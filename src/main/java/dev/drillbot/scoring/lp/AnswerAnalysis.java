@@ -221,7 +221,9 @@ final class AnswerAnalysis {
             // a clause needs a finite verb: a noun list or a verbless fragment is not a sentence, unless it
             // is a measured change ("Runtime: 6 hours -> 40 minutes.")
             s.echo = echoes(w, promptWords, lex);
-            s.real = (w.length >= minWords || s.beforeAfter && w.length >= MIN_MEASURED_WORDS) && !s.stuffed
+            // a short first-person clause in the past is a step however short: "I disagreed."
+            boolean shortClause = w.length >= 2 && w[0].equals("i") && s.grammar.first == 1 && s.grammar.past > 0;
+            s.real = (w.length >= minWords || shortClause || s.beforeAfter && w.length >= MIN_MEASURED_WORDS) && !s.stuffed
                     && !s.repeated && !s.echo && (s.grammar.finite() || s.beforeAfter);
             s.label = label(raw);
             classifyActor(s, lex);

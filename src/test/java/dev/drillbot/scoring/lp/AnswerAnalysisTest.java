@@ -152,4 +152,13 @@ class AnswerAnalysisTest {
     void tenseComesFromTheFiniteVerb(String text, boolean past) {
         assertThat(one(text).past).isEqualTo(past);
     }
+
+    @Test
+    @DisplayName("a short first-person clause in the past is a real step; a short claim without a verb is not")
+    void shortClauses() {
+        assertThat(one("I disagreed.").real).isTrue();
+        assertThat(one("I disagreed.").actor).isEqualTo(Actor.I);
+        assertThat(one("Strong ownership.").real).isFalse();
+        assertThat(one("I usually agree.").real).isFalse();
+    }
 }
