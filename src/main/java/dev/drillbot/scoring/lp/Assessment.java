@@ -389,19 +389,18 @@ final class Assessment {
 
     private void countWorkTerms(Lexicon lex) {
         Set<String> seen = new HashSet<>();
-        int list = lex.workTermsId;
+        int systemsId = lex.id("systems");
         for (Sentence s : a.sentences) {
             if (!s.real || s.part != Part.ACTION && s.part != Part.RESULT) {
                 continue;
             }
             for (int k = 0; k < s.words.length; k++) {
-                int end = lex.index.matchAt(s.words, k, list);
-                if (end > k) {
-                    seen.add(String.join(" ", java.util.Arrays.asList(s.words).subList(k, end)));
+                if ((s.flags[k] & Lexicon.WORK_TERM) != 0) {
+                    seen.add(s.words[k]);
                 }
             }
-            if (s.has(lex.id("systems"))) {
-                seen.add(s.matched(lex.id("systems")));
+            if (s.has(systemsId)) {
+                seen.add(s.matched(systemsId));
             }
         }
         workTerms = seen.size();

@@ -35,6 +35,7 @@ final class Lexicon {
     final WordSet changeVerbs;
     final WordSet comparatives;
     final WordSet timePoints;
+    final WordSet workTerms;
 
     // One bit per word set and per spelling check, so a word is looked up once per answer.
     static final int FUNCTION = 1;
@@ -50,6 +51,7 @@ final class Lexicon {
     static final int CHANGE_VERB = 1 << 10;
     static final int COMPARATIVE = 1 << 11;
     static final int TIME_POINT = 1 << 12;
+    static final int WORK_TERM = 1 << 13;
     /** {@link Words#isNumber}. */
     static final int NUMBER = 1 << 16;
     /** At least 4 letters ending in "ed" but not "eed": a regular past tense or participle. */
@@ -130,10 +132,11 @@ final class Lexicon {
         changeVerbs = set(rubric, "change_verbs");
         comparatives = set(rubric, "comparatives");
         timePoints = set(rubric, "time_points");
+        workTerms = set(rubric, "work_terms");
         sets = new WordSet[] {functionWords, firstPerson, iNonAction, passiveAux, prepositions, participles,
-                irregularPast, units, wordNumbers, stopwords, changeVerbs, comparatives, timePoints};
+                irregularPast, units, wordNumbers, stopwords, changeVerbs, comparatives, timePoints, workTerms};
         setBits = new int[] {FUNCTION, FIRST_PERSON, I_NON_ACTION, PASSIVE_AUX, PREPOSITION, PARTICIPLE,
-                IRREGULAR_PAST, UNIT, WORD_NUMBER, STOPWORD, CHANGE_VERB, COMPARATIVE, TIME_POINT};
+                IRREGULAR_PAST, UNIT, WORD_NUMBER, STOPWORD, CHANGE_VERB, COMPARATIVE, TIME_POINT, WORK_TERM};
         List<String> shortP = new ArrayList<>();
         List<Integer> shortB = new ArrayList<>();
         for (int k = 0; k < sets.length; k++) {

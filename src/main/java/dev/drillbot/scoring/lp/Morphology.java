@@ -58,8 +58,27 @@ final class Morphology {
         }
     }
 
+    /**
+     * Words seen so far with their bits: answers reuse a small vocabulary, so after warm-up almost every
+     * word is one map lookup. Bounded so that odd input cannot grow it without limit.
+     */
+    private final java.util.concurrent.ConcurrentHashMap<String, Integer> cache = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final int CACHE_LIMIT = 100_000;
+
     /** The readings of a lower-case word form as bits; 0 when the dictionary does not know it. */
     int tags(String word) {
+        Integer cached = cache.get(word);
+        if (cached != null) {
+            return cached;
+        }
+        int bits = lookup(word);
+        if (cache.size() < CACHE_LIMIT) {
+            cache.put(word, bits);
+        }
+        return bits;
+    }
+
+    private int lookup(String word) {
         List<WordData> readings = lookup.get().lookup(word);
         int bits = 0;
         for (WordData d : readings) {
