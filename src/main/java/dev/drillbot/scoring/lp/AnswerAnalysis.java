@@ -132,6 +132,8 @@ final class AnswerAnalysis {
 
     final List<Sentence> sentences = new ArrayList<>();
     final int wordCount;
+    /** Share of the answer's content words that are the question's own: high when it only says the question back. */
+    final double promptShare;
     /** The answer as written. */
     final String text;
 
@@ -233,6 +235,18 @@ final class AnswerAnalysis {
             sentences.add(s);
         }
         wordCount = words;
+        int content = 0;
+        int fromPrompt = 0;
+        for (Sentence s : sentences) {
+            for (String w : s.words) {
+                Lexicon.Word k = lex.word(w);
+                if (w.length() > 2 && (k == null || (k.flags() & Lexicon.FUNCTION) == 0) && !PROMPT_FRAME.contains(w)) {
+                    content++;
+                    fromPrompt += promptWords.contains(w) ? 1 : 0;
+                }
+            }
+        }
+        promptShare = content == 0 ? 0 : (double) fromPrompt / content;
         assignParts(lex);
     }
 

@@ -435,7 +435,8 @@ final class Assessment {
             echoWords += s.echo ? s.words.length : 0;
             shortSentences += s.words.length < r.num("caps.fragment_words") ? 1 : 0;
         }
-        if (a.wordCount > 0 && echoWords >= r.num("caps.echo_word_share") * a.wordCount) {
+        if (a.wordCount > 0 && (echoWords >= r.num("caps.echo_word_share") * a.wordCount
+                || a.promptShare >= r.num("caps.echo_prompt_share"))) {
             caps.add(new Cap("echo", (int) r.num("caps.echo"),
                     "much of this repeats the question; answer it with one thing that happened"));
         }
