@@ -564,11 +564,12 @@ final class AnswerAnalysis {
             return k + 1;
         }
         // any counted thing: "three closes", "two more reports", "40 nightly jobs" (a plural noun)
-        for (int j = k + 1; j < Math.min(w.length, k + 3); j++) {
+        for (int j = k + 1; j < Math.min(w.length, k + 5); j++) {
             if ((tags[j] & Morphology.PLURAL) != 0) {
                 return j;
             }
-            if ((tags[j] & (Morphology.ADJ | Morphology.NOUN)) == 0 && !w[j].equals("more")) {
+            // "two more unannounced enum changes": adjectives, nouns and words the dictionary lacks between
+            if ((tags[j] & (Morphology.ADJ | Morphology.NOUN)) == 0 && tags[j] != 0 && !w[j].equals("more")) {
                 break;
             }
         }

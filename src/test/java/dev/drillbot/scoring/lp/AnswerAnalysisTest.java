@@ -161,4 +161,13 @@ class AnswerAnalysisTest {
         assertThat(one("Strong ownership.").real).isFalse();
         assertThat(one("I usually agree.").real).isFalse();
     }
+
+    @ParameterizedTest(name = "\"{0}\" counts {1} things")
+    @CsvSource(delimiter = '|', value = {
+        "For the next three closes the numbers matched the ledger.|1",
+        "In the next quarter it caught two more unannounced enum changes from other teams.|1",
+        "I met two of them on Tuesday and the other one on Friday.|0"})
+    void countedThings(String text, int quantities) {
+        assertThat(one(text).quantities).isEqualTo(quantities);
+    }
 }
