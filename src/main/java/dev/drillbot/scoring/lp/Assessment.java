@@ -96,7 +96,7 @@ final class Assessment {
         x.specificity(lex, r);
         x.concision(lex, r);
         x.countWorkTerms(lex);
-        x.caps(r);
+        x.caps(lex, r);
         return x;
     }
 
@@ -406,7 +406,7 @@ final class Assessment {
         workTerms = seen.size();
     }
 
-    private void caps(Rubric r) {
+    private void caps(Lexicon lex, Rubric r) {
         double weights = 0;
         double sum = 0;
         for (Rubric.Dimension d : r.dimensions.values()) {
@@ -473,7 +473,10 @@ final class Assessment {
             caps.add(new Cap("nothing concrete", (int) r.num("caps.nothing_concrete"),
                     "nothing in it is concrete - no number, no named system, no time; tell it so only you could"));
         }
-        if (workTerms < r.num("caps.off_topic_work_terms") && a.wordCount >= r.num("caps.too_short_words")) {
+        int outside = lex.id("outside_work");
+        boolean announcedOutside = a.sentences.stream().anyMatch(s -> s.has(outside));
+        double needed = r.num("caps.off_topic_work_terms") * (announcedOutside ? 2 : 1);
+        if (workTerms < needed && a.wordCount >= r.num("caps.too_short_words")) {
             caps.add(new Cap("not a work story", (int) r.num("caps.off_topic"),
                     "what you did and what came of it never touch your work (a team, a system, data, a customer);"
                             + " tell a story from your job"));
