@@ -12,8 +12,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The issue-9 figures on the blind development set ({@code -Dlp.blind=PATH} to choose another file). The
- * thresholds are the ones met on the development set, below the issue's targets where the scorer does not
- * reach them yet (docs/lp-rubric.md lists both). The frozen test part is computed by
+ * thresholds are the issue's targets where the development set meets them, and today's figure where it does
+ * not yet (docs/lp-rubric.md lists both). The frozen test part is computed by
  * {@link LpBlindTestSetReport}, never here.
  */
 @DisplayName("LP scorer on the blind development set")
@@ -67,15 +67,20 @@ class LpBlindEvaluationTest {
         assertThat(f.lowestLabel4).isGreaterThanOrEqualTo(Thresholds.LOWEST_LABEL_4);
     }
 
-    /** What the development set shows today (each at or below the measured figure; the issue's target in brackets). */
+    /**
+     * The issue's targets where the development set meets them; where it does not (note recall, lowest
+     * label 4), the figure measured today, so a regression still fails. Measured: Spearman 0.927 (word
+     * count 0.592), pairs 20/20, no gaming answer at or above a label-3+ answer, rambling/wrong-principle
+     * below label 4 in 23/23, note precision 4/4 and recall 4/6, lowest label 4 = 55.
+     */
     static final class Thresholds {
-        static final double SPEARMAN = 0.80;              // [0.85]
-        static final double MARGIN_OVER_WORD_COUNT = 0.20;
-        static final double PAIRS = 0.95;                 // [0.95]
-        static final int GAMING_ABOVE_GOOD = 4;           // [0]
-        static final double BELOW_STRONG = 0.90;          // [0.9]
-        static final double NOTE_PRECISION = 0.55;        // [0.9]
-        static final double NOTE_RECALL = 0.65;           // [0.8]
-        static final int LOWEST_LABEL_4 = 55;             // [75]
+        static final double SPEARMAN = 0.85;              // issue target, met
+        static final double MARGIN_OVER_WORD_COUNT = 0.25;
+        static final double PAIRS = 0.95;                 // issue target, met
+        static final int GAMING_ABOVE_GOOD = 0;           // issue target, met
+        static final double BELOW_STRONG = 0.90;          // issue target, met
+        static final double NOTE_PRECISION = 0.90;        // issue target, met
+        static final double NOTE_RECALL = 0.65;           // issue target 0.8 NOT met (4/6)
+        static final int LOWEST_LABEL_4 = 55;             // issue target 75 NOT met
     }
 }
