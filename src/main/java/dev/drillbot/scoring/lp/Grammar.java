@@ -100,8 +100,10 @@ final class Grammar {
             return (pt & Morphology.MD) != 0 ? 0 : 2; // "would have" is the modal's
         }
         if ((t & Morphology.MD) != 0 && (pt & (Morphology.DET | Morphology.ADJ | Morphology.POSSESSIVE)) == 0) {
-            // "could" is also the past of "can": "I could not explain it" tells what happened
-            return x.equals("could") ? 1 : PLAN_MODALS.contains(x) || x.equals("can") ? (x.equals("can") ? 2 : 3) : 2;
+            if (x.equals("could")) {
+                return 1; // also the past of "can": "I could not explain it" tells what happened
+            }
+            return PLAN_MODALS.contains(x) ? 3 : 2; // "can", "need": present
         }
         if ((t & Morphology.VBD) != 0) {
             boolean alsoAdjective = (t & (Morphology.ADJ | Morphology.VBN | Morphology.NOUN)) != 0;

@@ -86,7 +86,6 @@ final class Lexicon {
     final int resultCuesId;
     final int resultMarkersId;
     final int principlePhrasesId;
-    final int workTermsId;
     final int taskCuesId;
     final int situationCuesId;
     final int[] nameIdList;
@@ -188,7 +187,6 @@ final class Lexicon {
         resultCuesId = id("result_cues");
         resultMarkersId = id("result_markers");
         principlePhrasesId = id("principle_phrases");
-        workTermsId = id("work_terms");
         taskCuesId = id("task_cues");
         situationCuesId = id("situation_cues");
         nameIdList = nameIds.values().stream().mapToInt(Integer::intValue).toArray();
