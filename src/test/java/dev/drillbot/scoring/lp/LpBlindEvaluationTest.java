@@ -70,9 +70,9 @@ class LpBlindEvaluationTest {
     /**
      * The issue's targets where the development set meets them; where it does not (note precision and
      * recall, lowest label 4), the figure measured today, so a regression still fails. Measured on the
-     * 126 answers and 31 pairs: Spearman 0.875 (word count 0.615), pairs 31/31, no gaming answer at or
+     * 126 answers and 31 pairs: Spearman 0.874 (word count 0.615), pairs 31/31, no gaming answer at or
      * above a label-3+ answer, rambling/wrong-principle below label 4 in 28/30, note precision 4/7 and
-     * recall 4/8, lowest label 4 = 55.
+     * recall 4/8, lowest label 4 = 59.
      */
     static final class Thresholds {
         static final double SPEARMAN = 0.85;              // issue target, met
@@ -82,6 +82,6 @@ class LpBlindEvaluationTest {
         static final double BELOW_STRONG = 0.90;          // issue target, met
         static final double NOTE_PRECISION = 0.55;        // issue target 0.9 NOT met (4/7)
         static final double NOTE_RECALL = 0.50;           // issue target 0.8 NOT met (4/8)
-        static final int LOWEST_LABEL_4 = 55;             // issue target 75 NOT met
+        static final int LOWEST_LABEL_4 = 59;             // issue target 75 NOT met
     }
 }
