@@ -370,4 +370,22 @@ class LpScorerTest {
         assertThat(hobby.total()).isLessThanOrEqualTo(35);
         assertThat(hobby.feedback()).anyMatch(l -> l.contains("tell a story from your job"));
     }
+
+    @Test
+    @DisplayName("a good work story with a single word of the asked principle ('budget') is capped below strong")
+    void singleGenericWordCapsTheAnswer() {
+        String answer = """
+                In March 2024 I owned the nightly orders load into Redshift, which failed twice a week on late files.
+                I read three weeks of Airflow logs and found that one partner always delivered after 2 am.
+                I replaced the fixed start time with a sensor on the partner's manifest file and added a row-count check.
+                I also wrote a runbook and an alert that names the missing file, and the budget owner signed it off.
+                Failures dropped from eight a month to zero over the next quarter, and the analysts got their numbers by 7 am.""";
+        var q = Answers.question(Principle.FRUGALITY);
+        Score s = scorer.score(q, answer);
+        assertThat(s.total()).isLessThanOrEqualTo(65);
+        assertThat(scorer.explain(q, answer)).anyMatch(l -> l.startsWith("Cap thin principle evidence at 65")
+                && l.contains("only one word (\"budget\") shows Frugality"));
+        // the story shows Ownership, and the feedback says so
+        assertThat(s.feedback()).anyMatch(l -> l.contains("this story reads more like Ownership"));
+    }
 }
