@@ -40,6 +40,10 @@ final class GradeCommand implements Callable<Integer> {
     @Option(names = "--format", defaultValue = "text", paramLabel = "text|json", description = "output format: ${COMPLETION-CANDIDATES}")
     Format format;
 
+    @Option(names = "--explain", description = "also print how the answer was read: for LP, each sentence's STAR part,"
+            + " who acts, tense, numbers and signals, and the caps applied")
+    boolean explain;
+
     enum Format { text, json }
 
     GradeCommand(DrillbotCommand.Io io) {
@@ -86,10 +90,15 @@ final class GradeCommand implements Callable<Integer> {
                 io.err().println("Not graded: " + e.getMessage());
                 return 3;
             }
+            List<String> reading = explain ? scorers.scoring().explain(q.get(), answer.strip()) : List.of();
             if (format == Format.json) {
-                io.out().println(json(q.get(), score));
+                io.out().println(json(q.get(), score, reading));
             } else {
                 printText(q.get(), score);
+                if (explain) {
+                    io.out().println(reading.isEmpty() ? "(no explanation for this track)" : "");
+                    reading.forEach(io.out()::println);
+                }
             }
             return 0;
         }
@@ -112,7 +121,7 @@ final class GradeCommand implements Callable<Integer> {
         return q;
     }
 
-    private String json(Question q, Score score) throws IOException {
+    private String json(Question q, Score score, List<String> reading) throws IOException {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("question", q.id());
         out.put("track", q.track().slug());
@@ -130,6 +139,9 @@ final class GradeCommand implements Callable<Integer> {
         out.put("feedback", score.feedback());
         out.put("detail", score.detail());
         out.put("follow_up", score.followUp());
+        if (explain) {
+            out.put("explain", reading);
+        }
         return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(out);
     }
 

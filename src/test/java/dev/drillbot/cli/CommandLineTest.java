@@ -87,6 +87,29 @@ class CommandLineTest {
     }
 
     @Test
+    @DisplayName("grade --explain shows how each sentence of an LP answer was read and which caps applied")
+    void gradeExplain() throws Exception {
+        Path q = dir.resolve("draft.yaml");
+        Files.writeString(q, Files.readString(Path.of("src/test/resources/bank/lp/ownership-oncall.yaml"))
+                + "track: lp\n");
+        String answer = "A lot of the work on the data platform in the first year of the programme.\n"
+                + "In 2023 nobody owned our nightly Airflow load, so I took it on and rewrote the retry logic.\n"
+                + "I would always add an alert in that situation.";
+        assertThat(run(answer, "grade", "--question", q.toString(), "--explain")).isZero();
+        String out = out();
+        assertThat(out).contains("How each sentence was read");
+        assertThat(out).containsPattern("1\\. -\\s+not counted: no finite verb \\(a fragment\\)");
+        assertThat(out).containsPattern("2\\. \\w+\\s+\\| i \\| past \\|.*ownership/unasked=\"nobody owned\"");
+        assertThat(out).containsPattern("3\\. \\w+\\s+\\| [\\w ]+ \\| hypothetical");
+        assertThat(out).containsPattern("Cap too short at 55 \\((applied|not binding)\\)");
+        this.out.reset();
+        assertThat(run(answer, "grade", "--question", q.toString(), "--explain", "--format", "json")).isZero();
+        JsonNode json = new ObjectMapper().readTree(out());
+        assertThat(json.get("explain").isArray()).isTrue();
+        assertThat(json.get("explain").get(0).asText()).startsWith("How each sentence was read");
+    }
+
+    @Test
     @DisplayName("grade explains an unknown question id and an empty answer")
     void gradeErrors() {
         assertThat(run("x", "grade", "--question", "no-such-id")).isEqualTo(2);

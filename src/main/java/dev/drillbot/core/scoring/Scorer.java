@@ -34,4 +34,12 @@ public interface Scorer {
     default String briefing(Question question) {
         return "";
     }
+
+    /**
+     * How the answer was read, line by line, for {@code drillbot grade --explain} (for LP: each sentence's
+     * STAR part, actor, tense, numbers and signals, then the caps). Empty when the track has nothing to add.
+     */
+    default List<String> explain(Question question, String answer) {
+        return List.of();
+    }
 }

@@ -33,4 +33,9 @@ public final class Scoring {
     public String briefing(Question question) {
         return scorers.get(question.track()).briefing(question);
     }
+
+    /** See {@link Scorer#explain}. */
+    public List<String> explain(Question question, String answer) {
+        return scorers.get(question.track()).explain(question, answer);
+    }
 }

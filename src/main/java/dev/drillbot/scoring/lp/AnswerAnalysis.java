@@ -29,6 +29,10 @@ final class AnswerAnalysis {
         boolean real;
         boolean repeated;
         boolean stuffed;
+        /** Principle names recited in it ("I showed Customer Obsession"): such a sentence is no evidence. */
+        int names;
+        /** Mostly the question's own words said back: "A time I stopped trusting data is when data was not trusted." */
+        boolean echo;
         Actor actor = Actor.NONE;
         boolean hypothetical;
         /** "I said I would ...": an action (telling) whose content is an intention; many of them make a plan, not a story. */
@@ -36,6 +40,10 @@ final class AnswerAnalysis {
         /** The STAR(L) part the writer labelled the sentence with ("Result: ..."), or null. */
         Part label;
         boolean past;
+        /** Per word: the {@link Morphology} readings. */
+        int[] tags;
+        /** The finite verbs and their tense; a sentence without one is a fragment. */
+        Grammar.Reading grammar;
         int quantities;
         boolean beforeAfter;
         Part part = Part.OTHER;
@@ -124,9 +132,20 @@ final class AnswerAnalysis {
 
     final List<Sentence> sentences = new ArrayList<>();
     final int wordCount;
+    /** Share of the answer's content words that are the question's own: high when it only says the question back. */
+    final double promptShare;
+    /** The answer as written. */
+    final String text;
 
     AnswerAnalysis(String answer, Lexicon lex, Rubric rubric) {
+        this(answer, "", lex, rubric);
+    }
+
+    /** {@code prompt}: the question asked, so that an answer that only says it back earns nothing. */
+    AnswerAnalysis(String answer, String prompt, Lexicon lex, Rubric rubric) {
         String text = answer == null ? "" : answer;
+        this.text = text;
+        Set<String> promptWords = contentWords(Words.tokenize(Words.normalise(prompt == null ? "" : prompt)), lex);
         int minWords = (int) rubric.num("sentences.min_words");
         double minFunction = rubric.num("sentences.min_function_word_share");
         double maxSignal = rubric.num("sentences.max_signal_word_share");
@@ -163,6 +182,9 @@ final class AnswerAnalysis {
                 }
             }
             s.flags = flags;
+            s.tags = tags(w, flags, lex.morphology);
+            s.label = label(raw);
+            s.grammar = Grammar.read(w, s.tags, s.label != null ? 1 : 0);
             boolean[] covered = tokens.covered;
             touched[0] = 0;
             lex.index.match(w, ids, first, start, end, covered, lex.signalLists, touched);
@@ -185,24 +207,96 @@ final class AnswerAnalysis {
             for (int id : lex.nameIdList) {
                 names += s.has(id) ? 1 : 0;
             }
+            s.names = names;
             s.repeated = !seen.add(Arrays.asList(w)); // words never hold spaces: same as joining them
             // Keyword lists, rubric terms strung together and recited principle names are not evidence.
+            // recited names in any form count per clause: "I dove deep, earned trust and delivered results"
+            int recited = names + (s.has(lex.principlePhrasesId) ? countMatches(w, s, lex.principlePhrasesId, lex) : 0);
+            // few glue words mark a keyword list, unless the sentence has clauses: "Fraud ops needed card data
+            // within 15 minutes; our nightly batch gave them 18-hour-old data" is terse prose
+            boolean clauses = s.grammar.past + s.grammar.present + s.grammar.modal >= 2;
             s.stuffed = w.length >= minWords
-                    && ((double) function / w.length < minFunction || (double) signal / w.length > maxSignal
-                            || names >= 2);
+                    && ((double) function / w.length < minFunction && !clauses || (double) signal / w.length > maxSignal
+                            || recited >= 2);
             measure(s, lex);
             // a measured change ("Nightly runtime fell 55%.") is evidence however terse: never a keyword list
             if (s.beforeAfter && w.length >= MIN_MEASURED_WORDS) {
                 s.stuffed = false;
             }
-            s.real = (w.length >= minWords || s.beforeAfter && w.length >= MIN_MEASURED_WORDS) && !s.stuffed
-                    && !s.repeated;
+            // a clause needs a finite verb: a noun list or a verbless fragment is not a sentence, unless it
+            // is a measured change ("Runtime: 6 hours -> 40 minutes.")
+            s.echo = echoes(w, promptWords, lex);
+            // a short first-person clause in the past is a step however short: "I disagreed."
+            boolean shortClause = w.length >= 2 && w[0].equals("i") && s.grammar.first == 1 && s.grammar.past > 0;
+            s.real = (w.length >= minWords || shortClause || s.beforeAfter && w.length >= MIN_MEASURED_WORDS) && !s.stuffed
+                    && !s.repeated && !s.echo && (s.grammar.finite() || s.beforeAfter);
             s.label = label(raw);
             classifyActor(s, lex);
             sentences.add(s);
         }
         wordCount = words;
+        int content = 0;
+        int fromPrompt = 0;
+        for (Sentence s : sentences) {
+            for (String w : s.words) {
+                Lexicon.Word k = lex.word(w);
+                if (w.length() > 2 && (k == null || (k.flags() & Lexicon.FUNCTION) == 0) && !PROMPT_FRAME.contains(w)) {
+                    content++;
+                    fromPrompt += promptWords.contains(w) ? 1 : 0;
+                }
+            }
+        }
+        promptShare = content == 0 ? 0 : (double) fromPrompt / content;
         assignParts(lex);
+    }
+
+    /** Words of the prompt that carry its meaning: not glue words, not "tell me about a time". */
+    private static Set<String> contentWords(List<String> words, Lexicon lex) {
+        Set<String> out = new HashSet<>();
+        for (String w : words) {
+            Lexicon.Word k = lex.word(w);
+            boolean function = k != null && (k.flags() & Lexicon.FUNCTION) != 0;
+            if (!function && w.length() > 2 && !PROMPT_FRAME.contains(w)) {
+                out.add(w);
+            }
+        }
+        return out;
+    }
+
+    private static final Set<String> PROMPT_FRAME = Set.of("tell", "time", "describe", "example", "give", "you",
+            "your", "did", "what", "happened");
+
+    /**
+     * A sentence made of the question's words: at least 4 content words, at least 70% of them from the
+     * prompt, covering at least 40% of the prompt's own content words.
+     */
+    private static boolean echoes(String[] w, Set<String> prompt, Lexicon lex) {
+        if (prompt.size() < 3) {
+            return false;
+        }
+        Set<String> content = contentWords(Arrays.asList(w), lex);
+        if (content.size() < 4) {
+            return false;
+        }
+        int shared = 0;
+        for (String c : content) {
+            shared += prompt.contains(c) ? 1 : 0;
+        }
+        return shared >= 0.7 * content.size() && shared >= 0.4 * prompt.size();
+    }
+
+    private static int[] tags(String[] w, int[] flags, Morphology m) {
+        int[] t = new int[w.length];
+        for (int i = 0; i < w.length; i++) {
+            if ((flags[i] & Lexicon.NUMBER) != 0) {
+                t[i] = Morphology.NUM | Morphology.KNOWN;
+            } else if (w[i].equals("i")) {
+                t[i] = Morphology.PRON | Morphology.KNOWN; // the dictionary knows only "I"
+            } else {
+                t[i] = m.tags(w[i]);
+            }
+        }
+        return t;
     }
 
     /** The words of one sentence; a known word is looked up by its range and shares the rubric's string. */
@@ -314,7 +408,6 @@ final class AnswerAnalysis {
         int[] f = s.flags;
         boolean i = false;
         boolean passive = false;
-        boolean past = false;
         for (int k = 0; k < w.length; k++) {
             if ((f[k] & Lexicon.FIRST_PERSON) != 0 && (k + 1 == w.length || (f[k + 1] & Lexicon.I_NON_ACTION) == 0)) {
                 i = true;
@@ -325,12 +418,9 @@ final class AnswerAnalysis {
                     passive = true;
                 }
             }
-            if ((f[k] & (Lexicon.ED_FORM | Lexicon.IRREGULAR_PAST)) != 0) {
-                past = true;
-            }
         }
         s.hypothetical = s.has(lex.hypotheticalId) && !pastModal(s, lex.hypotheticalId);
-        s.past = past;
+        s.past = s.grammar.past > 0; // a finite past verb: "the failed runs" is not one
         int collective = lex.collectiveId;
         if (i) {
             s.actor = Actor.I;
@@ -394,13 +484,17 @@ final class AnswerAnalysis {
                 return false; // "If a pipeline had no owner, I would ...": a condition, not a report
             }
         }
+        String next = end < s.words.length ? s.words[end] : "";
+        int after = next.equals("already") || next.equals("just") || next.equals("never") ? end + 1 : end;
+        if (marker.endsWith("'d") && after < s.words.length && (s.tags[after] & Morphology.VBN) != 0) {
+            return true; // "I'd already written a dedup job": a past perfect, nothing intended
+        }
         for (int k = 0; k < at; k++) {
             if ((s.flags[k] & (Lexicon.ED_FORM | Lexicon.IRREGULAR_PAST)) != 0) {
                 s.reportedIntent = true;
                 return true;
             }
         }
-        String next = end < s.words.length ? s.words[end] : "";
         return next.equals("not") || next.equals("n't") || next.equals("already")
                 || end < s.words.length && (s.flags[end] & (Lexicon.ED_FORM | Lexicon.PARTICIPLE)) != 0
                         && marker.endsWith("'d");
@@ -435,9 +529,14 @@ final class AnswerAnalysis {
                         || x.equals("below"))))) {
                     toAfterNumber = true;
                 }
+                if (x.equals("to") && k > 0 && (w[k - 1].equals("back") || w[k - 1].equals("down")
+                        || w[k - 1].equals("went") || w[k - 1].equals("came"))) {
+                    toAfterNumber = true; // "runtime back to 35 minutes", "errors down to 0.2%"
+                    numbers = Math.max(numbers, 1);
+                }
                 continue;
             }
-            int unit = currency ? k + 1 : unitAfter(w, f, k);
+            int unit = currency ? k + 1 : unitAfter(w, f, s.tags, k);
             // "six months later" places the story in time; it measures nothing
             boolean quantity = unit >= 0 && !(unit + 1 < w.length && (f[unit + 1] & Lexicon.TIME_POINT) != 0
                     && !currency);
@@ -460,9 +559,19 @@ final class AnswerAnalysis {
     }
 
     /** The position of the unit that makes {@code w[k]} a measurement, or -1. */
-    private static int unitAfter(String[] w, int[] f, int k) {
+    private static int unitAfter(String[] w, int[] f, int[] tags, int k) {
         if (k + 1 < w.length && (f[k + 1] & Lexicon.UNIT) != 0) {
             return k + 1;
+        }
+        // any counted thing: "three closes", "two more reports", "40 nightly jobs" (a plural noun)
+        for (int j = k + 1; j < Math.min(w.length, k + 5); j++) {
+            if ((tags[j] & Morphology.PLURAL) != 0) {
+                return j;
+            }
+            // "two more unannounced enum changes": adjectives, nouns and words the dictionary lacks between
+            if ((tags[j] & (Morphology.ADJ | Morphology.NOUN)) == 0 && tags[j] != 0 && !w[j].equals("more")) {
+                break;
+            }
         }
         // a rate: "eight a month", "twice per week"
         if (k + 2 < w.length && (w[k + 1].equals("a") || w[k + 1].equals("per") || w[k + 1].equals("an"))
@@ -486,6 +595,13 @@ final class AnswerAnalysis {
                 lastAction = s.position;
             }
         }
+        int lastPlainAction = -1;
+        for (Sentence s : sentences) {
+            if (s.real && s.isAction() && s.actor == Actor.I && !s.beforeAfter && !s.has(lex.resultMarkersId)
+                    && !s.has(lex.lateLearningCuesId) && !s.has(lex.learningCuesId)) {
+                lastPlainAction = s.position;
+            }
+        }
         boolean opener = true;
         for (Sentence s : sentences) {
             if (!s.real) {
@@ -500,12 +616,21 @@ final class AnswerAnalysis {
             } else if (s.has(lex.learningCuesId) || s.has(lex.lateLearningCuesId) && s.position > lastAction) {
                 s.part = Part.LEARNING;
             } else if (actionSeen && (s.has(lex.resultCuesId) || s.beforeAfter
-                    || (s.quantities > 0 && s.actor != Actor.I && s.position >= sentences.size() * LATE_SHARE))) {
-                // a measurement late in the story, after the actions, is how it ended
+                    || (s.quantities > 0 && s.actor != Actor.I && s.position >= sentences.size() * LATE_SHARE))
+                    && (s.actor != Actor.I || s.has(lex.resultMarkersId) || s.position > lastPlainAction)) {
+                // a measurement late in the story, after the actions, is how it ended; a number inside one of
+                // my own steps followed by more steps ("I increased retention to seven days") is an action
+                s.part = Part.RESULT;
+            } else if (actionSeen && s.position > lastAction && s.past && !s.hypothetical
+                    && (s.actor == Actor.NONE || s.actor == Actor.PASSIVE)) {
+                // after the last action, what happened to the thing acted on is the outcome:
+                // "For the next three closes the numbers matched the ledger."
                 s.part = Part.RESULT;
             } else if (s.has(lex.taskCuesId) && !actionSeen) {
                 s.part = Part.TASK;
-            } else if (!actionSeen && (s.has(lex.situationCuesId) || s.hypothetical || first && setsScene(s))) {
+            } else if (!actionSeen && (s.has(lex.situationCuesId) && !(action && s.position >= 2) || s.hypothetical
+                    || first && setsScene(s))) {
+                // past the opening, "I presented it at our team meeting" is a step, whatever cue it holds
                 s.part = Part.SITUATION;
             } else if (action) {
                 s.part = Part.ACTION;
@@ -527,6 +652,51 @@ final class AnswerAnalysis {
         String w = s.words[0];
         return (s.flags[0] & Lexicon.PREPOSITION) != 0 && !w.equals("to") || w.equals("when") || w.equals("while")
                 || w.equals("last") || w.equals("back") || w.equals("during");
+    }
+
+    /** How many times the phrases of one list occur in a sentence (the index keeps only the first match). */
+    private static int countMatches(String[] w, Sentence s, int list, Lexicon lex) {
+        int count = 0;
+        int from = s.start(list);
+        while (from >= 0 && from < w.length) {
+            int end = lex.index.matchAt(w, from, list);
+            if (end > from) {
+                count++;
+                from = end;
+            } else {
+                from++;
+            }
+        }
+        return count;
+    }
+
+    /** Where principle evidence counts: a real sentence of the story's Action or Result that names no principle. */
+    static boolean evidence(Sentence s) {
+        return s.real && s.names == 0;
+    }
+
+    /**
+     * The evidence for a principle: {distinct signal groups found in the Action and Result, whether one of
+     * them was matched by a phrase of two or more words}. A single generic word ("budget", "training") is
+     * weak evidence; "no one owned it" is strong.
+     */
+    int[] evidence(Lexicon lex, Principle p) {
+        int groups = 0;
+        int multi = 0;
+        for (int g : lex.groupIds.get(p)) {
+            boolean found = false;
+            for (Sentence s : sentences) {
+                if (evidence(s) && s.has(g)) {
+                    found = true;
+                    if (s.end(g) - s.start(g) >= 2) {
+                        multi = 1;
+                        break;
+                    }
+                }
+            }
+            groups += found ? 1 : 0;
+        }
+        return new int[] {groups, multi};
     }
 
     /** Distinct signal groups of a principle found in real sentences, each counted once. */

@@ -95,7 +95,8 @@ final class Assessment {
         x.structure(r);
         x.specificity(lex, r);
         x.concision(lex, r);
-        x.caps(r);
+        x.countWorkTerms(lex);
+        x.caps(lex, r);
         return x;
     }
 
@@ -165,14 +166,18 @@ final class Assessment {
     private void fit(Lexicon lex, Rubric r, List<Principle> principles) {
         asked = principles.isEmpty() ? Principle.OWNERSHIP : principles.get(0);
         askedGroups = -1;
+        int askedMulti = 0;
         for (Principle p : principles) {
-            int g = a.groupsHit(lex, p);
-            if (g > askedGroups) {
-                askedGroups = g;
+            int[] e = a.evidence(lex, p);
+            if (e[0] > askedGroups || e[0] == askedGroups && e[1] > askedMulti) {
+                askedGroups = e[0];
+                askedMulti = e[1];
                 asked = p;
             }
         }
         askedGroups = Math.max(askedGroups, 0);
+        // two distinct signal groups, or one multi-word signal, inside the actions or results
+        askedEvidence = askedGroups >= 2 || askedGroups == 1 && askedMulti == 1;
         int[] gids = lex.groupIds.get(asked);
         List<Rubric.Group> groups = r.principles.get(asked).groups();
         for (int i = 0; i < gids.length; i++) {
@@ -183,13 +188,15 @@ final class Assessment {
                 termsFound.add(found.matched(gids[i]));
             }
         }
+        int otherMulti = 0;
         for (Principle p : Principle.values()) {
             if (principles.contains(p)) {
                 continue;
             }
-            int g = a.groupsHit(lex, p);
-            if (g > otherGroups) {
-                otherGroups = g;
+            int[] e = a.evidence(lex, p);
+            if (e[0] > otherGroups || e[0] == otherGroups && e[1] > otherMulti) {
+                otherGroups = e[0];
+                otherMulti = e[1];
                 other = p;
             }
         }
@@ -206,8 +213,18 @@ final class Assessment {
             }
         }
         double[] pts = r.list("principle_fit.group_points");
-        scores.put("principle fit", clamp(pts[Math.min(askedGroups, pts.length - 1)]));
+        double points = pts[Math.min(askedGroups, pts.length - 1)];
+        if (!askedEvidence) {
+            points = Math.min(points, r.num("principle_fit.weak_evidence_points"));
+        }
+        if (other != null) {
+            points -= r.num("principle_fit.other_penalty"); // the story shows another principle better
+        }
+        scores.put("principle fit", clamp(points));
     }
+
+    /** Whether the asked principle has enough evidence in the story (see {@link #fit}). */
+    boolean askedEvidence;
 
     /** The sentence to quote: the first one in the Action part, else the first one. */
     private static Sentence better(Sentence current, Sentence candidate) {
@@ -219,7 +236,7 @@ final class Assessment {
 
     private Sentence firstWith(int list) {
         for (Sentence s : a.sentences) {
-            if (s.real && s.has(list)) {
+            if (AnswerAnalysis.evidence(s) && s.has(list)) {
                 return s;
             }
         }
@@ -370,7 +387,26 @@ final class Assessment {
         scores.put("concision", n == 0 ? 0 : clamp(points));
     }
 
-    private void caps(Rubric r) {
+    private void countWorkTerms(Lexicon lex) {
+        Set<String> seen = new HashSet<>();
+        int systemsId = lex.id("systems");
+        for (Sentence s : a.sentences) {
+            if (!s.real || s.part != Part.ACTION && s.part != Part.RESULT) {
+                continue;
+            }
+            for (int k = 0; k < s.words.length; k++) {
+                if ((s.flags[k] & Lexicon.WORK_TERM) != 0) {
+                    seen.add(s.words[k]);
+                }
+            }
+            if (s.has(systemsId)) {
+                seen.add(s.matched(systemsId));
+            }
+        }
+        workTerms = seen.size();
+    }
+
+    private void caps(Lexicon lex, Rubric r) {
         double weights = 0;
         double sum = 0;
         for (Rubric.Dimension d : r.dimensions.values()) {
@@ -388,6 +424,34 @@ final class Assessment {
                 && (double) stuffedSentences / countedSentences >= r.num("sentences.stuffing_sentence_share")) {
             caps.add(new Cap("stuffing", (int) r.num("caps.stuffing"), stuffedSentences + " of " + countedSentences
                     + " sentences are keyword lists, recited principle names or repeats; only real sentences count"));
+        }
+        if (TEMPLATE.matcher(a.text).find()) {
+            caps.add(new Cap("template", (int) r.num("caps.template"),
+                    "placeholders are left in (\"" + firstMatch(TEMPLATE, a.text) + "\"); tell the real story with its real names and numbers"));
+        }
+        int echoWords = 0;
+        int shortSentences = 0;
+        for (Sentence s : a.sentences) {
+            echoWords += s.echo ? s.words.length : 0;
+            shortSentences += s.words.length < r.num("caps.fragment_words") ? 1 : 0;
+        }
+        if (a.wordCount > 0 && (echoWords >= r.num("caps.echo_word_share") * a.wordCount
+                || a.promptShare >= r.num("caps.echo_prompt_share"))) {
+            caps.add(new Cap("echo", (int) r.num("caps.echo"),
+                    "much of this repeats the question; answer it with one thing that happened"));
+        }
+        if (shortSentences >= 4 && shortSentences >= r.num("caps.fragment_share") * a.sentences.size()) {
+            caps.add(new Cap("fragments", (int) r.num("caps.fragments"), shortSentences + " of " + a.sentences.size()
+                    + " sentences are a few words long: a list of claims, not a story"));
+        }
+        if (a.wordCount > r.num("caps.very_long_words")) {
+            caps.add(new Cap("very long", (int) r.num("caps.very_long"), a.wordCount
+                    + " words is far past three minutes of speech; cut it to the steps that mattered"));
+        }
+        if (a.wordCount > r.num("caps.long_words")) {
+            // progressive: every word past the limit costs, so padding a story never pays
+            lengthCost = (a.wordCount - r.num("caps.long_words")) * r.num("caps.long_cost_per_100_words") / 100;
+            raw -= lengthCost;
         }
         if (hypothetical) {
             caps.add(new Cap("hypothetical", (int) r.num("caps.hypothetical"),
@@ -409,9 +473,21 @@ final class Assessment {
             caps.add(new Cap("nothing concrete", (int) r.num("caps.nothing_concrete"),
                     "nothing in it is concrete - no number, no named system, no time; tell it so only you could"));
         }
+        int outside = lex.id("outside_work");
+        boolean announcedOutside = a.sentences.stream().anyMatch(s -> s.has(outside));
+        double needed = r.num("caps.off_topic_work_terms") * (announcedOutside ? 2 : 1);
+        if (workTerms < needed && a.wordCount >= r.num("caps.too_short_words")) {
+            caps.add(new Cap("not a work story", (int) r.num("caps.off_topic"),
+                    "what you did and what came of it never touch your work (a team, a system, data, a customer);"
+                            + " tell a story from your job"));
+        }
         if (askedGroups == 0) {
             caps.add(new Cap("off principle", (int) r.num("caps.off_principle"),
                     "nothing here shows " + asked.displayName() + "; answer the question that was asked"));
+        } else if (!askedEvidence) {
+            caps.add(new Cap("thin principle evidence", (int) r.num("caps.thin_principle_evidence"),
+                    "only one word (\"" + String.join("", termsFound.subList(0, Math.min(1, termsFound.size())))
+                            + "\") shows " + asked.displayName() + "; show it in what you did and how it ended"));
         }
         double t = raw;
         for (Cap c : caps) {
@@ -419,6 +495,22 @@ final class Assessment {
         }
         total = (int) Math.round(Math.max(0, Math.min(100, t)));
     }
+
+    /** Placeholders from a template: [situation], <metric>, {team}, X%, N hours, XX, TBD. */
+    static final java.util.regex.Pattern TEMPLATE = java.util.regex.Pattern.compile(
+            "\\[[A-Za-z][^\\]\\n]{0,40}]|<[A-Za-z][A-Za-z _-]{1,30}>|\\{[A-Za-z][A-Za-z _-]{1,30}}|(?<![\\w$])[XN]{1,2}\\s?(%|x\\b|percent|hours?|days?|weeks?|months?|minutes?)"
+                    + "|\\$[XN]{1,2}\\b|\\bX{2,}\\b|\\bTBD\\b");
+
+    private static String firstMatch(java.util.regex.Pattern p, String text) {
+        java.util.regex.Matcher m = p.matcher(text);
+        return m.find() ? m.group() : "";
+    }
+
+    /** Distinct work words (data, team, pipeline, customer ...) in the Action and Result sentences. */
+    int workTerms;
+
+    /** Points taken off the total for the words past {@code caps.long_words}. */
+    double lengthCost;
 
     private static double clamp(double points) {
         return Math.round(Math.max(0, Math.min(4, points)) * 2) / 2.0;

@@ -36,6 +36,9 @@ final class FeedbackWriter {
         this.lex = lex;
     }
 
+    /** Caps always noted: no dimension's advice explains them. */
+    private static final java.util.Set<String> GAMING_CAPS = java.util.Set.of("stuffing", "echo", "template", "fragments");
+
     List<String> lines(Assessment x, String band) {
         List<String> out = new ArrayList<>();
         // The score, band and dimension bars are shown by whoever renders the Score (chat template, CLI);
@@ -44,8 +47,8 @@ final class FeedbackWriter {
         for (Assessment.Cap c : x.caps) {
             if (c.limit() < Math.round(x.raw)) {
                 out.add("Capped at " + c.limit() + ": " + c.why() + ".");
-            } else if (c.name().equals("stuffing")) {
-                // no dimension fix says this, and it explains why the keywords earned nothing
+            } else if (GAMING_CAPS.contains(c.name())) {
+                // no dimension fix says this, and it explains why these words earned nothing
                 out.add("Note: " + c.why() + ".");
             }
         }
@@ -176,7 +179,7 @@ final class FeedbackWriter {
             return "";
         }
         String want = missing.stream().limit(2).map(Rubric.Group::label).collect(Collectors.joining("; "));
-        String lead = x.askedGroups == 0
+        String lead = !x.askedEvidence
                 ? "nothing yet shows " + name + " (common miss: " + lowerFirst(rubric.principles.get(x.asked).weakness()).replaceAll("[.]$", "") + "). "
                 : "for " + name + " interviewers also look for: " + want + ". ";
         return p + lead + missing.get(0).advice();

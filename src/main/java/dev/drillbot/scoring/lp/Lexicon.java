@@ -19,6 +19,9 @@ final class Lexicon {
     /** Principle → list id of its own name ("Dive Deep"), to catch answers that recite principle names. */
     final Map<Principle, Integer> nameIds = new EnumMap<>(Principle.class);
 
+    /** Word forms with their possible tags, for {@link Grammar}. */
+    final Morphology morphology = Morphology.load();
+
     final WordSet functionWords;
     final WordSet firstPerson;
     final WordSet iNonAction;
@@ -32,6 +35,7 @@ final class Lexicon {
     final WordSet changeVerbs;
     final WordSet comparatives;
     final WordSet timePoints;
+    final WordSet workTerms;
 
     // One bit per word set and per spelling check, so a word is looked up once per answer.
     static final int FUNCTION = 1;
@@ -47,6 +51,7 @@ final class Lexicon {
     static final int CHANGE_VERB = 1 << 10;
     static final int COMPARATIVE = 1 << 11;
     static final int TIME_POINT = 1 << 12;
+    static final int WORK_TERM = 1 << 13;
     /** {@link Words#isNumber}. */
     static final int NUMBER = 1 << 16;
     /** At least 4 letters ending in "ed" but not "eed": a regular past tense or participle. */
@@ -79,6 +84,8 @@ final class Lexicon {
     final int learningCuesId;
     final int lateLearningCuesId;
     final int resultCuesId;
+    final int resultMarkersId;
+    final int principlePhrasesId;
     final int taskCuesId;
     final int situationCuesId;
     final int[] nameIdList;
@@ -105,7 +112,7 @@ final class Lexicon {
                 signalLists[g] = true;
             }
         }
-        for (String key : List.of("metric_nouns", "systems", "result_cues", "learning_cues")) {
+        for (String key : List.of("metric_nouns", "systems", "result_cues", "learning_cues", "principle_phrases")) {
             signalLists[ids.get(key)] = true;
         }
         for (int id : nameIds.values()) {
@@ -124,10 +131,11 @@ final class Lexicon {
         changeVerbs = set(rubric, "change_verbs");
         comparatives = set(rubric, "comparatives");
         timePoints = set(rubric, "time_points");
+        workTerms = set(rubric, "work_terms");
         sets = new WordSet[] {functionWords, firstPerson, iNonAction, passiveAux, prepositions, participles,
-                irregularPast, units, wordNumbers, stopwords, changeVerbs, comparatives, timePoints};
+                irregularPast, units, wordNumbers, stopwords, changeVerbs, comparatives, timePoints, workTerms};
         setBits = new int[] {FUNCTION, FIRST_PERSON, I_NON_ACTION, PASSIVE_AUX, PREPOSITION, PARTICIPLE,
-                IRREGULAR_PAST, UNIT, WORD_NUMBER, STOPWORD, CHANGE_VERB, COMPARATIVE, TIME_POINT};
+                IRREGULAR_PAST, UNIT, WORD_NUMBER, STOPWORD, CHANGE_VERB, COMPARATIVE, TIME_POINT, WORK_TERM};
         List<String> shortP = new ArrayList<>();
         List<Integer> shortB = new ArrayList<>();
         for (int k = 0; k < sets.length; k++) {
@@ -177,6 +185,8 @@ final class Lexicon {
         learningCuesId = id("learning_cues");
         lateLearningCuesId = id("late_learning_cues");
         resultCuesId = id("result_cues");
+        resultMarkersId = id("result_markers");
+        principlePhrasesId = id("principle_phrases");
         taskCuesId = id("task_cues");
         situationCuesId = id("situation_cues");
         nameIdList = nameIds.values().stream().mapToInt(Integer::intValue).toArray();

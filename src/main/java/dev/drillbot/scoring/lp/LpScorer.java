@@ -74,7 +74,7 @@ public final class LpScorer implements Scorer {
     }
 
     private Score score(LpQuestion q, String text) {
-        AnswerAnalysis analysis = new AnswerAnalysis(text, lexicon, rubric);
+        AnswerAnalysis analysis = new AnswerAnalysis(text, q.prompt(), lexicon, rubric);
         if (analysis.wordCount == 0) {
             return new Score(0, Verdict.NOT_YET, dimensions(null), List.of("Score 0/100 - not yet",
                     "No answer text found: tell one real story, what you did and how it ended."), "",
@@ -84,6 +84,18 @@ public final class LpScorer implements Scorer {
         x.rankMissingFor(String.join(" ", q.prompt(), String.join(" ", q.strongAnswer()), String.join(" ", q.probes())));
         Verdict verdict = verdict(x.total);
         return new Score(x.total, verdict, dimensions(x), writer.lines(x, verdict.label()), "", writer.followUp(x, q));
+    }
+
+    @Override
+    public List<String> explain(Question question, String answer) {
+        if (!(question instanceof LpQuestion q)) {
+            return List.of();
+        }
+        String text = answer == null ? "" : answer;
+        text = text.length() > MAX_ANSWER_CHARS ? text.substring(0, MAX_ANSWER_CHARS) : text;
+        AnswerAnalysis analysis = new AnswerAnalysis(text, q.prompt(), lexicon, rubric);
+        Assessment x = Assessment.of(analysis, lexicon, rubric, q.principles());
+        return Explanation.lines(analysis, x, lexicon, rubric);
     }
 
     private Verdict verdict(int total) {

@@ -70,11 +70,13 @@ final class PhraseIndex {
     private final List<List<Phrase>> byPrefixFirst = new ArrayList<>();
     private static final int BUCKETS = 128 * 128;
     private final List<String> listNames = new ArrayList<>();
+    private final List<List<Phrase>> byList = new ArrayList<>();
 
     /** Registers a named list and returns its id. Phrases must already be valid (see {@link #invalid}). */
     int add(String name, List<String> phrases) {
         int id = listNames.size();
         listNames.add(name);
+        byList.add(new ArrayList<>());
         for (String p : phrases) {
             boolean[][] prefixOut = new boolean[1][];
             String[] words = words(p, prefixOut);
@@ -84,6 +86,7 @@ final class PhraseIndex {
                 ids[k] = intern(words[k]);
             }
             Phrase phrase = new Phrase(id, p, words, prefix, ids);
+            byList.get(id).add(phrase);
             int bucket = bucket(words[0]);
             if (prefix[0] && bucket >= 0) {
                 while (byPrefixFirst.size() < BUCKETS) {
@@ -143,6 +146,25 @@ final class PhraseIndex {
             return -1;
         }
         return w.charAt(0) * 128 + w.charAt(1);
+    }
+
+    /** The end of the longest phrase of {@code list} that matches at {@code at}, or -1. */
+    int matchAt(String[] words, int at, int list) {
+        int best = -1;
+        for (Phrase p : byList.get(list)) {
+            int n = p.words.length;
+            if (at + n > words.length) {
+                continue;
+            }
+            boolean ok = true;
+            for (int k = 0; k < n && ok; k++) {
+                ok = p.prefix[k] ? words[at + k].startsWith(p.words[k]) : words[at + k].equals(p.words[k]);
+            }
+            if (ok) {
+                best = Math.max(best, at + n);
+            }
+        }
+        return best;
     }
 
     int size() {

@@ -132,4 +132,42 @@ class AnswerAnalysisTest {
                 AnswerAnalysis.Part.ACTION, AnswerAnalysis.Part.ACTION, AnswerAnalysis.Part.ACTION,
                 AnswerAnalysis.Part.LEARNING);
     }
+
+    @ParameterizedTest(name = "\"{0}\" is not a sentence")
+    @CsvSource(delimiter = '|', value = {
+        "Ownership, customer obsession, bias for action and deliver results every single time.",
+        "Strong stakeholder management skills across several large data platform teams.",
+        "Nightly Airflow DAG failing twice a week with no clear owner at all."})
+    void verblessFragmentsEarnNothing(String text) {
+        assertThat(one(text).real).isFalse();
+    }
+
+    @ParameterizedTest(name = "\"{0}\" -> past {1}")
+    @CsvSource(delimiter = '|', value = {
+        "Every week I check the failed runs and the broken ones by hand.|false",
+        "The job is automated and the reduced bill is shared with finance.|false",
+        "I rewrote the loader so the failed files were retried.|true",
+        "The numbers matched the ledger for the next three closes.|true",
+        "I didn't wait for the vendor and patched the parser myself.|true"})
+    void tenseComesFromTheFiniteVerb(String text, boolean past) {
+        assertThat(one(text).past).isEqualTo(past);
+    }
+
+    @Test
+    @DisplayName("a short first-person clause in the past is a real step; a short claim without a verb is not")
+    void shortClauses() {
+        assertThat(one("I disagreed.").real).isTrue();
+        assertThat(one("I disagreed.").actor).isEqualTo(Actor.I);
+        assertThat(one("Strong ownership.").real).isFalse();
+        assertThat(one("I usually agree.").real).isFalse();
+    }
+
+    @ParameterizedTest(name = "\"{0}\" counts {1} things")
+    @CsvSource(delimiter = '|', value = {
+        "For the next three closes the numbers matched the ledger.|1",
+        "In the next quarter it caught two more unannounced enum changes from other teams.|1",
+        "I met two of them on Tuesday and the other one on Friday.|0"})
+    void countedThings(String text, int quantities) {
+        assertThat(one(text).quantities).isEqualTo(quantities);
+    }
 }

@@ -260,4 +260,132 @@ class LpScorerTest {
                 I learn to look at the data distribution before I add hardware.""");
         assertThat(story.total()).isGreaterThan(60);
     }
+
+    @Test
+    @DisplayName("a STAR template with placeholders left in is capped, however complete it looks")
+    void templateIsCapped() {
+        Score t = scorer.score(Answers.question(Principle.OWNERSHIP), """
+                Situation: At [company] our [pipeline] failed every week and nobody owned it.
+                Task: I took ownership because the analysts needed fresh numbers by [deadline].
+                Action: I read the logs, found the root cause in [system], added an alert and wrote a runbook.
+                Result: failures dropped by X% and runtime fell from N hours to 40 minutes.
+                Learning: I learned that a lasting mechanism beats a quick fix.""");
+        assertThat(t.total()).isLessThanOrEqualTo(25);
+        assertThat(t.feedback()).anyMatch(l -> l.startsWith("Capped at 25: placeholders are left in"));
+    }
+
+    @Test
+    @DisplayName("a list of a few-word claims is capped as fragments, not read as a story")
+    void fragmentListIsCapped() {
+        Score f = scorer.score(Answers.question(Principle.OWNERSHIP), """
+                I led. I owned. I cut costs 40%. Nobody owned it. I added alerts. I wrote the runbook.
+                Failures fell to zero. I followed up. Saved $200k a year. I delivered on time.""");
+        assertThat(f.total()).isLessThanOrEqualTo(30);
+        assertThat(f.feedback()).anyMatch(l -> l.contains("a list of claims, not a story"));
+    }
+
+    @Test
+    @DisplayName("saying the question back earns nothing and caps the answer")
+    void echoOfTheQuestionIsCapped() {
+        var q = new dev.drillbot.core.bank.LpQuestion("test-echo", "t",
+                "Tell me about a time you took ownership of a failing pipeline that nobody owned.", Difficulty.MEDIUM,
+                List.of(Principle.OWNERSHIP), List.of(), List.of(), List.of(), new Source("t.yaml", 1, Map.of()));
+        Score e = scorer.score(q, """
+                A time I took ownership of a failing pipeline that nobody owned was a real example of ownership.
+                I took ownership of the failing pipeline that nobody owned because ownership of a failing pipeline matters.
+                Taking ownership of a pipeline nobody owned and that was failing is what I did, and it was fixed in 2023.""");
+        assertThat(e.total()).isLessThanOrEqualTo(30);
+        assertThat(e.feedback()).anyMatch(l -> l.contains("repeats the question"));
+    }
+
+    @Test
+    @DisplayName("padding a strong story past 450 words costs points, and past 650 words it cannot be strong")
+    void longAnswersCost() {
+        var q = Answers.question(Principle.OWNERSHIP);
+        StringBuilder pad = new StringBuilder(Answers.OWNERSHIP_STRONG);
+        int[] totals = new int[3];
+        int k = 0;
+        for (int words : new int[] {500, 600, 800}) {
+            while (EvalSet.words(pad.toString()) < words) {
+                pad.append("\nOn day ").append(++k).append(" of that quarter I also sat in the planning meeting with the")
+                        .append(" analysts and we talked through the backlog for a while.");
+            }
+            totals[words == 500 ? 0 : words == 600 ? 1 : 2] = scorer.score(q, pad.toString()).total();
+        }
+        assertThat(totals[0]).isLessThan(strong.total());
+        assertThat(totals[1]).isLessThan(totals[0]);
+        assertThat(totals[2]).isLessThan(80).isLessThan(totals[1]);
+    }
+
+    @Test
+    @DisplayName("one generic word of the asked principle is not evidence: a well-told story about something else stays capped")
+    void oneStrayWordIsNotEvidence() {
+        Score hobby = scorer.score(Answers.question(Principle.HIRE_AND_DEVELOP_THE_BEST), """
+                In 2022 I decided to run my first half marathon, and I had twelve weeks to get ready for it.
+                I built a spreadsheet of my runs and followed a plan with three runs a week and one long run on Sundays.
+                After four weeks my knee started to hurt, so I cut the long runs back and added strength training twice a week.
+                I tracked my pace after every run and moved the plan by a week when I was sick in March.
+                On race day I finished in 1 hour 58 minutes, two minutes under the target I had set in January.
+                I learned that a plan I can adjust beats a perfect plan I cannot keep.""");
+        assertThat(hobby.total()).isLessThanOrEqualTo(55);
+        assertThat(hobby.feedback()).anyMatch(l -> l.contains("Hire and Develop the Best"));
+    }
+
+    @Test
+    @DisplayName("a number inside one of my steps is not the result: removing the Result paragraph costs points")
+    void numberInsideAnActionIsNotTheResult() {
+        var q = Answers.question(Principle.CUSTOMER_OBSESSION);
+        String actions = """
+                In 2023 our product analysts kept losing the event history they needed for cohort studies, because the Kafka topic kept only one day of data. I measured how far back their queries reached and found most needed five days. I increased retention to seven days on the topic and moved older events to S3 in Parquet so the cost stayed flat. I wrote a runbook for the retention settings and set up an alert when the consumer lag passed one hour.""";
+        String result = "\nAfter the change the analysts stopped filing tickets about missing history, from about six a month to zero, and the storage bill rose by only 3%.";
+        Score full = scorer.score(q, actions + result);
+        Score noResult = scorer.score(q, actions);
+        assertThat(noResult.total()).isLessThan(full.total() - 10);
+        assertThat(line(noResult, "STAR(L) found:")).matches(".*missing: .*Result.*");
+    }
+
+    @Test
+    @DisplayName("an outcome told in plain words after the actions is the Result, and removing it costs points")
+    void plainOutcomeAfterTheActionsIsTheResult() {
+        var q = Answers.question(Principle.EARN_TRUST);
+        String actions = """
+                Our finance team stopped trusting the revenue dashboard I owned after two month-end closes where it disagreed with the ledger. I met their lead, listened to the two cases they had found, and told her plainly that both errors were ours. I traced both errors myself to a late currency file that the daily load silently skipped, added a reconciliation check that blocks publishing when totals differ from the ledger, and sent the finance team a short note after each close with the check's result.""";
+        String outcome = " For the next three closes the numbers matched the ledger, and in the fourth month their lead"
+                + " asked us to add two more reports.";
+        Score full = scorer.score(q, actions.strip() + outcome);
+        Score noResult = scorer.score(q, actions.strip());
+        assertThat(line(full, "STAR(L) found:")).contains("Action, Result");
+        assertThat(noResult.total()).isLessThan(full.total());
+    }
+
+    @Test
+    @DisplayName("a well-told story from outside work is capped: its actions and results never touch a team, system or data")
+    void hobbyStoryIsNotAWorkStory() {
+        Score hobby = scorer.score(Answers.question(Principle.LEARN_AND_BE_CURIOUS), """
+                Last spring I decided to learn to make Neapolitan pizza at home, because every one I made was flat.
+                I read two books on dough, watched a course on fermentation and wrote down every bake in a notebook.
+                I tried four flours and changed one thing per bake, such as the water share or the proof time.
+                After six weeks I found that a 48-hour cold proof gave the crust I wanted, and my bakes went from flat to airy.
+                I learned that changing one thing at a time teaches me faster than changing everything.""");
+        assertThat(hobby.total()).isLessThanOrEqualTo(35);
+        assertThat(hobby.feedback()).anyMatch(l -> l.contains("tell a story from your job"));
+    }
+
+    @Test
+    @DisplayName("a good work story with a single word of the asked principle ('budget') is capped below strong")
+    void singleGenericWordCapsTheAnswer() {
+        String answer = """
+                In March 2024 I owned the nightly orders load into Redshift, which failed twice a week on late files.
+                I read three weeks of Airflow logs and found that one partner always delivered after 2 am.
+                I replaced the fixed start time with a sensor on the partner's manifest file and added a row-count check.
+                I also wrote a runbook and an alert that names the missing file, and the budget owner signed it off.
+                Failures dropped from eight a month to zero over the next quarter, and the analysts got their numbers by 7 am.""";
+        var q = Answers.question(Principle.FRUGALITY);
+        Score s = scorer.score(q, answer);
+        assertThat(s.total()).isLessThanOrEqualTo(65);
+        assertThat(scorer.explain(q, answer)).anyMatch(l -> l.startsWith("Cap thin principle evidence at 65")
+                && l.contains("only one word (\"budget\") shows Frugality"));
+        // the story shows Ownership, and the feedback says so
+        assertThat(s.feedback()).anyMatch(l -> l.contains("this story reads more like Ownership"));
+    }
 }

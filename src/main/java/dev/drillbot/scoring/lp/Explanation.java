@@ -1,0 +1,110 @@
+package dev.drillbot.scoring.lp;
+
+import dev.drillbot.core.bank.Principle;
+import dev.drillbot.scoring.lp.AnswerAnalysis.Sentence;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The reading behind a score, for {@code drillbot grade --explain}: one line per sentence (STAR part, who
+ * acts, tense or mood, numbers, principle signals, or why it does not count), then the evidence for the
+ * asked principle, the dimension points and every cap. Authors tune the rubric with it; learners see why.
+ */
+final class Explanation {
+    private Explanation() {}
+
+    static List<String> lines(AnswerAnalysis a, Assessment x, Lexicon lex, Rubric r) {
+        List<String> out = new ArrayList<>();
+        out.add("How each sentence was read (part | who acts | tense | numbers | signals):");
+        int n = 0;
+        for (Sentence s : a.sentences) {
+            n++;
+            StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%2d. %-9s", n,
+                    s.real ? s.part.name().toLowerCase(Locale.ROOT) : "-"));
+            if (!s.real) {
+                line.append(" not counted: ").append(whyNot(s, r));
+            } else {
+                line.append(" | ").append(s.actor == AnswerAnalysis.Actor.NONE ? "no actor"
+                        : s.actor.name().toLowerCase(Locale.ROOT).replace("passive", "passive voice"));
+                line.append(" | ").append(tense(s));
+                line.append(" | ").append(s.quantities == 0 ? "no numbers"
+                        : s.quantities + (s.quantities == 1 ? " measurement" : " measurements")
+                                + (s.beforeAfter ? ", before->after" : ""));
+                String signals = signals(s, lex);
+                line.append(" | ").append(signals.isEmpty() ? "no signals" : signals);
+            }
+            line.append(" :: \"").append(FeedbackWriter.quote(s).replace("\"", "")).append('"');
+            out.add(line.toString());
+        }
+        out.add(String.format(Locale.ROOT, "Principle: %s, %d signal group(s)%s%s", x.asked.displayName(), x.askedGroups,
+                x.askedEvidence ? "" : " - not enough evidence (needs two groups or one multi-word signal)",
+                x.other == null ? "" : "; reads more like " + x.other.displayName() + " (" + x.otherGroups + " groups)"));
+        StringBuilder dims = new StringBuilder("Dimensions:");
+        x.scores.forEach((d, v) -> dims.append(' ').append(d).append('=').append(v));
+        out.add(dims.toString());
+        out.add(String.format(Locale.ROOT, "Weighted total before caps: %.1f%s", x.raw + x.lengthCost,
+                x.lengthCost > 0 ? String.format(Locale.ROOT, ", minus %.1f for %d words past %.0f", x.lengthCost,
+                        a.wordCount, r.num("caps.long_words")) : ""));
+        if (x.caps.isEmpty()) {
+            out.add("Caps: none");
+        }
+        for (Assessment.Cap c : x.caps) {
+            out.add("Cap " + c.name() + " at " + c.limit() + (c.limit() < Math.round(x.raw) ? " (applied)" : " (not binding)")
+                    + ": " + c.why());
+        }
+        out.add("Total: " + x.total);
+        return out;
+    }
+
+    private static String whyNot(Sentence s, Rubric r) {
+        if (s.repeated) {
+            return "a repeat";
+        }
+        if (s.echo) {
+            return "says the question back";
+        }
+        if (s.stuffed) {
+            return s.names >= 2 ? "recites principle names" : "a keyword list";
+        }
+        if (!s.grammar.finite() && !s.beforeAfter) {
+            return "no finite verb (a fragment)";
+        }
+        return "fewer than " + (int) r.num("sentences.min_words") + " words";
+    }
+
+    private static String tense(Sentence s) {
+        if (s.hypothetical) {
+            return "hypothetical";
+        }
+        if (s.reportedIntent) {
+            return "reported intention";
+        }
+        Grammar.Reading g = s.grammar;
+        if (g.past > 0) {
+            return "past";
+        }
+        if (g.modal > 0) {
+            return "modal";
+        }
+        if (g.present > 0) {
+            return "present";
+        }
+        return g.imperative ? "imperative" : "no tense";
+    }
+
+    private static String signals(Sentence s, Lexicon lex) {
+        List<String> out = new ArrayList<>();
+        for (Principle p : Principle.values()) {
+            for (int g : lex.groupIds.get(p)) {
+                if (s.has(g)) {
+                    out.add(lex.index.name(g) + "=\"" + s.matched(g) + "\"");
+                }
+            }
+        }
+        if (s.names > 0) {
+            out.add("principle name (no evidence)");
+        }
+        return String.join(", ", out);
+    }
+}

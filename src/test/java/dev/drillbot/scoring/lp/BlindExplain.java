@@ -1,0 +1,29 @@
+package dev.drillbot.scoring.lp;
+
+import java.nio.file.Path;
+
+/**
+ * Prints the --explain reading of chosen development-set answers, for tuning:
+ * {@code mvn -q -B test-compile exec:java -Dexec.mainClass=dev.drillbot.scoring.lp.BlindExplain -Dexec.args="c-dd-01"}.
+ * Refuses the frozen test part.
+ */
+public final class BlindExplain {
+    private BlindExplain() {}
+
+    public static void main(String[] ids) {
+        Path file = BlindSet.chosen().orElseThrow();
+        if (BlindSet.isTestPart(file)) {
+            throw new IllegalArgumentException("the test part is not explained answer by answer");
+        }
+        BlindSet set = BlindSet.load(file);
+        for (String id : ids) {
+            set.answers.stream().filter(a -> a.id().equals(id)).forEach(a -> {
+                System.out.println("=== " + a.id() + " label " + a.label() + " " + a.style() + " " + a.question());
+                System.out.println(a.text());
+                Answers.scorer().explain(BlindSet.question(a.question()), a.text()).forEach(System.out::println);
+                Answers.scorer().score(BlindSet.question(a.question()), a.text()).feedback().stream().limit(4)
+                        .forEach(l -> System.out.println("  > " + l));
+            });
+        }
+    }
+}
