@@ -122,7 +122,7 @@ public final class SqlScorer implements Scorer, AutoCloseable {
                     if ((System.nanoTime() - submitted) / 1_000_000 > maxQueueMillis()) {
                         return new Grade(Verdict.WRONG, BUSY, List.of(), sql);
                     }
-                    return grade(p, sql, deadlineMillis);
+                    return grade(p, sql, deadlineMillis, submitted);
                 });
             } catch (RejectedExecutionException e) {
                 throw new ScoringUnavailableException(BUSY);
@@ -192,6 +192,15 @@ public final class SqlScorer implements Scorer, AutoCloseable {
 
     /** Runs the answer on every dataset in a grading process, stopping at the first wrong one. */
     Grade grade(PreparedQuestion p, String sql, long millis) {
+        return grade(p, sql, millis, System.nanoTime());
+    }
+
+    /**
+     * @param submitted when the answer arrived: time spent waiting for a thread and then for a grading
+     *     process counts against the queue limit, so a caller hears back within the queue limit plus the
+     *     deadline (plus loading the question into a fresh process, a one-off)
+     */
+    Grade grade(PreparedQuestion p, String sql, long millis, long submitted) {
         Optional<String> rejected = SqlGate.reject(sql, SqlLexer.lex(sql));
         if (rejected.isPresent()) {
             return new Grade(Verdict.WRONG, rejected.get(), List.of(), sql);
@@ -205,7 +214,9 @@ public final class SqlScorer implements Scorer, AutoCloseable {
         boolean partial = false;
         WorkerPool.Lease lease;
         try {
-            lease = workers.acquire(LEASE_WAIT_MILLIS);
+            long waited = (System.nanoTime() - submitted) / 1_000_000;
+            // until the first grading process is up, wait for it to start; after that, only within the queue limit
+            lease = workers.acquire(workers.everReady() ? Math.max(0, maxQueueMillis() - waited) : LEASE_WAIT_MILLIS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return new Grade(Verdict.WRONG, BUSY, List.of(), sql);

@@ -43,6 +43,7 @@ final class WorkerPool implements AutoCloseable {
     private final BlockingQueue<Worker> idle;
     private final List<Worker> all = new ArrayList<>();
     private volatile boolean closed;
+    private volatile boolean everReady;
     private int started;
 
     WorkerPool(int size) {
@@ -120,6 +121,11 @@ final class WorkerPool implements AutoCloseable {
         }
     }
 
+    /** Whether a grading process has ever been ready: after that, a missing one is a restart, not a cold start. */
+    boolean everReady() {
+        return everReady;
+    }
+
     /** Waits up to {@code waitMillis} for a free worker; starts workers on first use. */
     Lease acquire(long waitMillis) throws InterruptedException {
         if (closed) {
@@ -153,6 +159,7 @@ final class WorkerPool implements AutoCloseable {
     private void startOrRetry(Worker w) {
         try {
             w.start();
+            everReady = true;
             idle.offer(w);
         } catch (IOException | RuntimeException e) {
             log.warn("A SQL grading process could not start: {}", e.getMessage());
