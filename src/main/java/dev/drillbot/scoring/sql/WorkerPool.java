@@ -207,7 +207,18 @@ final class WorkerPool implements AutoCloseable {
         synchronized (this) {
             copy = new ArrayList<>(all);
         }
-        copy.forEach(Worker::kill);
+        copy.forEach(Worker::stop);
+    }
+
+    /** The current workers' private directories (for tests that check nothing is left behind). */
+    synchronized List<Path> dirs() {
+        List<Path> out = new ArrayList<>();
+        all.forEach(w -> {
+            if (w.dir != null) {
+                out.add(w.dir);
+            }
+        });
+        return out;
     }
 
     /** Process ids of the current workers (for tests that check a worker was replaced). */
@@ -294,13 +305,14 @@ final class WorkerPool implements AutoCloseable {
         volatile boolean dead;
 
         void start() throws IOException {
+            // the process's own temporary directory, also as java.io.tmpdir: DuckDB unpacks its 70 MB native
+            // library there, and a killed process cannot delete it itself; the pool removes the directory
+            dir = Files.createTempDirectory("drillbot-grader-");
             List<String> cmd = new ArrayList<>();
             cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
             cmd.addAll(List.of("-Xmx192m", "-Xss4m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
                     "-XX:-UsePerfData", "-Djava.awt.headless=true", "-Dfile.encoding=UTF-8",
-                    "-cp", workerClasspath(), GraderWorker.class.getName()));
-            dir = Files.createTempDirectory("drillbot-grader-");
-            cmd.add(dir.toString());
+                    "-Djava.io.tmpdir=" + dir, "-cp", workerClasspath(), GraderWorker.class.getName(), dir.toString()));
             ProcessBuilder pb = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD);
             process = pb.start();
             in = new BufferedWriter(new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8));
@@ -392,10 +404,41 @@ final class WorkerPool implements AutoCloseable {
             }
         }
 
+        /** Ends the process gently (its input closes, it cleans up and exits), or kills it after 2 s. */
+        void stop() {
+            dead = true;
+            if (process == null) {
+                return;
+            }
+            try {
+                in.close();
+                if (!process.waitFor(2, TimeUnit.SECONDS)) {
+                    kill();
+                    return;
+                }
+            } catch (IOException e) {
+                kill();
+                return;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                kill();
+                return;
+            }
+            deleteTree(dir);
+        }
+
         void kill() {
             dead = true;
             if (process != null) {
                 process.destroyForcibly();
+                try {
+                    if (process.waitFor(1, TimeUnit.SECONDS)) {
+                        deleteTree(dir);
+                        return;
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
                 Path d = dir;
                 process.onExit().thenRun(() -> deleteTree(d));
             }

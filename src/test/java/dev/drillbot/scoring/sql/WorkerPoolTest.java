@@ -1,0 +1,49 @@
+package dev.drillbot.scoring.sql;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.drillbot.core.bank.SqlQuestion;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/** Grading processes come and go without leaving anything on the machine. */
+@DisplayName("Grading processes are replaced and cleaned up")
+class WorkerPoolTest {
+    @Test
+    @DisplayName("a grading process killed from outside is replaced; the next query is told it crashed, the one after runs;"
+            + " closing the pool leaves no directory (nor DuckDB's 70 MB native library) behind")
+    void killedAndClosed() throws Exception {
+        SqlQuestion q = TestQuestions.unitsPerProduct();
+        WorkerPool pool = new WorkerPool(1);
+        List<Path> seen = new ArrayList<>();
+        try {
+            PreparedQuestion p = PreparedQuestion.prepare(q, pool, 2000, 1000);
+            long first;
+            try (WorkerPool.Lease lease = PreparedQuestion.lease(pool)) {
+                assertThat(lease.run(p, 0, "SELECT count(*) FROM products", 10, new Deadline(2000)))
+                        .isInstanceOf(Sandbox.Rows.class);
+                seen.addAll(pool.dirs());
+                first = pool.pids().get(0);
+                assertThat(Files.list(seen.get(0)).map(f -> f.getFileName().toString()))
+                        .anyMatch(n -> n.startsWith("libduckdb_java")); // unpacked in the process's own directory
+                ProcessHandle.of(first).orElseThrow().destroyForcibly().onExit().get();
+                Sandbox.Outcome crashed = lease.run(p, 0, "SELECT 1", 10, new Deadline(2000));
+                assertThat(crashed).isInstanceOf(Sandbox.Failed.class);
+                assertThat(((Sandbox.Failed) crashed).why()).isEqualTo(Sandbox.Why.CRASH);
+            }
+            try (WorkerPool.Lease lease = PreparedQuestion.lease(pool)) {
+                assertThat(lease.run(p, 0, "SELECT count(*) FROM products", 10, new Deadline(2000)))
+                        .isInstanceOf(Sandbox.Rows.class);
+                assertThat(pool.pids()).doesNotContain(first);
+                seen.addAll(pool.dirs());
+            }
+        } finally {
+            pool.close();
+        }
+        assertThat(seen).hasSizeGreaterThanOrEqualTo(2).noneMatch(Files::exists);
+    }
+}
