@@ -421,25 +421,23 @@ final class DuckDialect {
                 return close + 1;
             }
             case "CONVERT_TIMEZONE" -> {
-                if (args.size() == 2) {
-                    out.append(" timezone(");
-                    emit(args.get(0)[0], args.get(0)[1], out);
-                    out.append(", timezone('UTC', CAST(");
-                    emit(args.get(1)[0], args.get(1)[1], out);
-                    out.append(" AS TIMESTAMP)))");
-                    return close + 1;
+                // (source, target, ts), or (target, ts) from UTC
+                if (args.size() != 2 && args.size() != 3) {
+                    return -1;
                 }
+                int target = args.size() - 2;
+                out.append(" timezone(");
+                emit(args.get(target)[0], args.get(target)[1], out);
+                out.append(", timezone(");
                 if (args.size() == 3) {
-                    out.append(" timezone(");
-                    emit(args.get(1)[0], args.get(1)[1], out);
-                    out.append(", timezone(");
                     emit(args.get(0)[0], args.get(0)[1], out);
-                    out.append(", CAST(");
-                    emit(args.get(2)[0], args.get(2)[1], out);
-                    out.append(" AS TIMESTAMP)))");
-                    return close + 1;
+                } else {
+                    out.append("'UTC'");
                 }
-                return -1;
+                out.append(", CAST(");
+                emit(args.get(target + 1)[0], args.get(target + 1)[1], out);
+                out.append(" AS TIMESTAMP)))");
+                return close + 1;
             }
             default -> {
                 return -1;

@@ -9,7 +9,6 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.LocalDate;
@@ -22,7 +21,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
-import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -191,24 +189,7 @@ final class DuckSandbox implements AutoCloseable {
                 }
             }, Math.max(1, deadline.remainingMillis()), TimeUnit.MILLISECONDS);
             try (ResultSet rs = ps.executeQuery()) {
-                ResultSetMetaData md = rs.getMetaData();
-                int width = md.getColumnCount();
-                List<String> cols = new ArrayList<>(width);
-                for (int i = 1; i <= width; i++) {
-                    cols.add(md.getColumnLabel(i));
-                }
-                List<List<Object>> rows = new ArrayList<>();
-                while (rs.next()) {
-                    if (rows.size() >= maxRows) {
-                        return new Sandbox.Failed(Sandbox.Why.TOO_MANY_ROWS, "");
-                    }
-                    List<Object> row = new ArrayList<>(width);
-                    for (int i = 1; i <= width; i++) {
-                        row.add(value(rs.getObject(i)));
-                    }
-                    rows.add(row);
-                }
-                return new Sandbox.Rows(new ResultTable(cols, rows));
+                return Sandbox.fetch(rs, maxRows, DuckSandbox::value);
             } finally {
                 stop.cancel(false);
             }
@@ -291,13 +272,5 @@ final class DuckSandbox implements AutoCloseable {
         } catch (IOException e) {
             // the grading process's directory is removed when the process ends
         }
-    }
-
-    static Set<String> macroNames() {
-        Set<String> out = new java.util.TreeSet<>();
-        for (String m : MACROS) {
-            out.add(m.substring("CREATE MACRO ".length(), m.indexOf('(')));
-        }
-        return out;
     }
 }

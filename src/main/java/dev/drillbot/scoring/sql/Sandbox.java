@@ -17,19 +17,13 @@ import org.sqlite.SQLiteConnection;
 import org.sqlite.SQLiteLimits;
 
 /**
- * Runs one read-only query against a private in-memory copy of a dataset. Each run opens a new
- * connection, loads the dataset image with {@code deserialize}, switches the connection to
- * {@code query_only}, lowers SQLite's limits and installs a progress handler that aborts the query at
- * the deadline. Only {@code prepareStatement} + {@code executeQuery} are used: {@code Statement.execute}
- * understands the driver's own {@code backup to FILE} command.
+ * The bank's datasets on SQLite: builds each from its trusted INSERTs once ({@link #image}) and reads
+ * it back (tables for the briefing, column types, the rows copied into DuckDB). Each read opens a new
+ * connection on a private copy, with {@code query_only}, lowered limits and a deadline. Learner SQL
+ * does not run here: it runs on DuckDB in the grading processes ({@link WorkerPool}).
  */
 final class Sandbox {
     static final int MAX_VALUE_LENGTH = 100_000;
-    /**
-     * Functions added to every connection: none for the bank's trusted SQL; the test-scope SQLite
-     * baseline (EngineComparison) installs its PostgreSQL functions here.
-     */
-    static volatile java.util.function.BiConsumer<SQLiteConnection, Deadline> extraFunctions = (c, d) -> { };
     // often enough that a query storing 100 KB rows is stopped within a few MB of the memory limit
     private static final int PROGRESS_OPS = 1_000;
     private static final Properties CONFIG;
@@ -105,46 +99,6 @@ final class Sandbox {
         }
     }
 
-    /**
-     * One grade's connection: opened and locked down once, then loaded with a fresh copy of each
-     * dataset in turn ({@code deserialize} replaces the whole database; {@code query_only}, the limits and
-     * the functions belong to the connection and stay). Saves about 60 microseconds per extra dataset.
-     */
-    static final class Session implements AutoCloseable {
-        private final Deadline deadline;
-        private SQLiteConnection connection;
-
-        Session(Deadline deadline) {
-            this.deadline = deadline;
-        }
-
-        Outcome run(byte[] image, String sql, int maxRows) {
-            try {
-                if (connection == null) {
-                    connection = open(image, deadline);
-                } else {
-                    connection.deserialize("main", image);
-                }
-                return execute(connection, sql, deadline, maxRows);
-            } catch (SQLException e) {
-                return failure(e, deadline);
-            } catch (RuntimeException e) {
-                return new Failed(Why.ERROR, String.valueOf(e.getMessage()));
-            }
-        }
-
-        @Override
-        public void close() {
-            if (connection != null) {
-                try {
-                    connection.close();
-                } catch (SQLException e) {
-                    // nothing to do: the in-memory database goes with the connection
-                }
-            }
-        }
-    }
-
     /** A new connection holding a private copy of {@code image}, locked down, with the deadline installed. */
     static SQLiteConnection open(byte[] image, Deadline deadline) throws SQLException {
         deadline.startMemoryWatch();
@@ -166,11 +120,6 @@ final class Sandbox {
             c.setLimit(SQLiteLimits.SQLITE_LIMIT_VARIABLE_NUMBER, 0);
             c.setLimit(SQLiteLimits.SQLITE_LIMIT_TRIGGER_DEPTH, 1);
             c.setLimit(SQLiteLimits.SQLITE_LIMIT_WORKER_THREADS, 0);
-            try {
-                extraFunctions.accept(c, deadline);
-            } catch (RuntimeException e) {
-                throw new SQLException(e);
-            }
             ProgressHandler.setHandler(c, PROGRESS_OPS, new ProgressHandler() {
                 @Override
                 protected int progress() {
@@ -190,29 +139,35 @@ final class Sandbox {
             return new Failed(Why.TIMEOUT, "");
         }
         try (PreparedStatement ps = c.prepareStatement(sql); ResultSet rs = ps.executeQuery()) {
-            ResultSetMetaData md = rs.getMetaData();
-            int width = md.getColumnCount();
-            List<String> cols = new ArrayList<>(width);
-            for (int i = 1; i <= width; i++) {
-                cols.add(md.getColumnLabel(i));
-            }
-            List<List<Object>> rows = new ArrayList<>();
-            while (rs.next()) {
-                if (rows.size() >= maxRows) {
-                    return new Failed(Why.TOO_MANY_ROWS, "");
-                }
-                List<Object> row = new ArrayList<>(width);
-                for (int i = 1; i <= width; i++) {
-                    row.add(value(rs.getObject(i)));
-                }
-                rows.add(row);
-            }
-            return new Rows(new ResultTable(cols, rows));
+            return fetch(rs, maxRows, Sandbox::value);
         } catch (SQLException e) {
             return failure(e, deadline);
         } catch (RuntimeException e) {
             return new Failed(Why.ERROR, String.valueOf(e.getMessage()));
         }
+    }
+
+    /** Up to {@code maxRows} rows of {@code rs}, each value through {@code value}; too many is a failure. */
+    static Outcome fetch(ResultSet rs, int maxRows, java.util.function.UnaryOperator<Object> value)
+            throws SQLException {
+        ResultSetMetaData md = rs.getMetaData();
+        int width = md.getColumnCount();
+        List<String> cols = new ArrayList<>(width);
+        for (int i = 1; i <= width; i++) {
+            cols.add(md.getColumnLabel(i));
+        }
+        List<List<Object>> rows = new ArrayList<>();
+        while (rs.next()) {
+            if (rows.size() >= maxRows) {
+                return new Failed(Why.TOO_MANY_ROWS, "");
+            }
+            List<Object> row = new ArrayList<>(width);
+            for (int i = 1; i <= width; i++) {
+                row.add(value.apply(rs.getObject(i)));
+            }
+            rows.add(row);
+        }
+        return new Rows(new ResultTable(cols, rows));
     }
 
     private static Object value(Object o) {

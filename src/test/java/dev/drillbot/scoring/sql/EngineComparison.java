@@ -41,14 +41,6 @@ public final class EngineComparison {
 
     public static void main(String[] args) throws Exception {
         boolean verbose = Boolean.getBoolean("verbose");
-        // the previous engine's PostgreSQL functions, on every SQLite connection of this run
-        Sandbox.extraFunctions = (c, d) -> {
-            try {
-                PgFunctions.register(c, d);
-            } catch (java.sql.SQLException e) {
-                throw new IllegalStateException(e);
-            }
-        };
         Map<String, SqlQuestion> bank = new LinkedHashMap<>();
         for (Question q : new QuestionBankLoader().loadDirectory(Path.of("questions/sql")).bank().all()) {
             bank.put(q.id(), (SqlQuestion) q);
@@ -190,7 +182,7 @@ public final class EngineComparison {
             }
             Dialect.Result sq = Dialect.rewrite(AnswerText.extract(q.solution()), p.dateColumns);
             for (byte[] image : p.images) {
-                Sandbox.Outcome o = Sandbox.run(image, sq.sql(), new Deadline(DEADLINE), 10_000);
+                Sandbox.Outcome o = runOnSqlite(image, sq.sql());
                 sqliteExpected.add(o instanceof Sandbox.Rows r ? r.table() : new ResultTable(List.of(), List.of()));
             }
             DuckDialect.Result sol = DuckDialect.rewrite(AnswerText.extract(q.solution()), p.dateColumns);
@@ -221,21 +213,19 @@ public final class EngineComparison {
                 return Verdict.WRONG;
             }
             boolean partial = false;
-            try (Sandbox.Session session = new Sandbox.Session(new Deadline(DEADLINE))) {
-                for (int i = 0; i < p.images.size(); i++) {
-                    Sandbox.Outcome o = session.run(p.images.get(i), rw.sql(), 10_000);
-                    if (!(o instanceof Sandbox.Rows r)) {
-                        lastSqlite = describe(o);
-                        return Verdict.WRONG;
-                    }
-                    Comparison.Kind k = Comparison.compare(sqliteExpected.get(i), r.table(), p.question.tolerance(),
-                            p.ordered, p.orderCols).kind();
-                    if (k == Comparison.Kind.DIFFERENT) {
-                        lastSqlite = "different rows";
-                        return Verdict.WRONG;
-                    }
-                    partial |= k != Comparison.Kind.MATCH;
+            for (int i = 0; i < p.images.size(); i++) {
+                Sandbox.Outcome o = runOnSqlite(p.images.get(i), rw.sql());
+                if (!(o instanceof Sandbox.Rows r)) {
+                    lastSqlite = describe(o);
+                    return Verdict.WRONG;
                 }
+                Comparison.Kind k = Comparison.compare(sqliteExpected.get(i), r.table(), p.question.tolerance(),
+                        p.ordered, p.orderCols).kind();
+                if (k == Comparison.Kind.DIFFERENT) {
+                    lastSqlite = "different rows";
+                    return Verdict.WRONG;
+                }
+                partial |= k != Comparison.Kind.MATCH;
             }
             return partial ? Verdict.PARTIAL : Verdict.CORRECT;
         }
@@ -273,6 +263,17 @@ public final class EngineComparison {
                 }
             }
             return partial ? Verdict.PARTIAL : Verdict.CORRECT;
+        }
+
+        /** The previous engine's sandbox: the bank's locked-down SQLite connection plus its PostgreSQL functions. */
+        private static Sandbox.Outcome runOnSqlite(byte[] image, String sql) {
+            Deadline deadline = new Deadline(DEADLINE);
+            try (org.sqlite.SQLiteConnection c = Sandbox.open(image, deadline)) {
+                PgFunctions.register(c, deadline);
+                return Sandbox.execute(c, sql, deadline, 10_000);
+            } catch (java.sql.SQLException e) {
+                return new Sandbox.Failed(Sandbox.Why.ERROR, String.valueOf(e.getMessage()));
+            }
         }
 
         private static String describe(Sandbox.Outcome o) {
