@@ -10,7 +10,6 @@ import dev.drillbot.core.scoring.ScoringUnavailableException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -136,14 +135,15 @@ class HiddenDataLeakTest {
     /** Answers that pass the sample (the solution's rows) and add rows only where a table differs from it. */
     static List<String> probes(SqlQuestion q) {
         Map<String, List<String>> tables = tables(q.schema());
-        int width = expectedWidth(q);
+        PreparedQuestion prepared = PreparedQuestion.prepare(q, POOL, 2000, 1000);
+        int width = prepared.expected.get(0).width();
         String nulls = ", NULL".repeat(Math.max(0, width - 1));
         String base = "SELECT * FROM (" + q.solution().strip().replaceAll(";\\s*$", "") + ") AS s";
         List<String> probes = new ArrayList<>();
         for (var t : tables.entrySet()) {
             String folded = "(SELECT group_concat(" + String.join(" || ':' || ", t.getValue().stream()
                     .map(c -> "coalesce(CAST(" + c + " AS TEXT), '')").toList()) + ", ';') FROM " + t.getKey() + ")";
-            String onlyHidden = " WHERE " + folded + " IS DISTINCT FROM (SELECT " + sampleFold(q, folded) + ")";
+            String onlyHidden = " WHERE " + folded + " IS DISTINCT FROM (SELECT " + sampleFold(prepared, folded) + ")";
             // duplicated rows, so a "this row appears more than once" hint would quote them
             String row = "SELECT " + folded + nulls + onlyHidden;
             probes.add(base + " UNION ALL " + row + " UNION ALL " + row);
@@ -154,22 +154,15 @@ class HiddenDataLeakTest {
                 probes.add(base + " UNION ALL SELECT " + String.format(Locale.ROOT, f, folded) + nulls + onlyHidden);
             }
             // a cross join past the row limit
-            String cross = String.join(", ", Collections.nCopies(4, t.getKey()).stream()
-                    .map(new java.util.function.Function<String, String>() {
-                        int i;
-
-                        public String apply(String s) {
-                            return s + " x" + (i++);
-                        }
-                    }).toList());
+            String cross = String.join(", ", java.util.stream.IntStream.range(0, 4)
+                    .mapToObj(i -> t.getKey() + " x" + i).toList());
             probes.add(base + " UNION ALL SELECT " + folded + nulls + " FROM " + cross + onlyHidden);
         }
         return probes;
     }
 
     /** The folded text of the sample, as a literal, so the probe's extra rows appear only on hidden data. */
-    private static String sampleFold(SqlQuestion q, String folded) {
-        PreparedQuestion p = PreparedQuestion.prepare(q, POOL, 2000, 1000);
+    private static String sampleFold(PreparedQuestion p, String folded) {
         Sandbox.Outcome o;
         try (WorkerPool.Lease lease = PreparedQuestion.lease(POOL)) {
             o = lease.run(p, 0, "SELECT " + folded, 10, new Deadline(5000));
@@ -178,10 +171,6 @@ class HiddenDataLeakTest {
             return "'" + String.valueOf(r.table().rows().get(0).get(0)).replace("'", "''") + "'";
         }
         return "NULL";
-    }
-
-    private static int expectedWidth(SqlQuestion q) {
-        return PreparedQuestion.prepare(q, POOL, 2000, 1000).expected.get(0).width();
     }
 
     static Map<String, List<String>> tables(String schema) {
