@@ -38,6 +38,10 @@ public final class SqlGradingBenchmark {
         System.out.printf(Locale.ROOT, "bank: %d questions, %d accepted answers, %d rounds, %d cores, load %.1f%n",
                 bank.size(), answers.size(), ROUNDS, Runtime.getRuntime().availableProcessors(),
                 java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+        if ("load".equals(System.getProperty("only"))) {
+            SqlBenchSupport.loadCost(bank.stream().map(q -> (SqlQuestion) q).toList());
+            System.exit(0);
+        }
         if ("hostile".equals(System.getProperty("only"))) {
             hostile(qs.get(0));
             System.exit(0);

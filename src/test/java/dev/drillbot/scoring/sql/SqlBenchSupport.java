@@ -28,6 +28,49 @@ public final class SqlBenchSupport implements AutoCloseable {
         }
     }
 
+    /**
+     * What a grading process pays per dataset: every dataset of the bank loaded into DuckDB in this
+     * process, one after another; prints the median load time and the resident memory and threads
+     * added per loaded dataset (from /proc/self/status).
+     */
+    public static void loadCost(List<SqlQuestion> questions) throws Exception {
+        long rss0 = status("VmRSS:");
+        long threads0 = status("Threads:");
+        List<Double> ms = new ArrayList<>();
+        List<DuckSandbox> open = new ArrayList<>();
+        java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("bench-load-");
+        for (SqlQuestion q : questions) {
+            PreparedQuestion p = PreparedQuestion.prepare(q, WORKERS, 2000, 10_000);
+            for (DatasetTables t : p.tables) {
+                long t0 = System.nanoTime();
+                open.add(DuckSandbox.load(t, dir.resolve("d" + open.size() + ".duckdb")));
+                ms.add((System.nanoTime() - t0) / 1e6);
+            }
+        }
+        long t0 = System.nanoTime();
+        int n = 0;
+        for (DuckSandbox d : open) {
+            d.run("SELECT 1", new Deadline(FOREVER_MS), 10);
+            n++;
+        }
+        double selectOne = (System.nanoTime() - t0) / 1e6 / n;
+        java.util.Collections.sort(ms);
+        System.out.printf(java.util.Locale.ROOT, "dataset load: %d datasets, median %.1f ms (max %.1f); per open dataset"
+                + " %.1f MB resident and %.1f threads; SELECT 1 on a warm dataset %.2f ms%n", open.size(),
+                ms.get(ms.size() / 2), ms.get(ms.size() - 1), (status("VmRSS:") - rss0) / 1024.0 / open.size(),
+                (double) (status("Threads:") - threads0) / open.size(), selectOne);
+        open.forEach(DuckSandbox::close);
+    }
+
+    private static long status(String field) throws java.io.IOException {
+        for (String line : java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/self/status"))) {
+            if (line.startsWith(field)) {
+                return Long.parseLong(line.replaceAll("[^0-9]", ""));
+            }
+        }
+        return 0;
+    }
+
     /** The hostile-input suite's attacks ({@code DIR} is where file attacks would write). */
     public static List<String> hostileAnswers(java.nio.file.Path dir) {
         return HostileInputTest.hostile().map(a -> a.replace("DIR", dir.toString())).toList();
