@@ -12,7 +12,8 @@ import java.util.regex.Pattern;
 
 /**
  * A fake scorer for core tests: an answer containing {@code score=N} scores N (default 50); LP answers
- * without the word "result" get a follow-up probe; {@code boom} makes scoring fail, {@code busy} makes it unavailable.
+ * without the word "result" get a follow-up probe; {@code boom} makes scoring fail, {@code busy} makes it unavailable;
+ * {@code hold} makes scoring wait until {@link #release()} (a slow grade the test controls).
  */
 public final class ScriptedScorer implements Scorer {
     private static final Pattern SCORE = Pattern.compile("score=(\\d+)");
@@ -21,6 +22,13 @@ public final class ScriptedScorer implements Scorer {
 
     public ScriptedScorer(Track track) {
         this.track = track;
+    }
+
+    private final java.util.concurrent.CountDownLatch held = new java.util.concurrent.CountDownLatch(1);
+
+    /** Lets every answer containing {@code hold} finish scoring. */
+    public void release() {
+        held.countDown();
     }
 
     public List<String> seen() {
@@ -37,6 +45,15 @@ public final class ScriptedScorer implements Scorer {
         seen.add(answer);
         if (answer.contains("busy")) {
             throw new dev.drillbot.core.scoring.ScoringUnavailableException("The grader is busy; send it again.");
+        }
+        if (answer.contains("hold")) {
+            try {
+                if (!held.await(60, java.util.concurrent.TimeUnit.SECONDS)) {
+                    throw new IllegalStateException("held answer never released");
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
         if (answer.contains("boom")) {
             throw new IllegalStateException("scorer exploded");

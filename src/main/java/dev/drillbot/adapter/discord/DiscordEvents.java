@@ -4,6 +4,7 @@ import dev.drillbot.core.Drillbot;
 import dev.drillbot.core.bank.Track;
 import dev.drillbot.core.chat.AnswerReceived;
 import dev.drillbot.core.chat.ChannelRef;
+import dev.drillbot.core.chat.EventWork;
 import dev.drillbot.core.chat.ThreadRef;
 import dev.drillbot.core.chat.UserRef;
 import dev.drillbot.core.command.CommandContext;
@@ -45,7 +46,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Routes Discord events into the core. Runs on JDA's gateway thread, so it only acknowledges (interactions
- * are deferred at once, well inside Discord's 3 seconds) and hands the work to {@link Workers}, where
+ * are deferred at once, well inside Discord's 3 seconds) and hands the work to {@link EventWork}, where
  * scoring and the blocking sends happen. Ignores bots (itself included) and events already seen, which a
  * gateway resume may replay.
  */
@@ -56,15 +57,17 @@ final class DiscordEvents extends ListenerAdapter {
 
     private final Drillbot bot;
     private final DiscordChatGateway gateway;
-    private final Workers workers;
+    private final EventWork workers;
     private final RecentKeys seen = new RecentKeys(20_000);
     /** The last text of a recent answer, to tell a real edit from an update that changed nothing the core reads. */
     private final RecentKeys.Values<String> texts = new RecentKeys.Values<>(2_000);
+    /** Who wrote a recent answer: its deletion does not say, and must wait behind that author's answer. */
+    private final RecentKeys.Values<String> authors = new RecentKeys.Values<>(20_000);
 
     /** Whether thread messages can be read (Message Content intent); without it their text arrives empty. */
     private final boolean readMessages;
 
-    DiscordEvents(Drillbot bot, DiscordChatGateway gateway, Workers workers, boolean readMessages) {
+    DiscordEvents(Drillbot bot, DiscordChatGateway gateway, EventWork workers, boolean readMessages) {
         this.bot = bot;
         this.gateway = gateway;
         this.workers = workers;
@@ -106,7 +109,8 @@ final class DiscordEvents extends ListenerAdapter {
         ThreadRef thread = threadRef(event.getChannel().asThreadChannel(), gateway.threads());
         UserRef user = user(event.getAuthor(), event.getMember());
         texts.put(message.getId(), message.getContentRaw());
-        workers.submit(thread.id(), () -> {
+        authors.put(message.getId(), user.id());
+        workers.answer(thread, user.id(), "answer", () -> {
             AnswerReceived answer = new AnswerReceived(user, thread, answerText(message),
                     message.getTimeCreated().toInstant(), message.getId());
             AnswerService.Outcome outcome = receive(answer);
@@ -127,7 +131,7 @@ final class DiscordEvents extends ListenerAdapter {
         texts.put(message.getId(), message.getContentRaw());
         ThreadRef thread = threadRef(event.getChannel().asThreadChannel(), gateway.threads());
         UserRef user = user(event.getAuthor(), event.getMember());
-        workers.submit(thread.id(), () -> bot.answers().edit(
+        workers.answer(thread, user.id(), "edit", () -> bot.answers().edit(
                 new AnswerReceived(user, thread, answerText(message), edited.toInstant(), message.getId())));
     }
 
@@ -138,7 +142,8 @@ final class DiscordEvents extends ListenerAdapter {
         }
         // The deletion event does not say who wrote the message; the stored answer does.
         ThreadRef thread = threadRef(event.getChannel().asThreadChannel(), gateway.threads());
-        workers.submit(thread.id(), () -> bot.answers().withdraw(thread, event.getMessageId()));
+        String author = authors.get(event.getMessageId()).orElse("?"); // unknown: its answer is long handled
+        workers.answer(thread, author, "deletion", () -> bot.answers().withdraw(thread, event.getMessageId()));
     }
 
     // --- slash commands --------------------------------------------------------------------------------
@@ -159,11 +164,11 @@ final class DiscordEvents extends ListenerAdapter {
         Place place = place(event.getChannel());
         UserRef user = user(event.getUser(), event.getMember());
         InteractionHook hook = event.getHook();
-        answering(hook, place.key(), () -> {
+        workers.command(user.id(), "/" + name, answering(hook, () -> {
             CommandReply reply = bot.commands().run(
                     new CommandContext(bot.channels().settings(place.channel()), user, place.thread()), name, args);
             respond(hook, reply, visible);
-        });
+        }));
     }
 
     @Override
@@ -234,7 +239,7 @@ final class DiscordEvents extends ListenerAdapter {
         }
         event.deferReply(true).queue();
         InteractionHook hook = event.getHook();
-        answering(hook, threadId, () -> {
+        workers.command(user.id(), "button " + id, answering(hook, () -> {
             ChannelSettings settings = bot.channels().settings(place.channel());
             Optional<Drill> drill = bot.drillStore().byThread(place.channel(), threadId);
             List<String> texts = new ArrayList<>();
@@ -257,7 +262,7 @@ final class DiscordEvents extends ListenerAdapter {
             List<MessageCreateData> parts = new ArrayList<>();
             texts.forEach(t -> parts.addAll(DiscordRenderer.plain(t)));
             sendThrough(hook, parts, true);
-        });
+        }));
     }
 
     @Override
@@ -277,7 +282,7 @@ final class DiscordEvents extends ListenerAdapter {
         AnswerReceived answer = new AnswerReceived(user(event.getUser(), event.getMember()), thread,
                 value == null ? "" : value.getAsString(), event.getTimeCreated().toInstant(), "modal:" + event.getId());
         InteractionHook hook = event.getHook();
-        answering(hook, threadId, () -> {
+        workers.answer(thread, answer.user().id(), "answer form", answering(hook, () -> {
             AnswerService.Outcome outcome = receive(answer);
             String note = switch (outcome) {
                 case SCORED -> "Scored: your feedback is in <#" + threadId + ">.";
@@ -287,14 +292,14 @@ final class DiscordEvents extends ListenerAdapter {
                 default -> "Received.";
             };
             hook.editOriginal(note).complete();
-        });
+        }));
     }
 
     // --- helpers ---------------------------------------------------------------------------------------
 
-    /** Runs the work of a deferred interaction; if it fails, the user is told instead of seeing "thinking…" for good. */
-    private void answering(InteractionHook hook, String key, Runnable work) {
-        workers.submit(key, () -> {
+    /** The work of a deferred interaction; if it fails, the user is told instead of seeing "thinking…" for good. */
+    private static Runnable answering(InteractionHook hook, Runnable work) {
+        return () -> {
             try {
                 work.run();
             } catch (RuntimeException e) {
@@ -305,7 +310,7 @@ final class DiscordEvents extends ListenerAdapter {
                     // the interaction may have expired; the error is logged above
                 }
             }
-        });
+        };
     }
 
     /**
@@ -361,11 +366,7 @@ final class DiscordEvents extends ListenerAdapter {
     private static final long STORE_RETRY_MILLIS = 100;
 
     /** Where an interaction or message happened: the configured channel, and the thread when inside one. */
-    record Place(ChannelRef channel, Optional<ThreadRef> thread) {
-        String key() {
-            return thread.map(ThreadRef::id).orElse(channel.id());
-        }
-    }
+    record Place(ChannelRef channel, Optional<ThreadRef> thread) {}
 
     private Place place(MessageChannel channel) {
         if (channel instanceof ThreadChannel t) {

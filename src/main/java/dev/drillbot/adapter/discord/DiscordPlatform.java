@@ -3,6 +3,7 @@ package dev.drillbot.adapter.discord;
 import dev.drillbot.config.Environment;
 import dev.drillbot.core.Drillbot;
 import dev.drillbot.core.chat.ChatGateway;
+import dev.drillbot.core.chat.EventWork;
 import dev.drillbot.core.chat.ChatPlatform;
 import java.time.Duration;
 import java.util.EnumSet;
@@ -43,7 +44,7 @@ public final class DiscordPlatform implements ChatPlatform {
     private final Settings settings;
     private volatile JDA jda;
     private final DiscordChatGateway gateway = new DiscordChatGateway(() -> jda);
-    private Workers workers;
+    private EventWork workers;
 
     public DiscordPlatform(Settings settings) {
         this.settings = settings;
@@ -68,7 +69,7 @@ public final class DiscordPlatform implements ChatPlatform {
         if (settings.messageContent()) {
             intents.add(GatewayIntent.MESSAGE_CONTENT);
         }
-        workers = new Workers(4);
+        workers = new EventWork("discord", 8, 2);
         // createLight: no member, presence, emoji or voice caches (and so no further intents); channels and
         // threads are still cached, which is what sending and the thread checks need. GUILDS comes with it.
         JDABuilder builder = JDABuilder.createLight(settings.token(), intents)
@@ -82,6 +83,11 @@ public final class DiscordPlatform implements ChatPlatform {
         awaitReady(jda, READY_TIMEOUT);
         jda.updateCommands().addCommands(DiscordCommands.definitions(bot.commands())).complete();
         log.info("Discord: registered {} slash commands", bot.commands().all().size());
+    }
+
+    /** Waits until every event received so far has been handled (for tests). */
+    boolean awaitIdle(Duration timeout) throws InterruptedException {
+        return workers == null || workers.awaitIdle(timeout);
     }
 
     @Override

@@ -17,6 +17,7 @@ import dev.drillbot.core.Drillbot;
 import dev.drillbot.core.bank.Track;
 import dev.drillbot.core.chat.AnswerReceived;
 import dev.drillbot.core.chat.ChannelRef;
+import dev.drillbot.core.chat.EventWork;
 import dev.drillbot.core.chat.OutgoingMessage;
 import dev.drillbot.core.chat.ThreadRef;
 import dev.drillbot.core.chat.UserRef;
@@ -36,7 +37,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Turns Slack events, slash commands and button presses into calls of the core. Each handler only
- * checks and queues, then acknowledges; the work runs after the ack in {@link OrderedWork}.
+ * checks and queues, then acknowledges; the work runs after the ack in {@link EventWork}.
  *
  * <p>An answer's message id is its {@code ts}: Slack's identity of a message in a channel, present in
  * every one of message, {@code message_changed} ({@code message.ts}) and {@code message_deleted}
@@ -49,13 +50,13 @@ final class SlackEvents {
     private final Drillbot bot;
     private final SlackChatGateway gateway;
     private final SlackUsers users;
-    private final OrderedWork work;
+    private final EventWork work;
     private final MethodsClient client;
     private final SlackCalls calls;
     private final Clock clock;
     private final RecentIds events = new RecentIds(10_000);
 
-    SlackEvents(Drillbot bot, SlackChatGateway gateway, SlackUsers users, OrderedWork work, MethodsClient client,
+    SlackEvents(Drillbot bot, SlackChatGateway gateway, SlackUsers users, EventWork work, MethodsClient client,
             SlackCalls calls, Clock clock) {
         this.bot = bot;
         this.gateway = gateway;
@@ -98,7 +99,7 @@ final class SlackEvents {
         app.event(AppHomeOpenedEvent.class, (payload, ctx) -> {
             AppHomeOpenedEvent e = payload.getEvent();
             if (events.firstTime(payload.getEventId()) && "home".equals(e.getTab()) && e.getUser() != null) {
-                work.submit("home:" + e.getUser(), "App Home", () -> publishHome(e.getUser()));
+                work.command(e.getUser(), "App Home", () -> publishHome(e.getUser()));
             }
             return ctx.ack();
         });
@@ -124,7 +125,7 @@ final class SlackEvents {
             return;
         }
         ThreadRef thread = thread(channelId, threadTs);
-        work.submit(channelId, "answer", () -> bot.answers().receive(new AnswerReceived(users.user(userId),
+        work.answer(thread, userId, "answer", () -> bot.answers().receive(new AnswerReceived(users.user(userId),
                 thread, text(text), instant(ts), ts)));
     }
 
@@ -140,7 +141,7 @@ final class SlackEvents {
         ThreadRef thread = thread(e.getChannel(), m.getThreadTs());
         Instant at = m.getEdited() != null && m.getEdited().getTs() != null ? instant(m.getEdited().getTs())
                 : instant(e.getEventTs() != null ? e.getEventTs() : m.getTs());
-        work.submit(e.getChannel(), "edit", () -> bot.answers().edit(new AnswerReceived(users.user(m.getUser()),
+        work.answer(thread, m.getUser(), "edit", () -> bot.answers().edit(new AnswerReceived(users.user(m.getUser()),
                 thread, text(m.getText()), at, m.getTs())));
     }
 
@@ -150,7 +151,7 @@ final class SlackEvents {
             return;
         }
         ThreadRef thread = thread(e.getChannel(), m.getThreadTs());
-        work.submit(e.getChannel(), "withdraw", () -> bot.answers().withdraw(thread, new UserRef(m.getUser(), m.getUser()),
+        work.answer(thread, m.getUser(), "withdraw", () -> bot.answers().withdraw(thread, new UserRef(m.getUser(), m.getUser()),
                 e.getDeletedTs()));
     }
 
@@ -191,7 +192,7 @@ final class SlackEvents {
 
     private void slashCommand(String name, SlashCommandPayload p, SlashCommandContext ctx) {
         String channelId = p.getChannelId();
-        work.submit(channelId == null ? "dm:" + p.getUserId() : channelId, "/" + name, () -> {
+        work.command(p.getUserId(), "/" + name, () -> {
             UserRef user = users.user(p.getUserId());
             ChannelSettings settings = bot.channels().settings(new ChannelRef(SlackChatGateway.PLATFORM, channelId));
             CommandReply reply = bot.commands().run(new CommandContext(settings, user, Optional.empty()), name,
@@ -251,7 +252,7 @@ final class SlackEvents {
         String userId = p.getUser() == null ? null : p.getUser().getId();
         if (channelId != null && messageTs != null && userId != null) {
             ChannelRef channel = new ChannelRef(SlackChatGateway.PLATFORM, channelId);
-            work.submit(channelId, "button " + p.getActions().get(0).getActionId(),
+            work.command(userId, "button " + p.getActions().get(0).getActionId(),
                     () -> action.run(channel, messageTs, users.user(userId), ctx));
         }
         return ctx.ack();

@@ -10,6 +10,7 @@ import com.slack.api.socket_mode.SocketModeClient;
 import dev.drillbot.config.Environment;
 import dev.drillbot.core.Drillbot;
 import dev.drillbot.core.chat.ChatGateway;
+import dev.drillbot.core.chat.EventWork;
 import dev.drillbot.core.chat.ChatPlatform;
 import java.time.Clock;
 import java.util.Optional;
@@ -22,8 +23,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class SlackPlatform implements ChatPlatform {
     private static final Logger log = LoggerFactory.getLogger(SlackPlatform.class);
-    /** Workers for the work done after acks; a few, since Slack allows about one post per second per channel. */
-    static final int WORKERS = 4;
 
     private final SlackSettings settings;
     private final Slack slack;
@@ -31,7 +30,11 @@ public final class SlackPlatform implements ChatPlatform {
     private final SlackCalls calls;
     private final SlackChatGateway gateway;
     private final Clock clock;
-    private final OrderedWork work = new OrderedWork(WORKERS);
+    /**
+     * The work done after acks: eight answers handled at once (a SQL grade mostly waits for its grading
+     * process, so more threads than cores), and two threads of their own for commands and buttons.
+     */
+    private final EventWork work = new EventWork("slack", 8, 2);
     private SocketModeApp socketMode;
 
     public SlackPlatform(SlackSettings settings, Clock clock) {
@@ -76,6 +79,11 @@ public final class SlackPlatform implements ChatPlatform {
         log.info("Slack Socket Mode started (Web API {})", settings.apiUrl());
     }
 
+    /** Waits until every event received so far has been handled (for tests and orderly shutdown). */
+    boolean awaitIdle(java.time.Duration timeout) throws InterruptedException {
+        return work.awaitIdle(timeout);
+    }
+
     @Override
     public synchronized void close() {
         if (socketMode != null) {
@@ -85,7 +93,7 @@ public final class SlackPlatform implements ChatPlatform {
             } catch (Exception e) {
                 log.warn("Stopping the Slack app failed: {}", e.toString());
             }
-            work.drain(30);
+            work.drain(java.time.Duration.ofSeconds(30));
             try {
                 if (client != null) {
                     client.close();
@@ -95,7 +103,7 @@ public final class SlackPlatform implements ChatPlatform {
             }
             socketMode = null;
         } else {
-            work.drain(30);
+            work.drain(java.time.Duration.ofSeconds(30));
         }
     }
 }

@@ -24,9 +24,12 @@ import java.util.Map;
  * replaces it and carries on.
  *
  * <p>Requests: {@code {"op":"load","key":K,"datasets":[tables...]}} and
- * {@code {"op":"run","key":K,"dataset":i,"sql":S,"maxRows":n,"timeoutMillis":t}}. Replies carry
- * {@code rows} and {@code columns}, or {@code failed} (a {@link Sandbox.Why}) and {@code message}, or
- * {@code missing} when the question was evicted and must be loaded again.
+ * {@code {"op":"run","key":K,"dataset":i,"sql":S,"maxRows":n,"timeoutMillis":t}}, or the same without
+ * {@code dataset} to run on every dataset in order under one deadline, stopping after the first that
+ * fails (one round trip per grade). A result carries {@code rows} and {@code columns}, or
+ * {@code failed} (a {@link Sandbox.Why}) and {@code message}; a reply is one result, or
+ * {@code {"results":[...]}} for every dataset, or {@code missing} when the question was evicted and must
+ * be loaded again.
  */
 public final class GraderWorker {
     static final JsonMapper JSON = JsonMapper.builder()
@@ -127,19 +130,40 @@ public final class GraderWorker {
         }
         if (op.equals("run")) {
             List<DuckSandbox> dbs = loaded.get(key);
-            int dataset = req.path("dataset").asInt();
-            if (dbs == null || dataset < 0 || dataset >= dbs.size()) {
+            Deadline deadline = new Deadline(req.path("timeoutMillis").asLong(2000));
+            String sql = req.path("sql").asText();
+            int maxRows = req.path("maxRows").asInt(10_000);
+            if (dbs == null) {
                 return JSON.createObjectNode().put("missing", true);
             }
-            Deadline deadline = new Deadline(req.path("timeoutMillis").asLong(2000));
-            Sandbox.Outcome o = dbs.get(dataset).run(req.path("sql").asText(), deadline, req.path("maxRows")
-                    .asInt(10_000));
-            return encode(o);
+            if (!req.has("dataset")) {
+                ObjectNode reply = JSON.createObjectNode();
+                ArrayNode results = reply.putArray("results");
+                long budget = MAX_RESULT_CHARS; // for the whole reply: it is held in the bot's memory
+                for (DuckSandbox db : dbs) {
+                    ObjectNode r = encode(db.run(sql, deadline, maxRows), budget);
+                    results.add(r);
+                    budget -= r.path("chars").asLong(0);
+                    r.remove("chars");
+                    if (r.has("failed")) {
+                        break;
+                    }
+                }
+                return reply;
+            }
+            int dataset = req.path("dataset").asInt();
+            if (dataset < 0 || dataset >= dbs.size()) {
+                return JSON.createObjectNode().put("missing", true);
+            }
+            ObjectNode r = encode(dbs.get(dataset).run(sql, deadline, maxRows), MAX_RESULT_CHARS);
+            r.remove("chars");
+            return r;
         }
         throw new IllegalArgumentException("unknown op " + op);
     }
 
-    private static ObjectNode encode(Sandbox.Outcome o) {
+    /** One result; {@code chars} says how much text it holds, a result over {@code budget} is TOO_BIG. */
+    private static ObjectNode encode(Sandbox.Outcome o, long budget) {
         ObjectNode reply = JSON.createObjectNode();
         if (o instanceof Sandbox.Failed f) {
             return reply.put("failed", f.why().name()).put("message", f.message());
@@ -164,10 +188,10 @@ public final class GraderWorker {
                     row.add(s);
                 }
             }
-            if (chars > MAX_RESULT_CHARS) {
+            if (chars > budget) {
                 return JSON.createObjectNode().put("failed", "TOO_BIG").put("message", "");
             }
         }
-        return reply;
+        return reply.put("chars", chars);
     }
 }

@@ -79,9 +79,9 @@ final class PreparedQuestion {
         }
         List<ResultTable> expected = new ArrayList<>();
         try (WorkerPool.Lease lease = lease(pool)) {
-            Deadline deadline = new Deadline(deadlineMillis * 5);
-            for (int i = 0; i < images.size(); i++) {
-                Sandbox.Outcome o = lease.run(p, i, rewritten.sql(), maxRows, deadline);
+            List<Sandbox.Outcome> outcomes = lease.runAll(p, rewritten.sql(), maxRows, new Deadline(deadlineMillis * 5));
+            for (int i = 0; i < outcomes.size(); i++) {
+                Sandbox.Outcome o = outcomes.get(i);
                 if (o instanceof Sandbox.Failed f) {
                     if (f.why() == Sandbox.Why.CRASH) {
                         throw new dev.drillbot.core.scoring.ScoringUnavailableException(
@@ -92,6 +92,10 @@ final class PreparedQuestion {
                 }
                 expected.add(((Sandbox.Rows) o).table());
             }
+        }
+        if (expected.size() < images.size()) {
+            throw new dev.drillbot.core.scoring.ScoringUnavailableException(
+                    "The SQL grader returned too few results; please send the answer again.");
         }
         boolean hasOrderBy = topLevelOrderBy(ref).isPresent();
         boolean ordered = q.ordered() != null ? q.ordered() : hasOrderBy;

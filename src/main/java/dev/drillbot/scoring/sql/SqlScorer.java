@@ -19,20 +19,18 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Future;
-import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Grades SQL answers by running them: the learner's query and the reference run on the visible
  * sample and on hidden edge-case datasets, each in its own sandboxed in-memory copy (see
- * {@link Sandbox}), and the rows are compared ({@link Comparison}). Grading happens on a small
- * bounded pool so that a flood of heavy queries queues up instead of starving the bot.
+ * {@link DuckSandbox}) in a grading process ({@link WorkerPool}), and the rows are compared
+ * ({@link Comparison}). A few grading processes run at once and a bounded number of answers may wait
+ * for one, so a flood of heavy queries is told "busy" instead of starving the bot.
  */
 public final class SqlScorer implements Scorer, AutoCloseable {
     static final double CORRECTNESS = 70;
@@ -43,7 +41,8 @@ public final class SqlScorer implements Scorer, AutoCloseable {
     static final String BUSY = "The grader is busy with other answers; send yours again in a minute.";
     private final long deadlineMillis;
     private final int maxRows;
-    private final ThreadPoolExecutor pool;
+    /** Grades running or waiting for a grading process; one more is told the grader is busy. */
+    private final Semaphore waiting;
     private final ThreadPoolExecutor parsers;
     private final QueryStyle style;
     /** The grading processes: learner SQL never runs in the bot's own process. */
@@ -59,9 +58,7 @@ public final class SqlScorer implements Scorer, AutoCloseable {
     public SqlScorer(Duration deadline, int maxRows, int threads, int queued) {
         this.deadlineMillis = deadline.toMillis();
         this.maxRows = maxRows;
-        this.pool = new ThreadPoolExecutor(threads, threads, 30, TimeUnit.SECONDS, new ArrayBlockingQueue<>(queued),
-                daemon("sql-grader"), new ThreadPoolExecutor.AbortPolicy());
-        this.pool.allowCoreThreadTimeOut(true);
+        this.waiting = new Semaphore(threads + queued);
         this.parsers = new ThreadPoolExecutor(1, 1, 30, TimeUnit.SECONDS, new ArrayBlockingQueue<>(queued),
                 daemon("sql-parser"), new ThreadPoolExecutor.AbortPolicy());
         this.parsers.allowCoreThreadTimeOut(true);
@@ -76,7 +73,6 @@ public final class SqlScorer implements Scorer, AutoCloseable {
 
     @Override
     public void close() {
-        pool.shutdownNow();
         parsers.shutdownNow();
         workers.close();
     }
@@ -113,37 +109,21 @@ public final class SqlScorer implements Scorer, AutoCloseable {
             }
             String sql = AnswerText.extract(answer);
             long submitted = System.nanoTime();
-            java.util.concurrent.atomic.AtomicBoolean started = new java.util.concurrent.atomic.AtomicBoolean();
-            Future<Grade> f;
-            try {
-                f = pool.submit(() -> {
-                    started.set(true);
-                    // the deadline counts from here: time spent queued behind other answers is not this one's
-                    if ((System.nanoTime() - submitted) / 1_000_000 > maxQueueMillis()) {
-                        return new Grade(Verdict.WRONG, BUSY, List.of(), sql);
-                    }
-                    return grade(p, sql, deadlineMillis, submitted);
-                });
-            } catch (RejectedExecutionException e) {
+            // grades run on the caller's thread; the grading processes bound how many run at once, and
+            // this bounds how many may wait for one
+            if (!waiting.tryAcquire()) {
                 throw new ScoringUnavailableException(BUSY);
             }
             Grade g;
             try {
-                g = f.get(maxQueueMillis() + deadlineMillis + LEASE_WAIT_MILLIS + 1000, TimeUnit.MILLISECONDS);
-            } catch (TimeoutException e) {
-                f.cancel(true);
-                if (!started.get()) {
-                    throw new ScoringUnavailableException(BUSY);
-                }
-                return wrong(0, List.of(timeoutMessage("")), "");
+                g = grade(p, sql, deadlineMillis, submitted);
+            } finally {
+                waiting.release();
             }
             return toScore(p, sql, g);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ScoringUnavailableException("Grading was interrupted; please send the answer again.");
         } catch (ScoringUnavailableException e) {
             throw e;
-        } catch (ExecutionException | RuntimeException e) {
+        } catch (RuntimeException e) {
             throw new ScoringUnavailableException("The grader hit an internal problem with this answer ("
                     + e.getClass().getSimpleName() + "); please send it again, and tell the maintainers if it"
                     + " happens twice.");
@@ -224,26 +204,31 @@ public final class SqlScorer implements Scorer, AutoCloseable {
         if (lease == null) {
             return new Grade(Verdict.WRONG, BUSY, List.of(), sql);
         }
+        List<Sandbox.Outcome> outcomes;
         try (lease) {
             Sandbox.Failed notLoaded = lease.load(p);
             if (notLoaded != null) {
                 throw new ScoringUnavailableException("This question cannot be graded right now (" + notLoaded.message()
                         + "); please send the answer again in a minute.");
             }
-            Deadline deadline = new Deadline(millis); // starts once the question is loaded in the grading process
-            for (int i = 0; i < p.tables.size(); i++) {
-                SqlQuestion.Dataset d = p.question.datasets().get(i);
-                Sandbox.Outcome o = lease.run(p, i, rewritten.sql(), maxRows, deadline);
-                ResultTable exp = p.expected.get(i);
-                Comparison.Outcome c = o instanceof Sandbox.Rows r
-                        ? Comparison.compare(exp, r.table(), p.question.tolerance(), p.ordered, p.orderCols) : null;
-                DatasetRun run = new DatasetRun(d, o, c, exp);
-                runs.add(run);
-                if (run.wrong()) {
-                    return new Grade(Verdict.WRONG, null, runs, rewritten.sql());
-                }
-                partial |= !run.matched();
+            // the deadline starts once the question is loaded in the grading process
+            outcomes = lease.runAll(p, rewritten.sql(), maxRows, new Deadline(millis));
+        }
+        for (int i = 0; i < outcomes.size() && i < p.tables.size(); i++) {
+            Sandbox.Outcome o = outcomes.get(i);
+            ResultTable exp = p.expected.get(i);
+            Comparison.Outcome c = o instanceof Sandbox.Rows r
+                    ? Comparison.compare(exp, r.table(), p.question.tolerance(), p.ordered, p.orderCols) : null;
+            DatasetRun run = new DatasetRun(p.question.datasets().get(i), o, c, exp);
+            runs.add(run);
+            if (run.wrong()) {
+                return new Grade(Verdict.WRONG, null, runs, rewritten.sql());
             }
+            partial |= !run.matched();
+        }
+        if (runs.size() < p.tables.size()) { // never a verdict from fewer datasets than the question has
+            throw new ScoringUnavailableException("The grader returned results for " + runs.size() + " of "
+                    + p.tables.size() + " datasets; please send the answer again.");
         }
         return new Grade(partial ? Verdict.PARTIAL : Verdict.CORRECT, null, runs, rewritten.sql());
     }
@@ -383,10 +368,10 @@ public final class SqlScorer implements Scorer, AutoCloseable {
             for (SqlQuestion.Mistake m : p.question.mistakes()) {
                 DuckDialect.Result rw = DuckDialect.rewrite(AnswerText.extract(m.query()), p.dateColumns);
                 List<ResultTable> per = new ArrayList<>();
+                List<Sandbox.Outcome> outcomes = rw.unsupported().isPresent() ? List.of()
+                        : lease.runAll(p, rw.sql(), maxRows, new Deadline(deadlineMillis));
                 for (int i = 0; i < p.tables.size(); i++) {
-                    Sandbox.Outcome o = rw.unsupported().isPresent() ? new Sandbox.Failed(Sandbox.Why.ERROR, "")
-                            : lease.run(p, i, rw.sql(), maxRows, new Deadline(deadlineMillis));
-                    per.add(o instanceof Sandbox.Rows rows ? rows.table() : null);
+                    per.add(i < outcomes.size() && outcomes.get(i) instanceof Sandbox.Rows rows ? rows.table() : null);
                 }
                 all.add(per);
             }

@@ -103,6 +103,40 @@ final class WorkerPool implements AutoCloseable {
             return new Sandbox.Failed(Sandbox.Why.ERROR, "the grader could not load this question");
         }
 
+        /**
+         * Runs the query on every dataset in order, in one round trip, under one deadline; the list ends
+         * with the first dataset on which it failed (later ones are not run).
+         */
+        List<Sandbox.Outcome> runAll(PreparedQuestion p, String sql, int maxRows, Deadline deadline) {
+            for (int attempt = 0; attempt < 2; attempt++) {
+                Sandbox.Failed notLoaded = load(p);
+                if (notLoaded != null) {
+                    return List.of(notLoaded);
+                }
+                if (deadline.passed()) {
+                    return List.of(new Sandbox.Failed(Sandbox.Why.TIMEOUT, ""));
+                }
+                ObjectNode req = GraderWorker.JSON.createObjectNode().put("op", "run").put("key", p.key)
+                        .put("sql", sql).put("maxRows", maxRows)
+                        .put("timeoutMillis", Math.max(1, deadline.remainingMillis()));
+                Reply r = live().call(req, Math.max(1, deadline.remainingMillis()) + GRACE_MILLIS, true);
+                if (r.json() == null) {
+                    return List.of(r.outcome()); // killed: timeout, memory or crash
+                }
+                if (r.json().path("missing").asBoolean(false)) {
+                    live().loaded.remove(p.key); // evicted in the worker: load again and retry once
+                    continue;
+                }
+                if (!r.json().has("results")) {
+                    return List.of(r.outcome()); // the worker could not read the request
+                }
+                List<Sandbox.Outcome> out = new ArrayList<>();
+                r.json().path("results").forEach(one -> out.add(Reply.outcome(one)));
+                return out;
+            }
+            return List.of(new Sandbox.Failed(Sandbox.Why.ERROR, "the grader could not load this question"));
+        }
+
         /** The leased worker, or a fresh one if it was killed during this grade. */
         private Worker live() {
             if (!worker.alive()) {
@@ -273,9 +307,10 @@ final class WorkerPool implements AutoCloseable {
         }
 
         Sandbox.Outcome outcome() {
-            if (json == null) {
-                return new Sandbox.Failed(failure, "");
-            }
+            return json == null ? new Sandbox.Failed(failure, "") : outcome(json);
+        }
+
+        static Sandbox.Outcome outcome(JsonNode json) {
             if (json.has("failed")) {
                 return new Sandbox.Failed(Sandbox.Why.valueOf(json.path("failed").asText("ERROR")),
                         json.path("message").asText(""));

@@ -50,6 +50,8 @@ class SlackEndToEndTest {
     Path dir;
 
     SlackStandIn slack;
+    final ScriptedScorer lp = new ScriptedScorer(Track.LP);
+    final ScriptedScorer sql = new ScriptedScorer(Track.SQL);
     SlackPlatform platform;
     Database db;
     Drillbot bot;
@@ -71,7 +73,7 @@ class SlackEndToEndTest {
                 }));
         QuestionBankLoader.Result loaded = new QuestionBankLoader().loadDirectory(Path.of("src/test/resources/bank"));
         db = Database.open(dir.resolve("drillbot.db"));
-        bot = Bot.assemble(loaded.bank(), new Scoring(List.of(new ScriptedScorer(Track.LP), new ScriptedScorer(Track.SQL))),
+        bot = Bot.assemble(loaded.bank(), new Scoring(List.of(lp, sql)),
                 db, new Gateways(List.of(platform.gateway())), MustacheMessages.builtIn(),
                 new ChannelDirectory(List.of(channel), ZoneOffset.UTC), 20_000, clock, new Random(7));
         platform.start(bot);
@@ -80,6 +82,8 @@ class SlackEndToEndTest {
 
     @AfterEach
     void stop() throws Exception {
+        lp.release();
+        sql.release();
         platform.close();
         db.close();
         slack.close();
@@ -165,6 +169,32 @@ class SlackEndToEndTest {
         assertThat(streak.param("response_type")).isEqualTo("ephemeral");
         assertThat(streak.param("text")).contains("current streak 1");
         assertThat(slack.calls("chat.postMessage")).hasSize(2); // the drill and the feedback, nothing public
+    }
+
+    @Test
+    @DisplayName("a flood of slow answers from one user holds up neither another user's answer nor /streak in the channel")
+    void floodHoldsUpNoOneElse() throws Exception {
+        String drillTs = postScheduledDrill();
+        for (int i = 0; i < 30; i++) {
+            deliver(Envelopes.eventsApi(Envelopes.newEventId(), Envelopes.threadReply("U0BEN", CHANNEL, drillTs, ts(),
+                    "hold: the result was " + i + " score=40"), 0));
+        }
+        answer(drillTs, ts(), "The result: p95 down 30%. score=88");
+
+        SlackStandIn.Call feedback = slack.await("chat.postMessage",
+                c -> drillTs.equals(c.param("thread_ts")) && c.param("text").contains("88/100"), WAIT);
+        assertThat(feedback.param("text")).contains("Ann U0ANN");
+        assertThat(streak(ANN).param("text")).contains("current streak 1");
+        // Ben's answers wait in his own lane, one at a time, in the order he sent them
+        assertThat(held()).hasSize(1);
+        assertThat(repliesIn(drillTs)).hasSize(1);
+
+        lp.release();
+        sql.release();
+        slack.await("chat.postMessage", c -> drillTs.equals(c.param("thread_ts")) && c.param("text").contains("40/100")
+                && repliesIn(drillTs).size() == 31, WAIT);
+        assertThat(held()).containsExactlyElementsOf(java.util.stream.IntStream.range(0, 30)
+                        .mapToObj(i -> "hold: the result was " + i + " score=40").toList());
     }
 
     @Test
@@ -365,13 +395,21 @@ class SlackEndToEndTest {
         deliver(Envelopes.eventsApi(Envelopes.newEventId(), Envelopes.threadReply(ANN, CHANNEL, threadTs, ts, text), 0));
     }
 
-    /**
-     * Runs /streak in the channel and waits for its answer. Work in a channel runs in order, so once
-     * it is answered, everything delivered to the channel before it has been handled.
-     */
+    /** Waits until everything delivered so far has been handled, then runs /streak and waits for its answer. */
     SlackStandIn.Call barrier() throws InterruptedException {
+        assertThat(platform.awaitIdle(WAIT)).as("all delivered events handled").isTrue();
+        return streak(ANN);
+    }
+
+    /** The slow answers the scorers have started on, in order. */
+    List<String> held() {
+        return java.util.stream.Stream.concat(lp.seen().stream(), sql.seen().stream())
+                .filter(a -> a.startsWith("hold")).toList();
+    }
+
+    SlackStandIn.Call streak(String user) throws InterruptedException {
         String url = slack.newResponseUrl();
-        deliver(Envelopes.slashCommand("/streak", "", ANN, CHANNEL, url));
+        deliver(Envelopes.slashCommand("/streak", "", user, CHANNEL, url));
         return slack.await("response_url", c -> c.param("url").endsWith(url.substring(url.indexOf("/respond/"))), WAIT);
     }
 

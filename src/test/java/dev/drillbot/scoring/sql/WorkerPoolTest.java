@@ -49,4 +49,36 @@ class WorkerPoolTest {
         }
         assertThat(seen).hasSizeGreaterThanOrEqualTo(2).noneMatch(Files::exists);
     }
+
+    @Test
+    @DisplayName("one request runs a query on every dataset in order, and stops after the first dataset it fails on")
+    void oneRequestPerGrade() throws Exception {
+        SqlQuestion q = TestQuestions.unitsPerProduct();
+        try (WorkerPool pool = new WorkerPool(1)) {
+            PreparedQuestion p = PreparedQuestion.prepare(q, pool, 2000, 1000);
+            try (WorkerPool.Lease lease = PreparedQuestion.lease(pool)) {
+                String count = "SELECT count(*) AS n FROM products";
+                List<Sandbox.Outcome> all = lease.runAll(p, count, 10, new Deadline(2000));
+                assertThat(all).hasSize(q.datasets().size());
+                List<Object> counts = new ArrayList<>();
+                for (int i = 0; i < all.size(); i++) {
+                    Object n = ((Sandbox.Rows) all.get(i)).table().rows().get(0).get(0);
+                    counts.add(n);
+                    assertThat(((Sandbox.Rows) lease.run(p, i, count, 10, new Deadline(2000))).table().rows().get(0)
+                            .get(0)).isEqualTo(n);
+                }
+                int later = 1;
+                while (later < counts.size() && counts.subList(0, later).contains(counts.get(later))) {
+                    later++;
+                }
+                assertThat(later).as("a hidden dataset with its own row count").isLessThan(counts.size());
+                List<Sandbox.Outcome> stopped = lease.runAll(p, "SELECT CASE WHEN count(*) = " + counts.get(later)
+                        + " THEN error('stop here') ELSE 1 END FROM products", 10, new Deadline(2000));
+                assertThat(stopped).hasSize(later + 1);
+                assertThat(stopped.subList(0, later)).allMatch(o -> o instanceof Sandbox.Rows);
+                assertThat(stopped.get(later)).isInstanceOfSatisfying(Sandbox.Failed.class,
+                        f -> assertThat(f.message()).contains("stop here"));
+            }
+        }
+    }
 }
