@@ -2,6 +2,7 @@ package dev.drillbot.cli;
 
 import dev.drillbot.adapter.store.Database;
 import dev.drillbot.adapter.store.SqliteAnswerStore;
+import dev.drillbot.adapter.store.SqliteInbox;
 import dev.drillbot.adapter.store.SqliteDrillStore;
 import dev.drillbot.adapter.store.SqliteProgressStore;
 import dev.drillbot.core.Drillbot;
@@ -14,6 +15,7 @@ import dev.drillbot.core.command.HelpCommand;
 import dev.drillbot.core.command.HintCommand;
 import dev.drillbot.core.command.LeaderboardCommand;
 import dev.drillbot.core.command.StreakCommand;
+import dev.drillbot.core.drill.AnswerIntake;
 import dev.drillbot.core.drill.AnswerService;
 import dev.drillbot.core.drill.ChannelDirectory;
 import dev.drillbot.core.drill.DrillService;
@@ -46,6 +48,7 @@ public final class Bot {
                 .register(new LeaderboardCommand(progress, messages, clock))
                 .register(new HintCommand(drillStore, drills, messages))
                 .register(new HelpCommand(commands, messages));
-        return new Drillbot(bank, drills, answers, commands, channels, drillStore, progress, messages);
+        AnswerIntake intake = new AnswerIntake(new SqliteInbox(db), answers, clock);
+        return new Drillbot(bank, drills, answers, intake, commands, channels, drillStore, progress, messages);
     }
 }

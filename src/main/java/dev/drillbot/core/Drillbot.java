@@ -2,6 +2,7 @@ package dev.drillbot.core;
 
 import dev.drillbot.core.bank.QuestionBank;
 import dev.drillbot.core.command.CommandRegistry;
+import dev.drillbot.core.drill.AnswerIntake;
 import dev.drillbot.core.drill.AnswerService;
 import dev.drillbot.core.drill.ChannelDirectory;
 import dev.drillbot.core.drill.DrillService;
@@ -13,5 +14,6 @@ import dev.drillbot.core.text.Messages;
  * The running core as chat adapters see it: the services they call when a platform event arrives.
  * Assembled once by {@code cli.Bot}.
  */
-public record Drillbot(QuestionBank bank, DrillService drills, AnswerService answers, CommandRegistry commands,
-        ChannelDirectory channels, DrillStore drillStore, ProgressStore progress, Messages messages) {}
+public record Drillbot(QuestionBank bank, DrillService drills, AnswerService answers, AnswerIntake intake,
+        CommandRegistry commands, ChannelDirectory channels, DrillStore drillStore, ProgressStore progress,
+        Messages messages) {}

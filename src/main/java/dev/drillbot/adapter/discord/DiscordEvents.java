@@ -9,12 +9,16 @@ import dev.drillbot.core.chat.ThreadRef;
 import dev.drillbot.core.chat.UserRef;
 import dev.drillbot.core.command.CommandContext;
 import dev.drillbot.core.command.CommandReply;
+import dev.drillbot.core.drill.AnswerIntake;
 import dev.drillbot.core.drill.AnswerService;
+import dev.drillbot.core.drill.Inbox;
 import dev.drillbot.core.drill.ChannelSettings;
 import dev.drillbot.core.drill.Drill;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.Optional;
 import net.dv8tion.jda.api.components.label.Label;
 import net.dv8tion.jda.api.components.textinput.TextInput;
@@ -63,6 +67,9 @@ final class DiscordEvents extends ListenerAdapter {
     private final RecentKeys.Values<String> texts = new RecentKeys.Values<>(2_000);
     /** Who wrote a recent answer: its deletion does not say, and must wait behind that author's answer. */
     private final RecentKeys.Values<String> authors = new RecentKeys.Values<>(20_000);
+    /** Messages received and not yet handled, to read their attached text file on a worker. */
+    private final Map<String, Message> unread = new ConcurrentHashMap<>();
+    private final AnswerIntake.Door answers;
 
     /** Whether thread messages can be read (Message Content intent); without it their text arrives empty. */
     private final boolean readMessages;
@@ -72,6 +79,12 @@ final class DiscordEvents extends ListenerAdapter {
         this.gateway = gateway;
         this.workers = workers;
         this.readMessages = readMessages;
+        this.answers = bot.intake().door(DiscordChatGateway.PLATFORM, workers, this::complete);
+    }
+
+    /** Handles the answers received before the last stop and not handled then. */
+    int resume() {
+        return answers.resume();
     }
 
     // --- session -----------------------------------------------------------------------------------
@@ -110,12 +123,8 @@ final class DiscordEvents extends ListenerAdapter {
         UserRef user = user(event.getAuthor(), event.getMember());
         texts.put(message.getId(), message.getContentRaw());
         authors.put(message.getId(), user.id());
-        workers.answer(thread, user.id(), "answer", () -> {
-            AnswerReceived answer = new AnswerReceived(user, thread, answerText(message),
-                    message.getTimeCreated().toInstant(), message.getId());
-            AnswerService.Outcome outcome = receive(answer);
-            log.debug("Answer {} in thread {}: {}", answer.messageId(), thread.id(), outcome);
-        });
+        take("message:" + message.getId(), message, new Inbox.Event(Inbox.Kind.ANSWER, new AnswerReceived(user, thread,
+                message.getContentRaw(), message.getTimeCreated().toInstant(), message.getId())));
     }
 
     @Override
@@ -131,8 +140,8 @@ final class DiscordEvents extends ListenerAdapter {
         texts.put(message.getId(), message.getContentRaw());
         ThreadRef thread = threadRef(event.getChannel().asThreadChannel(), gateway.threads());
         UserRef user = user(event.getAuthor(), event.getMember());
-        workers.answer(thread, user.id(), "edit", () -> bot.answers().edit(
-                new AnswerReceived(user, thread, answerText(message), edited.toInstant(), message.getId())));
+        take("edit:" + message.getId() + ":" + edited.toInstant().toEpochMilli(), message, new Inbox.Event(Inbox.Kind.EDIT,
+                new AnswerReceived(user, thread, message.getContentRaw(), edited.toInstant(), message.getId())));
     }
 
     @Override
@@ -142,8 +151,9 @@ final class DiscordEvents extends ListenerAdapter {
         }
         // The deletion event does not say who wrote the message; the stored answer does.
         ThreadRef thread = threadRef(event.getChannel().asThreadChannel(), gateway.threads());
-        String author = authors.get(event.getMessageId()).orElse("?"); // unknown: its answer is long handled
-        workers.answer(thread, author, "deletion", () -> bot.answers().withdraw(thread, event.getMessageId()));
+        String author = authors.get(event.getMessageId()).orElse(""); // unknown: the stored answer tells
+        answers.take("delete:" + event.getMessageId(), new Inbox.Event(Inbox.Kind.WITHDRAW, new AnswerReceived(
+                new UserRef(author, author), thread, "", java.time.Instant.now(), event.getMessageId())));
     }
 
     // --- slash commands --------------------------------------------------------------------------------
@@ -313,24 +323,48 @@ final class DiscordEvents extends ListenerAdapter {
         };
     }
 
+    /** Commits an answer event before anything else; the message is kept to read its attached file later. */
+    private void take(String key, Message message, Inbox.Event event) {
+        if (hasTextFile(message)) {
+            unread.put(key(event), message);
+        }
+        if (!answers.take(key, event)) {
+            unread.remove(key(event));
+        }
+    }
+
+    private static String key(Inbox.Event event) {
+        return event.kind() + ":" + event.message().messageId() + ":" + event.message().at().toEpochMilli();
+    }
+
     /**
-     * Hands an answer to the core. Users see a drill's thread as soon as Discord opened it, a moment before
-     * the core has stored the drill under it; an answer in that moment is retried briefly instead of being
-     * dropped as "not a drill".
+     * Makes a stored answer event ready for the core, on a worker: reads the text file attached to the
+     * message (downloaded here, not on the gateway thread), and waits briefly for a drill thread users
+     * could see a moment before the core had stored its drill, instead of dropping the answer as "not a
+     * drill".
      */
-    private AnswerService.Outcome receive(AnswerReceived answer) {
-        AnswerService.Outcome outcome = bot.answers().receive(answer);
-        for (int attempt = 0; outcome == AnswerService.Outcome.NOT_A_DRILL && gateway.threads().contains(answer.thread().id())
-                && attempt < STORE_RETRIES; attempt++) {
+    private AnswerReceived complete(AnswerReceived stored) {
+        Message message = unread.remove(Inbox.Kind.ANSWER + ":" + stored.messageId() + ":" + stored.at().toEpochMilli());
+        if (message == null) {
+            message = unread.remove(Inbox.Kind.EDIT + ":" + stored.messageId() + ":" + stored.at().toEpochMilli());
+        }
+        String text = message == null ? stored.text() : answerText(message);
+        ThreadRef thread = stored.thread();
+        for (int attempt = 0; attempt < STORE_RETRIES && gateway.threads().contains(thread.id())
+                && bot.drillStore().byThread(thread.channel(), thread.id()).isEmpty(); attempt++) {
             try {
                 Thread.sleep(STORE_RETRY_MILLIS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 break;
             }
-            outcome = bot.answers().receive(answer);
         }
-        return outcome;
+        return new AnswerReceived(stored.user(), thread, text, stored.at(), stored.messageId());
+    }
+
+    /** An answer given in the answer form: not a message, so not in the inbox; the form's reply says the outcome. */
+    private AnswerService.Outcome receive(AnswerReceived answer) {
+        return bot.answers().receive(complete(answer));
     }
 
     /**
@@ -355,6 +389,10 @@ final class DiscordEvents extends ListenerAdapter {
     }
 
     static final int MAX_ATTACHMENT_BYTES = 256 * 1024;
+
+    private static boolean hasTextFile(Message message) {
+        return message.getAttachments().stream().anyMatch(DiscordEvents::isText);
+    }
 
     private static boolean isText(Message.Attachment a) {
         String type = a.getContentType() == null ? "" : a.getContentType();

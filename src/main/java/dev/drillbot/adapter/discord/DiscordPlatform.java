@@ -70,10 +70,11 @@ public final class DiscordPlatform implements ChatPlatform {
             intents.add(GatewayIntent.MESSAGE_CONTENT);
         }
         workers = new EventWork("discord", 8, 2);
+        DiscordEvents events = new DiscordEvents(bot, gateway, workers, settings.messageContent());
         // createLight: no member, presence, emoji or voice caches (and so no further intents); channels and
         // threads are still cached, which is what sending and the thread checks need. GUILDS comes with it.
         JDABuilder builder = JDABuilder.createLight(settings.token(), intents)
-                .addEventListeners(new DiscordEvents(bot, gateway, workers, settings.messageContent()))
+                .addEventListeners(events)
                 .setAutoReconnect(true);
         settings.apiUrl().ifPresent(url -> builder.setRestConfig(new RestConfig().setBaseUrl(url)));
         settings.gatewayUrl().ifPresent(url -> builder.setSessionController(new FixedGateway(url))
@@ -81,6 +82,7 @@ public final class DiscordPlatform implements ChatPlatform {
         log.info("Connecting to Discord ({})", settings);
         jda = builder.build();
         awaitReady(jda, READY_TIMEOUT);
+        events.resume(); // answers received before the last stop and not handled then
         jda.updateCommands().addCommands(DiscordCommands.definitions(bot.commands())).complete();
         log.info("Discord: registered {} slash commands", bot.commands().all().size());
     }

@@ -25,7 +25,9 @@ import dev.drillbot.core.command.Command;
 import dev.drillbot.core.command.CommandContext;
 import dev.drillbot.core.command.CommandReply;
 import dev.drillbot.core.drill.ChannelSettings;
+import dev.drillbot.core.drill.AnswerIntake;
 import dev.drillbot.core.drill.Drill;
+import dev.drillbot.core.drill.Inbox;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
@@ -51,6 +53,7 @@ final class SlackEvents {
     private final SlackChatGateway gateway;
     private final SlackUsers users;
     private final EventWork work;
+    private final AnswerIntake.Door answers;
     private final MethodsClient client;
     private final SlackCalls calls;
     private final Clock clock;
@@ -62,38 +65,39 @@ final class SlackEvents {
         this.gateway = gateway;
         this.users = users;
         this.work = work;
+        // the user's display name is looked up after the ack (users.info), not before
+        this.answers = bot.intake().door(SlackChatGateway.PLATFORM, work,
+                m -> new AnswerReceived(users.user(m.user().id()), m.thread(), m.text(), m.at(), m.messageId()));
         this.client = client;
         this.calls = calls;
         this.clock = clock;
     }
 
+    /** Handles the answers received before the last stop and not handled then. */
+    int resume() {
+        return answers.resume();
+    }
+
     void register(App app) {
+        // Events that carry an answer are committed to the inbox before the ack (a commit takes
+        // milliseconds; Slack waits 3 s); if the commit fails the handler throws, nothing is acked, and
+        // Slack sends the event again. The inbox also recognises re-deliveries, across restarts.
         app.event(MessageEvent.class, (payload, ctx) -> {
-            if (events.firstTime(payload.getEventId())) {
-                message(payload.getEvent());
-            } else {
-                log.debug("Dropped re-delivered event {}", payload.getEventId());
-            }
+            message(payload.getEvent());
             return ctx.ack();
         });
         // A thread reply also sent to the channel ("Also send to #channel") is an answer too.
         app.event(MessageThreadBroadcastEvent.class, (payload, ctx) -> {
             MessageThreadBroadcastEvent e = payload.getEvent();
-            if (events.firstTime(payload.getEventId())) {
-                answer(e.getChannel(), e.getUser(), null, e.getThreadTs(), e.getTs(), e.getText());
-            }
+            answer(e.getChannel(), e.getUser(), null, e.getThreadTs(), e.getTs(), e.getText());
             return ctx.ack();
         });
         app.event(MessageChangedEvent.class, (payload, ctx) -> {
-            if (events.firstTime(payload.getEventId())) {
-                changed(payload.getEvent());
-            }
+            changed(payload.getEvent());
             return ctx.ack();
         });
         app.event(MessageDeletedEvent.class, (payload, ctx) -> {
-            if (events.firstTime(payload.getEventId())) {
-                deleted(payload.getEvent());
-            }
+            deleted(payload.getEvent());
             return ctx.ack();
         });
         app.event(AppHomeOpenedEvent.class, (payload, ctx) -> {
@@ -125,8 +129,8 @@ final class SlackEvents {
             return;
         }
         ThreadRef thread = thread(channelId, threadTs);
-        work.answer(thread, userId, "answer", () -> bot.answers().receive(new AnswerReceived(users.user(userId),
-                thread, text(text), instant(ts), ts)));
+        answers.take("message:" + channelId + ":" + ts, new Inbox.Event(Inbox.Kind.ANSWER,
+                new AnswerReceived(new UserRef(userId, userId), thread, text(text), instant(ts), ts)));
     }
 
     private void changed(MessageChangedEvent e) {
@@ -141,8 +145,9 @@ final class SlackEvents {
         ThreadRef thread = thread(e.getChannel(), m.getThreadTs());
         Instant at = m.getEdited() != null && m.getEdited().getTs() != null ? instant(m.getEdited().getTs())
                 : instant(e.getEventTs() != null ? e.getEventTs() : m.getTs());
-        work.answer(thread, m.getUser(), "edit", () -> bot.answers().edit(new AnswerReceived(users.user(m.getUser()),
-                thread, text(m.getText()), at, m.getTs())));
+        answers.take("edit:" + e.getChannel() + ":" + m.getTs() + ":" + at.toEpochMilli(), new Inbox.Event(
+                Inbox.Kind.EDIT, new AnswerReceived(new UserRef(m.getUser(), m.getUser()), thread, text(m.getText()),
+                        at, m.getTs())));
     }
 
     private void deleted(MessageDeletedEvent e) {
@@ -151,8 +156,9 @@ final class SlackEvents {
             return;
         }
         ThreadRef thread = thread(e.getChannel(), m.getThreadTs());
-        work.answer(thread, m.getUser(), "withdraw", () -> bot.answers().withdraw(thread, new UserRef(m.getUser(), m.getUser()),
-                e.getDeletedTs()));
+        answers.take("delete:" + e.getChannel() + ":" + e.getDeletedTs(), new Inbox.Event(Inbox.Kind.WITHDRAW,
+                new AnswerReceived(new UserRef(m.getUser(), m.getUser()), thread, "", instant(e.getDeletedTs()),
+                        e.getDeletedTs())));
     }
 
     private static boolean fromBot(String botId, String user) {

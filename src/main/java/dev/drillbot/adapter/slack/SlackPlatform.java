@@ -73,7 +73,9 @@ public final class SlackPlatform implements ChatPlatform {
                 .allEventsApiAutoAckEnabled(true)
                 .build();
         App app = new App(appConfig);
-        new SlackEvents(bot, gateway, new SlackUsers(client), work, client, calls, clock).register(app);
+        SlackEvents events = new SlackEvents(bot, gateway, new SlackUsers(client), work, client, calls, clock);
+        events.register(app);
+        events.resume(); // answers acknowledged before the last stop and not handled then; first, in order
         socketMode = new SocketModeApp(settings.appToken(), app, SocketModeClient.Backend.JavaWebSocket);
         socketMode.startAsync();
         log.info("Slack Socket Mode started (Web API {})", settings.apiUrl());

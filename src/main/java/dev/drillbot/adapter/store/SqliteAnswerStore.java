@@ -33,6 +33,12 @@ public final class SqliteAnswerStore implements AnswerStore {
     }
 
     @Override
+    public Optional<Long> unfinished(long drillId, String messageId) {
+        return db.read(c -> Sql.first(c, "SELECT id FROM answers WHERE drill_id = ? AND message_id = ?"
+                + " AND status = 'received'", rs -> rs.getLong(1), drillId, messageId));
+    }
+
+    @Override
     public void recordScore(long answerId, Score score, ProgressUpdate p) {
         String feedback = json(score.feedback());
         db.write(c -> {

@@ -59,6 +59,13 @@ public final class EventWork implements AutoCloseable {
         while (!answers.tails.isEmpty() || !commands.tails.isEmpty()) {
             List<CompletableFuture<Void>> running = new ArrayList<>(answers.tails.values());
             running.addAll(commands.tails.values());
+            if (running.stream().allMatch(CompletableFuture::isDone)) {
+                Thread.yield(); // finished, and about to leave the map
+                if (System.nanoTime() > end) {
+                    return false;
+                }
+                continue;
+            }
             try {
                 CompletableFuture.allOf(running.toArray(CompletableFuture[]::new))
                         .get(Math.max(0, end - System.nanoTime()), TimeUnit.NANOSECONDS);
@@ -119,6 +126,7 @@ public final class EventWork implements AutoCloseable {
         }
 
         void submit(String key, String what, Runnable task) {
+            List<CompletableFuture<Void>> created = new ArrayList<>(1);
             tails.compute(key, (k, tail) -> {
                 CompletableFuture<Void> previous = tail == null ? CompletableFuture.completedFuture(null) : tail;
                 // whatever became of the previous task, this one runs (an Error must not stall the lane)
@@ -129,13 +137,16 @@ public final class EventWork implements AutoCloseable {
                         log.error("Handling {} failed: {}", what, e.toString(), e);
                     }
                 }, pool);
-                next.whenComplete((v, e) -> {
-                    if (e != null) {
-                        log.warn("Handling {} did not finish: {}", what, e.toString());
-                    }
-                    tails.remove(k, next);
-                });
+                created.add(next);
                 return next;
+            });
+            // only once it is in the map: a task that finished at once must still be removed from it
+            CompletableFuture<Void> next = created.get(0);
+            next.whenComplete((v, e) -> {
+                if (e != null) {
+                    log.warn("Handling {} did not finish: {}", what, e.toString());
+                }
+                tails.remove(key, next);
             });
         }
     }

@@ -107,7 +107,11 @@ public final class AnswerService {
         Optional<Long> answerId = answers.accept(new AnswerStore.NewAnswer(drill.id(), answer.user(),
                 answer.messageId(), originId, text, scoredText, answer.at(), day, onTime));
         if (answerId.isEmpty()) {
-            return Outcome.DUPLICATE;
+            // received before; if the bot stopped before scoring it, it is scored now (once)
+            answerId = answers.unfinished(drill.id(), answer.messageId());
+            if (answerId.isEmpty()) {
+                return Outcome.DUPLICATE;
+            }
         }
         Score score;
         try {

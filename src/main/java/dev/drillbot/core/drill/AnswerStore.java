@@ -25,6 +25,12 @@ public interface AnswerStore {
     /** Commits the answer; empty if this message was accepted before (a re-delivered event). */
     Optional<Long> accept(NewAnswer answer);
 
+    /**
+     * The id of this message's answer if it is stored but was neither scored, failed nor withdrawn: the
+     * bot stopped while scoring it.
+     */
+    Optional<Long> unfinished(long drillId, String messageId);
+
     /** Commits the score, its dimensions and the progress it causes, in one transaction. */
     void recordScore(long answerId, Score score, ProgressUpdate progress);
 

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -242,6 +243,14 @@ final class WorkerPool implements AutoCloseable {
             copy = new ArrayList<>(all);
         }
         copy.forEach(Worker::stop);
+        try {
+            // killed processes' directories: leave nothing behind
+            CompletableFuture.allOf(CLEANING.toArray(CompletableFuture[]::new)).get(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            log.debug("A killed grading process's directory was not removed yet: {}", e.toString());
+        }
     }
 
     /** The current workers' private directories (for tests that check nothing is left behind). */
@@ -329,6 +338,9 @@ final class WorkerPool implements AutoCloseable {
             return new Sandbox.Rows(new ResultTable(cols, rows));
         }
     }
+
+    /** Directories of killed processes, removed once each process has ended. */
+    private static final Set<CompletableFuture<?>> CLEANING = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     /** One grading process and the questions it has loaded. */
     private static final class Worker {
@@ -462,20 +474,18 @@ final class WorkerPool implements AutoCloseable {
             deleteTree(dir);
         }
 
+        /**
+         * Kills the process without waiting for it to end (a process holding gigabytes takes a while to
+         * tear down, and the grade waiting for this kill should not); its directory goes once it has.
+         */
         void kill() {
             dead = true;
             if (process != null) {
                 process.destroyForcibly();
-                try {
-                    if (process.waitFor(1, TimeUnit.SECONDS)) {
-                        deleteTree(dir);
-                        return;
-                    }
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
                 Path d = dir;
-                process.onExit().thenRun(() -> deleteTree(d));
+                CompletableFuture<?> cleanup = process.onExit().thenRun(() -> deleteTree(d));
+                CLEANING.add(cleanup);
+                cleanup.whenComplete((v, e) -> CLEANING.remove(cleanup));
             }
         }
 

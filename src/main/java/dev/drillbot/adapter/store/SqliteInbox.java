@@ -1,0 +1,59 @@
+package dev.drillbot.adapter.store;
+
+import dev.drillbot.core.chat.AnswerReceived;
+import dev.drillbot.core.chat.ChannelRef;
+import dev.drillbot.core.chat.ThreadRef;
+import dev.drillbot.core.chat.UserRef;
+import dev.drillbot.core.drill.Inbox;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/** The inbox in the SQLite file; an add is one small row, group-committed with other writes. */
+public final class SqliteInbox implements Inbox {
+    private final Database db;
+
+    public SqliteInbox(Database db) {
+        this.db = db;
+    }
+
+    @Override
+    public Optional<Long> add(String eventKey, Event e, Instant receivedAt) {
+        AnswerReceived m = e.message();
+        ChannelRef channel = m.thread().channel();
+        return db.write(c -> Sql.first(c, "INSERT INTO inbox (platform, event_key, kind, channel_id, thread_id, user_id,"
+                + " user_name, message_id, text, sent_at, received_at) VALUES (?,?,?,?,?,?,?,?,?,?,?)"
+                + " ON CONFLICT (platform, event_key) DO NOTHING RETURNING id", rs -> rs.getLong(1),
+                channel.platform(), eventKey, e.kind().name().toLowerCase(Locale.ROOT), channel.id(), m.thread().id(),
+                m.user().id(), m.user().name(), m.messageId(), m.text() == null ? "" : m.text(),
+                m.at().toEpochMilli(), receivedAt.toEpochMilli()));
+    }
+
+    @Override
+    public void done(long id) {
+        db.write(c -> Sql.update(c, "UPDATE inbox SET done_at = ? WHERE id = ?", System.currentTimeMillis(), id));
+    }
+
+    @Override
+    public List<Pending> takePending(String platform) {
+        return db.write(c -> {
+            List<Pending> pending = Sql.list(c, "SELECT id, kind, channel_id, thread_id, user_id, user_name, message_id,"
+                    + " text, sent_at, attempts FROM inbox WHERE platform = ? AND done_at IS NULL ORDER BY id", rs -> {
+                        ThreadRef thread = new ThreadRef(new ChannelRef(platform, rs.getString(3)), rs.getString(4));
+                        AnswerReceived m = new AnswerReceived(new UserRef(rs.getString(5), rs.getString(6)), thread,
+                                rs.getString(8), Instant.ofEpochMilli(rs.getLong(9)), rs.getString(7));
+                        return new Pending(rs.getLong(1), new Event(Kind.valueOf(rs.getString(2).toUpperCase(Locale.ROOT)),
+                                m), rs.getInt(10) + 1);
+                    }, platform);
+            Sql.update(c, "UPDATE inbox SET attempts = attempts + 1 WHERE platform = ? AND done_at IS NULL", platform);
+            return pending;
+        });
+    }
+
+    @Override
+    public int prune(Instant before) {
+        return db.write(c -> Sql.update(c, "DELETE FROM inbox WHERE done_at IS NOT NULL AND received_at < ?",
+                before.toEpochMilli()));
+    }
+}

@@ -1,0 +1,113 @@
+package dev.drillbot.core.drill;
+
+import dev.drillbot.core.chat.AnswerReceived;
+import dev.drillbot.core.chat.EventWork;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The way answers come in from a chat platform, so that none is lost: each event is committed to the
+ * {@link Inbox} before the adapter acknowledges it, then handled on {@link EventWork} and marked done.
+ * At start-up whatever was received but not done (the bot crashed or was stopped with work queued) is
+ * handled first, once: an answer already stored but not scored is scored, one already scored is not
+ * scored again.
+ */
+public final class AnswerIntake {
+    private static final Logger log = LoggerFactory.getLogger(AnswerIntake.class);
+    /** An event that failed this often (e.g. it crashes the bot every time) is given up on. */
+    static final int MAX_ATTEMPTS = 3;
+    /** How long handled events are remembered, to recognise a platform's re-delivery. */
+    static final Duration REMEMBER = Duration.ofDays(7);
+
+    private final Inbox inbox;
+    private final AnswerService answers;
+    private final Clock clock;
+
+    public AnswerIntake(Inbox inbox, AnswerService answers, Clock clock) {
+        this.inbox = inbox;
+        this.answers = answers;
+        this.clock = clock;
+    }
+
+    /**
+     * A platform's door.
+     *
+     * @param complete makes a stored event ready for the core on a worker thread (e.g. looks up the
+     *     user's display name, or waits for a drill thread the platform announced a moment early)
+     */
+    public Door door(String platform, EventWork work, UnaryOperator<AnswerReceived> complete) {
+        return new Door(platform, work, complete);
+    }
+
+    public final class Door {
+        private final String platform;
+        private final EventWork work;
+        private final UnaryOperator<AnswerReceived> complete;
+
+        private Door(String platform, EventWork work, UnaryOperator<AnswerReceived> complete) {
+            this.platform = platform;
+            this.work = work;
+            this.complete = complete;
+        }
+
+        /**
+         * Commits the event, then queues it. Call before acknowledging it to the platform; if this throws,
+         * do not acknowledge (the platform sends it again).
+         *
+         * @param eventKey the platform's identity of this event, the same when it is delivered again
+         * @return false if it was received before (nothing more to do)
+         */
+        public boolean take(String eventKey, Inbox.Event event) {
+            Optional<Long> id = inbox.add(eventKey, event, clock.instant());
+            id.ifPresent(i -> queue(i, event));
+            return id.isPresent();
+        }
+
+        /** Queues every event received earlier and not handled, in the order received; returns how many. */
+        public int resume() {
+            int pruned = inbox.prune(clock.instant().minus(REMEMBER));
+            List<Inbox.Pending> pending = inbox.takePending(platform);
+            int queued = 0;
+            for (Inbox.Pending p : pending) {
+                if (p.attempts() > MAX_ATTEMPTS) {
+                    log.error("Giving up on {} event {} in thread {}: it failed {} times", platform, p.id(),
+                            p.event().message().thread().id(), MAX_ATTEMPTS);
+                    inbox.done(p.id());
+                    continue;
+                }
+                queue(p.id(), p.event());
+                queued++;
+            }
+            if (queued > 0 || pruned > 0) {
+                log.info("{}: {} event(s) received before the last stop are handled now; {} old one(s) forgotten",
+                        platform, queued, pruned);
+            }
+            return queued;
+        }
+
+        private void queue(long id, Inbox.Event event) {
+            AnswerReceived m = event.message();
+            work.answer(m.thread(), m.user().id(), event.kind().name().toLowerCase(java.util.Locale.ROOT), () -> {
+                handle(event);
+                // not reached when handling failed: the event is tried again at the next start
+                inbox.done(id);
+            });
+        }
+
+        private void handle(Inbox.Event event) {
+            AnswerReceived m = complete.apply(event.message());
+            AnswerService.Outcome outcome = switch (event.kind()) {
+                case ANSWER -> answers.receive(m);
+                case EDIT -> answers.edit(m);
+                case WITHDRAW -> m.user().id().isEmpty() ? answers.withdraw(m.thread(), m.messageId())
+                        : answers.withdraw(m.thread(), m.user(), m.messageId());
+            };
+            log.debug("{} {} in thread {}: {}", event.kind(), m.messageId(), m.thread().id(), outcome);
+        }
+    }
+}

@@ -1,0 +1,39 @@
+package dev.drillbot.core.drill;
+
+import dev.drillbot.core.chat.AnswerReceived;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Chat events that carry an answer, committed before the platform is told they arrived, so that none is
+ * lost to a crash: what was received but not handled is handled at the next start. Every method commits
+ * before it returns.
+ */
+public interface Inbox {
+    enum Kind { ANSWER, EDIT, WITHDRAW }
+
+    /**
+     * An answer, an edit of one (its message id is the original message's) or a deletion (text empty;
+     * the user's id is empty when the platform does not say who wrote the deleted message).
+     */
+    record Event(Kind kind, AnswerReceived message) {}
+
+    record Pending(long id, Event event, int attempts) {}
+
+    /**
+     * Commits the event under the platform's identity of it.
+     *
+     * @return its id, or empty if an event with this key was received before (a re-delivery)
+     */
+    Optional<Long> add(String eventKey, Event event, Instant receivedAt);
+
+    /** The event was handled: it is not handled again. */
+    void done(long id);
+
+    /** Events of the platform received but not done, oldest first; counts an attempt for each. */
+    List<Pending> takePending(String platform);
+
+    /** Forgets done events received before {@code before}; returns how many. */
+    int prune(Instant before);
+}

@@ -1,0 +1,191 @@
+package dev.drillbot.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.drillbot.adapter.store.SqliteAnswerStore;
+import dev.drillbot.adapter.store.SqliteInbox;
+import dev.drillbot.core.chat.AnswerReceived;
+import dev.drillbot.core.chat.EventWork;
+import dev.drillbot.core.chat.ThreadRef;
+import dev.drillbot.core.chat.UserRef;
+import dev.drillbot.core.drill.AnswerIntake;
+import dev.drillbot.core.drill.AnswerStore;
+import dev.drillbot.core.drill.DrillService.PostOutcome;
+import dev.drillbot.core.drill.Inbox;
+import dev.drillbot.testing.RecordingGateway;
+import dev.drillbot.testing.TestBot;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.function.UnaryOperator;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The inbox through a stop: events are committed before they are queued, so what was received but
+ * not handled when the bot stopped is handled at the next start, once. Real SQLite file, real
+ * {@link EventWork}; a "restart" is a new bot on the same file.
+ */
+@DisplayName("Answers received before a stop are handled at the next start, once")
+class AnswerIntakeTest {
+    static final Instant NINE_AM = Instant.parse("2026-11-23T17:00:00Z");
+    static final UserRef ANA = new UserRef("U1", "Ana");
+    static final UserRef BEN = new UserRef("U2", "Ben");
+    static final Duration WAIT = Duration.ofSeconds(10);
+
+    @TempDir
+    Path dir;
+    TestBot t;
+    EventWork work;
+    ThreadRef thread;
+
+    @BeforeEach
+    void start() {
+        t = new TestBot(dir, ZoneId.of("America/Los_Angeles"), NINE_AM);
+        work = new EventWork("test", 4, 1);
+        assertThat(t.bot.drills().postScheduled(t.channel, NINE_AM)).isEqualTo(PostOutcome.POSTED);
+        thread = new ThreadRef(TestBot.CHANNEL, t.gateway.posts().get(0).threadId());
+    }
+
+    @AfterEach
+    void stop() {
+        work.close();
+        t.close();
+    }
+
+    /** The bot stops and starts again on the same file; its thread and drill are as they were. */
+    private void restart() {
+        work.close();
+        t.close();
+        t = new TestBot(dir, ZoneId.of("America/Los_Angeles"), NINE_AM.plusSeconds(600));
+        work = new EventWork("test", 4, 1);
+    }
+
+    private AnswerIntake.Door door() {
+        return door(UnaryOperator.identity());
+    }
+
+    private AnswerIntake.Door door(UnaryOperator<AnswerReceived> complete) {
+        return t.bot.intake().door("test", work, complete);
+    }
+
+    private Inbox.Event answer(UserRef user, String text, String messageId, int minute) {
+        return new Inbox.Event(Inbox.Kind.ANSWER, new AnswerReceived(user, thread, text,
+                NINE_AM.plusSeconds(60L * minute), messageId));
+    }
+
+    private List<String> feedback(RecordingGateway gateway) {
+        return gateway.replies().stream().map(r -> r.message().text()).toList();
+    }
+
+    private int scoredRows() {
+        return t.db.read(c -> {
+            try (var rs = c.createStatement().executeQuery("SELECT count(*) FROM scores")) {
+                return rs.next() ? rs.getInt(1) : 0;
+            }
+        });
+    }
+
+    private void idle() throws InterruptedException {
+        assertThat(work.awaitIdle(WAIT)).isTrue();
+    }
+
+    @Test
+    @DisplayName("an event is handled once; its re-delivery is recognised, also after a restart")
+    void redeliveryRecognised() throws Exception {
+        assertThat(door().take("message:m1", answer(ANA, "The result: 30% faster. score=80", "m1", 1))).isTrue();
+        idle();
+        assertThat(feedback(t.gateway)).singleElement().satisfies(f -> assertThat(f).contains("80/100"));
+        assertThat(door().take("message:m1", answer(ANA, "The result: 30% faster. score=80", "m1", 1))).isFalse();
+
+        restart();
+        AnswerIntake.Door again = door();
+        assertThat(again.resume()).isZero();
+        assertThat(again.take("message:m1", answer(ANA, "The result: 30% faster. score=80", "m1", 1))).isFalse();
+        idle();
+        assertThat(t.gateway.replies()).isEmpty();
+        assertThat(scoredRows()).isEqualTo(1);
+    }
+
+    @Test
+    @DisplayName("events committed but not handled before a crash are handled at the next start, in order, each once")
+    void crashBeforeHandling() throws Exception {
+        AnswerIntake.Door door = door();
+        work.drain(Duration.ZERO); // the process dies: nothing queued from now on runs
+        door.take("message:m1", answer(ANA, "First try, no numbers. score=40", "m1", 1));
+        door.take("message:m2", answer(BEN, "The result: costs down 20%. score=85", "m2", 2));
+        door.take("edit:m1:1", new Inbox.Event(Inbox.Kind.EDIT, new AnswerReceived(ANA, thread,
+                "Edited: the result was 2x faster. score=90", NINE_AM.plusSeconds(180), "m1")));
+        assertThat(t.gateway.replies()).isEmpty();
+
+        restart();
+        AnswerIntake.Door resumed = door();
+        assertThat(resumed.resume()).isEqualTo(3);
+        idle();
+        List<String> replies = feedback(t.gateway);
+        assertThat(replies).hasSize(3);
+        // Ana's answer before her edit of it; Ben's in parallel
+        assertThat(replies.stream().filter(r -> r.contains("Ana")).toList()).satisfiesExactly(
+                a -> assertThat(a).contains("40/100"), b -> assertThat(b).contains("90/100"));
+        assertThat(replies.stream().filter(r -> r.contains("Ben"))).singleElement()
+                .satisfies(b -> assertThat(b).contains("85/100"));
+        // sent minutes before the restart, they keep their own time: all on time for the drill
+        assertThat(t.bot.progress().leaderboard(TestBot.CHANNEL, Instant.EPOCH)).hasSize(2);
+
+        restart();
+        assertThat(door().resume()).isZero();
+        idle();
+        assertThat(t.gateway.replies()).isEmpty();
+        assertThat(scoredRows()).isEqualTo(3);
+    }
+
+    @Test
+    @DisplayName("an answer stored but not scored when the bot stopped is scored at the next start; a scored one is not scored again")
+    void storedButNotScored() throws Exception {
+        Inbox inbox = new SqliteInbox(t.db);
+        // Ana's answer: stored, then the process died before scoring it
+        Inbox.Event ana = answer(ANA, "The result: errors down to 0. score=77", "m1", 1);
+        inbox.add("message:m1", ana, NINE_AM);
+        AnswerStore answers = new SqliteAnswerStore(t.db);
+        long drillId = t.bot.drillStore().byThread(thread.channel(), thread.id()).orElseThrow().id();
+        assertThat(answers.accept(new AnswerStore.NewAnswer(drillId, ANA, "m1", "m1", ana.message().text(),
+                ana.message().text(), ana.message().at(), ana.message().at().atZone(t.channel.zone()).toLocalDate(),
+                true))).isPresent();
+        // Ben's answer: scored and replied, then the process died before the inbox heard it was done
+        Inbox.Event ben = answer(BEN, "The result: 3 incidents to 0. score=88", "m2", 2);
+        inbox.add("message:m2", ben, NINE_AM);
+        t.bot.answers().receive(ben.message());
+        assertThat(feedback(t.gateway)).singleElement().satisfies(f -> assertThat(f).contains("Ben"));
+
+        restart();
+        assertThat(door().resume()).isEqualTo(2);
+        idle();
+        assertThat(feedback(t.gateway)).singleElement().satisfies(f -> assertThat(f).contains("Ana").contains("77/100"));
+        assertThat(scoredRows()).isEqualTo(2);
+    }
+
+    @Test
+    @DisplayName("an event whose handling fails at every start is given up after three attempts, with an error logged")
+    void poisonEventGivenUp() throws Exception {
+        UnaryOperator<AnswerReceived> broken = m -> {
+            throw new IllegalStateException("cannot prepare this event");
+        };
+        door(broken).take("message:m1", answer(ANA, "score=70", "m1", 1));
+        idle();
+        for (int start = 1; start <= 3; start++) {
+            restart();
+            assertThat(door(broken).resume()).as("start %d", start).isEqualTo(1);
+            idle();
+        }
+        restart();
+        assertThat(door(broken).resume()).isZero();
+        restart();
+        assertThat(door().resume()).isZero(); // given up for good, even once it could be handled
+        assertThat(t.gateway.replies()).isEmpty();
+    }
+}
