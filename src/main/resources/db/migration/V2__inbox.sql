@@ -20,3 +20,9 @@ CREATE TABLE inbox (
     UNIQUE (platform, event_key)
 );
 CREATE INDEX inbox_pending ON inbox (platform, id) WHERE done_at IS NULL;
+
+-- When the feedback on an answer was posted: an answer scored but never replied to (the bot stopped
+-- in between) gets its feedback when its event is handled again. Answers before this version count
+-- as replied.
+ALTER TABLE answers ADD COLUMN replied_at INTEGER;
+UPDATE answers SET replied_at = received_at;

@@ -36,6 +36,7 @@ class AnswerIntakeTest {
     static final Instant NINE_AM = Instant.parse("2026-11-23T17:00:00Z");
     static final UserRef ANA = new UserRef("U1", "Ana");
     static final UserRef BEN = new UserRef("U2", "Ben");
+    static final UserRef CY = new UserRef("U3", "Cy");
     static final Duration WAIT = Duration.ofSeconds(10);
 
     @TempDir
@@ -145,7 +146,8 @@ class AnswerIntakeTest {
     }
 
     @Test
-    @DisplayName("an answer stored but not scored when the bot stopped is scored at the next start; a scored one is not scored again")
+    @DisplayName("an answer stored but not scored when the bot stopped is scored at the next start, one scored but not replied to"
+            + " gets its feedback then, and one replied to is left alone")
     void storedButNotScored() throws Exception {
         Inbox inbox = new SqliteInbox(t.db);
         // Ana's answer: stored, then the process died before scoring it
@@ -162,11 +164,29 @@ class AnswerIntakeTest {
         t.bot.answers().receive(ben.message());
         assertThat(feedback(t.gateway)).singleElement().satisfies(f -> assertThat(f).contains("Ben"));
 
+        // Cy's answer: scored, then the process died before the feedback was posted
+        Inbox.Event cy = answer(CY, "The result: a week to a day. score=66", "m3", 3);
+        inbox.add("message:m3", cy, NINE_AM);
+        long cyId = answers.accept(new AnswerStore.NewAnswer(drillId, CY, "m3", "m3", cy.message().text(),
+                cy.message().text(), cy.message().at(), cy.message().at().atZone(t.channel.zone()).toLocalDate(),
+                true)).orElseThrow();
+        answers.recordScore(cyId, new dev.drillbot.core.scoring.Score(66, dev.drillbot.core.scoring.Verdict.MIXED,
+                List.of(), List.of("scripted feedback"), "", ""), new dev.drillbot.core.progress.ProgressUpdate(
+                TestBot.CHANNEL, CY, drillId, cy.message().at(), cy.message().at().atZone(t.channel.zone()).toLocalDate(),
+                List.of(), 66, true));
+
         restart();
-        assertThat(door().resume()).isEqualTo(2);
+        assertThat(door().resume()).isEqualTo(3);
         idle();
-        assertThat(feedback(t.gateway)).singleElement().satisfies(f -> assertThat(f).contains("Ana").contains("77/100"));
-        assertThat(scoredRows()).isEqualTo(2);
+        assertThat(feedback(t.gateway)).satisfiesExactlyInAnyOrder(
+                f -> assertThat(f).contains("Ana").contains("77/100"),
+                f -> assertThat(f).contains("Cy").contains("66/100"));
+        assertThat(scoredRows()).isEqualTo(3);
+
+        restart();
+        assertThat(door().resume()).isZero();
+        t.bot.answers().receive(cy.message()); // delivered once more: recognised, not replied to again
+        assertThat(t.gateway.replies()).isEmpty();
     }
 
     @Test

@@ -39,6 +39,22 @@ public final class SqliteAnswerStore implements AnswerStore {
     }
 
     @Override
+    public Optional<ScoredAnswer> unreplied(long drillId, String messageId) {
+        return db.read(c -> Sql.first(c, "SELECT a.id, a.scored_text, s.total, s.verdict, s.feedback, s.detail,"
+                + " s.follow_up FROM answers a JOIN scores s ON s.answer_id = a.id"
+                + " WHERE a.drill_id = ? AND a.message_id = ? AND a.status = 'scored' AND a.replied_at IS NULL",
+                rs -> new ScoredAnswer(rs.getLong(1), rs.getString(2), new Score(rs.getInt(3),
+                        Verdict.valueOf(rs.getString(4)), dimensions(c, rs.getLong(1)), lines(rs.getString(5)),
+                        rs.getString(6), rs.getString(7))),
+                drillId, messageId));
+    }
+
+    @Override
+    public void markReplied(long answerId) {
+        db.write(c -> update(c, "UPDATE answers SET replied_at = ? WHERE id = ?", System.currentTimeMillis(), answerId));
+    }
+
+    @Override
     public void recordScore(long answerId, Score score, ProgressUpdate p) {
         String feedback = json(score.feedback());
         db.write(c -> {

@@ -110,7 +110,11 @@ public final class AnswerService {
             // received before; if the bot stopped before scoring it, it is scored now (once)
             answerId = answers.unfinished(drill.id(), answer.messageId());
             if (answerId.isEmpty()) {
-                return Outcome.DUPLICATE;
+                // scored, but the bot stopped before the feedback was posted: post it now
+                Optional<AnswerStore.ScoredAnswer> unreplied = answers.unreplied(drill.id(), answer.messageId());
+                unreplied.ifPresent(a -> replyFeedback(answer, drill, question.get(), ch, a.answerId(), a.score(),
+                        Optional.empty(), onTime));
+                return unreplied.isPresent() ? Outcome.SCORED : Outcome.DUPLICATE;
             }
         }
         Score score;
@@ -131,12 +135,19 @@ public final class AnswerService {
         answers.recordScore(answerId.get(), score, new ProgressUpdate(drill.channel(), answer.user(), drill.id(),
                 answer.at(), day, question.get().skills().stream().map(Skill::slug).toList(), score.total(),
                 countsForLeaderboard));
+        replyFeedback(answer, drill, question.get(), ch, answerId.get(), score,
+                followUp ? previous.map(AnswerStore.ScoredAnswer::score) : Optional.empty(), onTime);
+        return Outcome.SCORED;
+    }
+
+    private void replyFeedback(AnswerReceived answer, Drill drill, Question question, ChannelSettings ch, long answerId,
+            Score score, Optional<Score> before, boolean onTime) {
         Streak streak = Streak.compute(progress.drillDays(drill.channel()),
                 progress.answerDays(drill.channel(), answer.user().id()), clock.instant().atZone(ch.zone()).toLocalDate());
-        Map<String, Object> values = feedbackValues(answer, drill, question.get(), score, streak,
-                followUp ? previous.map(AnswerStore.ScoredAnswer::score) : Optional.empty(), onTime);
-        reply(thread, new OutgoingMessage.Feedback(messages.render("feedback", values), score));
-        return Outcome.SCORED;
+        Map<String, Object> values = feedbackValues(answer, drill, question, score, streak, before, onTime);
+        if (reply(answer.thread(), new OutgoingMessage.Feedback(messages.render("feedback", values), score))) {
+            answers.markReplied(answerId);
+        }
     }
 
     /**
@@ -243,11 +254,14 @@ public final class AnswerService {
         reply(thread, OutgoingMessage.plain(text));
     }
 
-    private void reply(ThreadRef thread, OutgoingMessage message) {
+    /** @return whether the reply was posted */
+    private boolean reply(ThreadRef thread, OutgoingMessage message) {
         try {
             gateways.forChannel(thread.channel()).reply(thread, message);
+            return true;
         } catch (RuntimeException e) {
             log.error("Could not reply in {} thread {}: {}", thread.channel(), thread.id(), e.toString());
+            return false;
         }
     }
 }

@@ -31,6 +31,12 @@ public interface AnswerStore {
      */
     Optional<Long> unfinished(long drillId, String messageId);
 
+    /** This message's answer if it was scored but its feedback never posted (the bot stopped in between). */
+    Optional<ScoredAnswer> unreplied(long drillId, String messageId);
+
+    /** The feedback on the answer was posted. */
+    void markReplied(long answerId);
+
     /** Commits the score, its dimensions and the progress it causes, in one transaction. */
     void recordScore(long answerId, Score score, ProgressUpdate progress);
 
