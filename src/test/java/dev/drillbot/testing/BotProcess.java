@@ -23,11 +23,17 @@ public final class BotProcess implements AutoCloseable {
     }
 
     public static BotProcess run(Path dir, Map<String, String> env, List<String> unset) throws IOException {
+        return run(dir, env, unset, "output.txt");
+    }
+
+    /** @param outputName the file in {@code dir} for what the bot prints (one per run when restarting) */
+    public static BotProcess run(Path dir, Map<String, String> env, List<String> unset, String outputName)
+            throws IOException {
         ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), "dev.drillbot.Main", "run");
         unset.forEach(pb.environment()::remove);
         pb.environment().putAll(env);
-        Path output = dir.resolve("output.txt");
+        Path output = dir.resolve(outputName);
         pb.redirectErrorStream(true);
         pb.redirectOutput(output.toFile());
         return new BotProcess(pb.start(), output);
@@ -37,6 +43,12 @@ public final class BotProcess implements AutoCloseable {
     public boolean stop() throws InterruptedException {
         process.destroy();
         return process.waitFor(30, TimeUnit.SECONDS);
+    }
+
+    /** Kills the bot with SIGKILL, as a crash or an OOM killer would: no shutdown hook runs. */
+    public void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor(30, TimeUnit.SECONDS);
     }
 
     public String output() {

@@ -290,6 +290,10 @@ final class SlackStandIn implements AutoCloseable {
         ws.send(json);
     }
 
+    boolean acked(String envelopeId) {
+        return acks.containsKey(envelopeId);
+    }
+
     /** Waits for the app's ack of an envelope; returns the ack as sent. */
     String awaitAck(String envelopeId, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
