@@ -107,7 +107,78 @@ final class DiscordEvents extends ListenerAdapter {
 
     @Override
     public void onSessionRecreate(SessionRecreateEvent event) {
-        log.info("Discord gateway session recreated");
+        // a new session does not replay what was posted while the old one was gone: read it
+        log.info("Discord gateway session recreated; catching up on open drill threads");
+        Thread t = new Thread(() -> catchUp(event.getJDA()), "drillbot-discord-catch-up");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    /** How far back drill threads are read after a stop: drills that closed longer ago are left alone. */
+    static final java.time.Duration CATCH_UP = java.time.Duration.ofDays(3);
+
+    /**
+     * Reads the replies posted in open drill threads while the bot was not connected (Discord does not
+     * send them to a new session) and takes them as if they had just arrived, oldest first, with the time
+     * they were posted. Every reply since the thread opened is read, 100 at a time; the inbox recognises
+     * those already received. Edits made meanwhile are taken as edits; deletions cannot be seen.
+     *
+     * @return how many replies were new
+     */
+    int catchUp(net.dv8tion.jda.api.JDA jda) {
+        int taken = 0;
+        int threads = 0;
+        for (Drill drill : bot.drillStore().openSince(DiscordChatGateway.PLATFORM, java.time.Instant.now().minus(CATCH_UP))) {
+            String threadId = drill.threadId().orElseThrow();
+            ThreadChannel thread = jda.getThreadChannelById(threadId);
+            if (thread == null) {
+                log.info("Could not catch up on drill thread {}: the bot cannot see it (archived or deleted)", threadId);
+                continue;
+            }
+            threads++;
+            try {
+                String after = threadId; // a thread's id is that of the message it was opened on
+                while (true) {
+                    List<Message> page = new ArrayList<>(net.dv8tion.jda.api.entities.MessageHistory
+                            .getHistoryAfter(thread, after).limit(100).complete().getRetrievedHistory());
+                    if (page.isEmpty()) {
+                        break;
+                    }
+                    page.sort(java.util.Comparator.comparingLong(Message::getIdLong));
+                    for (Message m : page) {
+                        if (!ignored(m.getAuthor(), m) && seen.add("message:" + m.getId())) {
+                            taken += takeMessage(thread, m) ? 1 : 0;
+                        }
+                    }
+                    after = page.get(page.size() - 1).getId();
+                    if (page.size() < 100) {
+                        break;
+                    }
+                }
+            } catch (RuntimeException e) {
+                log.warn("Could not read the replies in drill thread {}: {}", threadId, e.toString());
+            }
+        }
+        log.info("Discord: read {} open drill thread(s); {} repl(ies) posted while the bot was away", threads, taken);
+        return taken;
+    }
+
+    /** A reply read from a thread's history: its answer, and its latest edit if it was edited. */
+    private boolean takeMessage(ThreadChannel channel, Message message) {
+        ThreadRef thread = threadRef(channel, gateway.threads());
+        UserRef user = user(message.getAuthor(), message.getMember());
+        texts.put(message.getId(), message.getContentRaw());
+        authors.put(message.getId(), user.id());
+        boolean isNew = take("message:" + message.getId(), message, new Inbox.Event(Inbox.Kind.ANSWER,
+                new AnswerReceived(user, thread, message.getContentRaw(), message.getTimeCreated().toInstant(),
+                        message.getId())));
+        OffsetDateTime edited = message.getTimeEdited();
+        if (edited != null && !isNew) {
+            take("edit:" + message.getId() + ":" + edited.toInstant().toEpochMilli(), message, new Inbox.Event(
+                    Inbox.Kind.EDIT, new AnswerReceived(user, thread, message.getContentRaw(), edited.toInstant(),
+                            message.getId())));
+        }
+        return isNew;
     }
 
     // --- answers in drill threads -------------------------------------------------------------------
@@ -324,13 +395,15 @@ final class DiscordEvents extends ListenerAdapter {
     }
 
     /** Commits an answer event before anything else; the message is kept to read its attached file later. */
-    private void take(String key, Message message, Inbox.Event event) {
+    private boolean take(String key, Message message, Inbox.Event event) {
         if (hasTextFile(message)) {
             unread.put(key(event), message);
         }
         if (!answers.take(key, event)) {
             unread.remove(key(event));
+            return false;
         }
+        return true;
     }
 
     private static String key(Inbox.Event event) {

@@ -83,6 +83,7 @@ public final class DiscordPlatform implements ChatPlatform {
         jda = builder.build();
         awaitReady(jda, READY_TIMEOUT);
         events.resume(); // answers received before the last stop and not handled then
+        events.catchUp(jda); // and those posted while the bot was not connected
         jda.updateCommands().addCommands(DiscordCommands.definitions(bot.commands())).complete();
         log.info("Discord: registered {} slash commands", bot.commands().all().size());
     }

@@ -99,6 +99,14 @@ public final class SqliteDrillStore implements DrillStore {
                 rs -> rs.getInt(1) - 1, drillId, userId).orElseThrow());
     }
 
+    @Override
+    public List<Drill> openSince(String platform, Instant since) {
+        String prefix = platform + ":";
+        return db.read(c -> Sql.list(c, "SELECT " + COLUMNS + " FROM drills WHERE substr(channel_key, 1, ?) = ?"
+                + " AND thread_id IS NOT NULL AND closes_at >= ? ORDER BY posted_at, id", SqliteDrillStore::map,
+                prefix.length(), prefix, since.toEpochMilli()));
+    }
+
     private Optional<Drill> one(String sql, Object... params) {
         return db.read(c -> Sql.first(c, sql, SqliteDrillStore::map, params));
     }

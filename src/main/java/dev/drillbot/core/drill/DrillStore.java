@@ -31,6 +31,12 @@ public interface DrillStore {
     /** Whether the scheduled drill for this fire time was already claimed. */
     boolean scheduledExists(ChannelRef channel, Instant fireTime);
 
+    /**
+     * A platform's posted drills still open at {@code since} or later, oldest first: the threads where
+     * answers may have been posted while the bot was not connected.
+     */
+    List<Drill> openSince(String platform, Instant since);
+
     /** The most recent posted drill in a channel (scheduled or practice). */
     Optional<Drill> latest(ChannelRef channel);
 

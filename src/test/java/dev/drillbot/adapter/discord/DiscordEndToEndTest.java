@@ -359,6 +359,34 @@ class DiscordEndToEndTest {
     }
 
     @Test
+    @DisplayName("replies posted while drillbot was stopped are read from the open thread at the next start and scored once")
+    void catchUpAfterDowntime() throws Exception {
+        Shown drill = postScheduled();
+        discord.say(ANA, "Ana", drill.id(), LP_ANSWER);
+        awaitFeedback(drill.id(), 1);
+
+        h.stopDiscord();
+        discord.say(BEN, "Ben", drill.id(), LP_ANSWER);
+        discord.say("1200000000000000003", "Cy", drill.id(), LP_ANSWER);
+        String edited = discord.say("1200000000000000004", "Dee", drill.id(), "First draft.");
+        discord.edit(edited, LP_ANSWER);
+        h.startDiscord();
+
+        awaitFeedback(drill.id(), 4);
+        idle();
+        assertThat(feedbackIn(drill.id())).extracting(f -> f.text().contains("Ana") ? "Ana" : f.text().contains("Ben")
+                ? "Ben" : f.text().contains("Cy") ? "Cy" : f.text().contains("Dee") ? "Dee" : f.text())
+                .containsExactlyInAnyOrder("Ana", "Ben", "Cy", "Dee");
+        assertThat(discord.historyReads.get()).isPositive();
+        int scored = h.db.read(c -> {
+            try (var rs = c.createStatement().executeQuery("SELECT count(*) FROM scores")) {
+                return rs.next() ? rs.getInt(1) : -1;
+            }
+        });
+        assertThat(scored).isEqualTo(4);
+    }
+
+    @Test
     @DisplayName("an update that changes nothing (no edit time, same text) is not scored again")
     void noOpUpdateIgnored() {
         Shown drill = postScheduled();

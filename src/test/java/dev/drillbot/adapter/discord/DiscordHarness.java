@@ -78,7 +78,17 @@ final class DiscordHarness implements AutoCloseable {
 
     /** Stops the Discord connection and starts a new one, as a restart of drillbot would (same database). */
     void restartDiscord() throws Exception {
+        stopDiscord();
+        startDiscord();
+    }
+
+    /** drillbot stops: its gateway connection closes (what is posted now reaches no one). */
+    void stopDiscord() {
         platform.close();
+    }
+
+    /** drillbot starts again on the same database. */
+    void startDiscord() throws Exception {
         platform = newPlatform();
         gateways.add(platform.gateway());
         platform.start(bot);

@@ -84,6 +84,8 @@ public final class DiscordStandIn implements AutoCloseable {
     private final List<Call> calls = new CopyOnWriteArrayList<>();
     private final List<Shown> shown = new CopyOnWriteArrayList<>();
     private final Map<String, ObjectNode> messages = new ConcurrentHashMap<>();
+    /** Get Channel Messages requests served (history reads after a restart). */
+    final java.util.concurrent.atomic.AtomicInteger historyReads = new java.util.concurrent.atomic.AtomicInteger();
     private final Map<String, ObjectNode> threads = new ConcurrentHashMap<>();
     /** attachment id → file content */
     private final Map<String, byte[]> files = new ConcurrentHashMap<>();
@@ -569,6 +571,29 @@ public final class DiscordStandIn implements AutoCloseable {
             ex.getResponseHeaders().set("X-RateLimit-Bucket", "channel-messages");
             ex.getResponseHeaders().set("X-RateLimit-Scope", "user");
             send(ex, 429, "{\"message\": \"You are being rate limited.\", \"retry_after\": 0.2, \"global\": false}");
+        } else if ((m = CHANNEL_MESSAGES.matcher(path)).matches() && method.equals("GET")) {
+            // Get Channel Messages with after/limit (1-100, default 50): the messages right after the given
+            // id, newest first, as Discord returns them
+            Map<String, String> query = new java.util.HashMap<>();
+            String raw = ex.getRequestURI().getRawQuery();
+            for (String pair : raw == null ? new String[0] : raw.split("&")) {
+                int eq = pair.indexOf('=');
+                if (eq > 0) {
+                    query.put(pair.substring(0, eq), pair.substring(eq + 1));
+                }
+            }
+            historyReads.incrementAndGet();
+            String channel = m.group(1);
+            long after = Long.parseLong(query.getOrDefault("after", "0"));
+            int limit = Math.max(1, Math.min(100, Integer.parseInt(query.getOrDefault("limit", "50"))));
+            List<ObjectNode> found = messages.values().stream()
+                    .filter(x -> x.path("channel_id").asText().equals(channel) && Long.parseLong(x.path("id").asText()) > after)
+                    .sorted(java.util.Comparator.comparingLong(x -> Long.parseLong(x.path("id").asText())))
+                    .limit(limit).collect(java.util.stream.Collectors.toCollection(ArrayList::new));
+            java.util.Collections.reverse(found);
+            ArrayNode out = json.createArrayNode();
+            found.forEach(x -> out.add(x.deepCopy()));
+            send(ex, 200, out);
         } else if ((m = CHANNEL_MESSAGES.matcher(path)).matches() && method.equals("POST")) {
             ObjectNode msg = botMessage(m.group(1), body);
             shown.add(new Shown(m.group(1), null, false, msg));
