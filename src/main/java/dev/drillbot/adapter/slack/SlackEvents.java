@@ -78,6 +78,63 @@ final class SlackEvents {
         return answers.resume();
     }
 
+    /** How far back drill threads are read after a stop: drills that closed longer ago are left alone. */
+    static final java.time.Duration CATCH_UP = java.time.Duration.ofDays(3);
+    /** What conversations.replies returns at most per call for apps outside Slack's Marketplace. */
+    static final int REPLIES_PAGE = 15;
+
+    /**
+     * Reads the replies posted in open drill threads while the bot was away ({@code conversations.replies}
+     * with the history token, from the last answer the inbox has, cursor by cursor; waits out Slack's rate
+     * limit, which for apps outside the Marketplace is one call a minute) and takes each as if it had just
+     * arrived; the inbox recognises those it already had.
+     *
+     * @return how many replies were new
+     */
+    int catchUp(MethodsClient reader) {
+        int taken = 0;
+        int threads = 0;
+        for (Drill drill : bot.drillStore().openSince(SlackChatGateway.PLATFORM, clock.instant().minus(CATCH_UP))) {
+            String channelId = drill.channel().id();
+            String threadTs = drill.threadId().orElseThrow();
+            ThreadRef thread = thread(channelId, threadTs);
+            String oldest = answers.lastSent(thread).map(SlackEvents::ts).orElse(threadTs);
+            try {
+                String cursor = null;
+                do {
+                    String page = cursor;
+                    com.slack.api.methods.response.conversations.ConversationsRepliesResponse r = calls.call(
+                            "conversations.replies", () -> reader.conversationsReplies(q -> q.channel(channelId)
+                                    .ts(threadTs).oldest(oldest).inclusive(true).limit(REPLIES_PAGE).cursor(page)));
+                    for (com.slack.api.model.Message m : r.getMessages()) {
+                        if (m.getSubtype() == null && isThreadReply(m.getThreadTs(), m.getTs())
+                                && !fromBot(m.getBotId(), m.getUser())) {
+                            boolean isNew = answer(channelId, m.getUser(), m.getBotId(), threadTs, m.getTs(), m.getText());
+                            taken += isNew ? 1 : 0;
+                            if (!isNew && m.getEdited() != null && m.getEdited().getTs() != null) {
+                                Instant at = instant(m.getEdited().getTs()); // edited while the bot was away
+                                answers.take("edit:" + channelId + ":" + m.getTs() + ":" + at.toEpochMilli(),
+                                        new Inbox.Event(Inbox.Kind.EDIT, new AnswerReceived(new UserRef(m.getUser(),
+                                                m.getUser()), thread, text(m.getText()), at, m.getTs())));
+                            }
+                        }
+                    }
+                    cursor = r.getResponseMetadata() == null ? null : r.getResponseMetadata().getNextCursor();
+                } while (cursor != null && !cursor.isEmpty());
+                threads++;
+            } catch (SlackCalls.SlackCallException e) {
+                log.warn("Could not read the replies in drill thread {} of {}: {}", threadTs, channelId, e.getMessage());
+            }
+        }
+        log.info("Slack: read {} open drill thread(s); {} repl(ies) posted while the bot was away", threads, taken);
+        return taken;
+    }
+
+    /** A Slack {@code ts} for an instant: seconds and microseconds. */
+    static String ts(Instant at) {
+        return at.getEpochSecond() + "." + String.format(java.util.Locale.ROOT, "%06d", at.getNano() / 1000);
+    }
+
     void register(App app) {
         // Events that carry an answer are committed to the inbox before the ack (a commit takes
         // milliseconds; Slack waits 3 s); if the commit fails the handler throws, nothing is acked, and
@@ -124,12 +181,13 @@ final class SlackEvents {
         answer(e.getChannel(), e.getUser(), e.getBotId(), e.getThreadTs(), e.getTs(), e.getText());
     }
 
-    private void answer(String channelId, String userId, String botId, String threadTs, String ts, String text) {
+    /** @return whether this was an answer not received before */
+    private boolean answer(String channelId, String userId, String botId, String threadTs, String ts, String text) {
         if (fromBot(botId, userId) || !isThreadReply(threadTs, ts) || channelId == null) {
-            return;
+            return false;
         }
         ThreadRef thread = thread(channelId, threadTs);
-        answers.take("message:" + channelId + ":" + ts, new Inbox.Event(Inbox.Kind.ANSWER,
+        return answers.take("message:" + channelId + ":" + ts, new Inbox.Event(Inbox.Kind.ANSWER,
                 new AnswerReceived(new UserRef(userId, userId), thread, text(text), instant(ts), ts)));
     }
 

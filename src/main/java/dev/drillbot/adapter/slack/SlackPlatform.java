@@ -76,9 +76,33 @@ public final class SlackPlatform implements ChatPlatform {
         SlackEvents events = new SlackEvents(bot, gateway, new SlackUsers(client), work, client, calls, clock);
         events.register(app);
         events.resume(); // answers acknowledged before the last stop and not handled then; first, in order
+        catchUpInBackground(events);
         socketMode = new SocketModeApp(settings.appToken(), app, SocketModeClient.Backend.JavaWebSocket);
         socketMode.startAsync();
         log.info("Slack Socket Mode started (Web API {})", settings.apiUrl());
+    }
+
+    /**
+     * Answers posted while the bot was down: read back with the history token, on a thread of its own
+     * (Slack allows apps outside its Marketplace one conversations.replies call a minute).
+     */
+    private void catchUpInBackground(SlackEvents events) {
+        if (settings.historyToken().isEmpty()) {
+            log.info("Slack: answers posted while drillbot was not running are not read back (reading a channel"
+                    + " thread needs a user token with channels:history: set SLACK_USER_TOKEN); Slack re-sends"
+                    + " events that were not acknowledged for a while");
+            return;
+        }
+        MethodsClient reader = slack.methods(settings.historyToken().get());
+        Thread t = new Thread(() -> {
+            try {
+                events.catchUp(reader);
+            } catch (RuntimeException e) {
+                log.warn("Slack: catching up on drill threads failed: {}", e.toString());
+            }
+        }, "drillbot-slack-catch-up");
+        t.setDaemon(true);
+        t.start();
     }
 
     /** Waits until every event received so far has been handled (for tests and orderly shutdown). */

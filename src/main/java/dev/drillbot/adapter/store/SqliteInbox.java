@@ -52,6 +52,15 @@ public final class SqliteInbox implements Inbox {
     }
 
     @Override
+    public Optional<Instant> lastSent(String platform, String channelId, String threadId) {
+        return db.read(c -> Sql.first(c, "SELECT max(sent_at) FROM inbox WHERE platform = ? AND channel_id = ?"
+                + " AND thread_id = ? AND kind = 'answer'", rs -> {
+                    long at = rs.getLong(1);
+                    return rs.wasNull() ? null : Instant.ofEpochMilli(at);
+                }, platform, channelId, threadId));
+    }
+
+    @Override
     public int prune(Instant before) {
         return db.write(c -> Sql.update(c, "DELETE FROM inbox WHERE done_at IS NOT NULL AND received_at < ?",
                 before.toEpochMilli()));

@@ -68,6 +68,11 @@ public final class AnswerIntake {
             return id.isPresent();
         }
 
+        /** When the latest answer received in this thread was sent, if any was. */
+        public Optional<java.time.Instant> lastSent(dev.drillbot.core.chat.ThreadRef thread) {
+            return inbox.lastSent(platform, thread.channel().id(), thread.id());
+        }
+
         /** Queues every event received earlier and not handled, in the order received; returns how many. */
         public int resume() {
             int pruned = inbox.prune(clock.instant().minus(REMEMBER));

@@ -34,6 +34,9 @@ public interface Inbox {
     /** Events of the platform received but not done, oldest first; counts an attempt for each. */
     List<Pending> takePending(String platform);
 
+    /** When the latest answer received in a thread was sent: replies older than it need not be read again. */
+    Optional<Instant> lastSent(String platform, String channelId, String threadId);
+
     /** Forgets done events received before {@code before}; returns how many. */
     int prune(Instant before);
 }

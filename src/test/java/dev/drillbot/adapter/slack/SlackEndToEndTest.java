@@ -198,6 +198,36 @@ class SlackEndToEndTest {
     }
 
     @Test
+    @DisplayName("replies posted while drillbot was stopped are read back with the user token at the next start, 15 at a"
+            + " time, and scored once each")
+    void catchUpAfterDowntime() throws Exception {
+        String drillTs = postScheduledDrill();
+        answer(drillTs, ts(), "The result: p95 down 30%. score=81");
+        slack.await("chat.postMessage", c -> drillTs.equals(c.param("thread_ts")), WAIT);
+
+        platform.close();
+        for (int i = 0; i < 17; i++) {
+            slack.replyWhileAway("U0AWAY" + i, CHANNEL, drillTs, ts(), "While you were out, the result: " + i
+                    + " fewer pages. score=" + (60 + i));
+        }
+        platform = new SlackPlatform(new SlackSettings("xoxb-test-bot", "xapp-test-app", slack.apiUrl(),
+                java.util.Optional.of("xoxp-test-user")), clock, new SlackCalls(d -> { }));
+        platform.start(bot);
+        slack.awaitConnections(2, WAIT);
+
+        slack.await("chat.postMessage", c -> repliesIn(drillTs).size() >= 18, WAIT);
+        assertThat(platform.awaitIdle(WAIT)).isTrue();
+        assertThat(repliesIn(drillTs)).hasSize(18);
+        for (int i = 0; i < 17; i++) {
+            String user = "U0AWAY" + i;
+            assertThat(repliesIn(drillTs)).filteredOn(c -> c.param("text").contains(user + ":")).singleElement()
+                    .satisfies(c -> assertThat(c.param("text")).contains("/100"));
+        }
+        assertThat(slack.calls("conversations.replies")).hasSizeGreaterThanOrEqualTo(2)
+                .allSatisfy(c -> assertThat(c.authorization()).isEqualTo("Bearer xoxp-test-user"));
+    }
+
+    @Test
     @DisplayName("opening the App Home publishes streaks, coverage bars, recent scores and the next drill")
     void appHomePublished() throws Exception {
         String drillTs = postScheduledDrill();
