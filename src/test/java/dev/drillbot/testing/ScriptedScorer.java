@@ -13,7 +13,8 @@ import java.util.regex.Pattern;
 /**
  * A fake scorer for core tests: an answer containing {@code score=N} scores N (default 50); LP answers
  * without the word "result" get a follow-up probe; {@code boom} makes scoring fail, {@code busy} makes it unavailable;
- * {@code hold} makes scoring wait until {@link #release()} (a slow grade the test controls).
+ * {@code hold} makes scoring wait until {@link #release()} (a slow grade the test controls); {@code echo} quotes the
+ * answer back in the feedback, as the real scorers quote a learner's words.
  */
 public final class ScriptedScorer implements Scorer {
     private static final Pattern SCORE = Pattern.compile("score=(\\d+)");
@@ -67,7 +68,10 @@ public final class ScriptedScorer implements Scorer {
         String followUp = track == Track.LP && !result ? "How did you measure success?" : "";
         Verdict v = track == Track.SQL ? (total == 100 ? Verdict.CORRECT : Verdict.WRONG)
                 : total >= 75 ? Verdict.STRONG : Verdict.MIXED;
+        List<String> feedback = answer.contains("echo") ? List.of("You wrote: \"" + answer + "\"")
+                : List.of("scripted feedback");
         return new Score(total, v, List.of(new DimensionScore("impact", result ? 4 : 1, 4),
-                new DimensionScore("ownership", total / 25.0, 4)), List.of("scripted feedback"), "", followUp);
+                new DimensionScore("ownership", total / 25.0, 4)), feedback, answer.contains("echo") ? answer : "",
+                followUp);
     }
 }

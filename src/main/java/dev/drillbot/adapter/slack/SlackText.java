@@ -2,8 +2,6 @@ package dev.drillbot.adapter.slack;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /** Slack's text rules: mrkdwn escaping and the size limits of blocks and messages. */
 final class SlackText {
@@ -22,25 +20,16 @@ final class SlackText {
     /** The top-level {@code text} of a message without blocks (Slack truncates at 40,000). */
     static final int MESSAGE_TEXT_CHARS = 39_000;
 
-    /** User, channel and special mentions Slack must see unescaped: {@code <@U1>}, {@code <#C1>}, {@code <!here>}. */
-    private static final Pattern MENTION = Pattern.compile("<[@#!][A-Za-z0-9^|._ -]+>");
-
     private SlackText() {}
 
-    /** Escapes {@code &}, {@code <} and {@code >} as Slack requires, keeping mentions intact. */
+    /**
+     * Escapes {@code &}, {@code <} and {@code >} as Slack requires. Everything is escaped, mention-shaped
+     * text included: what reaches here is text (answers quoted back, names, SQL results, command
+     * arguments), and a mention in it would let one learner ping a channel through the bot. A mention
+     * the bot means to make is added to the mrkdwn after escaping.
+     */
     static String escape(String text) {
-        StringBuilder out = new StringBuilder(text.length() + 16);
-        Matcher m = MENTION.matcher(text);
-        int at = 0;
-        while (m.find()) {
-            out.append(escapePlain(text.substring(at, m.start()))).append(m.group());
-            at = m.end();
-        }
-        return out.append(escapePlain(text.substring(at))).toString();
-    }
-
-    private static String escapePlain(String s) {
-        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
     }
 
     /** At most {@code max} characters, ending with an ellipsis when cut; never splits a surrogate pair. */

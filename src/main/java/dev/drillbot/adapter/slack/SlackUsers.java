@@ -32,7 +32,7 @@ final class SlackUsers {
             names.put(id, name);
         }
         // A failed lookup is not cached: the next event tries again.
-        return new UserRef(id, name != null ? name : "<@" + id + ">");
+        return new UserRef(id, name != null ? name : id); // a name is text, shown as typed: never a mention
     }
 
     private String lookUp(String id) {

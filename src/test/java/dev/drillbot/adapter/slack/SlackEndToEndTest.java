@@ -228,6 +228,46 @@ class SlackEndToEndTest {
     }
 
     @Test
+    @DisplayName("mentions typed in an answer are quoted back inert: no <!channel>, <!here>, <@U…> or <#C…> reaches Slack live")
+    void typedMentionsInert() throws Exception {
+        String drillTs = postScheduledDrill();
+        // typed text arrives with &, < and > escaped, as Slack sends it
+        answer(drillTs, ts(), "echo &lt;!channel&gt; &lt;!here&gt; ping &lt;@U0BEN&gt; in &lt;#C0OTHER&gt;,"
+                + " &lt;!subteam^S0TEAM&gt; a &amp;&amp; b. The result was fine. score=70");
+
+        SlackStandIn.Call feedback = slack.await("chat.postMessage", c -> drillTs.equals(c.param("thread_ts")), WAIT);
+        String shown = feedback.param("text") + "\n" + String.join("\n", blockTexts(feedback));
+        assertThat(shown).contains("&lt;!channel&gt;").contains("&lt;@U0BEN&gt;").contains("&amp;&amp;")
+                .doesNotContain("<!channel>").doesNotContain("<!here>").doesNotContain("<@U0BEN>")
+                .doesNotContain("<#C0OTHER>").doesNotContain("<!subteam");
+        assertThat(feedback.param("link_names")).isIn(null, "0", "false");
+    }
+
+    /** Every text a message's blocks show, as Slack reads it (JSON-decoded). */
+    static List<String> blockTexts(SlackStandIn.Call call) {
+        List<String> out = new java.util.ArrayList<>();
+        collectTexts(call.json("blocks"), out);
+        return out;
+    }
+
+    private static void collectTexts(com.google.gson.JsonElement e, List<String> out) {
+        if (e == null || e.isJsonNull()) {
+            return;
+        }
+        if (e.isJsonArray()) {
+            e.getAsJsonArray().forEach(x -> collectTexts(x, out));
+        } else if (e.isJsonObject()) {
+            for (var entry : e.getAsJsonObject().entrySet()) {
+                if (entry.getKey().equals("text") && entry.getValue().isJsonPrimitive()) {
+                    out.add(entry.getValue().getAsString());
+                } else {
+                    collectTexts(entry.getValue(), out);
+                }
+            }
+        }
+    }
+
+    @Test
     @DisplayName("opening the App Home publishes streaks, coverage bars, recent scores and the next drill")
     void appHomePublished() throws Exception {
         String drillTs = postScheduledDrill();

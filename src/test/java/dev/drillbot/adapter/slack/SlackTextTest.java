@@ -11,10 +11,11 @@ import org.junit.jupiter.api.Test;
 class SlackTextTest {
 
     @Test
-    @DisplayName("escapes &, < and > but keeps user and channel mentions")
+    @DisplayName("escapes &, < and > everywhere, mention-shaped text included: text never becomes a mention")
     void escapes() {
-        assertThat(SlackText.escape("a < b && c > d, thanks <@U123> in <#C9>"))
-                .isEqualTo("a &lt; b &amp;&amp; c &gt; d, thanks <@U123> in <#C9>");
+        assertThat(SlackText.escape("a < b && c > d, thanks <@U123> in <#C9>, <!channel> <!subteam^S1|team>"))
+                .isEqualTo("a &lt; b &amp;&amp; c &gt; d, thanks &lt;@U123&gt; in &lt;#C9&gt;, &lt;!channel&gt;"
+                        + " &lt;!subteam^S1|team&gt;");
     }
 
     @Test
