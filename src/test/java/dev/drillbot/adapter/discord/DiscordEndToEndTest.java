@@ -334,6 +334,24 @@ class DiscordEndToEndTest {
     }
 
     @Test
+    @DisplayName("mentions in an answer ping no one: every message the bot sends in the thread allows no mentions")
+    void answerMentionsPingNoOne() {
+        Shown drill = postScheduled();
+        discord.say(ANA, "Ana", drill.id(), "@everyone @here <@" + BEN + "> <@&1300000000000000001> " + LP_ANSWER);
+        awaitFeedback(drill.id(), 1);
+
+        List<Call> sent = discord.calls().stream().filter(c -> c.method().equals("POST")
+                && c.path().endsWith("/channels/" + drill.id() + "/messages")).toList();
+        assertThat(sent).isNotEmpty().allSatisfy(c -> {
+            JsonNode allowed = c.body().path("allowed_mentions");
+            assertThat(allowed.isMissingNode()).as("allowed_mentions sent").isFalse();
+            assertThat(allowed.path("parse")).isEmpty();
+            assertThat(allowed.path("users")).isEmpty();
+            assertThat(allowed.path("roles")).isEmpty();
+        });
+    }
+
+    @Test
     @DisplayName("tell (no ephemeral messages outside interactions) is a visible message that pings only that user")
     void tellPingsOnlyTheUser() {
         h.platform.gateway().tell(h.channel.channel(), new dev.drillbot.core.chat.UserRef(ANA, "Ana"),
