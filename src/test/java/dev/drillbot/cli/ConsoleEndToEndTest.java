@@ -113,4 +113,21 @@ class ConsoleEndToEndTest {
         assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
         assertThat(Files.readString(dir.resolve("stderr.txt"))).contains("drillbot stopped cleanly");
     }
+
+    @Test
+    @Timeout(value = 120, unit = TimeUnit.SECONDS)
+    @DisplayName("terminal escapes, NUL and bell in an answer or a command never reach the terminal; a long argument is quoted short")
+    void hostileTextInert() throws Exception {
+        Process p = start();
+        try (OutputStream in = p.getOutputStream()) {
+            in.write(("Last spring \u001b[2J\u001b]0;owned\u0007 I traced our nightly pipeline\u0000 delay myself.\n"
+                    + "The result: runtime fell from 5 hours to 50 minutes \u202Eevil.\n\n"
+                    + "/drill " + "x".repeat(3_000) + "\u001b[31m\n"
+                    + "/\u001b[31mnope\n\n").getBytes(StandardCharsets.UTF_8));
+        }
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(out).contains("/100").doesNotContain("\u001b", "\u0007", "\u0000", "\u202E");
+        assertThat(out).doesNotContain("x".repeat(100)).contains("x".repeat(50));
+    }
 }

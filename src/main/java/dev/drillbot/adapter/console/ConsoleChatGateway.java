@@ -5,6 +5,7 @@ import dev.drillbot.core.chat.ChatGateway;
 import dev.drillbot.core.chat.OutgoingMessage;
 import dev.drillbot.core.chat.ThreadRef;
 import dev.drillbot.core.chat.UserRef;
+import dev.drillbot.core.text.UserText;
 import java.io.PrintStream;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
@@ -95,10 +96,13 @@ public final class ConsoleChatGateway implements ChatGateway {
         }
     }
 
-    /** Drops chat markup (bold stars, inline backticks) that a terminal would show literally. */
+    /**
+     * Drops chat markup (bold stars, inline backticks) that a terminal would show literally, and any
+     * control character (an escape sequence in an answer must not drive the reader's terminal).
+     */
     static String plain(String text) {
         StringBuilder sb = new StringBuilder();
-        for (String line : text.split("\n", -1)) {
+        for (String line : UserText.inert(text).split("\n", -1)) {
             if (!line.startsWith("```")) {
                 line = line.replaceAll("\\*(\\S|\\S[^*\\n]*?\\S)\\*", "$1").replace("`", "");
             }

@@ -1,6 +1,7 @@
 package dev.drillbot.core.command;
 
 import dev.drillbot.core.text.Messages;
+import dev.drillbot.core.text.UserText;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -50,13 +51,13 @@ public final class CommandRegistry {
         Optional<Command> command = find(name);
         if (command.isEmpty()) {
             return CommandReply.privately(messages.render("unknown-command",
-                    Map.of("name", name, "commands", helpLines())));
+                    Map.of("name", UserText.quoted(name), "commands", helpLines())));
         }
         try {
             return command.get().run(context, args == null ? "" : args.strip());
         } catch (RuntimeException e) {
             log.error("Command /{} {} failed", name, args, e);
-            return CommandReply.privately(messages.render("command-failed", Map.of("name", name)));
+            return CommandReply.privately(messages.render("command-failed", Map.of("name", UserText.quoted(name))));
         }
     }
 

@@ -9,6 +9,7 @@ import dev.drillbot.core.drill.Drill;
 import dev.drillbot.core.drill.DrillService;
 import dev.drillbot.core.drill.TrackMode;
 import dev.drillbot.core.text.Messages;
+import dev.drillbot.core.text.UserText;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -45,12 +46,12 @@ public final class DrillCommand implements Command {
     public CommandReply run(CommandContext context, String args) {
         Optional<List<Question>> candidates = candidates(context, args);
         if (candidates.isEmpty()) {
-            return CommandReply.privately(messages.render("unknown-skill", Map.of("given", args,
+            return CommandReply.privately(messages.render("unknown-skill", Map.of("given", UserText.quoted(args),
                     "principles", Arrays.stream(Principle.values()).map(Principle::slug).toList(),
                     "topics", Arrays.stream(SqlTopic.values()).map(SqlTopic::slug).toList())));
         }
         if (candidates.get().isEmpty()) {
-            return CommandReply.privately(messages.render("no-questions", Map.of("given", args)));
+            return CommandReply.privately(messages.render("no-questions", Map.of("given", UserText.quoted(args))));
         }
         Optional<Drill> posted = drills.postPractice(context.channel(), context.user(), candidates.get());
         if (posted.isEmpty()) {

@@ -3,6 +3,7 @@ package dev.drillbot.core.command;
 import dev.drillbot.core.progress.LeaderboardEntry;
 import dev.drillbot.core.progress.ProgressStore;
 import dev.drillbot.core.text.Messages;
+import dev.drillbot.core.text.UserText;
 import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.Instant;
@@ -84,7 +85,7 @@ public final class LeaderboardCommand implements Command {
                 return CommandReply.inChannel(messages.render("leaderboard", v));
             }
             default -> {
-                return CommandReply.privately(messages.render("leaderboard-usage", Map.of("given", args)));
+                return CommandReply.privately(messages.render("leaderboard-usage", Map.of("given", UserText.quoted(args))));
             }
         }
     }

@@ -19,6 +19,7 @@ import dev.drillbot.core.scoring.Scoring;
 import dev.drillbot.core.scoring.ScoringUnavailableException;
 import dev.drillbot.core.text.Messages;
 import dev.drillbot.core.text.TextBars;
+import dev.drillbot.core.text.UserText;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -70,7 +71,13 @@ public final class AnswerService {
     }
 
     public Outcome receive(AnswerReceived answer) {
-        return receive(answer, answer.messageId());
+        return receive(inert(answer), answer.messageId());
+    }
+
+    /** Control characters and direction overrides in what a user wrote, or in their name, reach no one. */
+    private static AnswerReceived inert(AnswerReceived a) {
+        UserRef user = new UserRef(a.user().id(), UserText.inert(a.user().name()));
+        return new AnswerReceived(user, a.thread(), UserText.inert(a.text()), a.at(), a.messageId());
     }
 
     /** @param originId the platform id of the message this answer is (a version of) */
@@ -166,8 +173,8 @@ public final class AnswerService {
             return Outcome.EDIT_TOO_LATE;
         }
         withdrawLive(drill.get(), edited.user(), edited.messageId());
-        return receive(new AnswerReceived(edited.user(), thread, edited.text(), edited.at(),
-                edited.messageId() + EDIT_MARK + edited.at().toEpochMilli()), edited.messageId());
+        return receive(inert(new AnswerReceived(edited.user(), thread, edited.text(), edited.at(),
+                edited.messageId() + EDIT_MARK + edited.at().toEpochMilli())), edited.messageId());
     }
 
     /** An answer was deleted on the platform: it no longer counts. */

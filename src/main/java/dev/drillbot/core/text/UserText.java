@@ -1,0 +1,49 @@
+package dev.drillbot.core.text;
+
+/**
+ * Text from users made safe to show to others: no control characters (terminal escape sequences start
+ * with ESC; NUL, bell and the like), no bidirectional overrides that make text read differently from
+ * what it is. Line breaks and tabs stay. Markup and mentions are each platform's renderer's business.
+ */
+public final class UserText {
+    /** How much of an argument a reply quotes back. */
+    public static final int QUOTED_CHARS = 60;
+
+    private UserText() {}
+
+    /** The text without control characters or bidirectional overrides; line breaks and tabs kept. */
+    public static String inert(String text) {
+        if (text == null) {
+            return "";
+        }
+        StringBuilder out = null;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            boolean drop = c != '\n' && c != '\t' && (Character.isISOControl(c) || isBidiControl(c));
+            if (drop && out == null) {
+                out = new StringBuilder(text.length()).append(text, 0, i);
+            } else if (!drop && out != null) {
+                out.append(c);
+            }
+        }
+        return out == null ? text : out.toString();
+    }
+
+    /** A user's argument quoted back in a reply: inert, on one line, at most {@link #QUOTED_CHARS} characters. */
+    public static String quoted(String argument) {
+        String line = inert(argument).replaceAll("\\s+", " ").strip();
+        if (line.length() <= QUOTED_CHARS) {
+            return line;
+        }
+        int end = QUOTED_CHARS - 1;
+        if (Character.isHighSurrogate(line.charAt(end - 1))) {
+            end--;
+        }
+        return line.substring(0, end) + "…";
+    }
+
+    /** Embeddings, overrides and isolates (U+202A-U+202E, U+2066-U+2069) and the marks U+200E, U+200F. */
+    private static boolean isBidiControl(char c) {
+        return (c >= '\u202A' && c <= '\u202E') || (c >= '\u2066' && c <= '\u2069') || c == '\u200E' || c == '\u200F';
+    }
+}

@@ -1,0 +1,26 @@
+package dev.drillbot.core.text;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+@DisplayName("User text is shown inert")
+class UserTextTest {
+    @Test
+    @DisplayName("terminal escapes, NUL, bell and direction overrides are dropped; line breaks, tabs and emoji stay")
+    void inert() {
+        String hostile = "\u001b[2J\u001b]0;owned\u0007clear\u0000 \u202Egnp.exe\u202C\tok\n😀 café\r\u0085end";
+        assertThat(UserText.inert(hostile)).isEqualTo("[2J]0;ownedclear gnp.exe\tok\n😀 caféend")
+                .doesNotContain("\u001b", "\u0007", "\u0000", "\u202E", "\r", "\u0085");
+        assertThat(UserText.inert("plain text stays the same object")).isSameAs("plain text stays the same object");
+    }
+
+    @Test
+    @DisplayName("a quoted argument is one line of at most 60 characters")
+    void quoted() {
+        assertThat(UserText.quoted("astrology")).isEqualTo("astrology");
+        assertThat(UserText.quoted("two\nlines\u001b[31m")).isEqualTo("two lines[31m");
+        assertThat(UserText.quoted("x".repeat(5_000))).hasSize(60).endsWith("…");
+    }
+}
