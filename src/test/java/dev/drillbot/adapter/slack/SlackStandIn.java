@@ -39,7 +39,11 @@ final class SlackStandIn implements AutoCloseable {
     static final String BOT_ID = "BBOT0001";
 
     /** One recorded request: a Web API method (or {@code response_url}) and its parameters. */
-    record Call(String method, Map<String, String> params, String authorization, int status) {
+    record Call(String method, Map<String, String> params, String authorization, int status, long nanos) {
+        Call(String method, Map<String, String> params, String authorization, int status) {
+            this(method, params, authorization, status, System.nanoTime());
+        }
+
         String param(String name) {
             return params.get(name);
         }
