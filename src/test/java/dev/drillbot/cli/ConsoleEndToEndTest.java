@@ -130,4 +130,40 @@ class ConsoleEndToEndTest {
         assertThat(out).contains("/100").doesNotContain("\u001b", "\u0007", "\u0000", "\u202E");
         assertThat(out).doesNotContain("x".repeat(100)).contains("x".repeat(50));
     }
+
+    @Test
+    @Timeout(value = 120, unit = TimeUnit.SECONDS)
+    @DisplayName("/help explains /as and /thread; names are users as typed in any script; /thread to a missing drill is"
+            + " refused at once; an answer starting with /* is an answer")
+    void consoleUsersThreadsAndComments() throws Exception {
+        Process p = start();
+        try (OutputStream in = p.getOutputStream()) {
+            in.write("""
+                    /help
+                    /thread 7
+                    /as 李雷
+                    I led the fix myself. The result: errors fell from 9 to 0.
+
+                    /as 李明
+                    I led the fix myself. The result: errors fell from 9 to 0.
+
+                    /as Ana
+                    I led the fix myself. The result: errors fell from 9 to 0.
+
+                    /as ana
+                    /drill sql
+                    /* my answer */ SELECT 1;
+
+                    /leaderboard
+                    """.getBytes(StandardCharsets.UTF_8));
+        }
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(out).contains("/thread N sends your answers to drill #N").contains("There is no drill #7")
+                .contains("You are now 李雷.").contains("You are now 李明.");
+        // three distinct users scored on the scheduled drill, in the names they typed
+        assertThat(out).contains("李雷: ").contains("李明: ").contains("Ana: ");
+        // the SQL answer opening with a comment was graded, not taken for an unknown command
+        assertThat(out).doesNotContain("Unknown command").contains("ana: ");
+    }
 }

@@ -79,6 +79,11 @@ public final class ConsoleChatGateway implements ChatGateway {
         print("  (to " + user.name() + ") ", message.text());
     }
 
+    /** Whether drill #{@code number} was posted in this session. */
+    public boolean posted(int number) {
+        return number >= 1 && number <= threads.get();
+    }
+
     /** A line from the console itself (not from the bot in the channel). */
     public void notice(String text) {
         print("· ", text);

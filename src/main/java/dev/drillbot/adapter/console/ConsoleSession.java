@@ -60,7 +60,8 @@ public final class ConsoleSession {
         List<String> answer = new ArrayList<>();
         String line;
         while ((line = in.readLine()) != null) {
-            if (answer.isEmpty() && line.strip().startsWith("/")) {
+            // a line starting with "/" is a command, except "/*": an answer may open with a SQL comment
+            if (answer.isEmpty() && line.strip().startsWith("/") && !line.strip().startsWith("/*")) {
                 if (!command(line.strip())) {
                     return;
                 }
@@ -92,8 +93,15 @@ public final class ConsoleSession {
             }
             case "thread" -> {
                 if (args.matches("#?\\d{1,9}")) {
-                    current.set(gateway.thread(channel.channel(), Integer.parseInt(args.replace("#", ""))));
-                    say("Answers now go to drill #" + ConsoleChatGateway.number(current.get()) + ".");
+                    int number = Integer.parseInt(args.replace("#", ""));
+                    if (gateway.posted(number)) {
+                        current.set(gateway.thread(channel.channel(), number));
+                        say("Answers now go to drill #" + number + ".");
+                    } else {
+                        say("There is no drill #" + number + " in this session; answers still go to "
+                                + (current.get() == null ? "no drill yet (type /drill)" : "drill #"
+                                        + ConsoleChatGateway.number(current.get())) + ".");
+                    }
                 } else {
                     say("Usage: /thread N — answer drill #N");
                 }
@@ -105,6 +113,9 @@ public final class ConsoleSession {
                     gateway.tell(channel.channel(), user, reply.message());
                 } else if (reply.visibility() == CommandReply.Visibility.CHANNEL) {
                     gateway.notice(reply.message().text());
+                }
+                if (name.equals("help")) {
+                    say(CONSOLE_HELP);
                 }
             }
         }
@@ -133,8 +144,12 @@ public final class ConsoleSession {
         gateway.notice(text);
     }
 
+    static final String CONSOLE_HELP = "On the console: /as NAME answers as another user (each name as typed is"
+            + " its own user), /thread N sends your answers to drill #N, /quit stops. An answer ends with an empty line.";
+
+    /** Each name, as typed (case and script kept), is its own user: "Ana", "ana" and "李雷" are three. */
     private static UserRef user(String name) {
-        String clean = name.strip();
-        return new UserRef(clean.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9._-]+", "-"), clean);
+        String clean = dev.drillbot.core.text.UserText.inert(name).strip().replaceAll("\\s+", " ");
+        return new UserRef(clean, clean);
     }
 }
