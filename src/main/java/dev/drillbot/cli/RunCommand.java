@@ -93,7 +93,14 @@ final class RunCommand implements Callable<Integer> {
                         config.defaultZone()));
         ChannelDirectory directory = new ChannelDirectory(channels, config.defaultZone());
 
-        Database db = Database.open(io.env().database());
+        Database db;
+        try {
+            db = Database.open(io.env().database());
+        } catch (IllegalStateException e) {
+            io.err().println("drillbot cannot start: " + e.getMessage());
+            platforms.forEach(ChatPlatform::close);
+            return 2;
+        }
         Drillbot bot = Bot.assemble(loaded.bank(), scorers.scoring(), db, gateways,
                 new MustacheMessages(config.prompts()), directory, config.maxAnswerChars(), io.clock(), new Random());
         QuartzDrillScheduler scheduler = new QuartzDrillScheduler(channels, bot.drills(), io.clock());

@@ -180,4 +180,25 @@ class CommandLineTest {
         assertThat(run("", "run")).isEqualTo(2);
         assertThat(err()).contains("configuration has problems", "surprise");
     }
+
+    @Test
+    @DisplayName("run on a database a newer drillbot migrated: one line naming both versions, exit 2, the file untouched")
+    void runRefusesNewerDatabase() throws Exception {
+        Path file = dir.resolve("db.sqlite");
+        dev.drillbot.adapter.store.Database.open(file).close();
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + file);
+                java.sql.Statement s = c.createStatement()) {
+            s.execute("INSERT INTO flyway_schema_history (installed_rank, version, description, type, script,"
+                    + " checksum, installed_by, execution_time, success) VALUES (99, '7', 'from the future', 'SQL',"
+                    + " 'V7__from_the_future.sql', 0, '', 0, 1)");
+            s.execute("PRAGMA wal_checkpoint(TRUNCATE)");
+        }
+        byte[] before = Files.readAllBytes(file);
+
+        assertThat(run("", "run")).isEqualTo(2);
+        assertThat(err()).startsWith("drillbot cannot start: Cannot open database").contains("version 7")
+                .contains("version 2").doesNotContain("Exception").doesNotContain("\tat ");
+        assertThat(err().strip().lines()).hasSize(1);
+        assertThat(Files.readAllBytes(file)).isEqualTo(before);
+    }
 }

@@ -81,15 +81,37 @@ public final class Database implements AutoCloseable {
     }
 
     private static void migrate(String url) throws SQLException {
+        Flyway flyway = Flyway.configure()
+                .dataSource(url, null, null)
+                .locations("classpath:db/migration")
+                .load();
+        refuseNewerSchema(flyway);
         // WAL is a property of the file; set it before Flyway opens its own connection.
         try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
             s.execute("PRAGMA journal_mode=WAL");
         }
-        Flyway.configure()
-                .dataSource(url, null, null)
-                .locations("classpath:db/migration")
-                .load()
-                .migrate();
+        flyway.migrate();
+    }
+
+    /**
+     * A database a newer drillbot has migrated is not touched: this build would write rows the newer
+     * schema does not expect (Flyway itself only skips migrations it does not know).
+     */
+    private static void refuseNewerSchema(Flyway flyway) {
+        org.flywaydb.core.api.MigrationInfoService info = flyway.info();
+        org.flywaydb.core.api.MigrationInfo current = info.current();
+        if (current == null || current.getVersion() == null) {
+            return;
+        }
+        org.flywaydb.core.api.MigrationVersion known = java.util.Arrays.stream(info.all())
+                .filter(m -> m.getState().isResolved() && m.getVersion() != null)
+                .map(org.flywaydb.core.api.MigrationInfo::getVersion)
+                .max(Comparable::compareTo).orElse(org.flywaydb.core.api.MigrationVersion.EMPTY);
+        if (current.getVersion().compareTo(known) > 0) {
+            throw new IllegalStateException("its schema is version " + current.getVersion() + ", newer than this"
+                    + " drillbot knows (version " + known + "): a newer drillbot has used it. Run that version, or"
+                    + " point DRILLBOT_DB at another file. Nothing was changed.");
+        }
     }
 
     private static Connection open(String url) throws SQLException {

@@ -20,6 +20,26 @@ class DatabaseTest {
     Path dir;
 
     @Test
+    @DisplayName("a database a newer drillbot migrated is refused with both versions named, and left byte for byte as it was")
+    void newerSchemaRefused() throws Exception {
+        Path file = dir.resolve("drillbot.db");
+        Database.open(file).close();
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + file);
+                java.sql.Statement s = c.createStatement()) {
+            // what a future version's migration leaves behind
+            s.execute("INSERT INTO flyway_schema_history (installed_rank, version, description, type, script,"
+                    + " checksum, installed_by, execution_time, success) VALUES (99, '7', 'from the future', 'SQL',"
+                    + " 'V7__from_the_future.sql', 0, '', 0, 1)");
+            s.execute("PRAGMA wal_checkpoint(TRUNCATE)");
+        }
+        byte[] before = java.nio.file.Files.readAllBytes(file);
+
+        assertThatThrownBy(() -> Database.open(file)).hasMessageContaining("version 7").hasMessageContaining("version 2")
+                .hasMessageContaining("Nothing was changed");
+        assertThat(java.nio.file.Files.readAllBytes(file)).isEqualTo(before);
+    }
+
+    @Test
     @DisplayName("is created with WAL and foreign keys, and migrated")
     void setup() {
         try (Database db = Database.open(dir.resolve("sub/dir/bot.db"))) {
