@@ -293,4 +293,29 @@ class DrillLoopTest {
         assertThat(t.bot.progress().leaderboard(TestBot.CHANNEL, Instant.EPOCH)).singleElement()
                 .satisfies(e -> assertThat(e.points()).isEqualTo(90));
     }
+
+    @Test
+    @DisplayName("a first start reports no 'skipped' drill from before drillbot ran in the channel; later a missed one is reported")
+    void firstStartReportsNoSkippedDrill() {
+        ch.qos.logback.classic.Logger logger = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(
+                dev.drillbot.core.drill.DrillService.class);
+        ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> logs =
+                new ch.qos.logback.core.read.ListAppender<>();
+        logs.start();
+        logger.addAppender(logs);
+        try {
+            Instant yesterday = NINE_AM.minus(Duration.ofDays(1));
+            assertThat(t.bot.drills().postScheduled(t.channel, yesterday)).isEqualTo(PostOutcome.SKIPPED_TOO_LATE);
+            assertThat(logs.list).noneMatch(e -> e.getFormattedMessage().startsWith("Skipped"));
+
+            postDrill();
+            t.clock.set(NINE_AM.plus(Duration.ofDays(2)));
+            assertThat(t.bot.drills().postScheduled(t.channel, NINE_AM.plus(Duration.ofDays(1))))
+                    .isEqualTo(PostOutcome.SKIPPED_TOO_LATE);
+            assertThat(logs.list).anyMatch(e -> e.getLevel() == ch.qos.logback.classic.Level.INFO
+                    && e.getFormattedMessage().startsWith("Skipped the drill"));
+        } finally {
+            logger.detachAppender(logs);
+        }
+    }
 }

@@ -66,8 +66,13 @@ public final class DrillService {
         }
         Duration late = Duration.between(fireTime, now);
         if (late.compareTo(ON_TIME) > 0 && late.compareTo(ch.graceWindow()) > 0) {
-            log.info("Skipped the drill for {} scheduled at {}: it is {} late and the grace window is {}",
-                    ch.channel(), fireTime, human(late), human(ch.graceWindow()));
+            if (drills.latest(ch.channel()).isPresent()) {
+                log.info("Skipped the drill for {} scheduled at {}: it is {} late and the grace window is {}",
+                        ch.channel(), fireTime, human(late), human(ch.graceWindow()));
+            } else {
+                // a channel's first start: a drill from before drillbot ran there was never missed
+                log.debug("No drill for {} at {}: before the channel's first drill", ch.channel(), fireTime);
+            }
             return PostOutcome.SKIPPED_TOO_LATE;
         }
         Track track = ch.trackMode().next(drills.lastScheduledTrack(ch.channel()));
