@@ -29,7 +29,7 @@ import org.quartz.CronExpression;
  */
 public final class ConfigLoader {
     static final Set<String> TOP_FIELDS = Set.of("timezone", "grace_window", "answer_window", "max_answer_chars",
-            "questions", "prompts", "rubric", "channels");
+            "questions", "prompts", "rubric", "channels", "min_schedule_interval");
     static final Set<String> CHANNEL_FIELDS = Set.of("platform", "channel", "schedule", "timezone", "track",
             "grace_window", "answer_window");
     static final Set<String> PLATFORMS = Set.of("console", "slack", "discord");
@@ -74,6 +74,8 @@ public final class ConfigLoader {
             int v = Integer.parseInt(s);
             return v >= 100 && v <= 200_000 ? Optional.of(v) : Optional.empty();
         }, "a whole number from 100 to 200000").orElse(20_000);
+        Duration minInterval = f.parsed("min_schedule_interval", false, ConfigLoader::duration,
+                "a duration (e.g. 1h, 30m; 0 allows any schedule)").orElse(Duration.ofHours(1));
         Path questions = Path.of(f.optionalText("questions").orElse("questions"));
         Optional<Path> prompts = f.optionalText("prompts").map(Path::of);
         Path rubric = Path.of(f.optionalText("rubric").orElse("config/rubric"));
@@ -97,6 +99,9 @@ public final class ConfigLoader {
             Duration g = c.parsed("grace_window", false, ConfigLoader::duration, "a duration (e.g. 90m, 2h)").orElse(grace);
             Duration w = c.parsed("answer_window", false, ConfigLoader::positiveDuration, "a positive duration (e.g. 12h)")
                     .orElse(window);
+            if (problems.size() == before && schedule.isPresent()) {
+                scheduleProblem(schedule.get(), channelZone, minInterval, label).ifPresent(p -> c.problem("schedule", p));
+            }
             if (problems.size() == before && platform.isPresent() && id.isPresent()) {
                 ChannelRef ref = new ChannelRef(platform.get(), id.get());
                 if (!seen.add(ref.key())) {
@@ -107,6 +112,58 @@ public final class ConfigLoader {
             }
         }
         return new DrillbotConfig(channels, zone, questions, prompts, rubric, maxChars);
+    }
+
+    /**
+     * What is wrong with a valid cron expression as a drill schedule: it never fires again, or it fires
+     * more often than {@code minInterval} (a drill every minute floods a channel). Looks at the next year
+     * of fire times, at most 2,000 of them.
+     */
+    static Optional<String> scheduleProblem(String schedule, ZoneId zone, Duration minInterval, String label) {
+        CronExpression cron;
+        try {
+            cron = new CronExpression(schedule);
+        } catch (ParseException e) {
+            return Optional.empty(); // reported as an invalid expression already
+        }
+        cron.setTimeZone(java.util.TimeZone.getTimeZone(zone));
+        java.util.Date now = new java.util.Date();
+        java.util.Date next = cron.getNextValidTimeAfter(now);
+        if (next == null) {
+            return Optional.of("the schedule \"" + schedule + "\" of " + label + " never fires (no such date from now"
+                    + " on); give a time that recurs, e.g. \"0 0 9 ? * MON-FRI\"");
+        }
+        if (minInterval.isZero()) {
+            return Optional.empty();
+        }
+        java.util.Date end = java.util.Date.from(now.toInstant().plus(Duration.ofDays(366)));
+        for (int i = 0; i < 2_000 && next.before(end); i++) {
+            java.util.Date after = cron.getNextValidTimeAfter(next);
+            if (after == null) {
+                break;
+            }
+            Duration gap = Duration.between(next.toInstant(), after.toInstant());
+            if (gap.compareTo(minInterval) < 0) {
+                return Optional.of("the schedule \"" + schedule + "\" of " + label + " posts a drill every "
+                        + human(gap) + " (e.g. " + next.toInstant() + " and " + after.toInstant() + "); at most one"
+                        + " drill per " + human(minInterval) + " is allowed (set min_schedule_interval to change that)");
+            }
+            next = after;
+        }
+        return Optional.empty();
+    }
+
+    private static String human(Duration d) {
+        if (d.toDays() > 0 && d.toHoursPart() == 0 && d.toMinutesPart() == 0) {
+            return d.toDays() + " d";
+        }
+        if (d.toHours() > 0 && d.toMinutesPart() == 0 && d.toSecondsPart() == 0) {
+            return d.toHours() + " h";
+        }
+        if (d.toMinutes() > 0 && d.toSecondsPart() == 0) {
+            return d.toMinutes() + " min";
+        }
+        return d.toSeconds() + " s";
     }
 
     static Optional<ZoneId> zone(String s) {

@@ -29,6 +29,7 @@ class ConsoleEndToEndTest {
         Files.writeString(config, """
                 questions: %s
                 rubric: %s
+                min_schedule_interval: 1m   # a drill every minute, for the test
                 channels:
                   - platform: console
                     channel: study-group

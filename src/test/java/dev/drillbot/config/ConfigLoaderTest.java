@@ -58,6 +58,39 @@ class ConfigLoaderTest {
     }
 
     @Test
+    @DisplayName("a schedule that never fires, or fires more often than once an hour, is refused naming the channel")
+    void schedulesThatNeverFireOrFlood() {
+        assertThatThrownBy(() -> ConfigLoader.parse("c.yaml", """
+                channels:
+                  - platform: console
+                    channel: feb-30
+                    schedule: "0 0 9 30 2 ?"
+                  - platform: slack
+                    channel: C-FLOOD
+                    schedule: "0 * * * * ?"
+                  - platform: discord
+                    channel: "42"
+                    schedule: "0 0/30 9 ? * MON-FRI"
+                """))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("c.yaml:4: channels[0].schedule: the schedule \"0 0 9 30 2 ?\" of channel 'feb-30'"
+                        + " never fires")
+                .hasMessageContaining("channels[1].schedule: the schedule \"0 * * * * ?\" of channel 'C-FLOOD' posts a drill"
+                        + " every 1 min")
+                .hasMessageContaining("at most one drill per 1 h is allowed (set min_schedule_interval to change that)")
+                .hasMessageContaining("channels[2].schedule: the schedule \"0 0/30 9 ? * MON-FRI\" of channel '42' posts a"
+                        + " drill every 30 min");
+        DrillbotConfig allowed = ConfigLoader.parse("c.yaml", """
+                min_schedule_interval: 30m
+                channels:
+                  - platform: discord
+                    channel: "42"
+                    schedule: "0 0/30 9 ? * MON-FRI"
+                """);
+        assertThat(allowed.channels()).hasSize(1);
+    }
+
+    @Test
     @DisplayName("unknown keys fail with their path and the allowed keys")
     void unknownKeys() {
         assertThatThrownBy(() -> ConfigLoader.parse("c.yaml", """

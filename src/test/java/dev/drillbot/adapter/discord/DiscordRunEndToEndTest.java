@@ -32,6 +32,7 @@ class DiscordRunEndToEndTest {
             Files.writeString(config, """
                     questions: %s
                     rubric: %s
+                    min_schedule_interval: 1m   # a drill every minute, for the test
                     channels:
                       - platform: discord
                         channel: "%s"

@@ -43,6 +43,7 @@ class SlackAndDiscordTogetherTest {
             Files.writeString(config, """
                     questions: %s
                     rubric: %s
+                    min_schedule_interval: 1m   # a drill every minute, for the test
                     channels:
                       - platform: slack
                         channel: %s
