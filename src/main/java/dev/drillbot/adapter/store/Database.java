@@ -68,6 +68,7 @@ public final class Database implements AutoCloseable {
     /** Opens (creating if needed) and migrates the database file. */
     public static Database open(Path file) {
         try {
+            refuseUnusable(file);
             Path parent = file.toAbsolutePath().getParent();
             if (parent != null) {
                 Files.createDirectories(parent);
@@ -75,9 +76,52 @@ public final class Database implements AutoCloseable {
             String url = "jdbc:sqlite:" + file.toAbsolutePath();
             migrate(url);
             return new Database(url);
-        } catch (Exception e) {
+        } catch (java.nio.file.FileAlreadyExistsException e) {
+            throw new IllegalStateException("Cannot open database " + file + ": " + e.getFile() + " is a file, so the"
+                    + " database cannot go in it; point DRILLBOT_DB at a path inside a folder.", e);
+        } catch (IllegalStateException e) {
+            if (e.getMessage() != null && e.getMessage().startsWith("Cannot open database")) {
+                throw e;
+            }
             throw new IllegalStateException("Cannot open database " + file + ": " + e.getMessage(), e);
+        } catch (Exception e) {
+            Throwable root = e;
+            while (root.getCause() != null && root.getCause() != root) {
+                root = root.getCause();
+            }
+            String what = firstLine(root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage());
+            if (what.contains("SQLITE_CORRUPT") || what.contains("SQLITE_NOTADB")) {
+                throw new IllegalStateException("Cannot open database " + file + ": it is damaged (" + what
+                        + "). Restore a backup, or point DRILLBOT_DB at a new file; nothing was changed.", e);
+            }
+            throw new IllegalStateException("Cannot open database " + file + ": " + what, e);
         }
+    }
+
+    /** A folder, or a file that is not a SQLite database, is refused before anything touches it. */
+    private static void refuseUnusable(Path file) throws java.io.IOException {
+        if (Files.isDirectory(file)) {
+            throw new IllegalStateException("Cannot open database " + file + ": it is a folder, not a file; point"
+                    + " DRILLBOT_DB at a file such as " + file.resolve("drillbot.db") + ".");
+        }
+        if (Files.isRegularFile(file) && Files.size(file) > 0) {
+            byte[] header = new byte[16];
+            int read;
+            try (var in = Files.newInputStream(file)) {
+                read = in.readNBytes(header, 0, header.length);
+            }
+            if (read < header.length || !new String(header, 0, 15, java.nio.charset.StandardCharsets.US_ASCII)
+                    .equals("SQLite format 3") || header[15] != 0) {
+                throw new IllegalStateException("Cannot open database " + file + ": it is not a SQLite database (maybe"
+                        + " another file was named); point DRILLBOT_DB at a drillbot database or a new file. Nothing"
+                        + " was changed.");
+            }
+        }
+    }
+
+    private static String firstLine(String s) {
+        int nl = s.indexOf('\n');
+        return (nl < 0 ? s : s.substring(0, nl)).strip();
     }
 
     private static void migrate(String url) throws SQLException {

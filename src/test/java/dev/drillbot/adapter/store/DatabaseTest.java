@@ -20,6 +20,34 @@ class DatabaseTest {
     Path dir;
 
     @Test
+    @DisplayName("a folder, a path under a file, a file that is not SQLite and a damaged database each get one clear"
+            + " message, and no file is changed")
+    void unusablePathsExplained() throws Exception {
+        Path folder = java.nio.file.Files.createDirectory(dir.resolve("folder.db"));
+        assertThatThrownBy(() -> Database.open(folder)).hasMessageContaining("it is a folder, not a file");
+
+        Path plain = java.nio.file.Files.writeString(dir.resolve("notes.txt"), "my notes, not a database\n");
+        assertThatThrownBy(() -> Database.open(plain.resolve("drillbot.db")))
+                .hasMessageContaining("notes.txt is a file, so the database cannot go in it");
+        assertThatThrownBy(() -> Database.open(plain)).hasMessageContaining("it is not a SQLite database")
+                .hasMessageContaining("Nothing was changed");
+        assertThat(java.nio.file.Files.readString(plain)).isEqualTo("my notes, not a database\n");
+
+        Path damaged = dir.resolve("damaged.db");
+        Database.open(damaged).close();
+        byte[] bytes = java.nio.file.Files.readAllBytes(damaged);
+        for (int i = 100; i < bytes.length; i++) {
+            bytes[i] = (byte) (i * 31); // the header survives, the pages do not
+        }
+        java.nio.file.Files.write(damaged, bytes);
+        java.nio.file.Files.deleteIfExists(dir.resolve("damaged.db-wal"));
+        java.nio.file.Files.deleteIfExists(dir.resolve("damaged.db-shm"));
+        assertThatThrownBy(() -> Database.open(damaged)).hasMessageContaining("it is damaged")
+                .hasMessageContaining("Restore a backup");
+        assertThat(java.nio.file.Files.readAllBytes(damaged)).isEqualTo(bytes);
+    }
+
+    @Test
     @DisplayName("a database a newer drillbot migrated is refused with both versions named, and left byte for byte as it was")
     void newerSchemaRefused() throws Exception {
         Path file = dir.resolve("drillbot.db");
