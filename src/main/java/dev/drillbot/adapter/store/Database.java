@@ -74,7 +74,7 @@ public final class Database implements AutoCloseable {
                 Files.createDirectories(parent);
             }
             String url = "jdbc:sqlite:" + file.toAbsolutePath();
-            migrate(url);
+            migrateAlone(url, file.toAbsolutePath());
             return new Database(url);
         } catch (java.nio.file.FileAlreadyExistsException e) {
             throw new IllegalStateException("Cannot open database " + file + ": " + e.getFile() + " is a file, so the"
@@ -122,6 +122,24 @@ public final class Database implements AutoCloseable {
     private static String firstLine(String s) {
         int nl = s.indexOf('\n');
         return (nl < 0 ? s : s.substring(0, nl)).strip();
+    }
+
+    private static final Object MIGRATING = new Object();
+
+    /**
+     * Migrates with no other drillbot migrating the same file: two processes started on a fresh file at
+     * the same moment both start, the second after the first has created the schema (without this, the
+     * second failed with SQLITE_BUSY). An OS lock on a file beside the database, held while migrating.
+     */
+    private static void migrateAlone(String url, Path file) throws SQLException, java.io.IOException {
+        synchronized (MIGRATING) { // the OS lock is per process; threads of one process wait here
+            Path lockFile = file.resolveSibling(file.getFileName() + ".migrate-lock");
+            try (java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(lockFile,
+                    java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.WRITE);
+                    java.nio.channels.FileLock lock = channel.lock()) {
+                migrate(url);
+            }
+        }
     }
 
     private static void migrate(String url) throws SQLException {

@@ -20,6 +20,34 @@ class DatabaseTest {
     Path dir;
 
     @Test
+    @DisplayName("two opens of a fresh file at the same moment both start, migrated once (threads here; processes wait on an OS file lock)")
+    void concurrentFirstOpen() throws Exception {
+        for (int round = 0; round < 5; round++) {
+            Path file = dir.resolve("fresh-" + round + ".db");
+            ExecutorService pool = Executors.newFixedThreadPool(2);
+            java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+            List<Future<Database>> opens = new ArrayList<>();
+            for (int i = 0; i < 2; i++) {
+                opens.add(pool.submit(() -> {
+                    go.await();
+                    return Database.open(file);
+                }));
+            }
+            go.countDown();
+            for (Future<Database> f : opens) {
+                f.get().close();
+            }
+            pool.shutdown();
+            try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + file);
+                    java.sql.ResultSet rs = c.createStatement().executeQuery(
+                            "SELECT count(*) FROM flyway_schema_history WHERE success = 1 AND version IS NOT NULL")) {
+                rs.next();
+                assertThat(rs.getInt(1)).isEqualTo(2); // V1 and V2, each once
+            }
+        }
+    }
+
+    @Test
     @DisplayName("a folder, a path under a file, a file that is not SQLite and a damaged database each get one clear"
             + " message, and no file is changed")
     void unusablePathsExplained() throws Exception {
