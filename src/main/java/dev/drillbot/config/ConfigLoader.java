@@ -1,13 +1,12 @@
 package dev.drillbot.config;
 
+import dev.drillbot.adapter.files.Utf8Files;
 import dev.drillbot.adapter.files.YamlFields;
 import dev.drillbot.core.bank.Problem;
 import dev.drillbot.core.chat.ChannelRef;
 import dev.drillbot.core.drill.ChannelSettings;
 import dev.drillbot.core.drill.TrackMode;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.text.ParseException;
 import java.time.DateTimeException;
@@ -40,7 +39,9 @@ public final class ConfigLoader {
     public static DrillbotConfig load(Path file) {
         String text;
         try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
+            text = Utf8Files.read(file);
+        } catch (Utf8Files.NotUtf8Exception e) {
+            throw new ConfigException(List.of(new Problem(file.toString(), 1, "", "the config file " + e.getMessage())));
         } catch (IOException e) {
             throw new ConfigException(List.of(new Problem(file.toString(), 1, "",
                     "cannot read the config file (" + e.getClass().getSimpleName() + "); set DRILLBOT_CONFIG to its path")));

@@ -91,6 +91,25 @@ class ConfigLoaderTest {
     }
 
     @Test
+    @DisplayName("a config file and a question file that are not UTF-8 are named with the byte and line that is not")
+    void notUtf8(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        Path config = dir.resolve("drillbot.yaml");
+        // "Zürich" saved as Latin-1 on line 2
+        java.nio.file.Files.write(config, "channels: []\ntimezone: Z\u00fcrich\n".getBytes(
+                java.nio.charset.StandardCharsets.ISO_8859_1));
+        assertThatThrownBy(() -> ConfigLoader.load(config)).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("drillbot.yaml").hasMessageContaining("is not UTF-8 text: byte 0xFC at byte 25"
+                        + " (line 2)");
+
+        Path questions = java.nio.file.Files.createDirectories(dir.resolve("questions/lp"));
+        java.nio.file.Files.write(questions.resolve("q.yaml"), "id: lp-caf\u00e9\n".getBytes(
+                java.nio.charset.StandardCharsets.ISO_8859_1));
+        var loaded = new dev.drillbot.adapter.files.QuestionBankLoader().loadDirectory(dir.resolve("questions"));
+        assertThat(loaded.problems().toString()).contains("q.yaml").contains("is not UTF-8 text: byte 0xE9 at byte 11"
+                + " (line 1)");
+    }
+
+    @Test
     @DisplayName("unknown keys fail with their path and the allowed keys")
     void unknownKeys() {
         assertThatThrownBy(() -> ConfigLoader.parse("c.yaml", """

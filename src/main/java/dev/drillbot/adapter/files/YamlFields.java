@@ -40,7 +40,10 @@ public final class YamlFields {
     public static Optional<YamlFields> read(java.nio.file.Path file, List<Problem> problems) {
         String text;
         try {
-            text = java.nio.file.Files.readString(file, java.nio.charset.StandardCharsets.UTF_8);
+            text = Utf8Files.read(file);
+        } catch (Utf8Files.NotUtf8Exception e) {
+            problems.add(new Problem(file.toString(), 1, "", "the file " + e.getMessage()));
+            return Optional.empty();
         } catch (java.io.IOException e) {
             problems.add(new Problem(file.toString(), 1, "", "cannot read: " + e.getMessage()));
             return Optional.empty();
