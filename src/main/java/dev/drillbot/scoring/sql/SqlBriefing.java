@@ -24,18 +24,23 @@ final class SqlBriefing {
             return "";
         }
         StringBuilder sb = new StringBuilder("Sample data (your query also runs on hidden datasets):\n```\n");
+        int shownTables = 0;
         for (List<Object> row : names.table().rows()) {
             String table = String.valueOf(row.get(0));
-            Sandbox.Outcome o = Sandbox.run(sample, "SELECT * FROM \"" + table.replace("\"", "\"\"") + "\"",
-                    new Deadline(deadlineMillis), 1_000);
-            if (o instanceof Sandbox.Rows r) {
-                appendTable(sb, table, r.table());
+            String quoted = "\"" + table.replace("\"", "\"\"") + "\"";
+            // the first rows and a count: a large sample table is shown in part, never dropped
+            Sandbox.Outcome o = Sandbox.run(sample, "SELECT * FROM " + quoted + " LIMIT " + ROWS_PER_TABLE,
+                    new Deadline(deadlineMillis), ROWS_PER_TABLE);
+            Sandbox.Outcome n = Sandbox.run(sample, "SELECT count(*) FROM " + quoted, new Deadline(deadlineMillis), 1);
+            if (o instanceof Sandbox.Rows r && n instanceof Sandbox.Rows count) {
+                appendTable(sb, table, r.table(), ((Number) count.table().rows().get(0).get(0)).longValue());
+                shownTables++;
             }
         }
-        return sb.toString().stripTrailing() + "\n```";
+        return shownTables == 0 ? "" : sb.toString().stripTrailing() + "\n```";
     }
 
-    private static void appendTable(StringBuilder sb, String name, ResultTable t) {
+    private static void appendTable(StringBuilder sb, String name, ResultTable t, long total) {
         int shown = Math.min(ROWS_PER_TABLE, t.rows().size());
         List<List<String>> cells = new ArrayList<>();
         cells.add(t.columns());
@@ -62,8 +67,8 @@ final class SqlBriefing {
                 sb.append("-".repeat(out.toString().stripTrailing().length())).append('\n');
             }
         }
-        if (t.rows().size() > shown) {
-            sb.append("... ").append(t.rows().size() - shown).append(" more rows\n");
+        if (total > shown) {
+            sb.append("... ").append(String.format(java.util.Locale.ROOT, "%,d", total - shown)).append(" more rows\n");
         } else if (t.rows().isEmpty()) {
             sb.append("(no rows)\n");
         }
