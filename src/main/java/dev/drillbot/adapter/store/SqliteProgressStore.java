@@ -74,13 +74,13 @@ public final class SqliteProgressStore implements ProgressStore {
     }
 
     @Override
-    public Map<String, Double> recentDimensions(ChannelRef channel, String userId, int answers) {
+    public Map<String, Double> recentDimensions(ChannelRef channel, String userId, int answers, int minAnswers) {
         Map<String, Double> out = new LinkedHashMap<>();
         db.read(c -> Sql.list(c, "WITH recent AS (SELECT a.id FROM answers a JOIN drills d ON d.id = a.drill_id"
                 + " WHERE d.channel_key = ? AND a.user_id = ? AND a.status = 'scored' ORDER BY a.id DESC LIMIT ?)"
                 + " SELECT name, avg(score / max) FROM score_dimensions WHERE answer_id IN (SELECT id FROM recent)"
-                + " GROUP BY name ORDER BY name", rs -> Map.entry(rs.getString(1), rs.getDouble(2)),
-                channel.key(), userId, answers)).forEach(e -> out.put(e.getKey(), e.getValue()));
+                + " GROUP BY name HAVING count(*) >= ? ORDER BY name", rs -> Map.entry(rs.getString(1), rs.getDouble(2)),
+                channel.key(), userId, answers, minAnswers)).forEach(e -> out.put(e.getKey(), e.getValue()));
         return out;
     }
 

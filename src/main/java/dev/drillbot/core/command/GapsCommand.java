@@ -16,6 +16,8 @@ import java.util.Map;
 public final class GapsCommand implements Command {
     /** How many recent answers the weakest-dimension figures cover. */
     static final int RECENT_ANSWERS = 20;
+    /** A dimension is called weak only from at least this many answers. */
+    static final int MIN_ANSWERS = 2;
 
     private final ProgressStore progress;
     private final Messages messages;
@@ -45,7 +47,7 @@ public final class GapsCommand implements Command {
         var channel = context.channel().channel();
         String user = context.user().id();
         GapSummary gaps = GapSummary.of(progress.userSkills(channel, user),
-                progress.recentDimensions(channel, user, RECENT_ANSWERS));
+                progress.recentDimensions(channel, user, RECENT_ANSWERS, MIN_ANSWERS));
         ZoneId zone = context.channel().zone();
         Map<String, Object> v = new HashMap<>();
         v.put("user", context.user().name());

@@ -22,8 +22,11 @@ public interface ProgressStore {
     /** The whole channel's stats per skill slug (for the picker). */
     Map<String, SkillStat> groupSkills(ChannelRef channel);
 
-    /** Average fraction (0..1) per rubric dimension over the user's most recent scored answers. */
-    Map<String, Double> recentDimensions(ChannelRef channel, String userId, int answers);
+    /**
+     * Average fraction (0..1) per rubric dimension over the user's most recent scored answers, for the
+     * dimensions scored in at least {@code minAnswers} of them: one answer says little about a weakness.
+     */
+    Map<String, Double> recentDimensions(ChannelRef channel, String userId, int answers, int minAnswers);
 
     /** Ranked best-first: points descending, then earliest first answer. Opted-out users are left out. */
     List<LeaderboardEntry> leaderboard(ChannelRef channel, Instant since);
