@@ -20,10 +20,16 @@ public final class DrillbotCommand implements Callable<Integer> {
     public static final int KEEP_RUNNING = -1;
 
     /** The process's streams, environment and clock, injectable for tests. */
-    public record Io(InputStream in, PrintStream out, PrintStream err, Environment env, Clock clock) {
+    /** @param terminal whether standard input is a terminal (a person typing), not a pipe or a file */
+    public record Io(InputStream in, PrintStream out, PrintStream err, Environment env, Clock clock, boolean terminal) {
+        public Io(InputStream in, PrintStream out, PrintStream err, Environment env, Clock clock) {
+            this(in, out, err, env, clock, false);
+        }
+
         public static Io system() {
             return new Io(System.in, new PrintStream(System.out, true, StandardCharsets.UTF_8),
-                    new PrintStream(System.err, true, StandardCharsets.UTF_8), Environment.system(), Clock.systemUTC());
+                    new PrintStream(System.err, true, StandardCharsets.UTF_8), Environment.system(), Clock.systemUTC(),
+                    System.console() != null);
         }
     }
 

@@ -66,6 +66,11 @@ final class GradeCommand implements Callable<Integer> {
             if (q.isEmpty()) {
                 return 2;
             }
+            if (answerFile == null && io.terminal()) {
+                // otherwise the command seems to hang, waiting for an answer no one knows to type
+                io.err().println("Type or paste the answer to " + q.get().id() + ", then press Ctrl-D on a new line"
+                        + " (Ctrl-Z and Enter on Windows) to grade it. --answer-file FILE reads it from a file.");
+            }
             String answer;
             try {
                 answer = answerFile != null ? Files.readString(answerFile, StandardCharsets.UTF_8)

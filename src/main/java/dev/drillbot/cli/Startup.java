@@ -18,8 +18,24 @@ import java.util.List;
 final class Startup {
     private Startup() {}
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(Startup.class);
+
+    /**
+     * The config file; with no {@code DRILLBOT_CONFIG} and no {@code config/drillbot.yaml} in the working
+     * directory, the shipped config, questions and rubric built into the jar. Says which is in use.
+     */
     static DrillbotConfig config(Environment env) {
-        return ConfigLoader.load(env.configFile());
+        Path file = env.configFile();
+        if (env.get("DRILLBOT_CONFIG").isEmpty() && !java.nio.file.Files.exists(file)) {
+            Path root = BuiltInDefaults.extract();
+            log.info("No {} in {}: using the built-in config, questions and rubric (set DRILLBOT_CONFIG to use"
+                    + " your own)", file, Path.of("").toAbsolutePath());
+            DrillbotConfig c = ConfigLoader.load(root.resolve("config/drillbot.yaml"));
+            return new DrillbotConfig(c.channels(), c.defaultZone(), root.resolve(c.questions()),
+                    c.prompts().map(root::resolve), root.resolve(c.rubric()), c.maxAnswerChars());
+        }
+        log.info("Using the config {}", file.toAbsolutePath());
+        return ConfigLoader.load(file);
     }
 
     /** Paths in the config are relative to the working directory, as in the README. */

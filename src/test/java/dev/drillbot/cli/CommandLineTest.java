@@ -201,4 +201,49 @@ class CommandLineTest {
         assertThat(err().strip().lines()).hasSize(1);
         assertThat(Files.readAllBytes(file)).isEqualTo(before);
     }
+
+    @Test
+    @DisplayName("grade reading the answer from a terminal says how to end it; from a pipe it says nothing")
+    void gradeOnATerminalSaysSo() {
+        var terminal = new DrillbotCommand.Io(new ByteArrayInputStream("SELECT 1".getBytes(StandardCharsets.UTF_8)),
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
+                Environment.from(Map.of("DRILLBOT_CONFIG", config.toString(),
+                        "DRILLBOT_DB", dir.resolve("db.sqlite").toString())), Clock.systemUTC(), true);
+        assertThat(DrillbotCommand.execute(new String[] {"grade", "--question", "sql-test-orders"}, terminal)).isZero();
+        assertThat(err()).contains("Type or paste the answer to sql-test-orders").contains("Ctrl-D");
+
+        err.reset();
+        assertThat(run("SELECT 1", "grade", "--question", "sql-test-orders")).isZero();
+        assertThat(err()).doesNotContain("Ctrl-D");
+    }
+
+    @Test
+    @org.junit.jupiter.api.Timeout(value = 120, unit = java.util.concurrent.TimeUnit.SECONDS)
+    @DisplayName("from a directory without config/, questions and grade use the built-in config, bank and rubric and say so")
+    void builtInDefaultsAnywhere() throws Exception {
+        Path elsewhere = Files.createDirectories(dir.resolve("elsewhere"));
+        for (String[] args : new String[][] {{"questions"}, {"grade", "--question", "lp-are-right-a-lot-01"}}) {
+            java.util.List<String> cmd = new java.util.ArrayList<>(java.util.List.of(
+                    Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+                    System.getProperty("java.class.path"), "dev.drillbot.Main"));
+            cmd.addAll(java.util.List.of(args));
+            ProcessBuilder pb = new ProcessBuilder(cmd).directory(elsewhere.toFile());
+            pb.environment().remove("DRILLBOT_CONFIG");
+            pb.environment().put("DRILLBOT_DB", dir.resolve("elsewhere.db").toString());
+            pb.redirectErrorStream(true);
+            Process p = pb.start();
+            try (var in = p.getOutputStream()) {
+                in.write("I owned the outage myself. The result: pages fell from 9 to 0.".getBytes(StandardCharsets.UTF_8));
+            }
+            String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(p.waitFor()).as(output).isZero();
+            assertThat(output).contains("using the built-in config, questions and rubric");
+            if (args[0].equals("questions")) {
+                assertThat(output).containsPattern("\\d{2,} question\\(s\\)").contains("[dive-deep]");
+            } else {
+                assertThat(output).contains("/100");
+            }
+        }
+        assertThat(elsewhere.resolve("config")).doesNotExist();
+    }
 }
