@@ -96,11 +96,15 @@ final class FeedbackWriter {
         return first;
     }
 
-    /** The probe for the weakest dimension: the question's own when it fits, else the rubric's. */
+    /**
+     * The probe for the weakest dimension: the question's own when it fits, else the rubric's. With no
+     * weak dimension, a question probe that asks about nothing the answer already covered in full, or
+     * none: a follow-up never asks what the answer already answered.
+     */
     String followUp(Assessment x, LpQuestion q) {
         List<String> ranked = rankedDimensions(x);
         if (ranked.isEmpty()) {
-            return q.probes().isEmpty() ? "" : q.probes().get(q.probes().size() - 1);
+            return q.probes().stream().filter(probe -> !asksAboutFullDimension(probe, x)).findFirst().orElse("");
         }
         Rubric.Dimension d = rubric.dimensions.get(ranked.get(0));
         for (String probe : q.probes()) {
@@ -112,6 +116,16 @@ final class FeedbackWriter {
             }
         }
         return d.probe();
+    }
+
+    private boolean asksAboutFullDimension(String probe, Assessment x) {
+        String p = Words.normalise(probe);
+        for (Rubric.Dimension d : rubric.dimensions.values()) {
+            if (x.scores.get(d.name()) >= 4 && d.probeMatch().stream().anyMatch(p::contains)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private String fix(String dim, Assessment x) {

@@ -54,6 +54,33 @@ class LpScorerTest {
     }
 
     @Test
+    @DisplayName("an answer with every dimension in full is not asked about any of them (no follow-up here)")
+    void noFollowUpOnWhatWasAnsweredInFull() {
+        Rubric rubric = RubricReader.read(java.nio.file.Path.of("config/rubric"), new java.util.ArrayList<>()).orElseThrow();
+        Lexicon lexicon = new Lexicon(rubric);
+        var q = Answers.question(Principle.OWNERSHIP);
+        Assessment x = Assessment.of(new AnswerAnalysis(Answers.OWNERSHIP_STRONG, q.prompt(), lexicon, rubric), lexicon,
+                rubric, q.principles());
+        x.scores.replaceAll((d, v) -> 4.0);
+        x.caps.clear();
+        // every probe of the question asks about ownership, a measured result or a lesson: all answered
+        assertThat(new FeedbackWriter(rubric, lexicon).followUp(x, q)).isEmpty();
+    }
+
+    @Test
+    @DisplayName("the follow-up never asks about a dimension the answer already has in full")
+    void followUpNeverAsksWhatWasAnswered() {
+        Map<String, String> asks = Map.of("ownership", "not the team", "impact", "measure", "structure", "differently");
+        long full = asks.keySet().stream().filter(d -> dim(strong, d) == 4).count();
+        assertThat(full).as("the strong answer has some dimension in full").isPositive();
+        asks.forEach((d, words) -> {
+            if (dim(strong, d) == 4) {
+                assertThat(strong.followUp()).as("asks about %s", d).doesNotContainIgnoringCase(words);
+            }
+        });
+    }
+
+    @Test
     @DisplayName("telling the same story with \"we\" drops ownership, caps the score and quotes the \"we\" sentence")
     void weInsteadOfI() {
         Score we = scorer.score(Answers.question(Principle.OWNERSHIP), Answers.OWNERSHIP_WE);
