@@ -190,6 +190,24 @@ class AnswerIntakeTest {
     }
 
     @Test
+    @DisplayName("feedback that could not be posted is posted at the next start, once; the answer is scored once")
+    void replyFailedPostedNextStart() throws Exception {
+        t.gateway.failReplies(true);
+        door().take("message:m1", answer(ANA, "The result: 2 incidents to 0. score=73", "m1", 1));
+        idle();
+        assertThat(t.gateway.replies()).isEmpty();
+        assertThat(scoredRows()).isEqualTo(1);
+
+        restart();
+        assertThat(door().resume()).isEqualTo(1);
+        idle();
+        assertThat(feedback(t.gateway)).singleElement().satisfies(f -> assertThat(f).contains("Ana").contains("73/100"));
+        assertThat(scoredRows()).isEqualTo(1);
+        restart();
+        assertThat(door().resume()).isZero();
+    }
+
+    @Test
     @DisplayName("an event whose handling fails at every start is given up after three attempts, with an error logged")
     void poisonEventGivenUp() throws Exception {
         UnaryOperator<AnswerReceived> broken = m -> {

@@ -26,6 +26,13 @@ public final class RecordingGateway implements ChatGateway {
         this.failPosts = fail;
     }
 
+    private volatile boolean failReplies;
+
+    /** Replies in threads fail, as when the platform is unreachable. */
+    public void failReplies(boolean fail) {
+        this.failReplies = fail;
+    }
+
     @Override
     public String platform() {
         return platform;
@@ -44,6 +51,9 @@ public final class RecordingGateway implements ChatGateway {
 
     @Override
     public synchronized void reply(ThreadRef thread, OutgoingMessage message) {
+        if (failReplies) {
+            throw new IllegalStateException("platform unavailable");
+        }
         sent.add(new Sent("reply", thread.channel(), thread.id(), message));
     }
 

@@ -367,6 +367,7 @@ final class DiscordEvents extends ListenerAdapter {
             AnswerService.Outcome outcome = receive(answer);
             String note = switch (outcome) {
                 case SCORED -> "Scored: your feedback is in <#" + threadId + ">.";
+                case REPLY_FAILED -> "Scored, but the feedback could not be posted yet; it will be.";
                 case DUPLICATE -> "This answer was already received.";
                 case NOT_A_DRILL -> "This drill is not known any more.";
                 case EMPTY, TOO_LONG, QUESTION_MISSING, SCORING_FAILED -> "See <#" + threadId + "> for why it was not scored.";

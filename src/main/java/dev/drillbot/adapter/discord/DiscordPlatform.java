@@ -75,7 +75,10 @@ public final class DiscordPlatform implements ChatPlatform {
         // threads are still cached, which is what sending and the thread checks need. GUILDS comes with it.
         JDABuilder builder = JDABuilder.createLight(settings.token(), intents)
                 .addEventListeners(events)
-                .setAutoReconnect(true);
+                .setAutoReconnect(true)
+                // drillbot stops JDA itself once the work in hand is finished; JDA's own hook would cancel the
+                // replies still being sent on SIGTERM
+                .setEnableShutdownHook(false);
         settings.apiUrl().ifPresent(url -> builder.setRestConfig(new RestConfig().setBaseUrl(url)));
         settings.gatewayUrl().ifPresent(url -> builder.setSessionController(new FixedGateway(url))
                 .setCompression(Compression.NONE));

@@ -98,13 +98,14 @@ public final class AnswerIntake {
         private void queue(long id, Inbox.Event event) {
             AnswerReceived m = event.message();
             work.answer(m.thread(), m.user().id(), event.kind().name().toLowerCase(java.util.Locale.ROOT), () -> {
-                handle(event);
-                // not reached when handling failed: the event is tried again at the next start
-                inbox.done(id);
+                // not done when handling failed or the feedback could not be posted: tried again at the next start
+                if (handle(event) != AnswerService.Outcome.REPLY_FAILED) {
+                    inbox.done(id);
+                }
             });
         }
 
-        private void handle(Inbox.Event event) {
+        private AnswerService.Outcome handle(Inbox.Event event) {
             AnswerReceived m = complete.apply(event.message());
             AnswerService.Outcome outcome = switch (event.kind()) {
                 case ANSWER -> answers.receive(m);
@@ -113,6 +114,7 @@ public final class AnswerIntake {
                         : answers.withdraw(m.thread(), m.user(), m.messageId());
             };
             log.debug("{} {} in thread {}: {}", event.kind(), m.messageId(), m.thread().id(), outcome);
+            return outcome;
         }
     }
 }

@@ -38,7 +38,9 @@ public final class AnswerService {
     private static final Logger log = LoggerFactory.getLogger(AnswerService.class);
 
     public enum Outcome {
-        SCORED, DUPLICATE, NOT_A_DRILL, EMPTY, TOO_LONG, QUESTION_MISSING, SCORING_FAILED, WITHDRAWN, EDIT_TOO_LATE
+        SCORED, DUPLICATE, NOT_A_DRILL, EMPTY, TOO_LONG, QUESTION_MISSING, SCORING_FAILED, WITHDRAWN, EDIT_TOO_LATE,
+        /** Scored and stored, but the feedback could not be posted: it is posted when the answer is handled again. */
+        REPLY_FAILED
     }
 
     /** Each edited version gets its own message id, so a re-delivered edit is still recognised. */
@@ -119,9 +121,11 @@ public final class AnswerService {
             if (answerId.isEmpty()) {
                 // scored, but the bot stopped before the feedback was posted: post it now
                 Optional<AnswerStore.ScoredAnswer> unreplied = answers.unreplied(drill.id(), answer.messageId());
-                unreplied.ifPresent(a -> replyFeedback(answer, drill, question.get(), ch, a.answerId(), a.score(),
-                        Optional.empty(), onTime));
-                return unreplied.isPresent() ? Outcome.SCORED : Outcome.DUPLICATE;
+                if (unreplied.isEmpty()) {
+                    return Outcome.DUPLICATE;
+                }
+                return replyFeedback(answer, drill, question.get(), ch, unreplied.get().answerId(),
+                        unreplied.get().score(), Optional.empty(), onTime) ? Outcome.SCORED : Outcome.REPLY_FAILED;
             }
         }
         Score score;
@@ -142,19 +146,22 @@ public final class AnswerService {
         answers.recordScore(answerId.get(), score, new ProgressUpdate(drill.channel(), answer.user(), drill.id(),
                 answer.at(), day, question.get().skills().stream().map(Skill::slug).toList(), score.total(),
                 countsForLeaderboard));
-        replyFeedback(answer, drill, question.get(), ch, answerId.get(), score,
-                followUp ? previous.map(AnswerStore.ScoredAnswer::score) : Optional.empty(), onTime);
-        return Outcome.SCORED;
+        return replyFeedback(answer, drill, question.get(), ch, answerId.get(), score,
+                followUp ? previous.map(AnswerStore.ScoredAnswer::score) : Optional.empty(), onTime)
+                ? Outcome.SCORED : Outcome.REPLY_FAILED;
     }
 
-    private void replyFeedback(AnswerReceived answer, Drill drill, Question question, ChannelSettings ch, long answerId,
+    /** @return whether the feedback was posted */
+    private boolean replyFeedback(AnswerReceived answer, Drill drill, Question question, ChannelSettings ch, long answerId,
             Score score, Optional<Score> before, boolean onTime) {
         Streak streak = Streak.compute(progress.drillDays(drill.channel()),
                 progress.answerDays(drill.channel(), answer.user().id()), clock.instant().atZone(ch.zone()).toLocalDate());
         Map<String, Object> values = feedbackValues(answer, drill, question, score, streak, before, onTime);
         if (reply(answer.thread(), new OutgoingMessage.Feedback(messages.render("feedback", values), score))) {
             answers.markReplied(answerId);
+            return true;
         }
+        return false;
     }
 
     /**
