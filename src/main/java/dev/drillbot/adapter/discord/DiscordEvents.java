@@ -363,18 +363,27 @@ final class DiscordEvents extends ListenerAdapter {
         AnswerReceived answer = new AnswerReceived(user(event.getUser(), event.getMember()), thread,
                 value == null ? "" : value.getAsString(), event.getTimeCreated().toInstant(), "modal:" + event.getId());
         InteractionHook hook = event.getHook();
-        workers.answer(thread, answer.user().id(), "answer form", answering(hook, () -> {
-            AnswerService.Outcome outcome = receive(answer);
-            String note = switch (outcome) {
-                case SCORED -> "Scored: your feedback is in <#" + threadId + ">.";
-                case REPLY_FAILED -> "Scored, but the feedback could not be posted yet; it will be.";
-                case DUPLICATE -> "This answer was already received.";
-                case NOT_A_DRILL -> "This drill is not known any more.";
-                case EMPTY, TOO_LONG, QUESTION_MISSING, SCORING_FAILED -> "See <#" + threadId + "> for why it was not scored.";
-                default -> "Received.";
-            };
-            hook.editOriginal(note).complete();
-        }));
+        // through the inbox like a message: a crash before it is handled does not lose it
+        boolean isNew = answers.take("modal:" + event.getId(), new Inbox.Event(Inbox.Kind.ANSWER, answer),
+                outcome -> hook.editOriginal(formNote(outcome, threadId)).complete());
+        if (!isNew) {
+            hook.editOriginal(formNote(AnswerService.Outcome.DUPLICATE, threadId)).queue();
+        }
+    }
+
+    /** What the form's sender is told; {@code outcome} is null when handling the answer failed. */
+    private static String formNote(AnswerService.Outcome outcome, String threadId) {
+        if (outcome == null) {
+            return "Sorry, that did not work; your answer is kept and will be scored when drillbot restarts.";
+        }
+        return switch (outcome) {
+            case SCORED -> "Scored: your feedback is in <#" + threadId + ">.";
+            case REPLY_FAILED -> "Scored, but the feedback could not be posted yet; it will be.";
+            case DUPLICATE -> "This answer was already received.";
+            case NOT_A_DRILL -> "This drill is not known any more.";
+            case EMPTY, TOO_LONG, QUESTION_MISSING, SCORING_FAILED -> "See <#" + threadId + "> for why it was not scored.";
+            default -> "Received.";
+        };
     }
 
     // --- helpers ---------------------------------------------------------------------------------------
@@ -434,11 +443,6 @@ final class DiscordEvents extends ListenerAdapter {
             }
         }
         return new AnswerReceived(stored.user(), thread, text, stored.at(), stored.messageId());
-    }
-
-    /** An answer given in the answer form: not a message, so not in the inbox; the form's reply says the outcome. */
-    private AnswerService.Outcome receive(AnswerReceived answer) {
-        return bot.answers().receive(complete(answer));
     }
 
     /**

@@ -63,8 +63,17 @@ public final class AnswerIntake {
          * @return false if it was received before (nothing more to do)
          */
         public boolean take(String eventKey, Inbox.Event event) {
+            return take(eventKey, event, outcome -> { });
+        }
+
+        /**
+         * As {@link #take(String, Inbox.Event)}, and tells {@code then} how it went once handled (null if
+         * handling failed), e.g. to answer the interaction that carried the answer. After a restart the
+         * event is handled without it.
+         */
+        public boolean take(String eventKey, Inbox.Event event, java.util.function.Consumer<AnswerService.Outcome> then) {
             Optional<Long> id = inbox.add(eventKey, event, clock.instant());
-            id.ifPresent(i -> queue(i, event));
+            id.ifPresent(i -> queue(i, event, then));
             return id.isPresent();
         }
 
@@ -85,7 +94,7 @@ public final class AnswerIntake {
                     inbox.done(p.id());
                     continue;
                 }
-                queue(p.id(), p.event());
+                queue(p.id(), p.event(), outcome -> { });
                 queued++;
             }
             if (queued > 0 || pruned > 0) {
@@ -95,14 +104,28 @@ public final class AnswerIntake {
             return queued;
         }
 
-        private void queue(long id, Inbox.Event event) {
+        private void queue(long id, Inbox.Event event, java.util.function.Consumer<AnswerService.Outcome> then) {
             AnswerReceived m = event.message();
             work.answer(m.thread(), m.user().id(), event.kind().name().toLowerCase(java.util.Locale.ROOT), () -> {
-                // not done when handling failed or the feedback could not be posted: tried again at the next start
-                if (handle(event) != AnswerService.Outcome.REPLY_FAILED) {
-                    inbox.done(id);
+                AnswerService.Outcome outcome = null;
+                try {
+                    outcome = handle(event);
+                    // not done when the feedback could not be posted (or handling failed): tried again at the next start
+                    if (outcome != AnswerService.Outcome.REPLY_FAILED) {
+                        inbox.done(id);
+                    }
+                } finally {
+                    tell(then, outcome);
                 }
             });
+        }
+
+        private static void tell(java.util.function.Consumer<AnswerService.Outcome> then, AnswerService.Outcome outcome) {
+            try {
+                then.accept(outcome);
+            } catch (RuntimeException e) {
+                log.warn("Could not say how an answer went: {}", e.toString());
+            }
         }
 
         private AnswerService.Outcome handle(Inbox.Event event) {

@@ -132,7 +132,7 @@ class DiscordEndToEndTest {
     }
 
     @Test
-    @DisplayName("the Answer button opens a form; the submitted answer is scored in the drill's thread")
+    @DisplayName("the Answer button opens a form; the submitted answer goes through the inbox and is scored in the drill's thread")
     void modalAnswer() {
         Shown drill = postScheduled();
         String thread = drill.id();
@@ -151,6 +151,14 @@ class DiscordEndToEndTest {
         discord.await(() -> has(submit, "original"), WAIT, "the form's acknowledgement");
         assertThat(discord.responses(submit).get(0).ephemeral()).isTrue();
         assertThat(text(submit, "original")).contains("Scored").contains("<#" + thread + ">");
+        // kept in the inbox like a message, so a crash before it was handled would not have lost it
+        int handled = h.db.read(c -> {
+            try (var rs = c.createStatement().executeQuery("SELECT count(*) FROM inbox WHERE event_key = 'modal:"
+                    + submit + "' AND done_at IS NOT NULL")) {
+                return rs.next() ? rs.getInt(1) : -1;
+            }
+        });
+        assertThat(handled).isEqualTo(1);
     }
 
     @Test
