@@ -417,7 +417,12 @@ final class DiscordEvents extends ListenerAdapter {
     }
 
     private static String key(Inbox.Event event) {
-        return event.kind() + ":" + event.message().messageId() + ":" + event.message().at().toEpochMilli();
+        return key(event.kind(), event.message());
+    }
+
+    /** A message version's key in {@link #unread}: an answer and its edits each have their own. */
+    private static String key(Inbox.Kind kind, AnswerReceived m) {
+        return kind + ":" + m.messageId() + ":" + m.at().toEpochMilli();
     }
 
     /**
@@ -427,9 +432,9 @@ final class DiscordEvents extends ListenerAdapter {
      * drill".
      */
     private AnswerReceived complete(AnswerReceived stored) {
-        Message message = unread.remove(Inbox.Kind.ANSWER + ":" + stored.messageId() + ":" + stored.at().toEpochMilli());
+        Message message = unread.remove(key(Inbox.Kind.ANSWER, stored));
         if (message == null) {
-            message = unread.remove(Inbox.Kind.EDIT + ":" + stored.messageId() + ":" + stored.at().toEpochMilli());
+            message = unread.remove(key(Inbox.Kind.EDIT, stored));
         }
         String text = message == null ? stored.text() : answerText(message);
         ThreadRef thread = stored.thread();

@@ -40,13 +40,8 @@ public final class SqliteAnswerStore implements AnswerStore {
 
     @Override
     public Optional<ScoredAnswer> unreplied(long drillId, String messageId) {
-        return db.read(c -> Sql.first(c, "SELECT a.id, a.scored_text, s.total, s.verdict, s.feedback, s.detail,"
-                + " s.follow_up FROM answers a JOIN scores s ON s.answer_id = a.id"
-                + " WHERE a.drill_id = ? AND a.message_id = ? AND a.status = 'scored' AND a.replied_at IS NULL",
-                rs -> new ScoredAnswer(rs.getLong(1), rs.getString(2), new Score(rs.getInt(3),
-                        Verdict.valueOf(rs.getString(4)), dimensions(c, rs.getLong(1)), lines(rs.getString(5)),
-                        rs.getString(6), rs.getString(7))),
-                drillId, messageId));
+        return scored("a.drill_id = ? AND a.message_id = ? AND a.status = 'scored' AND a.replied_at IS NULL",
+                drillId, messageId);
     }
 
     @Override
@@ -146,13 +141,17 @@ public final class SqliteAnswerStore implements AnswerStore {
 
     @Override
     public Optional<ScoredAnswer> latestScored(long drillId, String userId) {
+        return scored("a.drill_id = ? AND a.user_id = ? AND a.status = 'scored' ORDER BY a.id DESC LIMIT 1",
+                drillId, userId);
+    }
+
+    /** The first scored answer matching {@code where} (on answers {@code a}), with its score. */
+    private Optional<ScoredAnswer> scored(String where, Object... params) {
         return db.read(c -> Sql.first(c, "SELECT a.id, a.scored_text, s.total, s.verdict, s.feedback, s.detail,"
-                + " s.follow_up FROM answers a JOIN scores s ON s.answer_id = a.id"
-                + " WHERE a.drill_id = ? AND a.user_id = ? AND a.status = 'scored' ORDER BY a.id DESC LIMIT 1",
+                + " s.follow_up FROM answers a JOIN scores s ON s.answer_id = a.id WHERE " + where,
                 rs -> new ScoredAnswer(rs.getLong(1), rs.getString(2), new Score(rs.getInt(3),
                         Verdict.valueOf(rs.getString(4)), dimensions(c, rs.getLong(1)), lines(rs.getString(5)),
-                        rs.getString(6), rs.getString(7))),
-                drillId, userId));
+                        rs.getString(6), rs.getString(7))), params));
     }
 
     private static List<DimensionScore> dimensions(Connection c, long answerId) throws SQLException {
