@@ -773,7 +773,12 @@ public final class DiscordStandIn implements AutoCloseable {
             ObjectNode stamped = stamp(p);
             WebSocket conn = current;
             if (conn != null && conn.isOpen()) {
-                conn.send(stamped.toString());
+                try {
+                    conn.send(stamped.toString());
+                } catch (org.java_websocket.exceptions.WebsocketNotConnectedException closedMeanwhile) {
+                    // the client died between the check and the send (a killed bot): like Discord, the
+                    // dispatch is lost to that connection and kept in `sent` for a RESUME
+                }
             }
         }
 
