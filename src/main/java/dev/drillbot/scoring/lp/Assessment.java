@@ -111,9 +111,11 @@ final class Assessment {
             if (!s.isAction() || s.part == Part.RESULT || s.part == Part.LEARNING) {
                 continue;
             }
-            actions++;
+            // "I truncated the IPs and set a TTL" is two steps: a terse answer packs several into a sentence
+            int steps = Math.max(1, Math.min(3, s.grammar.past));
+            actions += steps;
             switch (s.actor) {
-                case I -> iActions++;
+                case I -> iActions += steps;
                 case WE -> firstWe = better(firstWe, s);
                 case PASSIVE -> firstPassive = better(firstPassive, s);
                 default -> { }
@@ -336,6 +338,9 @@ final class Assessment {
                     systemNames.add(s.words[k]); // a table or job name such as orders_daily
                 }
             }
+            if (s.names == 0 && !s.stuffed) { // "I showed Customer Obsession" names nothing of the story
+                namedThings(s.text, systemNames);
+            }
         }
         systems = systemNames.size();
         // "I would / I usually" instead of a story: no past first-person action outweighs them
@@ -356,6 +361,49 @@ final class Assessment {
             points = Math.min(points, r.num("specificity.hypothetical_cap"));
         }
         scores.put("specificity", clamp(points));
+    }
+
+    /** A word-like token: letters, digits and the joiners inside names ("v5.3", "EC2", "O'Brien"). */
+    private static final java.util.regex.Pattern TOKEN = java.util.regex.Pattern.compile("[A-Za-z0-9][A-Za-z0-9.'_/+-]*");
+    private static final Set<String> NOT_NAMES = Set.of("i", "i'm", "i'd", "i've", "i'll", "situation", "task",
+            "action", "actions", "result", "results", "learning", "lesson", "star", "ok", "okay");
+
+    /**
+     * Adds the things the writer named, read from how they are written rather than from a list: a
+     * capitalised word inside a sentence ("Tableau", "Sydney", "October"), an acronym ("DPO", "TTL") or
+     * a name with digits ("v5.3", "EC2"). Replacing them with "a dashboard", "recently" is what makes a
+     * story anyone's; the first word of a sentence or of a line is capitalised anyway and not counted.
+     */
+    static void namedThings(String text, Set<String> into) {
+        java.util.regex.Matcher m = TOKEN.matcher(text);
+        int lineStart = 0;
+        boolean first = true;
+        while (m.find()) {
+            String t = m.group();
+            String before = text.substring(lineStart, m.start());
+            int nl = before.lastIndexOf('\n');
+            if (nl >= 0) {
+                lineStart += nl + 1;
+                first = true;
+            }
+            boolean afterColon = before.stripTrailing().endsWith(":");
+            boolean startsSentence = first || afterColon;
+            first = false;
+            String word = t.replaceAll("[.'-]+$", "");
+            if (word.isEmpty() || NOT_NAMES.contains(word.toLowerCase(java.util.Locale.ROOT))) {
+                continue;
+            }
+            boolean letters = word.chars().anyMatch(Character::isLetter);
+            boolean digits = word.chars().anyMatch(Character::isDigit);
+            boolean acronym = word.length() >= 2 && word.chars().filter(Character::isLetter).allMatch(Character::isUpperCase)
+                    && letters;
+            boolean capitalised = Character.isUpperCase(word.charAt(0)) && !startsSentence
+                    || word.substring(1).chars().anyMatch(Character::isUpperCase); // "iOS", "BigQuery"
+            if (letters && digits && !word.matches("\\d+(st|nd|rd|th|s|k|m|h|am|pm|x|gb|tb|mb|ms|min)?")
+                    || acronym || capitalised) {
+                into.add(word.toLowerCase(java.util.Locale.ROOT));
+            }
+        }
     }
 
     private static boolean hasYear(Sentence s) {

@@ -57,7 +57,7 @@ final class RubricReader {
             new NumList("ownership", "share_thresholds", 4, 0, 1),
             new NumList("impact", "result_points", 3, 0, 4),
             new NumList("principle_fit", "group_points", 5, 0, 4),
-            new NumList("specificity", "system_points", 3, 0, 4),
+            new NumList("specificity", "system_points", 4, 0, 4),
             new NumList("specificity", "reason_points", 3, 0, 4),
             new NumList("concision", "ideal_words", 2, 1, 5000));
 

@@ -415,4 +415,38 @@ class LpScorerTest {
         // the story shows Ownership, and the feedback says so
         assertThat(s.feedback()).anyMatch(l -> l.contains("this story reads more like Ownership"));
     }
+
+    @Test
+    @DisplayName("ownership counts the steps a terse answer packs into one sentence, not only its sentences")
+    void terseStepsCount() {
+        String situation = "In March our nightly orders load on Airflow failed twice a week and the finance report was late. ";
+        String result = " Failures fell from 8 a month to 0 and the report was on time for the next quarter.";
+        Score oneStep = scorer.score(Answers.question(Principle.OWNERSHIP),
+                situation + "I traced the failures to a race with the upstream export." + result);
+        Score threeSteps = scorer.score(Answers.question(Principle.OWNERSHIP), situation
+                + "I traced the failures to a race with the upstream export, rewrote the sensor to wait for its"
+                + " manifest and added an alert on late files." + result);
+        assertThat(dim(threeSteps, "ownership")).isGreaterThan(dim(oneStep, "ownership"));
+    }
+
+    @Test
+    @DisplayName("names the writer gives (systems, places, months, acronyms, versions) count as specifics; generic words do not")
+    void namedThingsAreSpecific() {
+        String named = "In October our Tableau dashboard for the UK showed a spike, and I traced it to the iOS v5.3"
+                + " release writing duplicates into Kinesis.";
+        java.util.Set<String> found = new java.util.HashSet<>();
+        Assessment.namedThings(named, found);
+        assertThat(found).contains("october", "tableau", "uk", "ios", "v5.3", "kinesis").doesNotContain("in", "i");
+        java.util.Set<String> none = new java.util.HashSet<>();
+        Assessment.namedThings("Recently a dashboard showed a spike, and I traced it to an app release writing"
+                + " duplicates into a stream.\nSituation: it was a busy week.", none);
+        assertThat(none).isEmpty();
+        String vague = "Recently a dashboard showed a spike. I traced it to an app release writing duplicates into a"
+                + " stream, added a dedupe step and restated the affected days. Duplicates fell from 3,100 to 0.";
+        String specific = "In October 2023 our Tableau dashboard showed a spike. I traced it to the iOS v5.3 release"
+                + " writing duplicates into Kinesis, added a dedupe step and restated the affected days. Duplicates"
+                + " fell from 3,100 to 0.";
+        assertThat(dim(scorer.score(Answers.question(Principle.DIVE_DEEP), specific), "specificity"))
+                .isGreaterThan(dim(scorer.score(Answers.question(Principle.DIVE_DEEP), vague), "specificity"));
+    }
 }
