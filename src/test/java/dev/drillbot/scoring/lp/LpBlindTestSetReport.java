@@ -19,8 +19,14 @@ class LpBlindTestSetReport {
     @DisplayName("prints the test-set figures beside the issue's targets")
     void report() {
         assumeTrue(Boolean.getBoolean("lp.blind.test"), "run with -Dlp.blind.test=true to compute the test-set figures");
-        assumeTrue(Files.isRegularFile(BlindSet.TEST), "no frozen test part at " + BlindSet.TEST);
-        BlindSet.Figures f = BlindSet.load(BlindSet.TEST).figures(Answers.scorer());
+        for (java.nio.file.Path test : BlindSet.TESTS) {
+            assumeTrue(Files.isRegularFile(test), "no frozen test part at " + test);
+            System.out.println("[lp-blind-test] " + test);
+            report(BlindSet.load(test).figures(Answers.scorer()));
+        }
+    }
+
+    private static void report(BlindSet.Figures f) {
         f.lines().forEach(l -> System.out.println("[lp-blind-test] " + l));
         System.out.println(String.format(Locale.ROOT, "[lp-blind-test] targets: Spearman>=0.85 %s; pairs>=0.95 %s;"
                 + " gaming below every label 3+ %s; rambling/wrong-principle below label 4 >=0.9 %s;"
