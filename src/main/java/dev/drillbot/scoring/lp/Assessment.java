@@ -280,10 +280,18 @@ final class Assessment {
     /** ... unless it describes a routine: "Every week I check ...". */
     private static final java.util.regex.Pattern HABIT = java.util.regex.Pattern.compile(
             " (every (day|week|month|morning|time|quarter|sprint|year|release|incident) i|whenever i) ");
+    /**
+     * A frequency said of the writer's own present-tense actions: "whenever a pull request comes in I
+     * review it", "once a month I look at ...", "I do this for every PR". Many of them make a routine.
+     */
+    private static final java.util.regex.Pattern FREQUENCY = java.util.regex.Pattern.compile(
+            " (whenever|every (single )?\\w+|each (day|week|month|morning|time|sprint|quarter|release|pr)"
+            + "|(once|twice) a (day|week|month|quarter|sprint)|on (mondays|tuesdays|wednesdays|thursdays|fridays)) ");
     /** Cheap pre-check so the patterns run only on the few sentences that can match them. */
     private static boolean mayAnchorOrRoutine(String[] words) {
         for (String w : words) {
-            if (w.equals("last") || w.equals("ago") || w.equals("every") || w.equals("whenever")) {
+            if (w.equals("last") || w.equals("ago") || w.equals("every") || w.equals("whenever") || w.equals("each")
+                    || w.equals("once") || w.equals("twice") || w.endsWith("days")) {
                 return true;
             }
         }
@@ -292,6 +300,9 @@ final class Assessment {
 
     private boolean pastAnchor;
     private boolean habit;
+    /** A single occasion retold in the present tense (see {@link #specificity}). */
+    boolean presentStory;
+    private int routineSentences;
 
     private void specificity(Lexicon lex, Rubric r) {
         int hypo = 0;
@@ -328,6 +339,10 @@ final class Assessment {
                 String lower = " " + String.join(" ", s.words) + " ";
                 pastAnchor |= PAST_ANCHOR.matcher(lower).find();
                 habit |= HABIT.matcher(lower).find(); // "every week I check": not "a check that runs every night"
+                if (s.grammar.present > 0 && !s.hypothetical && lower.contains(" i ")
+                        && FREQUENCY.matcher(lower).find()) {
+                    routineSentences++;
+                }
             }
             reasons += s.has(reasonId) ? 1 : 0;
             if (s.has(systemId)) {
@@ -345,10 +360,17 @@ final class Assessment {
         systems = systemNames.size();
         // "I would / I usually" instead of a story: no past first-person action outweighs them
         // (a story in the present tense anchored in time, "Last year ... I pull both queries", is a story)
-        hypothetical = (hypo >= 2 && hypo >= pastI)
-                || (pastI == 0 && hypo + presentI >= 2 && !(hypo == 0 && pastAnchor && !habit))
-                || (habit && pastI * 2 < presentI); // a routine told in the present, a stray past verb or not
-        pastShare = actorSentences == 0 ? 0 : (double) pastActor / actorSentences;
+        // "So it's the Thursday before Black Friday and I'm looking at ...": one occasion retold in the
+        // present, with its specifics (a time, named things, numbers); not a routine, and the odd "will"
+        // in it ("so it won't happen again") does not make it a plan
+        // a routine: frequencies said of the writer's own present actions, at least as many as past steps
+        habit |= routineSentences >= 2 && pastI <= routineSentences;
+        presentStory = pastI == 0 && !habit && presentI >= 3 && hypo * 2 < presentI
+                && (pastAnchor || timeframe || systems >= 2 || quantified > 0);
+        hypothetical = !presentStory && ((hypo >= 2 && hypo >= pastI)
+                || (pastI == 0 && hypo + presentI >= 2 && !(hypo == 0 && pastAnchor && !habit)))
+                || (habit && (pastI * 2 < presentI || pastI <= routineSentences)); // a routine, a stray past verb or not
+        pastShare = actorSentences == 0 ? 0 : presentStory ? 1 : (double) pastActor / actorSentences;
         double points = 0;
         points += pastShare >= r.num("specificity.past_tense_share") ? r.num("specificity.past_tense_points")
                 : pastShare >= r.num("specificity.past_tense_share") / 2 ? r.num("specificity.past_tense_points") / 2 : 0;
@@ -473,7 +495,7 @@ final class Assessment {
             caps.add(new Cap("stuffing", (int) r.num("caps.stuffing"), stuffedSentences + " of " + countedSentences
                     + " sentences are keyword lists, recited principle names or repeats; only real sentences count"));
         }
-        if (TEMPLATE.matcher(a.text).find()) {
+        if (isTemplate(a.text)) {
             caps.add(new Cap("template", (int) r.num("caps.template"),
                     "placeholders are left in (\"" + firstMatch(TEMPLATE, a.text) + "\"); tell the real story with its real names and numbers"));
         }
@@ -542,6 +564,26 @@ final class Assessment {
             t = Math.min(t, c.limit());
         }
         total = (int) Math.round(Math.max(0, Math.min(100, t)));
+    }
+
+    /**
+     * A template has slots left in: one bracketed slot ("[situation]", "<metric>") or two bare ones ("X%",
+     * "TBD"). One bare "TBD" or "X%" is something a real story can mention ("the owner was literally
+     * 'TBD'"), and a quoted one always is.
+     */
+    static boolean isTemplate(String text) {
+        java.util.regex.Matcher m = TEMPLATE.matcher(text);
+        int bare = 0;
+        while (m.find()) {
+            char open = text.charAt(m.start());
+            if (open == '[' || open == '<' || open == '{') {
+                return true;
+            }
+            boolean quoted = m.start() > 0 && m.end() < text.length() && "\"'\u201c\u2018".indexOf(text.charAt(m.start() - 1)) >= 0
+                    && "\"'\u201d\u2019".indexOf(text.charAt(m.end())) >= 0;
+            bare += quoted ? 0 : 1;
+        }
+        return bare >= 2;
     }
 
     /** Placeholders from a template: [situation], <metric>, {team}, X%, N hours, XX, TBD. */

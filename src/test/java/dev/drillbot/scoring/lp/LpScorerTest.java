@@ -289,6 +289,29 @@ class LpScorerTest {
     }
 
     @Test
+    @DisplayName("a routine told with frequencies ('whenever a PR comes in I review it', 'every PR') is capped though"
+            + " it has no 'every week I'; one occasion retold in the present without a year is a story")
+    void routineWithoutAnchorsAndPresentStoryWithoutYear() {
+        Score routine = scorer.score(Answers.question(Principle.INSIST_ON_THE_HIGHEST_STANDARDS), """
+                On my team I'm known as the one with high standards for our dbt code.
+                Whenever a pull request comes in for our dbt project I review it carefully for tests and docs.
+                If something is missing I leave comments and I don't approve until it's fixed.
+                I also run the changed models locally on a sample before approving.
+                I do this for every PR, usually five to ten a week, and I think it keeps quality high.""");
+        assertThat(routine.total()).isLessThanOrEqualTo(40);
+        Score story = scorer.score(Answers.question(Principle.BIAS_FOR_ACTION), """
+                So it's the Thursday before Black Friday and I'm looking at the inventory snapshot in Snowflake.
+                A dbt change from the day before has set warehouse_id to null on about 4% of rows.
+                The replenishment team runs its forecast off this table at 5 a.m. on Saturday.
+                A full rebuild takes eight hours, so I go with a targeted update, but I make it reversible.
+                I take a zero-copy clone of the table first, run the update on the clone and compare row counts.
+                I message the replenishment lead with what I'm doing and how to roll back.
+                The whole thing takes ninety minutes: nulls go from 4% to zero and the forecast runs on time.
+                Before I log off I add a not_null test on warehouse_id so the change won't slip through again.""");
+        assertThat(story.total()).as("one occasion, retold in the present").isGreaterThan(60);
+    }
+
+    @Test
     @DisplayName("a STAR template with placeholders left in is capped, however complete it looks")
     void templateIsCapped() {
         Score t = scorer.score(Answers.question(Principle.OWNERSHIP), """
@@ -448,5 +471,16 @@ class LpScorerTest {
                 + " fell from 3,100 to 0.";
         assertThat(dim(scorer.score(Answers.question(Principle.DIVE_DEEP), specific), "specificity"))
                 .isGreaterThan(dim(scorer.score(Answers.question(Principle.DIVE_DEEP), vague), "specificity"));
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest(name = "template? {0} -> {1}")
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+        "In [situation] I did [action] and the result was good.|true",
+        "I cut runtime by X% and saved N hours a week.|true",
+        "Result: TBD. Impact: XX.|true",
+        "In the service catalogue the connector's owner was literally \"TBD\", so nobody was paged.|false",
+        "The ticket said TBD for the owner, so I took it and fixed the sink over two days.|false"})
+    void templatesNeedSlots(String text, boolean template) {
+        assertThat(Assessment.isTemplate(text)).isEqualTo(template);
     }
 }
