@@ -432,10 +432,10 @@ final class AnswerAnalysis {
             boolean state = after < w.length && (f[after] & Lexicon.I_NON_ACTION) != 0;
             boolean object = at > 0 && (f[at - 1] & Lexicon.PREPOSITION) != 0;
             s.actor = state || object ? Actor.NONE : Actor.WE;
+        } else if (impliedI(s)) {
+            s.actor = Actor.I; // "Rewrote the job, which was then deployed": the implied I acts; the passive is a detail
         } else if (passive) {
             s.actor = Actor.PASSIVE;
-        } else if (impliedI(s)) {
-            s.actor = Actor.I;
         }
     }
 

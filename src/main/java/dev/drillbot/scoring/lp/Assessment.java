@@ -559,11 +559,19 @@ final class Assessment {
                     "only one word (\"" + String.join("", termsFound.subList(0, Math.min(1, termsFound.size())))
                             + "\") shows " + asked.displayName() + "; show it in what you did and how it ended"));
         }
+        // A cap keeps the order of what it caps: two stories with the same defect, one with numbers and one
+        // without, must not tie at the cap. Below the limit the total falls with the weighted score, by at
+        // most cap_spread points at a weighted score of 0 (continuous and rising with the weighted score).
         double t = raw;
         for (Cap c : caps) {
-            t = Math.min(t, c.limit());
+            t = capped(t, raw, c.limit(), r.num("caps.cap_spread"));
         }
         total = (int) Math.round(Math.max(0, Math.min(100, t)));
+    }
+
+    /** {@code total} under one cap: at most the limit, less the further the weighted score is from 100. */
+    static double capped(double total, double raw, double limit, double spread) {
+        return Math.min(total, limit - spread * (1 - raw / 100));
     }
 
     /**

@@ -50,7 +50,9 @@ final class Explanation {
             out.add("Caps: none");
         }
         for (Assessment.Cap c : x.caps) {
-            out.add("Cap " + c.name() + " at " + c.limit() + (c.limit() < Math.round(x.raw) ? " (applied)" : " (not binding)")
+            double under = Assessment.capped(x.raw, x.raw, c.limit(), r.num("caps.cap_spread"));
+            out.add("Cap " + c.name() + " at " + c.limit() + (under < x.raw
+                    ? String.format(Locale.ROOT, " (applied: %.1f, lower the weaker the rest)", under) : " (not binding)")
                     + ": " + c.why());
         }
         out.add("Total: " + x.total);

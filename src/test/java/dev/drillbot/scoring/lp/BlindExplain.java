@@ -17,6 +17,13 @@ public final class BlindExplain {
         }
         BlindSet set = BlindSet.load(file);
         for (String id : ids) {
+            set.pairs.stream().filter(p -> p.id().equals(id)).forEach(p -> {
+                for (String text : java.util.List.of(p.original(), p.edited())) {
+                    System.out.println("=== " + p.id() + (text == p.original() ? " original " : " edited ") + p.edit());
+                    System.out.println(text);
+                    Answers.scorer().explain(BlindSet.question(p.question()), text).forEach(System.out::println);
+                }
+            });
             set.answers.stream().filter(a -> a.id().equals(id)).forEach(a -> {
                 System.out.println("=== " + a.id() + " label " + a.label() + " " + a.style() + " " + a.question());
                 System.out.println(a.text());

@@ -25,9 +25,15 @@ public final class BlindFitReport {
         for (BlindSet.Answer a : BlindSet.load(file).answers) {
             LpQuestion q = (LpQuestion) BlindSet.question(a.question());
             AnswerAnalysis an = new AnswerAnalysis(a.text(), q.prompt(), lex, rubric);
-            int[] asked = an.evidence(lex, a.principle());
+            int[] asked = {-1, 0};
+            for (Principle p : q.principles()) { // the scorer takes the best of the question's principles
+                int[] e = an.evidence(lex, p);
+                if (e[0] > asked[0] || e[0] == asked[0] && e[1] > asked[1]) {
+                    asked = e;
+                }
+            }
             List<Principle> others = new ArrayList<>(List.of(Principle.values()));
-            others.remove(a.principle());
+            others.removeAll(q.principles());
             others.sort(Comparator.comparingInt((Principle p) -> -an.evidence(lex, p)[0]));
             StringBuilder o = new StringBuilder();
             for (Principle p : others.subList(0, 3)) {

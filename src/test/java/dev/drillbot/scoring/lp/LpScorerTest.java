@@ -483,4 +483,17 @@ class LpScorerTest {
     void templatesNeedSlots(String text, boolean template) {
         assertThat(Assessment.isTemplate(text)).isEqualTo(template);
     }
+
+    @Test
+    @DisplayName("under a cap the better of two flawed answers still scores higher; the cap is never exceeded")
+    void capsKeepOrder() {
+        double previous = -1;
+        for (int raw = 0; raw <= 100; raw++) {
+            double t = Assessment.capped(raw, raw, 35, 10);
+            assertThat(t).isLessThanOrEqualTo(35).isLessThanOrEqualTo(raw).isGreaterThanOrEqualTo(previous);
+            previous = t;
+        }
+        assertThat(Assessment.capped(90, 90, 35, 10)).isGreaterThan(Assessment.capped(60, 60, 35, 10));
+        assertThat(Assessment.capped(60, 60, 35, 0)).isEqualTo(35);
+    }
 }
