@@ -4,84 +4,109 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiConsumer;
+import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /**
- * The issue-9 figures on the blind development set ({@code -Dlp.blind=PATH} to choose another file). The
- * thresholds are the issue's targets where the development set meets them, and today's figure where it does
- * not yet (docs/lp-rubric.md lists both). The frozen test part is computed by
+ * The issue-9 figures on the two blind development parts ({@code -Dlp.blind=PATH} replaces the first with
+ * another file). The thresholds are the issue's targets where a part meets them, and today's figure where it
+ * does not yet (docs/lp-rubric.md lists both), so a regression fails. The frozen test parts are computed by
  * {@link LpBlindTestSetReport}, never here.
  */
-@DisplayName("LP scorer on the blind development set")
+@DisplayName("LP scorer on the blind development sets")
 class LpBlindEvaluationTest {
-    private static BlindSet.Figures f;
+    /**
+     * What one development part must reach. The first part (126 answers, 31 pairs) was tuned on since
+     * 2026-12-01; the second (125 answers, 29 pairs, four new writers) since 2026-12-03. Figures today:
+     * first 0.879 (word count 0.615), pairs 31/31, gaming 0 at or above a label-3+ answer, rambling and
+     * wrong-principle below label 4 in 28/30, note 5/10 precise and 5/8 recalled, lowest label 4 = 62;
+     * second 0.834 (word count 0.719), pairs 28/29, gaming 3 (the lowest label-3+ answer scores 30),
+     * 33/36, note 3/12 and 3/10, lowest label 4 = 31.
+     */
+    record Thresholds(double spearman, double marginOverWordCount, double pairs, int gamingAboveGood,
+            double belowStrong, double notePrecision, double noteRecall, int lowestLabel4) {}
+
+    static final Thresholds FIRST = new Thresholds(0.85, 0.25, 0.95, 0, 0.90, 0.50, 0.60, 60);
+    //                                             target met ^     ^ met ^ met ^ met; note and label 4 NOT met
+    static final Thresholds SECOND = new Thresholds(0.83, 0.10, 0.95, 3, 0.90, 0.25, 0.30, 31);
+    //                                Spearman target 0.85 NOT met; pairs, below-strong met; the rest NOT met
+
+    private static final Map<String, BlindSet.Figures> FIGURES = new LinkedHashMap<>();
 
     @BeforeAll
     static void score() {
-        Optional<Path> file = BlindSet.chosen();
-        assumeTrue(file.isPresent(), "no blind development set at " + BlindSet.DEV + "; skipped");
-        assumeFalse(BlindSet.isTestPart(file.get()), "the frozen test part is computed only by LpBlindTestSetReport");
-        f = BlindSet.load(file.get()).figures(Answers.scorer());
-        f.lines().forEach(l -> System.out.println("[lp-blind] " + l));
+        Optional<Path> first = BlindSet.chosen();
+        assumeTrue(first.isPresent(), "no blind development set at " + BlindSet.DEV + "; skipped");
+        for (Path file : List.of(first.get(), BlindSet.DEV2)) {
+            assumeFalse(BlindSet.isTestPart(file), "the frozen test parts are computed only by LpBlindTestSetReport");
+            assumeTrue(Files.isRegularFile(file), "no blind development set at " + file + "; skipped");
+            BlindSet.Figures f = BlindSet.load(file).figures(Answers.scorer());
+            System.out.println("[lp-blind] " + file);
+            f.lines().forEach(l -> System.out.println("[lp-blind] " + l));
+            FIGURES.put(file.equals(BlindSet.DEV2) ? "second" : "first", f);
+        }
+    }
+
+    private static void each(BiConsumer<BlindSet.Figures, Thresholds> check) {
+        SoftAssertions soft = new SoftAssertions();
+        FIGURES.forEach((part, f) -> {
+            try {
+                check.accept(f, part.equals("second") ? SECOND : FIRST);
+            } catch (AssertionError e) {
+                soft.fail(part + " development part: " + e.getMessage());
+            }
+        });
+        soft.assertAll();
     }
 
     @Test
     @DisplayName("scores rank the answers like the interviewer's labels, and better than word count")
     void correlation() {
-        assertThat(f.spearman).isGreaterThanOrEqualTo(Thresholds.SPEARMAN);
-        assertThat(f.spearman - f.wordCountSpearman).isGreaterThanOrEqualTo(Thresholds.MARGIN_OVER_WORD_COUNT);
+        each((f, t) -> {
+            assertThat(f.spearman).isGreaterThanOrEqualTo(t.spearman());
+            assertThat(f.spearman - f.wordCountSpearman).isGreaterThanOrEqualTo(t.marginOverWordCount());
+        });
     }
 
     @Test
     @DisplayName("a minimal edit that removes evidence (we, metrics, result, hypothetical, vague) lowers the score")
     void minimalPairs() {
-        assertThat(f.pairShare()).isGreaterThanOrEqualTo(Thresholds.PAIRS);
+        each((f, t) -> assertThat(f.pairShare()).isGreaterThanOrEqualTo(t.pairs()));
     }
 
     @Test
     @DisplayName("stuffed, fragment, template and echo answers stay below the answers labelled 3 or 4")
     void gamingStaysLow() {
-        assertThat(f.gamingAboveAGoodAnswer).isLessThanOrEqualTo(Thresholds.GAMING_ABOVE_GOOD);
+        each((f, t) -> assertThat(f.gamingAboveAGoodAnswer).isLessThanOrEqualTo(t.gamingAboveGood()));
     }
 
     @Test
     @DisplayName("rambling and wrong-principle answers score below the strong answers of their principle")
     void ramblingAndWrongPrincipleBelowStrong() {
-        assertThat(f.belowStrongShare()).isGreaterThanOrEqualTo(Thresholds.BELOW_STRONG);
+        each((f, t) -> assertThat(f.belowStrongShare()).isGreaterThanOrEqualTo(t.belowStrong()));
     }
 
     @Test
     @DisplayName("the 'reads more like X' note names the principle the story really shows")
     void wrongPrincipleNote() {
-        assertThat(f.notePrecision()).isGreaterThanOrEqualTo(Thresholds.NOTE_PRECISION);
-        assertThat(f.noteRecall()).isGreaterThanOrEqualTo(Thresholds.NOTE_RECALL);
+        each((f, t) -> {
+            assertThat(f.notePrecision()).isGreaterThanOrEqualTo(t.notePrecision());
+            assertThat(f.noteRecall()).isGreaterThanOrEqualTo(t.noteRecall());
+        });
     }
 
     @Test
     @DisplayName("excellent answers are recognised as such")
     void strongAnswersScoreHigh() {
-        assertThat(f.lowestLabel4).isGreaterThanOrEqualTo(Thresholds.LOWEST_LABEL_4);
-    }
-
-    /**
-     * The issue's targets where the development set meets them; where it does not (note precision and
-     * recall, lowest label 4), the figure measured today, so a regression still fails. Measured on the
-     * 126 answers and 31 pairs: Spearman 0.874 (word count 0.615), pairs 31/31, no gaming answer at or
-     * above a label-3+ answer, rambling/wrong-principle below label 4 in 28/30, note precision 4/7 and
-     * recall 4/8, lowest label 4 = 59.
-     */
-    static final class Thresholds {
-        static final double SPEARMAN = 0.85;              // issue target, met
-        static final double MARGIN_OVER_WORD_COUNT = 0.25;
-        static final double PAIRS = 0.95;                 // issue target, met
-        static final int GAMING_ABOVE_GOOD = 0;           // issue target, met
-        static final double BELOW_STRONG = 0.90;          // issue target, met
-        static final double NOTE_PRECISION = 0.50;        // issue target 0.9 NOT met (5/10)
-        static final double NOTE_RECALL = 0.50;           // issue target 0.8 NOT met (4/8)
-        static final int LOWEST_LABEL_4 = 60;             // issue target 75 NOT met
+        each((f, t) -> assertThat(f.lowestLabel4).isGreaterThanOrEqualTo(t.lowestLabel4()));
     }
 }
