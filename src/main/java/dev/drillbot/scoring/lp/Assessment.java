@@ -398,35 +398,52 @@ final class Assessment {
      */
     static void namedThings(String text, Set<String> into) {
         java.util.regex.Matcher m = TOKEN.matcher(text);
-        int lineStart = 0;
+        int previousEnd = 0;
         boolean first = true;
         while (m.find()) {
-            String t = m.group();
-            String before = text.substring(lineStart, m.start());
-            int nl = before.lastIndexOf('\n');
-            if (nl >= 0) {
-                lineStart += nl + 1;
-                first = true;
+            // the first word, and a word after a line break or a colon, is capitalised anyway
+            boolean startsSentence = first;
+            for (int k = previousEnd; k < m.start() && !startsSentence; k++) {
+                char c = text.charAt(k);
+                startsSentence = c == '\n' || c == ':';
             }
-            boolean afterColon = before.stripTrailing().endsWith(":");
-            boolean startsSentence = first || afterColon;
             first = false;
-            String word = t.replaceAll("[.'-]+$", "");
-            if (word.isEmpty() || NOT_NAMES.contains(word.toLowerCase(java.util.Locale.ROOT))) {
+            previousEnd = m.end();
+            int end = m.end();
+            while (end > m.start() && ".'-".indexOf(text.charAt(end - 1)) >= 0) {
+                end--;
+            }
+            if (end == m.start()) {
                 continue;
             }
-            boolean letters = word.chars().anyMatch(Character::isLetter);
-            boolean digits = word.chars().anyMatch(Character::isDigit);
-            boolean acronym = word.length() >= 2 && word.chars().filter(Character::isLetter).allMatch(Character::isUpperCase)
-                    && letters;
-            boolean capitalised = Character.isUpperCase(word.charAt(0)) && !startsSentence
-                    || word.substring(1).chars().anyMatch(Character::isUpperCase); // "iOS", "BigQuery"
-            if (letters && digits && !word.matches("\\d+(st|nd|rd|th|s|k|m|h|am|pm|x|gb|tb|mb|ms|min)?")
-                    || acronym || capitalised) {
-                into.add(word.toLowerCase(java.util.Locale.ROOT));
+            boolean letters = false;
+            boolean digits = false;
+            boolean upperAfterFirst = false;
+            boolean allUpper = true;
+            for (int k = m.start(); k < end; k++) {
+                char c = text.charAt(k);
+                letters |= Character.isLetter(c);
+                digits |= Character.isDigit(c);
+                upperAfterFirst |= k > m.start() && Character.isUpperCase(c);
+                allUpper &= !Character.isLetter(c) || Character.isUpperCase(c);
             }
+            boolean capitalised = Character.isUpperCase(text.charAt(m.start())) && !startsSentence || upperAfterFirst;
+            boolean acronym = letters && allUpper && end - m.start() >= 2;
+            if (!(letters && digits || acronym || capitalised)) {
+                continue; // most words: decided without building a string
+            }
+            String word = text.substring(m.start(), end);
+            if (NOT_NAMES.contains(word.toLowerCase(java.util.Locale.ROOT))
+                    || letters && digits && !acronym && !capitalised && ORDINARY_NUMBER.matcher(word).matches()) {
+                continue;
+            }
+            into.add(word.toLowerCase(java.util.Locale.ROOT));
         }
     }
+
+    /** Numbers with a unit glued on ("3rd", "40k", "2h", "10am") are measurements, not names. */
+    private static final java.util.regex.Pattern ORDINARY_NUMBER = java.util.regex.Pattern.compile(
+            "(?i)\\d+(st|nd|rd|th|s|k|m|h|am|pm|x|gb|tb|mb|ms|min)?");
 
     private static boolean hasYear(Sentence s) {
         for (int f : s.flags) {
