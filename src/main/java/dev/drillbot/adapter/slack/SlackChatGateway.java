@@ -11,7 +11,8 @@ import java.util.List;
 
 /**
  * Sends the core's messages to Slack: a post's {@code ts} is the thread in which answers are
- * collected, replies go into that thread, and private messages are ephemeral.
+ * collected, replies go into that thread, and private messages are ephemeral. Posts and replies keep
+ * to the channel's pace ({@link ChannelPace}); ephemeral messages have no per-channel limit.
  */
 public final class SlackChatGateway implements ChatGateway {
     public static final String PLATFORM = "slack";
@@ -19,9 +20,12 @@ public final class SlackChatGateway implements ChatGateway {
     private final MethodsClient client;
     private final SlackCalls calls;
 
-    SlackChatGateway(MethodsClient client, SlackCalls calls) {
+    private final ChannelPace pace;
+
+    SlackChatGateway(MethodsClient client, SlackCalls calls, ChannelPace pace) {
         this.client = client;
         this.calls = calls;
+        this.pace = pace;
     }
 
     @Override
@@ -62,6 +66,12 @@ public final class SlackChatGateway implements ChatGateway {
     }
 
     private String send(String channelId, String threadTs, BlockKit.Rendered part) {
+        try {
+            pace.await(channelId); // about one message a second per channel, as Slack asks
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SlackCalls.SlackCallException("chat.postMessage interrupted while waiting for the channel's pace", e);
+        }
         ChatPostMessageResponse r = calls.call("chat.postMessage", () -> client.chatPostMessage(req -> req
                 .channel(channelId).threadTs(threadTs).text(part.text())
                 .blocks(part.blocks().isEmpty() ? null : part.blocks())

@@ -51,7 +51,7 @@ public final class SlackPlatform implements ChatPlatform {
         this.slack = Slack.getInstance(config);
         this.client = slack.methods(settings.botToken());
         this.calls = calls;
-        this.gateway = new SlackChatGateway(client, calls);
+        this.gateway = new SlackChatGateway(client, calls, new ChannelPace(settings.postInterval(), settings.postBurst()));
     }
 
     /** Slack, when {@code SLACK_BOT_TOKEN} and {@code SLACK_APP_TOKEN} are set; honours {@code SLACK_API_URL}. */

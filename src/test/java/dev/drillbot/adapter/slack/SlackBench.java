@@ -45,6 +45,12 @@ final class SlackBench implements AutoCloseable {
     private final AtomicInteger seq = new AtomicInteger();
 
     SlackBench(String channelId) throws Exception {
+        // the pace of posts per channel: off by default, so the figures are drillbot's own handling time;
+        // -Dslack.pace.ms=1000 shows what users see at Slack's one post a second per channel
+        this(channelId, Duration.ofMillis(Long.getLong("slack.pace.ms", 0)));
+    }
+
+    SlackBench(String channelId, Duration pace) throws Exception {
         this.channelId = channelId;
         Clock clock = Clock.systemUTC();
         channel = new ChannelSettings(new ChannelRef("slack", channelId), "0 0 9 ? * MON-FRI", ZoneOffset.UTC,
@@ -52,7 +58,7 @@ final class SlackBench implements AutoCloseable {
         bank = new QuestionBankLoader().loadDirectory(Path.of("questions")).bank();
         slack = SlackStandIn.start();
         db = Database.open(Files.createTempDirectory("drillbot-bench-").resolve("drillbot.db"));
-        platform = new SlackPlatform(new SlackSettings("xoxb-bench", "xapp-bench", slack.apiUrl()), clock,
+        platform = new SlackPlatform(new SlackSettings("xoxb-bench", "xapp-bench", slack.apiUrl()).withPace(pace, 5), clock,
                 new SlackCalls(d -> Thread.sleep(d.toMillis())));
         bot = Bot.assemble(bank, new Scoring(List.of(LpScorer.fromDirectory(Path.of("config/rubric")), sql)), db,
                 new Gateways(List.of(platform.gateway())), MustacheMessages.builtIn(),

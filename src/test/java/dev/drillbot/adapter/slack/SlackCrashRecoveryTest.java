@@ -61,7 +61,7 @@ class SlackCrashRecoveryTest {
             Map<String, String> env = Map.of("DRILLBOT_CONFIG", config.toString(),
                     "DRILLBOT_DB", dir.resolve("drillbot.db").toString(),
                     "SLACK_BOT_TOKEN", "xoxb-crash-bot", "SLACK_APP_TOKEN", "xapp-crash-app",
-                    "SLACK_API_URL", slack.apiUrl());
+                    "SLACK_API_URL", slack.apiUrl(), "SLACK_POST_INTERVAL_MS", "20");
             List<String> unset = List.of("DISCORD_BOT_TOKEN");
 
             List<Answer> answers = new ArrayList<>();

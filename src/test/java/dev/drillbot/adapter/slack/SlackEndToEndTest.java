@@ -59,6 +59,8 @@ class SlackEndToEndTest {
     ChannelSettings channel;
     final List<Duration> waits = new CopyOnWriteArrayList<>();
     final AtomicInteger tsSeq = new AtomicInteger();
+    /** Slack's pace is one post a second per channel; here 20 times faster, so a burst of replies takes seconds. */
+    static final Duration PACE = Duration.ofMillis(50);
 
     @BeforeEach
     void start() throws Exception {
@@ -66,7 +68,7 @@ class SlackEndToEndTest {
         clock = new MutableClock(Instant.parse("2026-03-02T09:00:00Z"));
         channel = new ChannelSettings(new ChannelRef("slack", CHANNEL), "0 0 9 ? * MON-FRI", ZoneOffset.UTC,
                 TrackMode.MIXED, Duration.ofHours(24), Duration.ofHours(2));
-        platform = new SlackPlatform(new SlackSettings("xoxb-test-bot", "xapp-test-app", slack.apiUrl()), clock,
+        platform = new SlackPlatform(new SlackSettings("xoxb-test-bot", "xapp-test-app", slack.apiUrl()).withPace(PACE, 5), clock,
                 new SlackCalls(d -> {
                     waits.add(d);
                     Thread.sleep(d.toMillis());
@@ -198,6 +200,29 @@ class SlackEndToEndTest {
     }
 
     @Test
+    @DisplayName("replies keep to the channel's pace: after a burst of 5, no more than one post per interval reaches Slack")
+    void repliesKeepTheChannelsPace() throws Exception {
+        String drillTs = postScheduledDrill();
+        int answers = 14;
+        for (int i = 0; i < answers; i++) {
+            deliver(Envelopes.eventsApi(Envelopes.newEventId(), Envelopes.threadReply("U0P" + i, CHANNEL, drillTs, ts(),
+                    "The result: p95 down " + (10 + i) + "%. score=" + (60 + i)), 0));
+        }
+        slack.await("chat.postMessage", c -> repliesIn(drillTs).size() == answers, WAIT);
+        List<SlackStandIn.Call> posts = repliesIn(drillTs);
+        long tolerance = Duration.ofMillis(15).toNanos(); // how late one request may reach the stand-in
+        for (int i = 0; i < posts.size(); i++) {
+            for (int j = i + 1; j < posts.size(); j++) {
+                // at most burst + elapsed/interval posts in any window (the GCRA bound)
+                long least = (j - i + 1 - 5) * PACE.toNanos() - tolerance;
+                assertThat(posts.get(j).nanos() - posts.get(i).nanos()).as("posts %d..%d", i, j)
+                        .isGreaterThanOrEqualTo(least);
+            }
+        }
+        assertThat(posts).extracting(c -> c.param("text")).allMatch(t -> t.contains("/100"));
+    }
+
+    @Test
     @DisplayName("replies posted while drillbot was stopped are read back with the user token at the next start, 15 at a"
             + " time, and scored once each")
     void catchUpAfterDowntime() throws Exception {
@@ -211,7 +236,7 @@ class SlackEndToEndTest {
                     + " fewer pages. score=" + (60 + i));
         }
         platform = new SlackPlatform(new SlackSettings("xoxb-test-bot", "xapp-test-app", slack.apiUrl(),
-                java.util.Optional.of("xoxp-test-user")), clock, new SlackCalls(d -> { }));
+                java.util.Optional.of("xoxp-test-user")).withPace(PACE, 5), clock, new SlackCalls(d -> { }));
         platform.start(bot);
         slack.awaitConnections(2, WAIT);
 
