@@ -208,6 +208,33 @@ class AnswerIntakeTest {
     }
 
     @Test
+    @DisplayName("feedback that could not be posted is tried again while running, without a restart, and posted once")
+    void replyFailedRetriedWhileRunning() throws Exception {
+        t.bot.intake().retryRepliesAfter(List.of(Duration.ofMillis(20), Duration.ofMillis(20), Duration.ofMillis(20)));
+        t.gateway.failNextReplies(2); // the platform is down for the first attempt and the first retry
+        door().take("message:m1", answer(ANA, "The result: 2 incidents to 0. score=73", "m1", 1));
+        assertThat(t.gateway.awaitReplies(1, WAIT)).as("the feedback arrived on a retry").isTrue();
+        idle();
+        assertThat(feedback(t.gateway)).singleElement().satisfies(f -> assertThat(f).contains("Ana").contains("73/100"));
+        assertThat(scoredRows()).isEqualTo(1);
+        restart();
+        assertThat(door().resume()).as("nothing left for the next start").isZero();
+    }
+
+    @Test
+    @DisplayName("feedback that fails on every retry while running waits for the next start, and is posted then")
+    void replyFailedEveryRetryWaitsForNextStart() throws Exception {
+        t.bot.intake().retryRepliesAfter(List.of(Duration.ofMillis(10), Duration.ofMillis(10)));
+        t.gateway.failNextReplies(3); // the first attempt and both retries
+        door().take("message:m1", answer(ANA, "The result: 2 incidents to 0. score=73", "m1", 1));
+        assertThat(t.gateway.awaitReplies(1, Duration.ofMillis(500))).isFalse();
+        restart();
+        assertThat(door().resume()).isEqualTo(1);
+        idle();
+        assertThat(feedback(t.gateway)).singleElement().satisfies(f -> assertThat(f).contains("73/100"));
+    }
+
+    @Test
     @DisplayName("an event whose handling fails at every start is given up after three attempts, with an error logged")
     void poisonEventGivenUp() throws Exception {
         UnaryOperator<AnswerReceived> broken = m -> {

@@ -49,12 +49,34 @@ public final class RecordingGateway implements ChatGateway {
         return t;
     }
 
+    private int failingReplies;
+
+    /** The next {@code n} replies fail, then the platform is back. */
+    public synchronized void failNextReplies(int n) {
+        this.failingReplies = n;
+    }
+
     @Override
     public synchronized void reply(ThreadRef thread, OutgoingMessage message) {
-        if (failReplies) {
+        if (failReplies || failingReplies > 0) {
+            failingReplies = Math.max(0, failingReplies - 1);
             throw new IllegalStateException("platform unavailable");
         }
         sent.add(new Sent("reply", thread.channel(), thread.id(), message));
+        notifyAll();
+    }
+
+    /** Waits until {@code n} replies have been sent, or the time is up; returns whether they were. */
+    public synchronized boolean awaitReplies(int n, java.time.Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (replies().size() < n) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                return false;
+            }
+            java.util.concurrent.TimeUnit.NANOSECONDS.timedWait(this, left);
+        }
+        return true;
     }
 
     @Override

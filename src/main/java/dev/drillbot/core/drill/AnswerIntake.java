@@ -24,14 +24,31 @@ public final class AnswerIntake {
     /** How long handled events are remembered, to recognise a platform's re-delivery. */
     static final Duration REMEMBER = Duration.ofDays(7);
 
+    /** Feedback that could not be posted is tried again this long after each failure, while running. */
+    static final List<Duration> RETRY_REPLIES_AFTER = List.of(Duration.ofSeconds(30), Duration.ofMinutes(2),
+            Duration.ofMinutes(10));
+    /** One timer for all retries of the process; a retry only queues the event again on its lane. */
+    private static final java.util.concurrent.ScheduledExecutorService RETRIES =
+            java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "drillbot-reply-retry");
+                t.setDaemon(true);
+                return t;
+            });
+
     private final Inbox inbox;
     private final AnswerService answers;
     private final Clock clock;
+    private volatile List<Duration> retryRepliesAfter = RETRY_REPLIES_AFTER;
 
     public AnswerIntake(Inbox inbox, AnswerService answers, Clock clock) {
         this.inbox = inbox;
         this.answers = answers;
         this.clock = clock;
+    }
+
+    /** How long to wait before each retry of feedback that could not be posted (tests shorten it). */
+    public void retryRepliesAfter(List<Duration> delays) {
+        this.retryRepliesAfter = List.copyOf(delays);
     }
 
     /**
@@ -105,19 +122,47 @@ public final class AnswerIntake {
         }
 
         private void queue(long id, Inbox.Event event, java.util.function.Consumer<AnswerService.Outcome> then) {
+            queue(id, event, then, 0);
+        }
+
+        private void queue(long id, Inbox.Event event, java.util.function.Consumer<AnswerService.Outcome> then,
+                int retry) {
             AnswerReceived m = event.message();
             work.answer(m.thread(), m.user().id(), event.kind().name().toLowerCase(java.util.Locale.ROOT), () -> {
                 AnswerService.Outcome outcome = null;
                 try {
                     outcome = handle(event);
-                    // not done when the feedback could not be posted (or handling failed): tried again at the next start
+                    // not done when the feedback could not be posted (or handling failed): tried again a
+                    // little later while running, and at the next start if it still has not gone out
                     if (outcome != AnswerService.Outcome.REPLY_FAILED) {
                         inbox.done(id);
+                    } else {
+                        retryLater(id, event, retry);
                     }
                 } finally {
                     tell(then, outcome);
                 }
             });
+        }
+
+        /** Queues the event again after the next delay; the answer is stored and scored, so only the reply is redone. */
+        private void retryLater(long id, Inbox.Event event, int retry) {
+            List<Duration> delays = retryRepliesAfter;
+            if (retry >= delays.size()) {
+                log.warn("Feedback in thread {} could not be posted after {} retries; it is tried again at the next start",
+                        event.message().thread().id(), retry);
+                return;
+            }
+            Duration delay = delays.get(retry);
+            log.info("Feedback in thread {} could not be posted; trying again in {} s", event.message().thread().id(),
+                    delay.toSeconds());
+            RETRIES.schedule(() -> {
+                try {
+                    queue(id, event, outcome -> { }, retry + 1);
+                } catch (RuntimeException e) { // the platform is shutting down: the inbox keeps it for the next start
+                    log.info("Feedback retry not queued ({}); it is tried again at the next start", e.toString());
+                }
+            }, delay.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
         }
 
         private static void tell(java.util.function.Consumer<AnswerService.Outcome> then, AnswerService.Outcome outcome) {
