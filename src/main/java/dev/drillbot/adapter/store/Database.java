@@ -90,6 +90,19 @@ public final class Database implements AutoCloseable {
                 root = root.getCause();
             }
             String what = firstLine(root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage());
+            if (root instanceof java.nio.file.FileSystemException || what.contains("SQLITE_READONLY")
+                    || what.contains("SQLITE_CANTOPEN") || what.contains("SQLITE_PERM")) {
+                Path folder = file.toAbsolutePath().getParent();
+                String why = what;
+                if (root instanceof java.nio.file.FileSystemException fse) {
+                    why = (fse.getReason() != null ? fse.getReason()
+                            : root instanceof java.nio.file.AccessDeniedException ? "access denied" : "cannot write")
+                            + (fse.getFile() == null ? "" : " for " + fse.getFile());
+                }
+                throw new IllegalStateException("Cannot open database " + file + ": drillbot cannot write "
+                        + (folder == null ? "there" : "in " + folder) + " (read-only or no permission: " + why
+                        + "); point DRILLBOT_DB at a file in a folder drillbot may write to. Nothing was changed.", e);
+            }
             if (what.contains("SQLITE_CORRUPT") || what.contains("SQLITE_NOTADB")) {
                 throw new IllegalStateException("Cannot open database " + file + ": it is damaged (" + what
                         + "). Restore a backup, or point DRILLBOT_DB at a new file; nothing was changed.", e);

@@ -48,6 +48,24 @@ class DatabaseTest {
     }
 
     @Test
+    @DisplayName("a location drillbot cannot write to (here /sys, read-only even for root) gets one clear message")
+    void readOnlyLocationExplained() {
+        Path sys = Path.of("/sys");
+        boolean writable;
+        try {
+            java.nio.file.Files.delete(java.nio.file.Files.createTempFile(sys, "drillbot-probe", ".db"));
+            writable = true;
+        } catch (Exception e) {
+            writable = false;
+        }
+        org.junit.jupiter.api.Assumptions.assumeFalse(writable, "/sys is writable here; no read-only location to try");
+        assertThatThrownBy(() -> Database.open(sys.resolve("drillbot.db")))
+                .hasMessageStartingWith("Cannot open database /sys/drillbot.db: drillbot cannot write in /sys")
+                .hasMessageContaining("point DRILLBOT_DB at a file in a folder drillbot may write to");
+        assertThat(java.nio.file.Files.exists(sys.resolve("drillbot.db"))).isFalse();
+    }
+
+    @Test
     @DisplayName("a folder, a path under a file, a file that is not SQLite and a damaged database each get one clear"
             + " message, and no file is changed")
     void unusablePathsExplained() throws Exception {
