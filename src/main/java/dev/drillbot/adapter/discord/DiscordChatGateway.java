@@ -66,6 +66,23 @@ public final class DiscordChatGateway implements ChatGateway {
         return new ThreadRef(channel, thread.getId());
     }
 
+    /**
+     * A message of a drill thread, fetched from Discord (Get Channel Message), e.g. to read its attached
+     * file after a restart; empty if the thread or the message is gone.
+     */
+    java.util.Optional<net.dv8tion.jda.api.entities.Message> fetch(ThreadRef thread, String messageId) {
+        MessageChannel ch = jda.get().getThreadChannelById(thread.id());
+        if (ch == null) {
+            return java.util.Optional.empty();
+        }
+        try {
+            return java.util.Optional.of(ch.retrieveMessageById(messageId).complete());
+        } catch (RuntimeException e) {
+            log.warn("Could not fetch Discord message {} in thread {}: {}", messageId, thread.id(), e.toString());
+            return java.util.Optional.empty();
+        }
+    }
+
     @Override
     public void reply(ThreadRef thread, OutgoingMessage message) {
         MessageChannel target = jda.get().getThreadChannelById(thread.id());

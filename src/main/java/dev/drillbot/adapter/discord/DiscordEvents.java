@@ -79,7 +79,7 @@ final class DiscordEvents extends ListenerAdapter {
         this.gateway = gateway;
         this.workers = workers;
         this.readMessages = readMessages;
-        this.answers = bot.intake().door(DiscordChatGateway.PLATFORM, workers, this::complete);
+        this.answers = bot.intake().eventDoor(DiscordChatGateway.PLATFORM, workers, this::complete);
     }
 
     /** Handles the answers received before the last stop and not handled then. */
@@ -405,8 +405,10 @@ final class DiscordEvents extends ListenerAdapter {
     }
 
     /** Commits an answer event before anything else; the message is kept to read its attached file later. */
-    private boolean take(String key, Message message, Inbox.Event event) {
+    private boolean take(String key, Message message, Inbox.Event typed) {
+        Inbox.Event event = typed;
         if (hasTextFile(message)) {
+            event = new Inbox.Event(typed.kind(), typed.message(), true); // read again from Discord after a restart
             unread.put(key(event), message);
         }
         if (!answers.take(key, event)) {
@@ -431,10 +433,16 @@ final class DiscordEvents extends ListenerAdapter {
      * could see a moment before the core had stored its drill, instead of dropping the answer as "not a
      * drill".
      */
-    private AnswerReceived complete(AnswerReceived stored) {
+    private AnswerReceived complete(Inbox.Event event) {
+        AnswerReceived stored = event.message();
         Message message = unread.remove(key(Inbox.Kind.ANSWER, stored));
         if (message == null) {
             message = unread.remove(key(Inbox.Kind.EDIT, stored));
+        }
+        if (message == null && event.attachedFile()) {
+            // handled after a restart: the message with its file is fetched again (the file's link in the
+            // old message may have expired); if it is gone, the typed text is all there is
+            message = gateway.fetch(stored.thread(), stored.messageId()).orElse(null);
         }
         String text = message == null ? stored.text() : answerText(message);
         ThreadRef thread = stored.thread();

@@ -23,11 +23,11 @@ public final class SqliteInbox implements Inbox {
         AnswerReceived m = e.message();
         ChannelRef channel = m.thread().channel();
         return db.write(c -> Sql.first(c, "INSERT INTO inbox (platform, event_key, kind, channel_id, thread_id, user_id,"
-                + " user_name, message_id, text, sent_at, received_at) VALUES (?,?,?,?,?,?,?,?,?,?,?)"
+                + " user_name, message_id, text, sent_at, received_at, attached_file) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)"
                 + " ON CONFLICT (platform, event_key) DO NOTHING RETURNING id", rs -> rs.getLong(1),
                 channel.platform(), eventKey, e.kind().name().toLowerCase(Locale.ROOT), channel.id(), m.thread().id(),
                 m.user().id(), m.user().name(), m.messageId(), m.text() == null ? "" : m.text(),
-                m.at().toEpochMilli(), receivedAt.toEpochMilli()));
+                m.at().toEpochMilli(), receivedAt.toEpochMilli(), e.attachedFile() ? 1 : 0));
     }
 
     @Override
@@ -39,12 +39,12 @@ public final class SqliteInbox implements Inbox {
     public List<Pending> takePending(String platform) {
         return db.write(c -> {
             List<Pending> pending = Sql.list(c, "SELECT id, kind, channel_id, thread_id, user_id, user_name, message_id,"
-                    + " text, sent_at, attempts FROM inbox WHERE platform = ? AND done_at IS NULL ORDER BY id", rs -> {
+                    + " text, sent_at, attempts, attached_file FROM inbox WHERE platform = ? AND done_at IS NULL ORDER BY id", rs -> {
                         ThreadRef thread = new ThreadRef(new ChannelRef(platform, rs.getString(3)), rs.getString(4));
                         AnswerReceived m = new AnswerReceived(new UserRef(rs.getString(5), rs.getString(6)), thread,
                                 rs.getString(8), Instant.ofEpochMilli(rs.getLong(9)), rs.getString(7));
                         return new Pending(rs.getLong(1), new Event(Kind.valueOf(rs.getString(2).toUpperCase(Locale.ROOT)),
-                                m), rs.getInt(10) + 1);
+                                m, rs.getInt(11) == 1), rs.getInt(10) + 1);
                     }, platform);
             Sql.update(c, "UPDATE inbox SET attempts = attempts + 1 WHERE platform = ? AND done_at IS NULL", platform);
             return pending;

@@ -58,15 +58,20 @@ public final class AnswerIntake {
      *     user's display name, or waits for a drill thread the platform announced a moment early)
      */
     public Door door(String platform, EventWork work, UnaryOperator<AnswerReceived> complete) {
+        return new Door(platform, work, event -> complete.apply(event.message()));
+    }
+
+    /** As {@link #door}, for an adapter that needs the whole stored event to complete it (e.g. its attached-file flag). */
+    public Door eventDoor(String platform, EventWork work, java.util.function.Function<Inbox.Event, AnswerReceived> complete) {
         return new Door(platform, work, complete);
     }
 
     public final class Door {
         private final String platform;
         private final EventWork work;
-        private final UnaryOperator<AnswerReceived> complete;
+        private final java.util.function.Function<Inbox.Event, AnswerReceived> complete;
 
-        private Door(String platform, EventWork work, UnaryOperator<AnswerReceived> complete) {
+        private Door(String platform, EventWork work, java.util.function.Function<Inbox.Event, AnswerReceived> complete) {
             this.platform = platform;
             this.work = work;
             this.complete = complete;
@@ -174,7 +179,7 @@ public final class AnswerIntake {
         }
 
         private AnswerService.Outcome handle(Inbox.Event event) {
-            AnswerReceived m = complete.apply(event.message());
+            AnswerReceived m = complete.apply(event);
             AnswerService.Outcome outcome = switch (event.kind()) {
                 case ANSWER -> answers.receive(m);
                 case EDIT -> answers.edit(m);

@@ -16,8 +16,14 @@ public interface Inbox {
     /**
      * An answer, an edit of one (its message id is the original message's) or a deletion (text empty;
      * the user's id is empty when the platform does not say who wrote the deleted message).
+     * {@code attachedFile}: the message carried a text file that is part of the answer; after a restart
+     * the adapter reads it again from the platform.
      */
-    record Event(Kind kind, AnswerReceived message) {}
+    record Event(Kind kind, AnswerReceived message, boolean attachedFile) {
+        public Event(Kind kind, AnswerReceived message) {
+            this(kind, message, false);
+        }
+    }
 
     record Pending(long id, Event event, int attempts) {}
 

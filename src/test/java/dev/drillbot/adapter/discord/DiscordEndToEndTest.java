@@ -442,6 +442,37 @@ class DiscordEndToEndTest {
     }
 
     @Test
+    @DisplayName("an answer in message.txt received but not handled before a crash is read from its file at the next"
+            + " start (the message is fetched again), not scored on its empty typed text")
+    void answerInTextFileAfterCrash() throws Exception {
+        Shown drill = postScheduled();
+        h.stopDiscord();
+        String story = LP_ANSWER; // the whole answer is in the file; the typed text is empty
+        String id = discord.sayWithFile(ANA, "Ana", drill.id(), "", story);
+        // what a crash leaves: the event committed to the inbox with its file flag, never handled
+        h.db.write(c -> {
+            try (var st = c.prepareStatement("INSERT INTO inbox (platform, event_key, kind, channel_id, thread_id,"
+                    + " user_id, user_name, message_id, text, sent_at, received_at, attached_file)"
+                    + " VALUES ('discord', ?, 'answer', ?, ?, ?, 'Ana', ?, '', ?, ?, 1)")) {
+                Object[] values = {"message:" + id, DiscordStandIn.CHANNEL, drill.id(), ANA, id,
+                    System.currentTimeMillis(), System.currentTimeMillis()};
+                for (int i = 0; i < values.length; i++) {
+                    st.setObject(i + 1, values[i]);
+                }
+                return st.executeUpdate();
+            }
+        });
+        h.startDiscord();
+
+        Shown feedback = awaitFeedback(drill.id(), 1).get(0);
+        java.util.regex.Matcher total = java.util.regex.Pattern.compile("(\\d+)/100").matcher(feedback.text());
+        assertThat(total.find()).as(feedback.text()).isTrue();
+        assertThat(Integer.parseInt(total.group(1))).as("scored on the file's story").isGreaterThanOrEqualTo(50);
+        idle();
+        assertThat(feedbackIn(drill.id())).hasSize(1);
+    }
+
+    @Test
     @DisplayName("a 50,000-character answer file is refused with a clear reply")
     void hugeTextFile() {
         Shown drill = postScheduled();

@@ -455,6 +455,7 @@ public final class DiscordStandIn implements AutoCloseable {
     // --- REST -------------------------------------------------------------------------------------------
 
     private static final Pattern CHANNEL_MESSAGES = Pattern.compile("/api/v10/channels/(\\d+)/messages");
+    private static final Pattern CHANNEL_MESSAGE = Pattern.compile("/api/v10/channels/(\\d+)/messages/(\\d+)");
     private static final Pattern START_THREAD = Pattern.compile("/api/v10/channels/(\\d+)/messages/(\\d+)/threads");
     private static final Pattern CALLBACK = Pattern.compile("/api/v10/interactions/(\\d+)/([^/]+)/callback");
     private static final Pattern WEBHOOK = Pattern.compile("/api/v10/webhooks/(\\d+)/([^/]+)(/messages/(@original|\\d+))?");
@@ -571,6 +572,14 @@ public final class DiscordStandIn implements AutoCloseable {
             ex.getResponseHeaders().set("X-RateLimit-Bucket", "channel-messages");
             ex.getResponseHeaders().set("X-RateLimit-Scope", "user");
             send(ex, 429, "{\"message\": \"You are being rate limited.\", \"retry_after\": 0.2, \"global\": false}");
+        } else if ((m = CHANNEL_MESSAGE.matcher(path)).matches() && method.equals("GET")) {
+            // Get Channel Message: one message of a channel or thread, or 404 Unknown Message (code 10008)
+            ObjectNode found = messages.get(m.group(2));
+            if (found == null || !found.path("channel_id").asText().equals(m.group(1))) {
+                send(ex, 404, "{\"message\": \"Unknown Message\", \"code\": 10008}");
+            } else {
+                send(ex, 200, found.deepCopy());
+            }
         } else if ((m = CHANNEL_MESSAGES.matcher(path)).matches() && method.equals("GET")) {
             // Get Channel Messages with after/limit (1-100, default 50): the messages right after the given
             // id, newest first, as Discord returns them
