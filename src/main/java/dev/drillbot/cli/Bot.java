@@ -2,8 +2,9 @@ package dev.drillbot.cli;
 
 import dev.drillbot.adapter.store.Database;
 import dev.drillbot.adapter.store.SqliteAnswerStore;
-import dev.drillbot.adapter.store.SqliteInbox;
 import dev.drillbot.adapter.store.SqliteDrillStore;
+import dev.drillbot.adapter.store.SqliteInbox;
+import dev.drillbot.adapter.store.SqlitePracticeStore;
 import dev.drillbot.adapter.store.SqliteProgressStore;
 import dev.drillbot.core.Drillbot;
 import dev.drillbot.core.bank.QuestionBank;
@@ -14,12 +15,16 @@ import dev.drillbot.core.command.GapsCommand;
 import dev.drillbot.core.command.HelpCommand;
 import dev.drillbot.core.command.HintCommand;
 import dev.drillbot.core.command.LeaderboardCommand;
+import dev.drillbot.core.command.PauseCommand;
+import dev.drillbot.core.command.ResumeCommand;
 import dev.drillbot.core.command.StreakCommand;
+import dev.drillbot.core.command.TimezoneCommand;
 import dev.drillbot.core.drill.AnswerIntake;
 import dev.drillbot.core.drill.AnswerService;
 import dev.drillbot.core.drill.ChannelDirectory;
 import dev.drillbot.core.drill.DrillService;
 import dev.drillbot.core.drill.QuestionPicker;
+import dev.drillbot.core.progress.Practice;
 import dev.drillbot.core.scoring.Scoring;
 import dev.drillbot.core.text.Messages;
 import java.time.Clock;
@@ -41,9 +46,13 @@ public final class Bot {
                 new QuestionPicker(random), clock);
         AnswerService answers = new AnswerService(bank, drillStore, answerStore, progress, scoring, gateways,
                 messages, channels, maxAnswerChars, clock);
+        Practice practice = new Practice(new SqlitePracticeStore(db), clock);
         CommandRegistry commands = new CommandRegistry(messages);
         commands.register(new DrillCommand(bank, drills, messages))
-                .register(new StreakCommand(progress, messages, clock))
+                .register(new StreakCommand(progress, practice, messages, clock))
+                .register(new TimezoneCommand(practice, messages))
+                .register(new PauseCommand(practice, messages))
+                .register(new ResumeCommand(practice, messages))
                 .register(new GapsCommand(progress, messages))
                 .register(new LeaderboardCommand(progress, messages, clock))
                 .register(new HintCommand(drillStore, drills, messages))

@@ -191,7 +191,7 @@ class CommandLineTest {
 
         assertThat(run("", "run")).isEqualTo(2);
         assertThat(err()).startsWith("drillbot cannot start: Cannot open database").contains("version 7")
-                .contains("version 3").doesNotContain("Exception").doesNotContain("\tat ");
+                .contains("version 4").doesNotContain("Exception").doesNotContain("\tat ");
         assertThat(err().strip().lines()).hasSize(1);
         assertThat(Files.readAllBytes(file)).isEqualTo(before);
     }

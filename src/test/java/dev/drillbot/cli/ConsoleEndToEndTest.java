@@ -67,6 +67,9 @@ class ConsoleEndToEndTest {
                     SELECT 1;
 
                     /streak
+                    /timezone Asia/Tokyo
+                    /pause 5d
+                    /resume
                     /gaps
                     /leaderboard
                     /hint
@@ -86,7 +89,8 @@ class ConsoleEndToEndTest {
         // the schedule fires every minute: a session that crosses a minute gets one more scheduled drill first
         assertThat(out).contains("Practice drill for Ben · SQL");
         assertThat(out).containsPattern("  ↳ #\\d+ Ben: ");
-        assertThat(out).contains("Ben: 🔥 current streak 1"); // a practice answer on a drill day counts
+        assertThat(out).contains("Ben: 🔥 practice streak 1 day(s)", "Channel drill streak 1"); // a practice answer on a drill day counts
+        assertThat(out).contains("Your time zone is now Asia/Tokyo", "Paused for 5 day(s)", "Welcome back");
         assertThat(out).contains("Practice map for Ben", "Practise next:");
         assertThat(out).contains("🏆 Leaderboard · this week", "1. ana");
         assertThat(out).contains("Hint 1 of 1 for “Orders per customer”");

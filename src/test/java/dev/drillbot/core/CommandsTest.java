@@ -84,7 +84,8 @@ class CommandsTest {
         scheduledDrillAnswered(SUNDAY, ANA, 30);
         CommandReply streak = run(ANA, "/streak");
         assertThat(streak.visibility()).isEqualTo(CommandReply.Visibility.PRIVATE);
-        assertThat(streak.message().text()).contains("current streak 1, longest 1", "Europe/Berlin");
+        assertThat(streak.message().text()).contains("Channel drill streak 1, longest 1", "Europe/Berlin",
+                "practice streak 1 day(s)");
         String gaps = run(ANA, "/gaps").message().text();
         assertThat(gaps).contains("Practice map for Ana", "avg 30 · 1×", "never practised:", "Practise next:", "/drill ");
         // one answer says little about a weakness: no dimension is called weak yet
@@ -92,6 +93,71 @@ class CommandsTest {
 
         scheduledDrillAnswered(SUNDAY.plus(Duration.ofDays(1)), ANA, 40);
         assertThat(run(ANA, "/gaps").message().text()).contains("Weakest rubric dimensions lately:", "impact");
+    }
+
+    /** A practice answer (/drill, not a scheduled drill) scored at the clock's time. */
+    void practised(UserRef user, int score) {
+        run(user, "/drill sql");
+        String thread = t.gateway.posts().get(t.gateway.posts().size() - 1).threadId();
+        t.bot.answers().receive(new AnswerReceived(user, new ThreadRef(TestBot.CHANNEL, thread),
+                "SELECT 1 score=" + score, t.clock.instant(), user.id() + t.clock.instant()));
+    }
+
+    @Test
+    @DisplayName("/streak: practice with /drill on days without a scheduled drill builds the personal streak, not a"
+            + " confusing 0; a week earns a freeze that covers a missed day")
+    void personalStreakWithFreeze() {
+        for (int day = 0; day < 7; day++) {
+            t.clock.set(SUNDAY.plus(Duration.ofDays(day)).plus(Duration.ofHours(3)));
+            practised(ANA, 70);
+        }
+        String week = run(ANA, "/streak").message().text();
+        assertThat(week).contains("practice streak 7 day(s)", "1 freeze(s) held", "Today is done");
+        t.clock.set(SUNDAY.plus(Duration.ofDays(8)).plus(Duration.ofHours(3))); // day 7 missed
+        practised(ANA, 70);
+        String after = run(ANA, "/streak").message().text();
+        assertThat(after).contains("practice streak 8 day(s)", "1 spent on missed days").doesNotContain("freeze(s) held");
+    }
+
+    @Test
+    @DisplayName("/timezone shows the channel's zone until the user sets one; an unknown zone or an offset is refused")
+    void timezone() {
+        assertThat(run(ANA, "/timezone").message().text()).contains("Europe/Berlin", "this channel's time zone");
+        assertThat(run(ANA, "/timezone America/New_York").message().text()).contains("now America/New_York");
+        assertThat(run(ANA, "/timezone").message().text()).contains("America/New_York", "(your choice)");
+        assertThat(run(ANA, "/streak").message().text()).contains("in America/New_York");
+        assertThat(run(BEN, "/streak").message().text()).contains("in Europe/Berlin", "set yours with /timezone");
+        assertThat(run(ANA, "/timezone Mars/Olympus").message().text()).contains("\"Mars/Olympus\" is not a time zone");
+        assertThat(run(ANA, "/timezone +02:00").message().text()).contains("is not a time zone");
+        // echoed arguments are cut (mentions in them are made inert by each platform's renderer, tested there)
+        assertThat(run(ANA, "/timezone " + "x/".repeat(300)).message().text()).hasSizeLessThan(300);
+        assertThat(run(ANA, "/timezone").message().text()).contains("America/New_York");
+    }
+
+    @Test
+    @DisplayName("/pause 3d keeps the streak through missed days; /resume ends it early; more than 30 days is refused")
+    void pauseAndResume() {
+        for (int day = 0; day < 3; day++) {
+            t.clock.set(SUNDAY.plus(Duration.ofDays(day)).plus(Duration.ofHours(3)));
+            practised(ANA, 70);
+        }
+        t.clock.set(SUNDAY.plus(Duration.ofDays(3)).plus(Duration.ofHours(3)));
+        String paused = run(ANA, "/pause 3d").message().text();
+        assertThat(paused).contains("Paused for 3 day(s)");
+        assertThat(run(ANA, "/streak").message().text()).contains("practice streak 3 day(s)", "Paused through");
+        t.clock.set(SUNDAY.plus(Duration.ofDays(6)).plus(Duration.ofHours(3))); // three paused days missed
+        practised(ANA, 70);
+        assertThat(run(ANA, "/streak").message().text()).contains("practice streak 4 day(s)").doesNotContain("spent");
+
+        assertThat(run(ANA, "/pause 31d").message().text()).contains("1 to 30 days");
+        assertThat(run(ANA, "/pause soon").message().text()).contains("\"soon\" is not a pause");
+        assertThat(run(ANA, "/pause").message().text()).contains("How long?");
+        assertThat(run(ANA, "/pause 2w").message().text()).contains("Paused for 14 day(s)");
+        assertThat(run(ANA, "/resume").message().text()).contains("Welcome back");
+        assertThat(run(ANA, "/resume").message().text()).contains("no pause running");
+        t.clock.set(SUNDAY.plus(Duration.ofDays(8)).plus(Duration.ofHours(3))); // day 7 missed, no pause, no freeze
+        practised(ANA, 70);
+        assertThat(run(ANA, "/streak").message().text()).contains("practice streak 1 day(s)", "longest 4");
     }
 
     @Test

@@ -180,7 +180,23 @@ class DiscordEndToEndTest {
 
         discord.await(() -> has(streak, "original"), WAIT, "the /streak reply");
         assertThat(discord.responses(streak).get(0).ephemeral()).isTrue();
-        assertThat(text(streak, "original")).contains("Ana").contains("current streak");
+        assertThat(text(streak, "original")).contains("Ana").contains("practice streak 1 day(s)")
+                .contains("Channel drill streak");
+
+        // the personal loop's commands, with their free-text option, privately
+        String zone = discord.slash(ANA, "Ana", DiscordStandIn.CHANNEL, "timezone", Map.of("args", "Asia/Kolkata"));
+        discord.await(() -> has(zone, "original"), WAIT, "the /timezone reply");
+        assertThat(discord.responses(zone).get(0).ephemeral()).isTrue();
+        assertThat(text(zone, "original")).contains("now Asia/Kolkata");
+        String pause = discord.slash(ANA, "Ana", DiscordStandIn.CHANNEL, "pause", Map.of("args", "7d"));
+        discord.await(() -> has(pause, "original"), WAIT, "the /pause reply");
+        assertThat(text(pause, "original")).contains("Paused for 7 day(s)");
+        String again = discord.slash(ANA, "Ana", DiscordStandIn.CHANNEL, "streak", Map.of());
+        discord.await(() -> has(again, "original"), WAIT, "the second /streak reply");
+        assertThat(text(again, "original")).contains("in Asia/Kolkata").contains("Paused through");
+        String resume = discord.slash(ANA, "Ana", DiscordStandIn.CHANNEL, "resume", Map.of());
+        discord.await(() -> has(resume, "original"), WAIT, "the /resume reply");
+        assertThat(text(resume, "original")).contains("Welcome back");
     }
 
     @Test
@@ -209,7 +225,7 @@ class DiscordEndToEndTest {
 
         String stats = discord.press(BEN, "Ben", drill.id(), DiscordRenderer.STATS);
         discord.await(() -> has(stats, "original") && has(stats, "followup"), WAIT, "my stats");
-        assertThat(text(stats, "original")).contains("current streak");
+        assertThat(text(stats, "original")).contains("practice streak");
         assertThat(discord.responses(stats).stream().map(Shown::text).reduce("", String::concat))
                 .contains("Practice map for Ben");
     }

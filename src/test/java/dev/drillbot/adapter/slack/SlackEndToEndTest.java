@@ -169,8 +169,26 @@ class SlackEndToEndTest {
 
         SlackStandIn.Call streak = barrier();
         assertThat(streak.param("response_type")).isEqualTo("ephemeral");
-        assertThat(streak.param("text")).contains("current streak 1");
+        assertThat(streak.param("text")).contains("Channel drill streak 1").contains("practice streak 1 day(s)");
         assertThat(slack.calls("chat.postMessage")).hasSize(2); // the drill and the feedback, nothing public
+
+        // the personal loop's commands, as Slack sends them (the text after the command), answered privately
+        assertThat(slash("/timezone", "Europe/Lisbon").param("text")).contains("now Europe/Lisbon");
+        assertThat(slash("/pause", "2w").param("text")).contains("Paused for 14 day(s)");
+        SlackStandIn.Call again = streak(ANN);
+        assertThat(again.param("response_type")).isEqualTo("ephemeral");
+        assertThat(again.param("text")).contains("in Europe/Lisbon").contains("Paused through");
+        assertThat(slash("/resume", "").param("text")).contains("Welcome back");
+        assertThat(slash("/pause", "&lt;!channel&gt; forever").param("text")).contains("is not a pause")
+                .doesNotContain("<!channel>");
+    }
+
+    SlackStandIn.Call slash(String command, String text) throws InterruptedException {
+        String url = slack.newResponseUrl();
+        deliver(Envelopes.slashCommand(command, text, ANN, CHANNEL, url));
+        SlackStandIn.Call reply = slack.await("response_url", c -> c.param("url").endsWith(url.substring(url.indexOf("/respond/"))), WAIT);
+        assertThat(reply.param("response_type")).isEqualTo("ephemeral");
+        return reply;
     }
 
     @Test
@@ -186,7 +204,7 @@ class SlackEndToEndTest {
         SlackStandIn.Call feedback = slack.await("chat.postMessage",
                 c -> drillTs.equals(c.param("thread_ts")) && c.param("text").contains("88/100"), WAIT);
         assertThat(feedback.param("text")).contains("Ann U0ANN");
-        assertThat(streak(ANN).param("text")).contains("current streak 1");
+        assertThat(streak(ANN).param("text")).contains("Channel drill streak 1");
         // Ben's answers wait in his own lane, one at a time, in the order he sent them
         assertThat(held()).hasSize(1);
         assertThat(repliesIn(drillTs)).hasSize(1);
@@ -449,7 +467,7 @@ class SlackEndToEndTest {
 
         deliver(Envelopes.blockAction(BlockKit.STATS, "stats", ANN, CHANNEL, drillTs, slack.newResponseUrl()));
         SlackStandIn.Call stats = slack.await("chat.postEphemeral", c -> ANN.equals(c.param("user")), WAIT);
-        assertThat(stats.param("text")).contains("current streak").contains("Ann U0ANN");
+        assertThat(stats.param("text")).contains("practice streak").contains("Ann U0ANN");
         assertThat(stats.param("blocks")).isNotBlank();
     }
 

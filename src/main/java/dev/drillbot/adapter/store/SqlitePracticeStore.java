@@ -1,0 +1,70 @@
+package dev.drillbot.adapter.store;
+
+import dev.drillbot.core.progress.PracticeStore;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
+
+/** The practice loop's data in the SQLite file (migration V4). */
+public final class SqlitePracticeStore implements PracticeStore {
+    private final Database db;
+
+    public SqlitePracticeStore(Database db) {
+        this.db = db;
+    }
+
+    @Override
+    public Optional<ZoneId> zone(String platform, String userId) {
+        return db.read(c -> Sql.first(c, "SELECT zone FROM user_zones WHERE platform = ? AND user_id = ?",
+                rs -> rs.getString(1), platform, userId)).flatMap(SqlitePracticeStore::zoneOf);
+    }
+
+    /** A zone stored by an older tz database that this Java no longer knows is ignored, not fatal. */
+    private static Optional<ZoneId> zoneOf(String id) {
+        try {
+            return Optional.of(ZoneId.of(id));
+        } catch (DateTimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    @Override
+    public void setZone(String platform, String userId, ZoneId zone, Instant at) {
+        db.write(c -> Sql.update(c, "INSERT INTO user_zones (platform, user_id, zone, set_at) VALUES (?, ?, ?, ?)"
+                + " ON CONFLICT (platform, user_id) DO UPDATE SET zone = excluded.zone, set_at = excluded.set_at",
+                platform, userId, zone.getId(), at.toEpochMilli()));
+    }
+
+    @Override
+    public List<Pause> pauses(String platform, String userId) {
+        return db.read(c -> Sql.list(c, "SELECT id, first_day, last_day FROM pauses WHERE platform = ? AND user_id = ?"
+                + " ORDER BY first_day, id", rs -> new Pause(rs.getLong(1), LocalDate.parse(rs.getString(2)),
+                        LocalDate.parse(rs.getString(3))), platform, userId));
+    }
+
+    @Override
+    public void addPause(String platform, String userId, LocalDate firstDay, LocalDate lastDay) {
+        db.write(c -> Sql.update(c, "INSERT INTO pauses (platform, user_id, first_day, last_day) VALUES (?, ?, ?, ?)",
+                platform, userId, firstDay.toString(), lastDay.toString()));
+    }
+
+    @Override
+    public void endPause(long id, LocalDate lastDay) {
+        db.write(c -> {
+            int moved = Sql.update(c, "UPDATE pauses SET last_day = ? WHERE id = ? AND first_day <= ?", lastDay.toString(),
+                    id, lastDay.toString());
+            return moved > 0 ? moved : Sql.update(c, "DELETE FROM pauses WHERE id = ?", id);
+        });
+    }
+
+    @Override
+    public List<Instant> scoredAnswerTimes(String platform, String userId) {
+        return db.read(c -> Sql.list(c, "SELECT a.received_at FROM answers a JOIN drills d ON d.id = a.drill_id"
+                + " WHERE a.user_id = ? AND a.status = 'scored' AND d.channel_key >= ? AND d.channel_key < ?"
+                + " ORDER BY a.received_at", rs -> Instant.ofEpochMilli(rs.getLong(1)), userId, platform + ":",
+                platform + ";"));
+    }
+}

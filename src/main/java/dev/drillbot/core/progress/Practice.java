@@ -1,0 +1,83 @@
+package dev.drillbot.core.progress;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The personal side of practice: a user's own time zone (set with {@code /timezone}, else the channel's),
+ * their pauses and their practice streak. Platform-free; commands and summaries use it.
+ */
+public final class Practice {
+    /** The longest pause one {@code /pause} may take. */
+    public static final int MAX_PAUSE_DAYS = 30;
+
+    private final PracticeStore store;
+    private final Clock clock;
+
+    public Practice(PracticeStore store, Clock clock) {
+        this.store = store;
+        this.clock = clock;
+    }
+
+    /** The user's zone, and whether they chose it (false: the channel's, used until they do). */
+    public record Zone(ZoneId id, boolean chosen) {}
+
+    public Zone zone(String platform, String userId, ZoneId channelZone) {
+        return store.zone(platform, userId).map(z -> new Zone(z, true)).orElse(new Zone(channelZone, false));
+    }
+
+    public void setZone(String platform, String userId, ZoneId zone) {
+        store.setZone(platform, userId, zone, clock.instant());
+    }
+
+    public LocalDate today(ZoneId zone) {
+        return clock.instant().atZone(zone).toLocalDate();
+    }
+
+    /** Whether the user's pauses cover the day. */
+    public boolean paused(String platform, String userId, LocalDate day) {
+        return store.pauses(platform, userId).stream().anyMatch(p -> p.covers(day));
+    }
+
+    /** The pause covering today or starting later, if any. */
+    public Optional<PracticeStore.Pause> activePause(String platform, String userId, LocalDate today) {
+        return store.pauses(platform, userId).stream().filter(p -> !p.lastDay().isBefore(today)).findFirst();
+    }
+
+    /**
+     * Pauses both streaks from today for {@code days} days (1 to {@link #MAX_PAUSE_DAYS}); a pause already
+     * running is replaced by the new one. Returns the last paused day.
+     */
+    public LocalDate pause(String platform, String userId, LocalDate today, int days) {
+        if (days < 1 || days > MAX_PAUSE_DAYS) {
+            throw new IllegalArgumentException("a pause is 1 to " + MAX_PAUSE_DAYS + " days");
+        }
+        activePause(platform, userId, today).ifPresent(p -> store.endPause(p.id(), today.minusDays(1)));
+        LocalDate last = today.plusDays(days - 1L);
+        store.addPause(platform, userId, today, last);
+        return last;
+    }
+
+    /** Ends a running pause: today counts again. Returns false if there was none. */
+    public boolean resume(String platform, String userId, LocalDate today) {
+        Optional<PracticeStore.Pause> p = activePause(platform, userId, today);
+        p.ifPresent(pause -> store.endPause(pause.id(), today.minusDays(1)));
+        return p.isPresent();
+    }
+
+    public PracticeStreak streak(String platform, String userId, ZoneId zone) {
+        LocalDate today = today(zone);
+        Set<LocalDate> practised = new HashSet<>();
+        for (Instant at : store.scoredAnswerTimes(platform, userId)) {
+            practised.add(at.atZone(zone).toLocalDate());
+        }
+        List<PracticeStore.Pause> pauses = store.pauses(platform, userId);
+        return PracticeStreak.compute(practised, day -> pauses.stream().anyMatch(p -> p.covers(day)), today);
+    }
+}

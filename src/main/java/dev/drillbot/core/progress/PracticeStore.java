@@ -1,0 +1,32 @@
+package dev.drillbot.core.progress;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
+
+/** The personal practice loop's data: a user's own time zone, their pauses, and when they practised. */
+public interface PracticeStore {
+    /** A stretch of days (inclusive) on which neither streak counts. */
+    record Pause(long id, LocalDate firstDay, LocalDate lastDay) {
+        public boolean covers(LocalDate day) {
+            return !day.isBefore(firstDay) && !day.isAfter(lastDay);
+        }
+    }
+
+    Optional<ZoneId> zone(String platform, String userId);
+
+    void setZone(String platform, String userId, ZoneId zone, Instant at);
+
+    /** Every pause the user took, oldest first. */
+    List<Pause> pauses(String platform, String userId);
+
+    void addPause(String platform, String userId, LocalDate firstDay, LocalDate lastDay);
+
+    /** Moves a pause's last day (ending it early); a pause that would end before it began is removed. */
+    void endPause(long id, LocalDate lastDay);
+
+    /** When each of the user's scored answers in any channel of the platform was sent, oldest first. */
+    List<Instant> scoredAnswerTimes(String platform, String userId);
+}
