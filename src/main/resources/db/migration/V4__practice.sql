@@ -4,6 +4,7 @@ CREATE TABLE user_zones (
     platform  TEXT NOT NULL,
     user_id   TEXT NOT NULL,
     zone      TEXT NOT NULL,     -- a tz database name, e.g. Europe/Berlin
+    source    TEXT NOT NULL CHECK (source IN ('user', 'platform')),  -- set with /timezone, or the platform's
     set_at    INTEGER NOT NULL,
     PRIMARY KEY (platform, user_id)
 );

@@ -58,6 +58,6 @@ public final class Bot {
                 .register(new HintCommand(drillStore, drills, messages))
                 .register(new HelpCommand(commands, messages));
         AnswerIntake intake = new AnswerIntake(new SqliteInbox(db), answers, clock);
-        return new Drillbot(bank, drills, answers, intake, commands, channels, drillStore, progress, messages);
+        return new Drillbot(bank, drills, answers, intake, commands, channels, drillStore, progress, messages, practice);
     }
 }

@@ -73,7 +73,7 @@ public final class SlackPlatform implements ChatPlatform {
                 .allEventsApiAutoAckEnabled(true)
                 .build();
         App app = new App(appConfig);
-        SlackEvents events = new SlackEvents(bot, gateway, new SlackUsers(client), work, client, calls, clock);
+        SlackEvents events = new SlackEvents(bot, gateway, new SlackUsers(client, (id, zone) -> bot.practice().learnZone(SlackChatGateway.PLATFORM, id, zone)), work, client, calls, clock);
         events.register(app);
         events.resume(); // answers acknowledged before the last stop and not handled then; first, in order
         catchUpInBackground(events);

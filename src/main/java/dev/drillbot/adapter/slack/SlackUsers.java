@@ -17,9 +17,16 @@ final class SlackUsers {
     private static final Logger log = LoggerFactory.getLogger(SlackUsers.class);
     private final MethodsClient client;
     private final Map<String, String> names = new ConcurrentHashMap<>();
+    /** Told each user's profile time zone ({@code tz}) when it is looked up. */
+    private final java.util.function.BiConsumer<String, java.time.ZoneId> zones;
 
     SlackUsers(MethodsClient client) {
+        this(client, (id, zone) -> { });
+    }
+
+    SlackUsers(MethodsClient client, java.util.function.BiConsumer<String, java.time.ZoneId> zones) {
         this.client = client;
+        this.zones = zones;
     }
 
     UserRef user(String id) {
@@ -40,6 +47,7 @@ final class SlackUsers {
             var r = client.usersInfo(q -> q.user(id));
             if (r.isOk() && r.getUser() != null) {
                 User u = r.getUser();
+                learnZone(id, u.getTz());
                 if (u.getProfile() != null && notBlank(u.getProfile().getDisplayName())) {
                     return u.getProfile().getDisplayName();
                 }
@@ -56,6 +64,18 @@ final class SlackUsers {
             log.debug("users.info for {} failed: {}", id, e.toString());
         }
         return null;
+    }
+
+    /** The profile's tz database name (users.info {@code user.tz}); an unknown one is ignored. */
+    private void learnZone(String id, String tz) {
+        if (!notBlank(tz)) {
+            return;
+        }
+        try {
+            zones.accept(id, java.time.ZoneId.of(tz));
+        } catch (RuntimeException e) {
+            log.debug("Slack user {} has a time zone this Java does not know ({}); ignored", id, tz);
+        }
     }
 
     private static boolean notBlank(String s) {

@@ -17,9 +17,10 @@ public final class SqlitePracticeStore implements PracticeStore {
     }
 
     @Override
-    public Optional<ZoneId> zone(String platform, String userId) {
-        return db.read(c -> Sql.first(c, "SELECT zone FROM user_zones WHERE platform = ? AND user_id = ?",
-                rs -> rs.getString(1), platform, userId)).flatMap(SqlitePracticeStore::zoneOf);
+    public Optional<UserZone> zone(String platform, String userId) {
+        return db.read(c -> Sql.first(c, "SELECT zone, source FROM user_zones WHERE platform = ? AND user_id = ?",
+                rs -> new String[] {rs.getString(1), rs.getString(2)}, platform, userId))
+                .flatMap(row -> zoneOf(row[0]).map(z -> new UserZone(z, row[1].equals("user"))));
     }
 
     /** A zone stored by an older tz database that this Java no longer knows is ignored, not fatal. */
@@ -33,8 +34,16 @@ public final class SqlitePracticeStore implements PracticeStore {
 
     @Override
     public void setZone(String platform, String userId, ZoneId zone, Instant at) {
-        db.write(c -> Sql.update(c, "INSERT INTO user_zones (platform, user_id, zone, set_at) VALUES (?, ?, ?, ?)"
-                + " ON CONFLICT (platform, user_id) DO UPDATE SET zone = excluded.zone, set_at = excluded.set_at",
+        db.write(c -> Sql.update(c, "INSERT INTO user_zones (platform, user_id, zone, source, set_at)"
+                + " VALUES (?, ?, ?, 'user', ?) ON CONFLICT (platform, user_id) DO UPDATE SET zone = excluded.zone,"
+                + " source = 'user', set_at = excluded.set_at", platform, userId, zone.getId(), at.toEpochMilli()));
+    }
+
+    @Override
+    public void learnZone(String platform, String userId, ZoneId zone, Instant at) {
+        db.write(c -> Sql.update(c, "INSERT INTO user_zones (platform, user_id, zone, source, set_at)"
+                + " VALUES (?, ?, ?, 'platform', ?) ON CONFLICT (platform, user_id) DO UPDATE SET zone = excluded.zone,"
+                + " set_at = excluded.set_at WHERE user_zones.source = 'platform' AND user_zones.zone <> excluded.zone",
                 platform, userId, zone.getId(), at.toEpochMilli()));
     }
 

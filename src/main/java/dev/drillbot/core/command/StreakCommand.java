@@ -74,7 +74,7 @@ public final class StreakCommand implements Command {
         values.put("daysPerFreeze", PracticeStreak.DAYS_PER_FREEZE);
         values.put("maxFreezes", PracticeStreak.MAX_FREEZES);
         values.put("userZone", zone.id().getId());
-        values.put("zoneChosen", zone.chosen());
+        values.put("zoneChosen", zone.source() != Practice.ZoneSource.CHANNEL); // no nagging when the profile told us
         values.put("paused", pause.isPresent());
         values.put("pausedUntil", pause.map(p -> p.lastDay().toString()).orElse(""));
         return CommandReply.privately(messages.render("streak", values));

@@ -40,7 +40,7 @@ public final class TimezoneCommand implements Command {
         if (wanted.isEmpty()) {
             Practice.Zone zone = practice.zone(platform, user, context.channel().zone());
             return CommandReply.privately(messages.render("timezone", Map.of("zone", zone.id().getId(),
-                    "chosen", zone.chosen(), "set", false)));
+                    "chosen", zone.chosen(), "profile", zone.source() == Practice.ZoneSource.PROFILE, "set", false)));
         }
         ZoneId zone;
         try {
@@ -54,6 +54,6 @@ public final class TimezoneCommand implements Command {
         }
         practice.setZone(platform, user, zone);
         return CommandReply.privately(messages.render("timezone", Map.of("zone", zone.getId(), "chosen", true,
-                "set", true)));
+                "profile", false, "set", true)));
     }
 }

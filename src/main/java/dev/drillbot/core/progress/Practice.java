@@ -25,11 +25,25 @@ public final class Practice {
         this.clock = clock;
     }
 
-    /** The user's zone, and whether they chose it (false: the channel's, used until they do). */
-    public record Zone(ZoneId id, boolean chosen) {}
+    /** Where the zone came from: the user's /timezone, their platform profile, or the channel. */
+    public enum ZoneSource { CHOSEN, PROFILE, CHANNEL }
+
+    /** The user's zone, and where it came from. */
+    public record Zone(ZoneId id, ZoneSource source) {
+        public boolean chosen() {
+            return source == ZoneSource.CHOSEN;
+        }
+    }
 
     public Zone zone(String platform, String userId, ZoneId channelZone) {
-        return store.zone(platform, userId).map(z -> new Zone(z, true)).orElse(new Zone(channelZone, false));
+        return store.zone(platform, userId)
+                .map(z -> new Zone(z.zone(), z.chosen() ? ZoneSource.CHOSEN : ZoneSource.PROFILE))
+                .orElse(new Zone(channelZone, ZoneSource.CHANNEL));
+    }
+
+    /** The zone of the user's profile on the platform (Slack tells it); the user's own choice still wins. */
+    public void learnZone(String platform, String userId, ZoneId zone) {
+        store.learnZone(platform, userId, zone, clock.instant());
     }
 
     public void setZone(String platform, String userId, ZoneId zone) {

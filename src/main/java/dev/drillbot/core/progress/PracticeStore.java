@@ -15,9 +15,16 @@ public interface PracticeStore {
         }
     }
 
-    Optional<ZoneId> zone(String platform, String userId);
+    /** A user's zone and whether they chose it themselves (false: the platform's profile said so). */
+    record UserZone(ZoneId zone, boolean chosen) {}
 
+    Optional<UserZone> zone(String platform, String userId);
+
+    /** The zone the user chose with {@code /timezone}; it wins over the platform's from then on. */
     void setZone(String platform, String userId, ZoneId zone, Instant at);
+
+    /** The zone the platform's profile gives (Slack's {@code users.info}); never overrides the user's choice. */
+    void learnZone(String platform, String userId, ZoneId zone, Instant at);
 
     /** Every pause the user took, oldest first. */
     List<Pause> pauses(String platform, String userId);

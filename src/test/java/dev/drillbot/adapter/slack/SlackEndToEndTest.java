@@ -172,7 +172,10 @@ class SlackEndToEndTest {
         assertThat(streak.param("text")).contains("Channel drill streak 1").contains("practice streak 1 day(s)");
         assertThat(slack.calls("chat.postMessage")).hasSize(2); // the drill and the feedback, nothing public
 
-        // the personal loop's commands, as Slack sends them (the text after the command), answered privately
+        // the practice streak counts days in the zone of the user's Slack profile (users.info tz) ...
+        assertThat(streak.param("text")).contains("in America/Los_Angeles").doesNotContain("set yours with /timezone");
+        assertThat(slash("/timezone", "").param("text")).contains("America/Los_Angeles (from your profile");
+        // ... until they choose one; the personal loop's commands, as Slack sends them, answered privately
         assertThat(slash("/timezone", "Europe/Lisbon").param("text")).contains("now Europe/Lisbon");
         assertThat(slash("/pause", "2w").param("text")).contains("Paused for 14 day(s)");
         SlackStandIn.Call again = streak(ANN);

@@ -222,6 +222,10 @@ final class SlackStandIn implements AutoCloseable {
                 user.addProperty("team_id", TEAM);
                 user.addProperty("name", id.toLowerCase());
                 user.addProperty("real_name", "Real " + id);
+                // users.info gives the profile's time zone: tz database name, label and offset in seconds
+                user.addProperty("tz", "America/Los_Angeles");
+                user.addProperty("tz_label", "Pacific Standard Time");
+                user.addProperty("tz_offset", -28800);
                 JsonObject profile = new JsonObject();
                 profile.addProperty("display_name", "Ann " + id);
                 profile.addProperty("real_name", "Real " + id);
