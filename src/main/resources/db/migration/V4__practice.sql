@@ -20,3 +20,16 @@ CREATE TABLE pauses (
     CHECK (last_day >= first_day)
 );
 CREATE INDEX pauses_by_user ON pauses (platform, user_id, first_day);
+
+-- Opt-in reminders (/remind on 20:00): a private nudge at that local time when the practice streak is at
+-- risk, at most one a day. last_sent_day is claimed with a conditional update, so only one nudge goes
+-- out per user and day even if two processes look at once.
+CREATE TABLE reminders (
+    platform       TEXT NOT NULL,
+    user_id        TEXT NOT NULL,
+    user_name      TEXT NOT NULL,
+    channel_key    TEXT NOT NULL,     -- where it was switched on: its zone is the default, and the fallback
+    at_time        TEXT NOT NULL,     -- HH:MM in the user's zone
+    last_sent_day  TEXT,
+    PRIMARY KEY (platform, user_id)
+);

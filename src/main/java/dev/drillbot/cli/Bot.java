@@ -16,6 +16,7 @@ import dev.drillbot.core.command.HelpCommand;
 import dev.drillbot.core.command.HintCommand;
 import dev.drillbot.core.command.LeaderboardCommand;
 import dev.drillbot.core.command.PauseCommand;
+import dev.drillbot.core.command.RemindCommand;
 import dev.drillbot.core.command.ResumeCommand;
 import dev.drillbot.core.command.StreakCommand;
 import dev.drillbot.core.command.TimezoneCommand;
@@ -24,6 +25,7 @@ import dev.drillbot.core.drill.AnswerService;
 import dev.drillbot.core.drill.ChannelDirectory;
 import dev.drillbot.core.drill.DrillService;
 import dev.drillbot.core.drill.QuestionPicker;
+import dev.drillbot.core.progress.Nudges;
 import dev.drillbot.core.progress.Practice;
 import dev.drillbot.core.scoring.Scoring;
 import dev.drillbot.core.text.Messages;
@@ -46,18 +48,22 @@ public final class Bot {
                 new QuestionPicker(random), clock);
         AnswerService answers = new AnswerService(bank, drillStore, answerStore, progress, scoring, gateways,
                 messages, channels, maxAnswerChars, clock);
-        Practice practice = new Practice(new SqlitePracticeStore(db), clock);
+        SqlitePracticeStore practiceStore = new SqlitePracticeStore(db);
+        Practice practice = new Practice(practiceStore, clock);
         CommandRegistry commands = new CommandRegistry(messages);
         commands.register(new DrillCommand(bank, drills, messages))
                 .register(new StreakCommand(progress, practice, messages, clock))
                 .register(new TimezoneCommand(practice, messages))
                 .register(new PauseCommand(practice, messages))
                 .register(new ResumeCommand(practice, messages))
+                .register(new RemindCommand(practiceStore, messages))
                 .register(new GapsCommand(progress, messages))
                 .register(new LeaderboardCommand(progress, messages, clock))
                 .register(new HintCommand(drillStore, drills, messages))
                 .register(new HelpCommand(commands, messages));
         AnswerIntake intake = new AnswerIntake(new SqliteInbox(db), answers, clock);
-        return new Drillbot(bank, drills, answers, intake, commands, channels, drillStore, progress, messages, practice);
+        Nudges nudges = new Nudges(practiceStore, practice, channels, gateways, messages, clock);
+        return new Drillbot(bank, drills, answers, intake, commands, channels, drillStore, progress, messages, practice,
+                nudges);
     }
 }

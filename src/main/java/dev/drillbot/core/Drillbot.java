@@ -16,4 +16,4 @@ import dev.drillbot.core.text.Messages;
  */
 public record Drillbot(QuestionBank bank, DrillService drills, AnswerService answers, AnswerIntake intake,
         CommandRegistry commands, ChannelDirectory channels, DrillStore drillStore, ProgressStore progress,
-        Messages messages, dev.drillbot.core.progress.Practice practice) {}
+        Messages messages, dev.drillbot.core.progress.Practice practice, dev.drillbot.core.progress.Nudges nudges) {}

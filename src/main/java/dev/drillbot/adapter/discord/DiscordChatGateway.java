@@ -106,6 +106,24 @@ public final class DiscordChatGateway implements ChatGateway {
         }
     }
 
+    /**
+     * A DM (Create DM, then a message in it); when the user does not accept DMs from server members
+     * (Discord answers 50007) or the DM fails otherwise, {@link #tell} in the channel instead.
+     */
+    @Override
+    public void direct(ChannelRef channel, UserRef user, OutgoingMessage message) {
+        try {
+            MessageChannel dm = jda.get().openPrivateChannelById(user.id()).complete();
+            for (MessageCreateData part : DiscordRenderer.render(message)) {
+                dm.sendMessage(part).complete();
+            }
+        } catch (RuntimeException e) {
+            log.info("Could not DM Discord user {} ({}); telling them in channel {} instead", user.id(), e.toString(),
+                    channel.id());
+            tell(channel, user, message);
+        }
+    }
+
     /** The drill threads this process opened. */
     OpenedThreads threads() {
         return threads;

@@ -39,10 +39,19 @@ public final class QuartzDrillScheduler implements AutoCloseable {
     private final Clock clock;
     private Scheduler scheduler;
 
+    /** Run once a minute (the at-risk reminders); nothing when absent. */
+    private final Runnable everyMinute;
+    private static final String MINUTE = "every-minute";
+
     public QuartzDrillScheduler(List<ChannelSettings> channels, DrillService drills, Clock clock) {
+        this(channels, drills, clock, null);
+    }
+
+    public QuartzDrillScheduler(List<ChannelSettings> channels, DrillService drills, Clock clock, Runnable everyMinute) {
         this.channels = List.copyOf(channels);
         this.drills = drills;
         this.clock = clock;
+        this.everyMinute = everyMinute;
     }
 
     /**
@@ -59,7 +68,13 @@ public final class QuartzDrillScheduler implements AutoCloseable {
             p.setProperty("org.quartz.jobStore.misfireThreshold", "60000");
             scheduler = new StdSchedulerFactory(p).getScheduler();
             // Our own factory: jobs are closures over the core's routine, not classes Quartz instantiates.
-            scheduler.setJobFactory((bundle, s) -> fire((ChannelSettings) bundle.getJobDetail().getJobDataMap().get(CHANNEL)));
+            scheduler.setJobFactory((bundle, s) -> bundle.getJobDetail().getKey().getName().equals(MINUTE)
+                    ? minute() : fire((ChannelSettings) bundle.getJobDetail().getJobDataMap().get(CHANNEL)));
+            if (everyMinute != null) {
+                scheduler.scheduleJob(JobBuilder.newJob(Job.class).withIdentity(MINUTE).build(),
+                        TriggerBuilder.newTrigger().withIdentity(MINUTE).withSchedule(CronScheduleBuilder
+                                .cronSchedule("0 * * * * ?").withMisfireHandlingInstructionDoNothing()).build());
+            }
             for (ChannelSettings ch : channels) {
                 if (!ch.scheduled()) {
                     continue;
@@ -80,6 +95,16 @@ public final class QuartzDrillScheduler implements AutoCloseable {
         } catch (SchedulerException e) {
             throw new IllegalStateException("Cannot start the scheduler: " + e.getMessage(), e);
         }
+    }
+
+    private Job minute() {
+        return context -> {
+            try {
+                everyMinute.run();
+            } catch (RuntimeException e) {
+                log.error("The every-minute job failed", e);
+            }
+        };
     }
 
     private Job fire(ChannelSettings ch) {

@@ -57,6 +57,17 @@ public final class SlackChatGateway implements ChatGateway {
         tell(channel.id(), null, user.id(), message);
     }
 
+    /**
+     * A DM from the app: {@code chat.postMessage} with the user's id as the channel posts into the app's
+     * conversation with them (its Messages tab), which needs no extra scope.
+     */
+    @Override
+    public void direct(ChannelRef channel, UserRef user, OutgoingMessage message) {
+        for (BlockKit.Rendered part : BlockKit.render(message)) {
+            send(user.id(), null, part);
+        }
+    }
+
     /** An ephemeral message, inside a thread when {@code threadTs} is given. */
     void tell(String channelId, String threadTs, String userId, OutgoingMessage message) {
         for (BlockKit.Rendered part : BlockKit.render(message)) {

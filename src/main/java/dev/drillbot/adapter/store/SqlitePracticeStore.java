@@ -76,4 +76,45 @@ public final class SqlitePracticeStore implements PracticeStore {
                 + " ORDER BY a.received_at", rs -> Instant.ofEpochMilli(rs.getLong(1)), userId, platform + ":",
                 platform + ";"));
     }
+
+    @Override
+    public void setReminder(dev.drillbot.core.chat.ChannelRef channel, dev.drillbot.core.chat.UserRef user,
+            java.time.LocalTime at) {
+        db.write(c -> Sql.update(c, "INSERT INTO reminders (platform, user_id, user_name, channel_key, at_time)"
+                + " VALUES (?, ?, ?, ?, ?) ON CONFLICT (platform, user_id) DO UPDATE SET user_name = excluded.user_name,"
+                + " channel_key = excluded.channel_key, at_time = excluded.at_time", channel.platform(), user.id(),
+                user.name(), channel.key(), at.toString()));
+    }
+
+    @Override
+    public boolean clearReminder(String platform, String userId) {
+        return db.write(c -> Sql.update(c, "DELETE FROM reminders WHERE platform = ? AND user_id = ?", platform,
+                userId)) > 0;
+    }
+
+    @Override
+    public Optional<Reminder> reminder(String platform, String userId) {
+        return db.read(c -> Sql.first(c, "SELECT platform, user_id, user_name, channel_key, at_time, last_sent_day"
+                + " FROM reminders WHERE platform = ? AND user_id = ?", SqlitePracticeStore::reminderOf, platform, userId));
+    }
+
+    @Override
+    public List<Reminder> reminders() {
+        return db.read(c -> Sql.list(c, "SELECT platform, user_id, user_name, channel_key, at_time, last_sent_day"
+                + " FROM reminders ORDER BY platform, user_id", SqlitePracticeStore::reminderOf));
+    }
+
+    private static Reminder reminderOf(java.sql.ResultSet rs) throws java.sql.SQLException {
+        String last = rs.getString(6);
+        return new Reminder(rs.getString(1), new dev.drillbot.core.chat.UserRef(rs.getString(2), rs.getString(3)),
+                ChannelKeys.parse(rs.getString(4)), java.time.LocalTime.parse(rs.getString(5)),
+                last == null ? Optional.empty() : Optional.of(LocalDate.parse(last)));
+    }
+
+    @Override
+    public boolean claimReminder(String platform, String userId, LocalDate day) {
+        return db.write(c -> Sql.update(c, "UPDATE reminders SET last_sent_day = ? WHERE platform = ? AND user_id = ?"
+                + " AND (last_sent_day IS NULL OR last_sent_day < ?)", day.toString(), platform, userId,
+                day.toString())) == 1;
+    }
 }

@@ -16,4 +16,12 @@ public interface ChatGateway {
 
     /** Shows a message to one user only where the platform can (ephemeral), else replies in the channel. */
     void tell(ChannelRef channel, UserRef user, OutgoingMessage message);
+
+    /**
+     * A private message to the user (a DM) where the platform has them and the user accepts them; else
+     * {@link #tell} in the channel. For reminders nobody asked for at that moment.
+     */
+    default void direct(ChannelRef channel, UserRef user, OutgoingMessage message) {
+        tell(channel, user, message);
+    }
 }

@@ -34,6 +34,23 @@ public interface PracticeStore {
     /** Moves a pause's last day (ending it early); a pause that would end before it began is removed. */
     void endPause(long id, LocalDate lastDay);
 
+    /** An opt-in daily reminder: at a local time, in the channel where it was switched on. */
+    record Reminder(String platform, dev.drillbot.core.chat.UserRef user, dev.drillbot.core.chat.ChannelRef channel,
+            java.time.LocalTime at, Optional<LocalDate> lastSent) {}
+
+    void setReminder(dev.drillbot.core.chat.ChannelRef channel, dev.drillbot.core.chat.UserRef user, java.time.LocalTime at);
+
+    /** Returns whether there was one. */
+    boolean clearReminder(String platform, String userId);
+
+    Optional<Reminder> reminder(String platform, String userId);
+
+    /** Every reminder that is switched on. */
+    List<Reminder> reminders();
+
+    /** Marks the reminder sent for the day; false if it already was (by this process or another). */
+    boolean claimReminder(String platform, String userId, LocalDate day);
+
     /** When each of the user's scored answers in any channel of the platform was sent, oldest first. */
     List<Instant> scoredAnswerTimes(String platform, String userId);
 }

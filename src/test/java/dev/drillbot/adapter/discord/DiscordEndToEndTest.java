@@ -429,6 +429,32 @@ class DiscordEndToEndTest {
     }
 
     @Test
+    @DisplayName("/remind: an at-risk reminder arrives as a DM; a user who refuses DMs from the server is told in the channel")
+    void reminderByDmOrInChannel() {
+        Shown drill = postScheduled();
+        discord.say(ANA, "Ana", drill.id(), LP_ANSWER);
+        discord.say(BEN, "Ben", drill.id(), LP_ANSWER);
+        awaitFeedback(drill.id(), 2);
+        for (String user : List.of(ANA, BEN)) {
+            String remind = discord.slash(user, user.equals(ANA) ? "Ana" : "Ben", DiscordStandIn.CHANNEL, "remind",
+                    Map.of("args", "on 00:00"));
+            discord.await(() -> has(remind, "original"), WAIT, "the /remind reply");
+            assertThat(text(remind, "original")).contains("Reminder on: at 00:00");
+        }
+        discord.closedDms.add(BEN);
+        int before = discord.in(DiscordStandIn.CHANNEL).size();
+        h.clock.advance(java.time.Duration.ofDays(1)); // the next day: nothing practised yet
+
+        assertThat(h.bot.nudges().tick()).isEqualTo(2);
+        assertThat(discord.in(discord.dmChannel(ANA))).singleElement()
+                .satisfies(dm -> assertThat(dm.text()).contains("Ana, your 1-day practice streak is at risk"));
+        assertThat(discord.in(discord.dmChannel(BEN))).isEmpty();
+        assertThat(discord.in(DiscordStandIn.CHANNEL).subList(before, discord.in(DiscordStandIn.CHANNEL).size()))
+                .singleElement().satisfies(m -> assertThat(m.text()).contains("Ben, your 1-day practice streak is at risk"));
+        assertThat(h.bot.nudges().tick()).as("once a day").isZero();
+    }
+
+    @Test
     @DisplayName("an update that changes nothing (no edit time, same text) is not scored again")
     void noOpUpdateIgnored() {
         Shown drill = postScheduled();

@@ -128,6 +128,14 @@ public final class DiscordStandIn implements AutoCloseable {
     }
 
     /** Messages posted in a channel or thread, oldest first. */
+    /** Users whose privacy settings refuse DMs from server members. */
+    final java.util.Set<String> closedDms = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    /** The id of the DM channel with a user (stable per user). */
+    String dmChannel(String userId) {
+        return "9" + userId.substring(1);
+    }
+
     public List<Shown> in(String channelOrThread) {
         return shown.stream().filter(s -> s.where().equals(channelOrThread)).toList();
     }
@@ -603,6 +611,17 @@ public final class DiscordStandIn implements AutoCloseable {
             ArrayNode out = json.createArrayNode();
             found.forEach(x -> out.add(x.deepCopy()));
             send(ex, 200, out);
+        } else if (path.equals("/api/v10/users/@me/channels") && method.equals("POST")) {
+            // Create DM: the DM channel (type 1) with the recipient, the same one each time
+            String recipient = body.path("recipient_id").asText();
+            String dm = dmChannel(recipient);
+            ObjectNode ch = json.createObjectNode().put("id", dm).put("type", 1).putNull("last_message_id");
+            ch.putArray("recipients").add(user(recipient, "User" + recipient.substring(recipient.length() - 2), false));
+            send(ex, 200, ch);
+        } else if ((m = CHANNEL_MESSAGES.matcher(path)).matches() && method.equals("POST")
+                && closedDms.stream().map(this::dmChannel).anyMatch(path.split("/")[4]::equals)) {
+            // the user does not accept DMs from server members: 403 with JSON error code 50007
+            send(ex, 403, "{\"message\": \"Cannot send messages to this user\", \"code\": 50007}");
         } else if ((m = CHANNEL_MESSAGES.matcher(path)).matches() && method.equals("POST")) {
             ObjectNode msg = botMessage(m.group(1), body);
             shown.add(new Shown(m.group(1), null, false, msg));

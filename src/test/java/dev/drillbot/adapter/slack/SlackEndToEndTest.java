@@ -186,6 +186,22 @@ class SlackEndToEndTest {
                 .doesNotContain("<!channel>");
     }
 
+    @Test
+    @DisplayName("/remind on 20:00: when the streak is at risk the reminder arrives as a DM from the app, once that day")
+    void reminderArrivesAsDm() throws Exception {
+        String drillTs = postScheduledDrill();
+        answer(drillTs, ts(), "The result: p95 down 30%. score=70"); // 01:00 on 2 March in Ann's profile zone
+        slack.await("chat.postMessage", c -> drillTs.equals(c.param("thread_ts")), WAIT);
+        barrier();
+        assertThat(slash("/remind", "on 20:00").param("text")).contains("Reminder on: at 20:00");
+        clock.set(Instant.parse("2026-03-04T04:05:00Z")); // 20:05 on 3 March in America/Los_Angeles
+        assertThat(bot.nudges().tick()).isEqualTo(1);
+        SlackStandIn.Call dm = slack.await("chat.postMessage", c -> ANN.equals(c.param("channel")), WAIT);
+        assertThat(dm.param("text")).contains("1-day practice streak is at risk", "America/Los_Angeles");
+        assertThat(bot.nudges().tick()).isZero();
+        assertThat(slack.calls("chat.postMessage").stream().filter(c -> ANN.equals(c.param("channel")))).hasSize(1);
+    }
+
     SlackStandIn.Call slash(String command, String text) throws InterruptedException {
         String url = slack.newResponseUrl();
         deliver(Envelopes.slashCommand(command, text, ANN, CHANNEL, url));
