@@ -48,11 +48,20 @@ public final class QuartzDrillScheduler implements AutoCloseable {
     }
 
     public QuartzDrillScheduler(List<ChannelSettings> channels, DrillService drills, Clock clock, Runnable everyMinute) {
+        this(channels, drills, clock, everyMinute, "0 * * * * ?");
+    }
+
+    /** As above, with the periodic job's cron (tests run it every second). */
+    QuartzDrillScheduler(List<ChannelSettings> channels, DrillService drills, Clock clock, Runnable everyMinute,
+            String periodicCron) {
         this.channels = List.copyOf(channels);
         this.drills = drills;
         this.clock = clock;
         this.everyMinute = everyMinute;
+        this.periodicCron = periodicCron;
     }
+
+    private final String periodicCron;
 
     /**
      * Posts any missed drill still inside its grace window, then starts the cron triggers.
@@ -73,7 +82,7 @@ public final class QuartzDrillScheduler implements AutoCloseable {
             if (everyMinute != null) {
                 scheduler.scheduleJob(JobBuilder.newJob(Job.class).withIdentity(MINUTE).build(),
                         TriggerBuilder.newTrigger().withIdentity(MINUTE).withSchedule(CronScheduleBuilder
-                                .cronSchedule("0 * * * * ?").withMisfireHandlingInstructionDoNothing()).build());
+                                .cronSchedule(periodicCron).withMisfireHandlingInstructionDoNothing()).build());
             }
             for (ChannelSettings ch : channels) {
                 if (!ch.scheduled()) {

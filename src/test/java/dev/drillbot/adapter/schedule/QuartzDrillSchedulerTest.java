@@ -51,6 +51,19 @@ class QuartzDrillSchedulerTest {
     }
 
     @Test
+    @DisplayName("the periodic job (the at-risk reminders) runs on the real scheduler, beside the drill triggers")
+    void periodicJobRuns() throws Exception {
+        java.util.concurrent.CountDownLatch ran = new java.util.concurrent.CountDownLatch(2);
+        try (TestBot t = new TestBot(dir, java.time.ZoneId.of("UTC"), java.time.Instant.now());
+                QuartzDrillScheduler s = new QuartzDrillScheduler(List.of(), t.bot.drills(), Clock.systemUTC(),
+                        ran::countDown, "* * * * * ?")) {
+            s.start();
+            org.assertj.core.api.Assertions.assertThat(ran.await(10, java.util.concurrent.TimeUnit.SECONDS))
+                    .as("ran twice").isTrue();
+        }
+    }
+
+    @Test
     @DisplayName("at start-up a drill missed inside the grace window is posted; one outside it is skipped")
     void catchUpRespectsGraceWindow() {
         ZoneId la = ZoneId.of("America/Los_Angeles");
