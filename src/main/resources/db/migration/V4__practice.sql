@@ -33,3 +33,18 @@ CREATE TABLE reminders (
     last_sent_day  TEXT,
     PRIMARY KEY (platform, user_id)
 );
+
+-- Spaced review (FSRS-6): a question a user answered below "solid" comes back when its memory model says
+-- recall has fallen to 90%. One row per user and question; updated on every later answer to it.
+CREATE TABLE review_items (
+    platform     TEXT    NOT NULL,
+    user_id      TEXT    NOT NULL,
+    question_id  TEXT    NOT NULL,
+    stability    REAL    NOT NULL,     -- days until recall falls to 90%
+    difficulty   REAL    NOT NULL,     -- 1..10
+    last_day     TEXT    NOT NULL,     -- ISO date of the last answer
+    due_day      TEXT    NOT NULL,
+    reviews      INTEGER NOT NULL,
+    PRIMARY KEY (platform, user_id, question_id)
+);
+CREATE INDEX review_items_due ON review_items (platform, user_id, due_day);

@@ -6,6 +6,7 @@ import dev.drillbot.adapter.store.SqliteDrillStore;
 import dev.drillbot.adapter.store.SqliteInbox;
 import dev.drillbot.adapter.store.SqlitePracticeStore;
 import dev.drillbot.adapter.store.SqliteProgressStore;
+import dev.drillbot.adapter.store.SqliteReviewStore;
 import dev.drillbot.core.Drillbot;
 import dev.drillbot.core.bank.QuestionBank;
 import dev.drillbot.core.chat.Gateways;
@@ -18,6 +19,7 @@ import dev.drillbot.core.command.LeaderboardCommand;
 import dev.drillbot.core.command.PauseCommand;
 import dev.drillbot.core.command.RemindCommand;
 import dev.drillbot.core.command.ResumeCommand;
+import dev.drillbot.core.command.ReviewCommand;
 import dev.drillbot.core.command.StreakCommand;
 import dev.drillbot.core.command.TimezoneCommand;
 import dev.drillbot.core.drill.AnswerIntake;
@@ -27,6 +29,7 @@ import dev.drillbot.core.drill.DrillService;
 import dev.drillbot.core.drill.QuestionPicker;
 import dev.drillbot.core.progress.Nudges;
 import dev.drillbot.core.progress.Practice;
+import dev.drillbot.core.review.Reviews;
 import dev.drillbot.core.scoring.Scoring;
 import dev.drillbot.core.text.Messages;
 import java.time.Clock;
@@ -46,8 +49,9 @@ public final class Bot {
         SqliteProgressStore progress = new SqliteProgressStore(db);
         DrillService drills = new DrillService(bank, drillStore, progress, gateways, messages, scoring,
                 new QuestionPicker(random), clock);
+        Reviews reviews = new Reviews(new SqliteReviewStore(db));
         AnswerService answers = new AnswerService(bank, drillStore, answerStore, progress, scoring, gateways,
-                messages, channels, maxAnswerChars, clock);
+                messages, channels, maxAnswerChars, clock, reviews);
         SqlitePracticeStore practiceStore = new SqlitePracticeStore(db);
         Practice practice = new Practice(practiceStore, clock);
         CommandRegistry commands = new CommandRegistry(messages);
@@ -57,7 +61,8 @@ public final class Bot {
                 .register(new PauseCommand(practice, messages))
                 .register(new ResumeCommand(practice, messages))
                 .register(new RemindCommand(practiceStore, messages))
-                .register(new GapsCommand(progress, messages))
+                .register(new GapsCommand(progress, reviews, clock, messages))
+                .register(new ReviewCommand(bank, drills, reviews, messages, clock))
                 .register(new LeaderboardCommand(progress, messages, clock))
                 .register(new HintCommand(drillStore, drills, messages))
                 .register(new HelpCommand(commands, messages));

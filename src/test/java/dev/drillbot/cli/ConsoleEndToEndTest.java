@@ -67,6 +67,7 @@ class ConsoleEndToEndTest {
                     SELECT 1;
 
                     /streak
+                    /review
                     /timezone Asia/Tokyo
                     /pause 5d
                     /resume
@@ -91,6 +92,8 @@ class ConsoleEndToEndTest {
         assertThat(out).containsPattern("  ↳ #\\d+ Ben: ");
         assertThat(out).contains("Ben: 🔥 practice streak 1 day(s)", "Channel drill streak 1"); // a practice answer on a drill day counts
         assertThat(out).contains("Your time zone is now Asia/Tokyo", "Paused for 5 day(s)", "Welcome back");
+        // Ben's wrong SQL answer is a review item, due tomorrow
+        assertThat(out).contains("Nothing to review today; your next review comes due on");
         assertThat(out).contains("Practice map for Ben", "Practise next:");
         assertThat(out).contains("🏆 Leaderboard · this week", "1. ana");
         // the hint is for the channel's latest drill: the per-minute schedule may have posted another by then

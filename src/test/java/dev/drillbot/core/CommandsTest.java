@@ -120,6 +120,44 @@ class CommandsTest {
     }
 
     @Test
+    @DisplayName("spaced review: a question answered below solid comes back when due (/gaps counts it, /review posts it"
+            + " in its own thread); a good answer then pushes it further out")
+    void spacedReview() {
+        t.clock.set(SUNDAY.plus(Duration.ofHours(3)));
+        practised(ANA, 30); // below solid: a review item, due tomorrow (FSRS "again")
+        String questionId = t.bot.drillStore().latest(TestBot.CHANNEL).orElseThrow().questionId();
+        assertThat(run(ANA, "/gaps").message().text()).doesNotContain("Reviews due");
+        assertThat(run(ANA, "/review").message().text()).contains("Nothing to review today", "next review comes due on");
+        assertThat(run(BEN, "/review").message().text()).contains("Nothing to review: questions you answer below");
+
+        t.clock.set(SUNDAY.plus(Duration.ofDays(1)).plus(Duration.ofHours(3)));
+        assertThat(run(ANA, "/gaps").message().text()).contains("Reviews due: 1", "/review");
+        int before = t.gateway.posts().size();
+        CommandReply review = run(ANA, "/review");
+        assertThat(review.visibility()).isEqualTo(CommandReply.Visibility.NONE);
+        assertThat(review.message().text()).contains("Review:");
+        assertThat(t.gateway.posts()).hasSize(before + 1);
+        var drill = t.bot.drillStore().latest(TestBot.CHANNEL).orElseThrow();
+        assertThat(drill.questionId()).isEqualTo(questionId);
+        assertThat(drill.kind()).isEqualTo(dev.drillbot.core.drill.Drill.Kind.PRACTICE); // never the leaderboard
+
+        t.bot.answers().receive(new AnswerReceived(ANA, new ThreadRef(TestBot.CHANNEL, drill.threadId().orElseThrow()),
+                "SELECT 2 score=95", t.clock.instant(), "review-answer"));
+        assertThat(run(ANA, "/gaps").message().text()).doesNotContain("Reviews due");
+        assertThat(run(ANA, "/review").message().text()).contains("next review comes due on");
+        assertThat(run(ANA, "/streak").message().text()).contains("practice streak 2 day(s)"); // a review counts
+    }
+
+    @Test
+    @DisplayName("a question answered solid at the first try is not a review item")
+    void solidIsNotReviewed() {
+        t.clock.set(SUNDAY.plus(Duration.ofHours(3)));
+        practised(ANA, 75);
+        t.clock.set(SUNDAY.plus(Duration.ofDays(30)));
+        assertThat(run(ANA, "/review").message().text()).contains("Nothing to review: questions you answer below");
+    }
+
+    @Test
     @DisplayName("/timezone shows the channel's zone until the user sets one; an unknown zone or an offset is refused")
     void timezone() {
         assertThat(run(ANA, "/timezone").message().text()).contains("Europe/Berlin", "this channel's time zone");

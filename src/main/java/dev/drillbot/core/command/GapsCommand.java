@@ -20,10 +20,15 @@ public final class GapsCommand implements Command {
     static final int MIN_ANSWERS = 2;
 
     private final ProgressStore progress;
+    private final dev.drillbot.core.review.Reviews reviews;
+    private final java.time.Clock clock;
     private final Messages messages;
 
-    public GapsCommand(ProgressStore progress, Messages messages) {
+    public GapsCommand(ProgressStore progress, dev.drillbot.core.review.Reviews reviews, java.time.Clock clock,
+            Messages messages) {
         this.progress = progress;
+        this.reviews = reviews;
+        this.clock = clock;
         this.messages = messages;
     }
 
@@ -65,6 +70,8 @@ public final class GapsCommand implements Command {
         gaps.next().forEach(l -> next.add(Map.of("name", l.skill().displayName(), "slug", l.skill().slug(),
                 "why", l.neverPractised() ? "never practised" : "average " + Math.round(l.averageScore()))));
         v.put("next", next);
+        java.time.LocalDate today = clock.instant().atZone(zone).toLocalDate();
+        v.put("reviewsDue", reviews.due(channel.platform(), user, today).size());
         return CommandReply.privately(messages.render("gaps", v));
     }
 

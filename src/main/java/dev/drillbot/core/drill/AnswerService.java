@@ -57,9 +57,12 @@ public final class AnswerService {
     private final int maxAnswerChars;
     private final Clock clock;
 
+    private final dev.drillbot.core.review.Reviews reviews;
+
     public AnswerService(QuestionBank bank, DrillStore drills, AnswerStore answers, ProgressStore progress,
             Scoring scoring, Gateways gateways, Messages messages, ChannelDirectory channels, int maxAnswerChars,
-            Clock clock) {
+            Clock clock, dev.drillbot.core.review.Reviews reviews) {
+        this.reviews = reviews;
         this.bank = bank;
         this.drills = drills;
         this.answers = answers;
@@ -146,6 +149,7 @@ public final class AnswerService {
         answers.recordScore(answerId.get(), score, new ProgressUpdate(drill.channel(), answer.user(), drill.id(),
                 answer.at(), day, question.get().skills().stream().map(Skill::slug).toList(), score.total(),
                 countsForLeaderboard));
+        reviews.scored(drill.channel().platform(), answer.user().id(), question.get().id(), score.total(), day);
         return replyFeedback(answer, drill, question.get(), ch, answerId.get(), score,
                 followUp ? previous.map(AnswerStore.ScoredAnswer::score) : Optional.empty(), onTime)
                 ? Outcome.SCORED : Outcome.REPLY_FAILED;

@@ -197,6 +197,9 @@ class DiscordEndToEndTest {
         String resume = discord.slash(ANA, "Ana", DiscordStandIn.CHANNEL, "resume", Map.of());
         discord.await(() -> has(resume, "original"), WAIT, "the /resume reply");
         assertThat(text(resume, "original")).contains("Welcome back");
+        String review = discord.slash(ANA, "Ana", DiscordStandIn.CHANNEL, "review", Map.of());
+        discord.await(() -> has(review, "original"), WAIT, "the /review reply");
+        assertThat(text(review, "original")).contains("Nothing to review"); // 100/100: no review item
     }
 
     @Test

@@ -182,6 +182,7 @@ class SlackEndToEndTest {
         assertThat(again.param("response_type")).isEqualTo("ephemeral");
         assertThat(again.param("text")).contains("in Europe/Lisbon").contains("Paused through");
         assertThat(slash("/resume", "").param("text")).contains("Welcome back");
+        assertThat(slash("/review", "").param("text")).contains("Nothing to review"); // 70: solid, no review item
         assertThat(slash("/pause", "&lt;!channel&gt; forever").param("text")).contains("is not a pause")
                 .doesNotContain("<!channel>");
     }
