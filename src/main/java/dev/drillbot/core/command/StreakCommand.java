@@ -48,15 +48,14 @@ public final class StreakCommand implements Command {
         String platform = channel.channel().platform();
         String user = context.user().id();
         LocalDate today = clock.instant().atZone(channel.zone()).toLocalDate();
+        Practice.Standing me = practice.standing(platform, user, channel.zone());
         java.util.NavigableSet<LocalDate> drillDays = new java.util.TreeSet<>(progress.drillDays(channel.channel()));
-        drillDays.removeIf(day -> !day.equals(today) && practice.paused(platform, user, day)); // a pause suspends it too
+        drillDays.removeIf(day -> !day.equals(today) && me.paused(day)); // a pause suspends the channel streak too
         Streak streak = Streak.compute(drillDays, progress.answerDays(channel.channel(), user), today);
         boolean todayIsDrillDay = drillDays.contains(today);
 
-        Practice.Zone zone = practice.zone(platform, user, channel.zone());
-        PracticeStreak personal = practice.streak(platform, user, zone.id());
-        LocalDate personalToday = practice.today(zone.id());
-        var pause = practice.activePause(platform, user, personalToday).filter(p -> p.covers(personalToday));
+        PracticeStreak personal = me.streak();
+        var pause = me.pausedToday();
         Map<String, Object> values = new java.util.HashMap<>();
         values.put("user", context.user().name());
         values.put("current", streak.current());
@@ -73,8 +72,8 @@ public final class StreakCommand implements Command {
         values.put("freezesSpent", personal.freezesSpent());
         values.put("daysPerFreeze", PracticeStreak.DAYS_PER_FREEZE);
         values.put("maxFreezes", PracticeStreak.MAX_FREEZES);
-        values.put("userZone", zone.id().getId());
-        values.put("zoneChosen", zone.source() != Practice.ZoneSource.CHANNEL); // no nagging when the profile told us
+        values.put("userZone", me.zone().id().getId());
+        values.put("zoneChosen", me.zone().source() != Practice.ZoneSource.CHANNEL); // no nagging when the profile told us
         values.put("paused", pause.isPresent());
         values.put("pausedUntil", pause.map(p -> p.lastDay().toString()).orElse(""));
         return CommandReply.privately(messages.render("streak", values));

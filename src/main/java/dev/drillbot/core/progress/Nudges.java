@@ -6,9 +6,6 @@ import dev.drillbot.core.chat.OutgoingMessage;
 import dev.drillbot.core.drill.ChannelDirectory;
 import dev.drillbot.core.text.Messages;
 import java.time.Clock;
-import java.time.LocalDate;
-import java.time.LocalTime;
-import java.time.ZonedDateTime;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -56,24 +53,22 @@ public final class Nudges {
         if (!gateways.has(r.platform())) {
             return false;
         }
-        Practice.Zone zone = practice.zone(r.platform(), r.user().id(), channels.settings(r.channel()).zone());
-        ZonedDateTime now = clock.instant().atZone(zone.id());
-        LocalDate today = now.toLocalDate();
-        if (now.toLocalTime().isBefore(r.at()) || r.lastSent().filter(d -> !d.isBefore(today)).isPresent()
-                || practice.paused(r.platform(), r.user().id(), today)) {
+        Practice.Standing me = practice.standing(r.platform(), r.user().id(), channels.settings(r.channel()).zone());
+        if (clock.instant().atZone(me.zone().id()).toLocalTime().isBefore(r.at())
+                || r.lastSent().filter(d -> !d.isBefore(me.today())).isPresent() || me.paused(me.today())) {
             return false;
         }
-        PracticeStreak streak = practice.streak(r.platform(), r.user().id(), zone.id());
+        PracticeStreak streak = me.streak();
         if (streak.practisedToday() || streak.current() == 0) {
             return false; // nothing at risk
         }
-        if (!store.claimReminder(r.platform(), r.user().id(), today)) {
+        if (!store.claimReminder(r.platform(), r.user().id(), me.today())) {
             return false;
         }
         ChatGateway gateway = gateways.forChannel(r.channel());
         gateway.direct(r.channel(), r.user(), OutgoingMessage.plain(messages.render("remind-nudge", Map.of(
                 "user", r.user().name(), "current", streak.current(), "freezes", streak.freezes(),
-                "midnight", LocalTime.MIDNIGHT.toString(), "zone", zone.id().getId()))));
+                "zone", me.zone().id().getId()))));
         log.info("Reminded {} on {} ({}-day streak at risk)", r.user().id(), r.platform(), streak.current());
         return true;
     }

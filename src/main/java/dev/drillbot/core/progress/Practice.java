@@ -54,11 +54,6 @@ public final class Practice {
         return clock.instant().atZone(zone).toLocalDate();
     }
 
-    /** Whether the user's pauses cover the day. */
-    public boolean paused(String platform, String userId, LocalDate day) {
-        return store.pauses(platform, userId).stream().anyMatch(p -> p.covers(day));
-    }
-
     /** The pause covering today or starting later, if any. */
     public Optional<PracticeStore.Pause> activePause(String platform, String userId, LocalDate today) {
         return store.pauses(platform, userId).stream().filter(p -> !p.lastDay().isBefore(today)).findFirst();
@@ -85,13 +80,32 @@ public final class Practice {
         return p.isPresent();
     }
 
-    public PracticeStreak streak(String platform, String userId, ZoneId zone) {
-        LocalDate today = today(zone);
+    /**
+     * Where a user stands today, read once: their zone, today there, their pauses and their practice streak.
+     *
+     * @param pauses every pause the user took, oldest first
+     */
+    public record Standing(Zone zone, LocalDate today, List<PracticeStore.Pause> pauses, PracticeStreak streak) {
+        public boolean paused(LocalDate day) {
+            return pauses.stream().anyMatch(p -> p.covers(day));
+        }
+
+        /** The pause covering today, if any. */
+        public Optional<PracticeStore.Pause> pausedToday() {
+            return pauses.stream().filter(p -> p.covers(today)).findFirst();
+        }
+    }
+
+    public Standing standing(String platform, String userId, ZoneId channelZone) {
+        Zone zone = zone(platform, userId, channelZone);
+        LocalDate today = today(zone.id());
         Set<LocalDate> practised = new HashSet<>();
         for (Instant at : store.scoredAnswerTimes(platform, userId)) {
-            practised.add(at.atZone(zone).toLocalDate());
+            practised.add(at.atZone(zone.id()).toLocalDate());
         }
         List<PracticeStore.Pause> pauses = store.pauses(platform, userId);
-        return PracticeStreak.compute(practised, day -> pauses.stream().anyMatch(p -> p.covers(day)), today);
+        PracticeStreak streak = PracticeStreak.compute(practised, day -> pauses.stream().anyMatch(p -> p.covers(day)),
+                today);
+        return new Standing(zone, today, pauses, streak);
     }
 }
