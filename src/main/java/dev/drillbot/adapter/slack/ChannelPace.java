@@ -44,11 +44,6 @@ final class ChannelPace {
         });
     }
 
-    /** No pacing at all (tests that post hundreds of replies into one thread). */
-    static ChannelPace off() {
-        return new ChannelPace(Duration.ZERO, 1);
-    }
-
     /** Waits until a post to {@code channel} may go out; returns how long it waited, in nanoseconds. */
     long await(String channel) throws InterruptedException {
         if (interval == 0) {

@@ -300,12 +300,10 @@ final class Assessment {
 
     private boolean pastAnchor;
     private boolean habit;
-    /** A single occasion retold in the present tense (see {@link #specificity}). */
-    boolean presentStory;
-    private int routineSentences;
 
     private void specificity(Lexicon lex, Rubric r) {
         int hypo = 0;
+        int routineSentences = 0; // present-tense sentences of mine with a frequency ("whenever", "every PR")
         int pastI = 0;
         int presentI = 0;
         int actorSentences = 0;
@@ -365,7 +363,7 @@ final class Assessment {
         // in it ("so it won't happen again") does not make it a plan
         // a routine: frequencies said of the writer's own present actions, at least as many as past steps
         habit |= routineSentences >= 2 && pastI <= routineSentences;
-        presentStory = pastI == 0 && !habit && presentI >= 3 && hypo * 2 < presentI
+        boolean presentStory = pastI == 0 && !habit && presentI >= 3 && hypo * 2 < presentI
                 && (pastAnchor || timeframe || systems >= 2 || quantified > 0);
         hypothetical = !presentStory && ((hypo >= 2 && hypo >= pastI)
                 || (pastI == 0 && hypo + presentI >= 2 && !(hypo == 0 && pastAnchor && !habit)))
