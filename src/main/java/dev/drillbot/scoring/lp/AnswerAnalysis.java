@@ -45,6 +45,8 @@ final class AnswerAnalysis {
         /** The finite verbs and their tense; a sentence without one is a fragment. */
         Grammar.Reading grammar;
         int quantities;
+        /** Of those, bare ratios ("by 40%", "5x"): a claim anyone could make unless the story names something. */
+        int ratios;
         boolean beforeAfter;
         Part part = Part.OTHER;
 
@@ -210,8 +212,10 @@ final class AnswerAnalysis {
             s.names = names;
             s.repeated = !seen.add(Arrays.asList(w)); // words never hold spaces: same as joining them
             // Keyword lists, rubric terms strung together and recited principle names are not evidence.
-            // recited names in any form count per clause: "I dove deep, earned trust and delivered results"
-            int recited = names + (s.has(lex.principlePhrasesId) ? countMatches(w, s, lex.principlePhrasesId, lex) : 0);
+            // recited names in any form count per clause: "I dove deep, earned trust and delivered results";
+            // so do empty corporate phrases: "leveraged data-driven insights to drive alignment"
+            int recited = names + (s.has(lex.principlePhrasesId) ? countMatches(w, s, lex.principlePhrasesId, lex) : 0)
+                    + (s.has(lex.buzzwordsId) ? countMatches(w, s, lex.buzzwordsId, lex) : 0);
             // few glue words mark a keyword list, unless the sentence has clauses: "Fraud ops needed card data
             // within 15 minutes; our nightly batch gave them 18-hour-old data" is terse prose
             boolean clauses = s.grammar.past + s.grammar.present + s.grammar.modal >= 2;
@@ -248,7 +252,75 @@ final class AnswerAnalysis {
         }
         promptShare = content == 0 ? 0 : (double) fromPrompt / content;
         assignParts(lex);
+        questionTerms = questionTermsTold(prompt, lex);
     }
+
+    /**
+     * How many distinct terms of the question the story's counted sentences take up, by stem ("commit" /
+     * "committed", "hands over" / "handed"): a story about what was asked ("got several teams to commit to
+     * a shared initiative": "four squads", "commit", "shared tracking plan") is evidence of the principle
+     * the question probes, whatever words the rubric lists. Generic work words (data, pipeline, team)
+     * say nothing about which question was answered and do not count; an echo of the question is not a
+     * counted sentence.
+     */
+    private int questionTermsTold(String prompt, Lexicon lex) {
+        Set<String> asked = new HashSet<>();
+        for (String w : Words.tokenize(Words.normalise(prompt == null ? "" : prompt))) {
+            if (questionTerm(w, lex)) {
+                asked.add(stem(w));
+            }
+        }
+        Set<String> told = new HashSet<>();
+        for (Sentence s : sentences) {
+            if (evidence(s)) {
+                for (String w : s.words) {
+                    if (w.length() > 2) {
+                        String st = stem(w);
+                        if (asked.contains(st)) {
+                            told.add(st);
+                        }
+                    }
+                }
+            }
+        }
+        return told.size();
+    }
+
+    private static boolean questionTerm(String w, Lexicon lex) {
+        Lexicon.Word k = lex.word(w);
+        int glue = Lexicon.FUNCTION | Lexicon.STOPWORD;
+        return w.length() > 2 && (k == null || (k.flags() & glue) == 0) && !PROMPT_FRAME.contains(w)
+                && !QUESTION_FRAME.contains(w);
+    }
+
+    /**
+     * Words every behavioural question for a data engineer uses: they say nothing about which one was
+     * answered ("data", "pipeline", "team" are in nearly every story).
+     */
+    private static final Set<String> QUESTION_FRAME = Set.of("time", "times", "made", "make", "had", "have", "how",
+            "why", "when", "who", "which", "what", "did", "do", "does", "learn", "learned", "result", "decide",
+            "decided", "situation", "approach", "handle", "handled", "someone", "something", "way", "other", "others",
+            "people", "work", "worked", "working", "data", "dataset", "datasets", "pipeline", "pipelines", "team",
+            "teams", "job", "jobs", "system", "systems", "project", "projects", "platform", "company", "engineer",
+            "engineers", "got", "get", "took", "take", "one");
+
+    /** A crude stem: a common ending off, then at most five letters ("committed", "commit" -> "commi"). */
+    static String stem(String w) {
+        String x = w;
+        for (String suffix : new String[] {"ing", "ed", "es", "er", "s"}) {
+            if (x.endsWith(suffix) && x.length() - suffix.length() >= 3) {
+                x = x.substring(0, x.length() - suffix.length());
+                break;
+            }
+        }
+        if (x.endsWith("e") && x.length() > 3) {
+            x = x.substring(0, x.length() - 1);
+        }
+        return x.length() > 5 ? x.substring(0, 5) : x;
+    }
+
+    /** Distinct terms of the question taken up by the story (see {@link #questionTermsTold}). */
+    final int questionTerms;
 
     /** Words of the prompt that carry its meaning: not glue words, not "tell me about a time". */
     private static Set<String> contentWords(List<String> words, Lexicon lex) {
@@ -340,14 +412,15 @@ final class AnswerAnalysis {
 
     /** Splits on line breaks and on . ! ? followed by a space, keeping decimals and e.g. together. */
     static List<String> split(String text) {
-        // a sentence never holds a line break, so it is always text[from, i]: no copying char by char
+        // a sentence is always text[from, i] (a wrapped line keeps its line break inside): no copying char by char
         List<String> out = new ArrayList<>();
         int n = text.length();
         int from = 0;
         int words = 0;
+        boolean hardWrapped = hardWrapped(text);
         for (int i = 0; i < n; i++) {
             char c = text.charAt(i);
-            if (c == '\n' || c == '\r') {
+            if ((c == '\n' || c == '\r') && !(hardWrapped && wrapped(text, from, i))) {
                 flush(text, from, i, out);
                 from = i + 1;
                 words = 0;
@@ -370,6 +443,52 @@ final class AnswerAnalysis {
         }
         flush(text, from, n, out);
         return out;
+    }
+
+    /**
+     * Whether the text was wrapped at a fixed width (pasted from an editor or e-mail): at least three lines
+     * that a paragraph goes on after, nearly all of them within 15% of the longest. Chat messages typed
+     * line by line vary in length and keep every line break.
+     */
+    static boolean hardWrapped(String text) {
+        String[] lines = text.split("\n", -1);
+        int longest = 0;
+        List<Integer> inner = new ArrayList<>();
+        for (int k = 0; k + 1 < lines.length; k++) {
+            if (!lines[k + 1].isBlank() && !lines[k].isBlank()) {
+                inner.add(lines[k].strip().length());
+                longest = Math.max(longest, lines[k].strip().length());
+            }
+        }
+        if (inner.size() < 3 || longest > 140 || longest < 40) {
+            return false;
+        }
+        int full = 0;
+        for (int len : inner) {
+            full += len >= 0.85 * longest ? 1 : 0;
+        }
+        return full >= 0.8 * inner.size();
+    }
+
+    /**
+     * Whether the line break at {@code i} only wraps a sentence (text pasted from an editor or e-mail):
+     * the line so far has no closing punctuation and the next line goes on in lower case ("a shared data\n
+     * mesh"). A blank line, a bullet or a capital starts something new.
+     */
+    private static boolean wrapped(String text, int from, int i) {
+        int last = i - 1;
+        while (last >= from && Character.isWhitespace(text.charAt(last))) {
+            last--;
+        }
+        if (last < from || ".!?:;".indexOf(text.charAt(last)) >= 0 || text.charAt(i) != '\n') {
+            return false;
+        }
+        int next = i + 1;
+        while (next < text.length() && (text.charAt(next) == ' ' || text.charAt(next) == '\t')) {
+            next++;
+        }
+        return next < text.length() && (Character.isLowerCase(text.charAt(next)) || Character.isDigit(text.charAt(next))
+                && !(next + 1 < text.length() && (text.charAt(next + 1) == '.' || text.charAt(next + 1) == ')')));
     }
 
     private static final String[] ABBREVIATIONS = {"e.g.", "i.e.", " vs.", " etc.", " approx.", " dr.", " mr.", " ms."};
@@ -538,10 +657,13 @@ final class AnswerAnalysis {
             }
             int unit = currency ? k + 1 : unitAfter(w, f, s.tags, k);
             // "six months later" places the story in time; it measures nothing
+            // ("18,000 applications into the training set" is a count: only a duration can be a point)
             boolean quantity = unit >= 0 && !(unit + 1 < w.length && (f[unit + 1] & Lexicon.TIME_POINT) != 0
-                    && !currency);
+                    && !currency && DURATION.matcher(w[unit]).matches());
             if (quantity) {
                 s.quantities++;
+                String u = w[unit];
+                s.ratios += u.equals("%") || u.equals("percent") || u.equals("x") ? 1 : 0;
             }
             boolean compared = quantity && ((unit + 1 < w.length && (f[unit + 1] & Lexicon.COMPARATIVE) != 0)
                     || (unit + 2 < w.length && (f[unit + 2] & Lexicon.COMPARATIVE) != 0));
@@ -558,13 +680,24 @@ final class AnswerAnalysis {
         }
     }
 
+    private static final Set<String> OF_WHOLE = Set.of("the", "their", "our", "its", "my", "his", "her", "these",
+            "those", "your", "them");
+
+    private static final java.util.regex.Pattern DURATION = java.util.regex.Pattern.compile(
+            "(s|secs?|seconds?|mins?|minutes?|h|hrs?|hours?|days?|weeks?|months?|years?|quarters?|sprints?|nights?|shifts?)");
+
     /** The position of the unit that makes {@code w[k]} a measurement, or -1. */
     private static int unitAfter(String[] w, int[] f, int[] tags, int k) {
         if (k + 1 < w.length && (f[k + 1] & Lexicon.UNIT) != 0) {
             return k + 1;
         }
-        // any counted thing: "three closes", "two more reports", "40 nightly jobs" (a plural noun)
-        for (int j = k + 1; j < Math.min(w.length, k + 5); j++) {
+        // any counted thing: "three closes", "two more reports", "40 nightly jobs" (a plural noun), also
+        // counted out of a whole: "2 of their features", "40 of the 60 DAGs"
+        int start = k + 1;
+        if (k + 2 < w.length && w[k + 1].equals("of") && OF_WHOLE.contains(w[k + 2])) {
+            start = k + 3;
+        }
+        for (int j = start; j < Math.min(w.length, start + 4); j++) {
             if ((tags[j] & Morphology.PLURAL) != 0) {
                 return j;
             }

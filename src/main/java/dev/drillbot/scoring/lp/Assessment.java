@@ -56,6 +56,12 @@ final class Assessment {
     Sentence firstHypothetical;
     boolean timeframe;
     int systems;
+    /**
+     * Numbers anywhere in the story other than bare ratios ("improved quality by 45%" alone is a claim),
+     * and systems named outside its counted sentences: a story is concrete with either.
+     */
+    private int concreteNumbers;
+    private int concreteNames;
     int reasons;
     double pastShare;
     // concision evidence
@@ -178,6 +184,10 @@ final class Assessment {
             }
         }
         askedGroups = Math.max(askedGroups, 0);
+        // a story about what the question asked is evidence of the principle it probes (one group); a
+        // story told to the question can still show another principle far better (compared below without it)
+        answersQuestion = a.questionTerms >= r.num("principle_fit.question_terms");
+        askedGroups += answersQuestion ? 1 : 0;
         // two distinct signal groups, or one multi-word signal, inside the actions or results
         askedEvidence = askedGroups >= 2 || askedGroups == 1 && askedMulti == 1;
         int[] gids = lex.groupIds.get(asked);
@@ -203,7 +213,7 @@ final class Assessment {
             }
         }
         if (other != null && (otherGroups < r.num("principle_fit.other_min_groups")
-                || otherGroups < askedGroups + r.num("principle_fit.other_lead_groups"))) {
+                || otherGroups < askedGroups - (answersQuestion ? 1 : 0) + r.num("principle_fit.other_lead_groups"))) {
             other = null;
         }
         if (other != null) {
@@ -224,6 +234,9 @@ final class Assessment {
         }
         scores.put("principle fit", clamp(points));
     }
+
+    /** Whether the story takes up enough of the question's own terms to count as answering it. */
+    boolean answersQuestion;
 
     /** Whether the asked principle has enough evidence in the story (see {@link #fit}). */
     boolean askedEvidence;
@@ -314,8 +327,15 @@ final class Assessment {
         int systemId = lex.id("systems");
         for (Sentence s : a.sentences) {
             if (!s.real) {
+                // a verbless line still says something concrete ("nothing fancy: one spark job writing to
+                // redis"): its names and numbers count against "nothing concrete", not for specificity
+                if (!s.stuffed && !s.echo && !s.repeated) {
+                    concreteNames += s.has(systemId) ? 1 : 0;
+                    concreteNumbers += s.quantities - s.ratios;
+                }
                 continue;
             }
+            concreteNumbers += s.quantities - s.ratios;
             if (s.hypothetical || s.reportedIntent) {
                 // a story told as "I said I would ..." throughout is a plan, not something that happened
                 hypo++;
@@ -554,7 +574,7 @@ final class Assessment {
             caps.add(new Cap("too short", (int) r.num("caps.too_short"), a.wordCount + " words is a list of claims,"
                     + " not a story; tell what you did step by step"));
         }
-        if (quantified == 0 && systems == 0 && !timeframe) {
+        if (concreteNumbers == 0 && systems + concreteNames == 0 && !timeframe) {
             caps.add(new Cap("nothing concrete", (int) r.num("caps.nothing_concrete"),
                     "nothing in it is concrete - no number, no named system, no time; tell it so only you could"));
         }

@@ -86,6 +86,7 @@ final class Lexicon {
     final int resultCuesId;
     final int resultMarkersId;
     final int principlePhrasesId;
+    final int buzzwordsId;
     final int taskCuesId;
     final int situationCuesId;
     final int[] nameIdList;
@@ -112,7 +113,8 @@ final class Lexicon {
                 signalLists[g] = true;
             }
         }
-        for (String key : List.of("metric_nouns", "systems", "result_cues", "learning_cues", "principle_phrases")) {
+        for (String key : List.of("metric_nouns", "systems", "result_cues", "learning_cues", "principle_phrases",
+                "buzzwords")) {
             signalLists[ids.get(key)] = true;
         }
         for (int id : nameIds.values()) {
@@ -187,6 +189,7 @@ final class Lexicon {
         resultCuesId = id("result_cues");
         resultMarkersId = id("result_markers");
         principlePhrasesId = id("principle_phrases");
+        buzzwordsId = id("buzzwords");
         taskCuesId = id("task_cues");
         situationCuesId = id("situation_cues");
         nameIdList = nameIds.values().stream().mapToInt(Integer::intValue).toArray();

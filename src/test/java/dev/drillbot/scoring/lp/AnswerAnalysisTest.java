@@ -28,6 +28,27 @@ class AnswerAnalysisTest {
                 .containsExactly("Runtime fell to 2.5 hours, e.g. on Mondays.", "Then it held!", "I wrote a runbook");
     }
 
+    @Test
+    @DisplayName("a sentence wrapped at a fixed width is one sentence; chat lines typed one by one stay apart")
+    void wrappedLines() {
+        String wrapped = """
+                I proposed one shared tracking plan for the four squads: a single event catalogue in a Git
+                repo, JSON schemas for every event, and validation in our Kafka ingestion so that events not
+                matching the schema go to a quarantine topic instead of the warehouse. The hard part was not
+                technical, it was getting four squads to commit.""";
+        assertThat(AnswerAnalysis.split(wrapped)).hasSize(2);
+        assertThat(AnswerAnalysis.split(wrapped).get(0)).startsWith("I proposed").endsWith("the warehouse.");
+        String chat = """
+                ok so design review for our customer dedup job, early 2024
+                proposal was to merge records when the email matched exactly
+                i was the one person saying we should not ship it
+                so i ran the rule over a 50k sample that afternoon""";
+        assertThat(AnswerAnalysis.split(chat)).hasSize(4);
+        // a bullet list keeps its items even when every line is about as long
+        assertThat(AnswerAnalysis.split("- migrated 40 DAGs to the new cluster in May\n- wrote the runbook for the"
+                + " on-call rota\n- cut the nightly runtime from 6 hours to 2\n- trained two analysts on it")).hasSize(4);
+    }
+
     @ParameterizedTest(name = "\"{0}\" -> measurements {1}, before/after {2}")
     @CsvSource(delimiter = '|', value = {
         "The bill fell from $42k to $19k a month after the change.|2|true",
@@ -36,7 +57,9 @@ class AnswerAnalysisTest {
         "Query cost ended up 12% lower than the Parquet baseline.|1|true",
         "Six months later I checked the outcome with the analysts.|0|false",
         "In 2023 I joined the payments team as a data engineer.|0|false",
-        "We loaded about 4 TB a day into the lake at that point.|1|false"})
+        "We loaded about 4 TB a day into the lake at that point.|1|false",
+        "I wrote a job to bring about 18,000 branch applications into the training set.|1|false",
+        "Two weeks into the project I reviewed 2 of their features.|1|false"})
     void measurements(String text, int quantities, boolean beforeAfter) {
         Sentence s = one(text);
         assertThat(s.quantities).isEqualTo(quantities);

@@ -30,6 +30,13 @@ final class Answers {
                 List.of(), new Source("test.yaml", 1, Map.of()));
     }
 
+    /** A question of principle {@code p} asked in the words of {@code prompt}. */
+    static LpQuestion question(Principle p, String prompt) {
+        return new LpQuestion("test-" + p.slug(), "A test question", prompt, Difficulty.MEDIUM, List.of(p),
+                List.of("a strong answer shows..."), List.of("What did you do, not the team?"), List.of(),
+                new Source("test.yaml", 1, Map.of()));
+    }
+
     static final String OWNERSHIP_STRONG = """
             In 2023 I was a data engineer on the payments analytics team. Our nightly Airflow DAG that loaded \
             settlement files into Redshift failed about twice a week, and nobody owned it because the original \

@@ -30,13 +30,16 @@ final class BlindSet {
     /** The development part: in the repository once handed over, else where it was handed over. */
     static final List<Path> DEV = List.of(Path.of("src/test/resources/lp/blind/dev.yaml"), Path.of("/work/blind/lp/dev.yaml"));
     /**
-     * The frozen test parts: the first set's (written 2026-12-01/02, measured once on 12-02) and the second
-     * set's (four new writers, 2026-12-03, committed before any tuning on that set).
+     * The frozen test parts: the first set's (written 2026-12-01/02, measured once on 12-02), the second
+     * set's (four new writers, 2026-12-03, measured once that day) and the third's (four more writers,
+     * committed before the scorer ran on any of it).
      */
     static final List<Path> TESTS = List.of(Path.of("src/test/resources/lp/blind/test.yaml"),
-            Path.of("src/test/resources/lp/blind2/test.yaml"));
+            Path.of("src/test/resources/lp/blind2/test.yaml"), Path.of("src/test/resources/lp/blind3/test.yaml"));
     /** The second set's development part, tuned on like the first set's. */
     static final Path DEV2 = Path.of("src/test/resources/lp/blind2/dev.yaml");
+    /** The third set's development part (four more writers, 2026-12-03 evening). */
+    static final Path DEV3 = Path.of("src/test/resources/lp/blind3/dev.yaml");
 
     record Answer(String id, String question, Principle principle, int label, String style, Principle fits, String text) {}
 

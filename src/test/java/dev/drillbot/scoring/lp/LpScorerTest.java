@@ -127,6 +127,65 @@ class LpScorerTest {
     }
 
     @Test
+    @DisplayName("empty corporate phrases count like recited principle names: a sentence of them is stuffing")
+    void buzzwordStuffing() {
+        String buzz = """
+                As a lifelong learner with a growth mindset I am always experimenting. I leveraged a cutting-edge \
+                lakehouse to drive data-driven insights and actionable insights. I embraced failure, aligned \
+                stakeholders and owned the narrative across the org. It resulted in 40% better agility and a culture \
+                of innovation.
+                """;
+        Score s = scorer.score(Answers.question(Principle.LEARN_AND_BE_CURIOUS), buzz);
+        assertThat(s.total()).isLessThanOrEqualTo(40);
+    }
+
+    @Test
+    @DisplayName("bare percentages with nothing named and no time make nothing concrete; a count or a name does")
+    void barePercentagesAreNotConcrete() {
+        String salad = """
+                In my last role I made the call on which pipeline design to use when the information was \
+                incomplete. I looked at the options, asked the people involved and picked the simpler one. As a \
+                result I improved reliability by 40%, reduced costs by 30% and increased satisfaction by 25%.
+                """;
+        Score bare = scorer.score(Answers.question(Principle.ARE_RIGHT_A_LOT), salad);
+        assertThat(bare.feedback()).anyMatch(l -> l.contains("nothing in it is concrete"));
+        Score counted = scorer.score(Answers.question(Principle.ARE_RIGHT_A_LOT),
+                salad.replace("picked the simpler one", "picked the simpler one for our 14 nightly jobs"));
+        assertThat(counted.feedback()).noneMatch(l -> l.contains("nothing in it is concrete"));
+        assertThat(counted.total()).isGreaterThan(bare.total());
+    }
+
+    @Test
+    @DisplayName("numbers that set the scene make a story concrete, not only numbers in its result")
+    void sceneNumbersAreConcrete() {
+        String story = """
+                While profiling the training data for a credit model, I noticed applicants from rural areas were \
+                about 4% of the rows against 15% of customers. I raised it with the data science lead, tracked down \
+                the old branch records and wrote a job that brought about 18,000 branch applications into the \
+                training set. The data science team used the extended data for the next model.
+                """;
+        Score s = scorer.score(Answers.question(Principle.BROAD_RESPONSIBILITY), story);
+        assertThat(s.feedback()).noneMatch(l -> l.contains("nothing in it is concrete"));
+    }
+
+    @Test
+    @DisplayName("a story about what the question asked counts as evidence of its principle, in the story's own words")
+    void answeringTheQuestionIsEvidence() {
+        String story = """
+                At a marketplace I saw that four product squads tracked the same user events under different \
+                names. I proposed one shared tracking plan and went to each squad's tech lead with their own broken \
+                funnel. I offered to write the first schemas myself so their cost was only the review, and I agreed \
+                with the head of product that no feature would ship without its events in the catalogue. Within two \
+                quarters all four squads had committed, and we had 140 events in the catalogue instead of 400.
+                """;
+        Score asked = scorer.score(Answers.question(Principle.THINK_BIG,
+                "Tell me about a time you got several squads to commit to a shared tracking initiative."), story);
+        Score other = scorer.score(Answers.question(Principle.THINK_BIG,
+                "Tell me about a time you set a long-term vision that others doubted."), story);
+        assertThat(asked.total()).isGreaterThan(other.total() + 5);
+    }
+
+    @Test
     @DisplayName("a story for another principle is named as such in the principle-fit feedback")
     void wrongPrinciple() {
         Score s = scorer.score(Answers.question(Principle.CUSTOMER_OBSESSION), Answers.FRUGALITY_STORY);
