@@ -29,6 +29,7 @@ import dev.drillbot.core.drill.DrillService;
 import dev.drillbot.core.drill.QuestionPicker;
 import dev.drillbot.core.progress.Nudges;
 import dev.drillbot.core.progress.Practice;
+import dev.drillbot.core.progress.WeeklyDigests;
 import dev.drillbot.core.review.Reviews;
 import dev.drillbot.core.scoring.Scoring;
 import dev.drillbot.core.text.Messages;
@@ -68,7 +69,8 @@ public final class Bot {
                 .register(new HelpCommand(commands, messages));
         AnswerIntake intake = new AnswerIntake(new SqliteInbox(db), answers, clock);
         Nudges nudges = new Nudges(practiceStore, practice, channels, gateways, messages, clock);
+        WeeklyDigests digests = new WeeklyDigests(progress, bank, channels, gateways, messages, clock);
         return new Drillbot(bank, drills, answers, intake, commands, channels, drillStore, progress, messages, practice,
-                nudges);
+                nudges, digests);
     }
 }

@@ -103,7 +103,7 @@ final class RunCommand implements Callable<Integer> {
         }
         Drillbot bot = Bot.assemble(loaded.bank(), scorers.scoring(), db, gateways,
                 new MustacheMessages(config.prompts()), directory, config.maxAnswerChars(), io.clock(), new Random());
-        QuartzDrillScheduler scheduler = new QuartzDrillScheduler(channels, bot.drills(), io.clock(), bot.nudges()::tick);
+        QuartzDrillScheduler scheduler = new QuartzDrillScheduler(channels, bot.drills(), io.clock(), bot::everyMinute);
         Shutdown shutdown = new Shutdown(platforms, scheduler, db);
         Thread hook = new Thread(shutdown::run, "drillbot-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);

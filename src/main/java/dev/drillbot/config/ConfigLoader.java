@@ -5,6 +5,7 @@ import dev.drillbot.adapter.files.YamlFields;
 import dev.drillbot.core.bank.Problem;
 import dev.drillbot.core.chat.ChannelRef;
 import dev.drillbot.core.drill.ChannelSettings;
+import dev.drillbot.core.drill.DigestSchedule;
 import dev.drillbot.core.drill.TrackMode;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -30,7 +31,7 @@ public final class ConfigLoader {
     static final Set<String> TOP_FIELDS = Set.of("timezone", "grace_window", "answer_window", "max_answer_chars",
             "questions", "prompts", "rubric", "channels", "min_schedule_interval");
     static final Set<String> CHANNEL_FIELDS = Set.of("platform", "channel", "schedule", "timezone", "track",
-            "grace_window", "answer_window");
+            "grace_window", "answer_window", "digest");
     static final Set<String> PLATFORMS = Set.of("console", "slack", "discord");
     private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(s|m|min|h|d)");
 
@@ -100,6 +101,9 @@ public final class ConfigLoader {
             Duration g = c.parsed("grace_window", false, ConfigLoader::duration, "a duration (e.g. 90m, 2h)").orElse(grace);
             Duration w = c.parsed("answer_window", false, ConfigLoader::positiveDuration, "a positive duration (e.g. 12h)")
                     .orElse(window);
+            Optional<Optional<DigestSchedule>> digest = c.parsed("digest", false, ConfigLoader::digest,
+                    "when to post " + label + "'s weekly digest: a day and a time in the channel's time zone"
+                            + " (e.g. \"MON 09:00\"), on (Monday 09:00) or off");
             if (problems.size() == before && schedule.isPresent()) {
                 scheduleProblem(schedule.get(), channelZone, minInterval, label).ifPresent(p -> c.problem("schedule", p));
             }
@@ -108,7 +112,8 @@ public final class ConfigLoader {
                 if (!seen.add(ref.key())) {
                     c.problem("channel", "channel " + ref.key() + " is configured twice");
                 } else {
-                    channels.add(new ChannelSettings(ref, schedule.orElseThrow(), channelZone, track, w, g));
+                    channels.add(new ChannelSettings(ref, schedule.orElseThrow(), channelZone, track, w, g,
+                            digest.flatMap(d -> d)));
                 }
             }
         }
@@ -173,6 +178,15 @@ public final class ConfigLoader {
         } catch (DateTimeException e) {
             return Optional.empty();
         }
+    }
+
+    /** A digest schedule ("MON 09:00", "on"), or present-but-empty for "off". */
+    static Optional<Optional<DigestSchedule>> digest(String s) {
+        String t = s.strip().toLowerCase(Locale.ROOT);
+        if (t.equals("off") || t.equals("false") || t.equals("no")) {
+            return Optional.of(Optional.empty());
+        }
+        return DigestSchedule.parse(s).map(Optional::of);
     }
 
     static Optional<String> cron(String s) {

@@ -16,4 +16,12 @@ import dev.drillbot.core.text.Messages;
  */
 public record Drillbot(QuestionBank bank, DrillService drills, AnswerService answers, AnswerIntake intake,
         CommandRegistry commands, ChannelDirectory channels, DrillStore drillStore, ProgressStore progress,
-        Messages messages, dev.drillbot.core.progress.Practice practice, dev.drillbot.core.progress.Nudges nudges) {}
+        Messages messages, dev.drillbot.core.progress.Practice practice, dev.drillbot.core.progress.Nudges nudges,
+        dev.drillbot.core.progress.WeeklyDigests digests) {
+
+    /** What the scheduler runs every minute: reminders and weekly digests, each failure logged, not thrown. */
+    public void everyMinute() {
+        nudges.tick();
+        digests.tick();
+    }
+}

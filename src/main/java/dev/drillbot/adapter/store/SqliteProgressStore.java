@@ -2,6 +2,7 @@ package dev.drillbot.adapter.store;
 
 import dev.drillbot.core.chat.ChannelRef;
 import dev.drillbot.core.progress.LeaderboardEntry;
+import dev.drillbot.core.progress.WeekAnswer;
 import dev.drillbot.core.progress.ProgressStore;
 import dev.drillbot.core.progress.RecentScore;
 import dev.drillbot.core.progress.SkillStat;
@@ -85,17 +86,32 @@ public final class SqliteProgressStore implements ProgressStore {
     }
 
     @Override
-    public List<LeaderboardEntry> leaderboard(ChannelRef channel, Instant since) {
+    public List<LeaderboardEntry> leaderboard(ChannelRef channel, Instant since, Instant until) {
         // user_name: the most recent name the user answered under.
         return db.read(c -> Sql.list(c, "SELECT p.user_id, (SELECT user_name FROM drill_points q"
                 + " WHERE q.user_id = p.user_id AND q.channel_key = p.channel_key ORDER BY q.first_at DESC LIMIT 1),"
                 + " sum(p.best), count(*), min(p.first_at) FROM drill_points p"
-                + " WHERE p.channel_key = ? AND p.first_at >= ? AND p.user_id NOT IN"
+                + " WHERE p.channel_key = ? AND p.first_at >= ? AND p.first_at < ? AND p.user_id NOT IN"
                 + " (SELECT user_id FROM leaderboard_optouts WHERE channel_key = p.channel_key)"
                 + " GROUP BY p.user_id ORDER BY sum(p.best) DESC, min(p.first_at) ASC, p.user_id",
                 rs -> new LeaderboardEntry(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getInt(4),
                         Instant.ofEpochMilli(rs.getLong(5))),
-                channel.key(), since.toEpochMilli()));
+                channel.key(), since.toEpochMilli(), until.toEpochMilli()));
+    }
+
+    @Override
+    public List<WeekAnswer> scoredAnswers(ChannelRef channel, Instant since, Instant until) {
+        return db.read(c -> Sql.list(c, "SELECT a.user_id, d.question_id, s.total FROM answers a"
+                + " JOIN drills d ON d.id = a.drill_id JOIN scores s ON s.answer_id = a.id"
+                + " WHERE d.channel_key = ? AND a.status = 'scored' AND a.received_at >= ? AND a.received_at < ?",
+                rs -> new WeekAnswer(rs.getString(1), rs.getString(2), rs.getInt(3)),
+                channel.key(), since.toEpochMilli(), until.toEpochMilli()));
+    }
+
+    @Override
+    public boolean claimDigest(ChannelRef channel, java.time.LocalDate digestDay, Instant now) {
+        return db.write(c -> Sql.update(c, "INSERT INTO digests (channel_key, digest_day, claimed_at) VALUES (?, ?, ?)"
+                + " ON CONFLICT DO NOTHING", channel.key(), digestDay.toString(), now.toEpochMilli())) == 1;
     }
 
     @Override

@@ -29,7 +29,18 @@ public interface ProgressStore {
     Map<String, Double> recentDimensions(ChannelRef channel, String userId, int answers, int minAnswers);
 
     /** Ranked best-first: points descending, then earliest first answer. Opted-out users are left out. */
-    List<LeaderboardEntry> leaderboard(ChannelRef channel, Instant since);
+    default List<LeaderboardEntry> leaderboard(ChannelRef channel, Instant since) {
+        return leaderboard(channel, since, Instant.ofEpochMilli(Long.MAX_VALUE));
+    }
+
+    /** The leaderboard of points first earned in [{@code since}, {@code until}). */
+    List<LeaderboardEntry> leaderboard(ChannelRef channel, Instant since, Instant until);
+
+    /** Every scored answer to the channel's drills received in [{@code since}, {@code until}). */
+    List<WeekAnswer> scoredAnswers(ChannelRef channel, Instant since, Instant until);
+
+    /** Claims the channel's digest of that local date: true once, false for every later claim. */
+    boolean claimDigest(ChannelRef channel, java.time.LocalDate digestDay, Instant now);
 
     void setOptOut(ChannelRef channel, String userId, boolean optedOut);
 
