@@ -7,6 +7,7 @@ import dev.drillbot.adapter.store.SqliteInbox;
 import dev.drillbot.adapter.store.SqlitePracticeStore;
 import dev.drillbot.adapter.store.SqliteProgressStore;
 import dev.drillbot.adapter.store.SqliteReviewStore;
+import dev.drillbot.adapter.store.SqliteStoryStore;
 import dev.drillbot.core.Drillbot;
 import dev.drillbot.core.bank.QuestionBank;
 import dev.drillbot.core.chat.Gateways;
@@ -20,6 +21,7 @@ import dev.drillbot.core.command.PauseCommand;
 import dev.drillbot.core.command.RemindCommand;
 import dev.drillbot.core.command.ResumeCommand;
 import dev.drillbot.core.command.ReviewCommand;
+import dev.drillbot.core.command.StoriesCommand;
 import dev.drillbot.core.command.StreakCommand;
 import dev.drillbot.core.command.TimezoneCommand;
 import dev.drillbot.core.drill.AnswerIntake;
@@ -66,6 +68,7 @@ public final class Bot {
                 .register(new ReviewCommand(bank, drills, reviews, messages, clock))
                 .register(new LeaderboardCommand(progress, messages, clock))
                 .register(new HintCommand(drillStore, drills, messages))
+                .register(new StoriesCommand(new SqliteStoryStore(db), bank, scoring, messages))
                 .register(new HelpCommand(commands, messages));
         AnswerIntake intake = new AnswerIntake(new SqliteInbox(db), answers, clock);
         Nudges nudges = new Nudges(practiceStore, practice, channels, gateways, messages, clock);

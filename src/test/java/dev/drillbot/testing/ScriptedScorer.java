@@ -14,7 +14,8 @@ import java.util.regex.Pattern;
  * A fake scorer for core tests: an answer containing {@code score=N} scores N (default 50); LP answers
  * without the word "result" get a follow-up probe; {@code boom} makes scoring fail, {@code busy} makes it unavailable;
  * {@code hold} makes scoring wait until {@link #release()} (a slow grade the test controls); {@code echo} quotes the
- * answer back in the feedback, as the real scorers quote a learner's words.
+ * answer back in the feedback, as the real scorers quote a learner's words; {@code shows=ownership,dive-deep}
+ * names the principles the answer shows (for the story bank).
  */
 public final class ScriptedScorer implements Scorer {
     private static final Pattern SCORE = Pattern.compile("score=(\\d+)");
@@ -73,5 +74,19 @@ public final class ScriptedScorer implements Scorer {
         return new Score(total, v, List.of(new DimensionScore("impact", result ? 4 : 1, 4),
                 new DimensionScore("ownership", total / 25.0, 4)), feedback, answer.contains("echo") ? answer : "",
                 followUp);
+    }
+
+    private static final Pattern SHOWS = Pattern.compile("shows=([a-z,-]+)");
+
+    @Override
+    public java.util.Set<dev.drillbot.core.bank.Skill> shown(Question question, String answer) {
+        java.util.Set<dev.drillbot.core.bank.Skill> out = new java.util.LinkedHashSet<>();
+        Matcher m = SHOWS.matcher(answer);
+        while (m.find()) {
+            for (String slug : m.group(1).split(",")) {
+                dev.drillbot.core.bank.Principle.parse(slug).ifPresent(out::add);
+            }
+        }
+        return out;
     }
 }

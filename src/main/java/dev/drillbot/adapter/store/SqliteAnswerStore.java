@@ -171,7 +171,8 @@ public final class SqliteAnswerStore implements AnswerStore {
         }
     }
 
-    private static List<String> lines(String json) {
+    /** Feedback lines as stored (a JSON array); an unreadable value is no lines. */
+    static List<String> lines(String json) {
         try {
             return JSON.readValue(json, new TypeReference<List<String>>() {});
         } catch (JsonProcessingException e) {

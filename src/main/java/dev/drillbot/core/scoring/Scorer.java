@@ -42,4 +42,12 @@ public interface Scorer {
     default List<String> explain(Question question, String answer) {
         return List.of();
     }
+
+    /**
+     * The skills the answer shows evidence for, whatever was asked (for LP: the principles whose signals
+     * the story carries in its actions and results), for the story bank. Empty when the track cannot tell.
+     */
+    default java.util.Set<dev.drillbot.core.bank.Skill> shown(Question question, String answer) {
+        return java.util.Set.of();
+    }
 }

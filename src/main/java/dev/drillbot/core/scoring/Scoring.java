@@ -34,6 +34,11 @@ public final class Scoring {
         return scorers.get(question.track()).briefing(question);
     }
 
+    /** See {@link Scorer#shown}. */
+    public java.util.Set<dev.drillbot.core.bank.Skill> shown(Question question, String answer) {
+        return scorers.get(question.track()).shown(question, answer);
+    }
+
     /** See {@link Scorer#explain}. */
     public List<String> explain(Question question, String answer) {
         return scorers.get(question.track()).explain(question, answer);

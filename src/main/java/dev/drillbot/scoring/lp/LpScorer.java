@@ -98,6 +98,33 @@ public final class LpScorer implements Scorer {
         return Explanation.lines(analysis, x, lexicon, rubric);
     }
 
+    /**
+     * The principles the story shows: each with evidence from two signal groups, or one multi-word signal,
+     * in its counted sentences (the same bar as the asked principle's fit), and the asked principle when
+     * the story answers its question.
+     */
+    @Override
+    public java.util.Set<dev.drillbot.core.bank.Skill> shown(Question question, String answer) {
+        if (!(question instanceof LpQuestion q)) {
+            return java.util.Set.of();
+        }
+        String text = answer == null ? "" : answer;
+        text = text.length() > MAX_ANSWER_CHARS ? text.substring(0, MAX_ANSWER_CHARS) : text;
+        AnswerAnalysis analysis = new AnswerAnalysis(text, q.prompt(), lexicon, rubric);
+        java.util.Set<dev.drillbot.core.bank.Skill> out = new java.util.LinkedHashSet<>();
+        Assessment x = Assessment.of(analysis, lexicon, rubric, q.principles());
+        if (x.askedEvidence) {
+            out.add(x.asked);
+        }
+        for (dev.drillbot.core.bank.Principle p : dev.drillbot.core.bank.Principle.values()) {
+            int[] e = analysis.evidence(lexicon, p);
+            if (e[0] >= 2 || e[0] == 1 && e[1] == 1) {
+                out.add(p);
+            }
+        }
+        return out;
+    }
+
     private Verdict verdict(int total) {
         if (total >= rubric.num("bands.strong")) {
             return Verdict.STRONG;

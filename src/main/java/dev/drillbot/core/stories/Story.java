@@ -1,0 +1,18 @@
+package dev.drillbot.core.stories;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * One of a user's Leadership Principle stories: their best-scored answer to one drill (an answer and its
+ * follow-up reply are scored, and kept, together).
+ *
+ * @param drillId the drill it answered (stable: the story's key)
+ * @param text the answer as it was scored
+ * @param best the best score it got
+ * @param feedback that score's feedback lines
+ * @param title the title the user gave it with {@code /stories name}, if any
+ */
+public record Story(long drillId, String questionId, String text, int best, List<String> feedback, Instant firstAt,
+        Optional<String> title) {}
