@@ -91,7 +91,7 @@ class WeeklyDigestTest {
 
         assertThat(digests()).hasSize(1);
         RecordingGateway.Sent d = digests().get(0);
-        assertThat(d.kind()).isEqualTo("post");
+        assertThat(d.kind()).as("a channel message, not a drill with a thread").isEqualTo("announce");
         String text = d.message().text();
         assertThat(text).contains("2026-11-23 to 2026-11-29")
                 .contains("8 answers from 3 people")

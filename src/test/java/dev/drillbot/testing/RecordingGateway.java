@@ -39,6 +39,12 @@ public final class RecordingGateway implements ChatGateway {
     }
 
     @Override
+    public synchronized void announce(ChannelRef channel, OutgoingMessage message) {
+        sent.add(new Sent("announce", channel, null, message));
+        notifyAll();
+    }
+
+    @Override
     public synchronized ThreadRef post(ChannelRef channel, OutgoingMessage message) {
         if (failPosts) {
             throw new IllegalStateException("platform unavailable");

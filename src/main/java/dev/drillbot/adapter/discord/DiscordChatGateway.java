@@ -66,6 +66,15 @@ public final class DiscordChatGateway implements ChatGateway {
         return new ThreadRef(channel, thread.getId());
     }
 
+    /** A plain channel message: no thread, so replies to it are not taken for answers to a drill. */
+    @Override
+    public void announce(ChannelRef channel, OutgoingMessage message) {
+        GuildMessageChannel target = channel(channel.id());
+        for (MessageCreateData part : DiscordRenderer.render(message)) {
+            target.sendMessage(part).complete();
+        }
+    }
+
     /**
      * A message of a drill thread, fetched from Discord (Get Channel Message), e.g. to read its attached
      * file after a restart; empty if the thread or the message is gone.

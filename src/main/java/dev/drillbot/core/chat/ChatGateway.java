@@ -14,6 +14,14 @@ public interface ChatGateway {
     /** Replies inside a thread. */
     void reply(ThreadRef thread, OutgoingMessage message);
 
+    /**
+     * A message to the channel that is not a drill (the weekly digest): no thread is opened for it where
+     * the platform would need one. By default the same as {@link #post}.
+     */
+    default void announce(ChannelRef channel, OutgoingMessage message) {
+        post(channel, message);
+    }
+
     /** Shows a message to one user only where the platform can (ephemeral), else replies in the channel. */
     void tell(ChannelRef channel, UserRef user, OutgoingMessage message);
 

@@ -94,7 +94,7 @@ public final class WeeklyDigests {
             log.info("No weekly digest in {} for the week before {}: nobody answered", ch.channel().key(), day);
             return false;
         }
-        gateways.forChannel(ch.channel()).post(ch.channel(), OutgoingMessage.plain(text.get()));
+        gateways.forChannel(ch.channel()).announce(ch.channel(), OutgoingMessage.plain(text.get()));
         log.info("Posted the weekly digest in {} for the week before {}", ch.channel().key(), day);
         return true;
     }

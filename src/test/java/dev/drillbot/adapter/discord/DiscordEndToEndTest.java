@@ -89,6 +89,22 @@ class DiscordEndToEndTest {
     }
 
     @Test
+    @DisplayName("an announcement (the weekly digest) is a plain channel message: no thread, nobody pinged")
+    void announcementHasNoThread() {
+        h.platform.gateway().announce(h.channel.channel(),
+                dev.drillbot.core.chat.OutgoingMessage.plain("📅 Weekly digest\n1. @everyone <@123> — 90 pts"));
+        discord.await(() -> !discord.in(DiscordStandIn.CHANNEL).isEmpty(), WAIT, "the digest");
+        Shown digest = discord.in(DiscordStandIn.CHANNEL).get(0);
+        assertThat(digest.text()).contains("Weekly digest");
+        assertThat(discord.thread(digest.id())).isEmpty();
+        assertThat(discord.calls().stream().filter(c -> c.path().endsWith("/threads"))).isEmpty();
+        Call create = discord.calls().stream().filter(c -> c.method().equals("POST") && c.path().endsWith(
+                "/channels/" + DiscordStandIn.CHANNEL + "/messages")).findFirst().orElseThrow();
+        assertThat(create.body().path("allowed_mentions").isMissingNode()).as("allowed_mentions sent").isFalse();
+        assertThat(create.body().path("allowed_mentions").path("parse")).isEmpty();
+    }
+
+    @Test
     @DisplayName("a scheduled drill is posted exactly once, as an embed with buttons and a thread for answers")
     void scheduledDrillPostedOnce() {
         DrillService.PostOutcome first = h.bot.drills().postScheduled(h.channel, DiscordHarness.START);
