@@ -10,7 +10,9 @@ import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.InputStreamReader;
 import java.io.OutputStreamWriter;
-import java.io.PrintStream;
+import java.net.UnixDomainSocketAddress;
+import java.nio.channels.Channels;
+import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -19,7 +21,7 @@ import java.util.Map;
 
 /**
  * The grading process: the only place learner SQL runs. The bot starts a few of these
- * ({@link WorkerPool}) and talks to each over stdin/stdout, one JSON object per line. A query that
+ * ({@link WorkerPool}) and talks to each over stdin and a Unix socket, one JSON object per line. A query that
  * runs away, hoards memory or crashes DuckDB takes this process down at worst; the bot kills and
  * replaces it and carries on.
  *
@@ -59,18 +61,19 @@ public final class GraderWorker {
         this.dir = dir;
     }
 
-    /** @param args the directory for this process's read-only dataset files (the bot removes it) */
+    /**
+     * @param args the directory for this process's read-only dataset files (the bot removes it), and the
+     *     Unix socket in it to send replies to
+     */
     public static void main(String[] args) throws Exception {
-        // nothing but replies may reach stdout
-        PrintStream protocol = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), true,
-                StandardCharsets.UTF_8);
+        // nothing but replies may reach the bot
         System.setOut(System.err);
         java.nio.file.Path dir = java.nio.file.Path.of(args[0]);
         java.nio.file.Files.createDirectories(dir);
         GraderWorker worker = new GraderWorker(dir);
-        try {
+        try (SocketChannel replies = SocketChannel.open(UnixDomainSocketAddress.of(args[1]))) {
             worker.serve(new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)),
-                    new BufferedWriter(new OutputStreamWriter(protocol, StandardCharsets.UTF_8)));
+                    new BufferedWriter(new OutputStreamWriter(Channels.newOutputStream(replies), StandardCharsets.UTF_8)));
         } finally {
             // stdin closed: the bot has gone; leave nothing behind
             worker.loaded.values().forEach(l -> l.forEach(DuckSandbox::close));

@@ -8,6 +8,13 @@ import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStreamWriter;
+import java.io.RandomAccessFile;
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
+import java.nio.channels.Channels;
+import java.nio.channels.ClosedByInterruptException;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,8 +25,9 @@ import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.LockSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -344,51 +352,87 @@ final class WorkerPool implements AutoCloseable {
 
     /** One grading process and the questions it has loaded. */
     private static final class Worker {
+        /** What a killed worker's call reports: the watchdog, or the caller, ended it for this reason. */
+        private static final Call TIMED_OUT = new Call(0, 0);
+        private static final Call OVER_MEMORY = new Call(0, 0);
+        private static final Call CRASHED = new Call(0, 0);
+
         Process process;
         Path dir;
         BufferedWriter in;
-        final BlockingQueue<String> replies = new LinkedBlockingQueue<>();
         final Set<String> loaded = new HashSet<>();
         volatile boolean dead;
+        /** The call in flight, null between calls, or one of the sentinels above once the process was killed. */
+        final AtomicReference<Call> call = new AtomicReference<>();
+        /** Where the process writes its replies; the caller reads them, the watchdog closes it to end a call. */
+        private volatile ServerSocketChannel server;
+        private volatile SocketChannel replies;
+        private BufferedReader reader;
+        private volatile RandomAccessFile statm;
+        private boolean cleanupRegistered;
 
         void start() throws IOException {
             // the process's own temporary directory, also as java.io.tmpdir: DuckDB unpacks its 70 MB native
             // library there, and a killed process cannot delete it itself; the pool removes the directory
             dir = Files.createTempDirectory("drillbot-grader-");
+            // replies come back over a Unix socket in that (owner-only) directory, not the process's stdout: a
+            // blocked read on a socket ends as soon as the watchdog closes it, while a pipe's end-of-file
+            // waits until the killed process's memory has been torn down (hundreds of ms per GB)
+            Path socket = dir.resolve("replies");
+            server = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
             List<String> cmd = new ArrayList<>();
             cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
             cmd.addAll(List.of("-Xmx192m", "-Xss4m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
                     "-XX:-UsePerfData", "-Djava.awt.headless=true", "-Dfile.encoding=UTF-8",
-                    "-Djava.io.tmpdir=" + dir, "-cp", workerClasspath(), GraderWorker.class.getName(), dir.toString()));
-            ProcessBuilder pb = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD);
-            process = pb.start();
-            in = new BufferedWriter(new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8));
-            BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(),
-                    StandardCharsets.UTF_8));
-            Thread reader = new Thread(() -> {
-                try {
-                    String line;
-                    while ((line = out.readLine()) != null) {
-                        replies.add(line);
-                    }
-                } catch (IOException e) {
-                    // the process ended
-                }
-                dead = true;
-                replies.add("");
-            }, "sql-worker-" + process.pid());
-            reader.setDaemon(true);
-            reader.start();
+                    "-Djava.io.tmpdir=" + dir, "-cp", workerClasspath(), GraderWorker.class.getName(), dir.toString(),
+                    socket.toString()));
+            ProcessBuilder pb = new ProcessBuilder(cmd).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .redirectError(ProcessBuilder.Redirect.DISCARD);
             try {
-                String ready = replies.poll(START_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS);
-                if (ready == null || !ready.contains("ready")) {
-                    kill();
-                    throw new IOException("the grading process did not start");
+                server.bind(UnixDomainSocketAddress.of(socket));
+                process = pb.start();
+            } catch (IOException e) {
+                server.close();
+                deleteTree(dir);
+                throw e;
+            }
+            in = new BufferedWriter(new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8));
+            try {
+                statm = new RandomAccessFile("/proc/" + process.pid() + "/statm", "r");
+            } catch (IOException e) {
+                statm = null; // no /proc: memory is not watched (as before, when reading it failed)
+            }
+            // the watchdog ends the start if it takes too long or the process dies before it is ready
+            Call starting = new Call(System.nanoTime() + START_TIMEOUT_MILLIS * 1_000_000L, 0);
+            call.set(starting);
+            Watchdog.INSTANCE.watch(this);
+            String ready = null;
+            boolean interrupted = false;
+            try {
+                SocketChannel ch = server.accept();
+                replies = ch;
+                if (call.get() != starting) {
+                    ch.close(); // killed while accepting: the watchdog could not close this one yet
                 }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+                reader = new BufferedReader(new InputStreamReader(Channels.newInputStream(ch), StandardCharsets.UTF_8));
+                ready = reader.readLine();
+            } catch (ClosedByInterruptException e) {
+                interrupted = true;
+            } catch (IOException e) {
+                // killed by the watchdog (too slow, or the process ended), or the socket failed
+            } finally {
+                closeQuietly(server);
+                server = null;
+                try {
+                    Files.deleteIfExists(socket); // nothing else may connect
+                } catch (IOException e) {
+                    // the directory went with a killed process
+                }
+            }
+            if (!call.compareAndSet(starting, null) || ready == null || !ready.contains("ready")) {
                 kill();
-                throw new IOException("interrupted while starting the grading process");
+                throw new IOException(interrupted ? "interrupted while starting the grading process"
+                        : "the grading process did not start");
             }
         }
 
@@ -397,58 +441,99 @@ final class WorkerPool implements AutoCloseable {
         }
 
         /**
-         * Sends one request and waits for its reply; kills the process if it does not answer in time,
-         * grows too much ({@code watchMemory}) or dies.
+         * Sends one request and waits for its reply, reading it on this thread. The watchdog kills the
+         * process if it does not answer in time or grows too much ({@code watchMemory}); it also ends when
+         * the process dies, or this thread is interrupted.
          */
         Reply call(ObjectNode req, long waitMillis, boolean watchMemory) {
-            replies.clear();
+            // the memory baseline: the process's size before the request is sent (a cheap read of an open file)
             long baseline = watchMemory ? resident() : 0;
+            Call mine = new Call(System.nanoTime() + waitMillis * 1_000_000L, baseline);
+            if (!call.compareAndSet(null, mine)) {
+                kill();
+                return new Reply(null, Sandbox.Why.CRASH);
+            }
+            Watchdog.INSTANCE.started();
+            String line = null;
             try {
                 in.write(GraderWorker.JSON.writeValueAsString(req));
                 in.write('\n');
                 in.flush();
+                line = reader.readLine();
+            } catch (ClosedByInterruptException e) {
+                // the grading thread was interrupted (its channel is closed): the grade is out of time
+                call.compareAndSet(mine, TIMED_OUT);
             } catch (IOException e) {
+                // the process ended, or the watchdog closed the channel; see below which
+            }
+            if (!call.compareAndSet(mine, null)) {
+                kill(); // ended by the watchdog or an interrupt: say why
+                Call why = call.get();
+                return new Reply(null, why == OVER_MEMORY ? Sandbox.Why.MEMORY
+                        : why == TIMED_OUT ? Sandbox.Why.TIMEOUT : Sandbox.Why.CRASH);
+            }
+            if (line == null) {
                 kill();
                 return new Reply(null, Sandbox.Why.CRASH);
             }
-            long end = System.nanoTime() + waitMillis * 1_000_000L;
             try {
-                while (true) {
-                    long left = (end - System.nanoTime()) / 1_000_000L;
-                    if (left <= 0) {
-                        kill();
-                        return new Reply(null, Sandbox.Why.TIMEOUT);
-                    }
-                    String line = replies.poll(Math.min(left, watchMemory ? 10 : left), TimeUnit.MILLISECONDS);
-                    if (line != null) {
-                        if (line.isEmpty()) {
-                            kill();
-                            return new Reply(null, Sandbox.Why.CRASH);
-                        }
-                        return new Reply(GraderWorker.JSON.readTree(line), null);
-                    }
-                    if (watchMemory && baseline > 0 && resident() - baseline > GRADE_MEMORY_BYTES) {
-                        kill();
-                        return new Reply(null, Sandbox.Why.MEMORY);
-                    }
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                kill();
-                return new Reply(null, Sandbox.Why.TIMEOUT);
+                return new Reply(GraderWorker.JSON.readTree(line), null);
             } catch (IOException e) {
                 kill();
                 return new Reply(null, Sandbox.Why.CRASH);
             }
         }
 
+        /** The watchdog's look at a call in flight: kills the process if it must. */
+        void check(long now) {
+            Call c = call.get();
+            if (c == null || c == TIMED_OUT || c == OVER_MEMORY || c == CRASHED) {
+                return;
+            }
+            Call why = null;
+            if (now - c.endNanos() >= 0) {
+                why = TIMED_OUT;
+            } else if (!process.isAlive()) {
+                why = CRASHED;
+            } else if (c.baseline() > 0 && resident() - c.baseline() > GRADE_MEMORY_BYTES) {
+                why = OVER_MEMORY;
+            }
+            if (why != null && call.compareAndSet(c, why)) {
+                kill();
+            }
+        }
+
+        /** When the call in flight must end, or {@code Long.MAX_VALUE} between calls. */
+        long end() {
+            Call c = call.get();
+            return c == null || c == TIMED_OUT || c == OVER_MEMORY || c == CRASHED ? Long.MAX_VALUE : c.endNanos();
+        }
+
         private long resident() {
-            try {
-                String[] f = Files.readString(Path.of("/proc/" + process.pid() + "/statm")).trim().split("\\s+");
-                return Long.parseLong(f[1]) * PAGE;
-            } catch (IOException | RuntimeException e) {
+            RandomAccessFile f = statm;
+            if (f == null) {
                 return 0;
             }
+            byte[] b = new byte[96];
+            int n;
+            try {
+                synchronized (f) {
+                    f.seek(0);
+                    n = f.read(b);
+                }
+            } catch (IOException e) {
+                return 0;
+            }
+            // "size resident shared ..." in pages
+            int i = 0;
+            while (i < n && b[i] != ' ') {
+                i++;
+            }
+            long pages = 0;
+            for (i++; i < n && b[i] >= '0' && b[i] <= '9'; i++) {
+                pages = pages * 10 + (b[i] - '0');
+            }
+            return pages * PAGE;
         }
 
         /** Ends the process gently (its input closes, it cleans up and exits), or kills it after 2 s. */
@@ -471,21 +556,50 @@ final class WorkerPool implements AutoCloseable {
                 kill();
                 return;
             }
+            Watchdog.INSTANCE.forget(this);
+            closeChannels();
             deleteTree(dir);
         }
 
         /**
          * Kills the process without waiting for it to end (a process holding gigabytes takes a while to
-         * tear down, and the grade waiting for this kill should not); its directory goes once it has.
+         * tear down, and the grade waiting for this kill should not); closing its reply socket ends a
+         * read blocked on it at once. Its directory goes once the process has ended.
          */
         void kill() {
             dead = true;
             if (process != null) {
                 process.destroyForcibly();
+                closeChannels();
+                Watchdog.INSTANCE.forget(this);
+                synchronized (this) {
+                    if (cleanupRegistered) {
+                        return;
+                    }
+                    cleanupRegistered = true;
+                }
                 Path d = dir;
                 CompletableFuture<?> cleanup = process.onExit().thenRun(() -> deleteTree(d));
                 CLEANING.add(cleanup);
                 cleanup.whenComplete((v, e) -> CLEANING.remove(cleanup));
+            }
+        }
+
+        private void closeChannels() {
+            closeQuietly(server);
+            closeQuietly(replies);
+            RandomAccessFile f = statm;
+            statm = null;
+            closeQuietly(f);
+        }
+
+        private static void closeQuietly(java.io.Closeable c) {
+            if (c != null) {
+                try {
+                    c.close();
+                } catch (IOException e) {
+                    // already closed
+                }
             }
         }
 
@@ -497,6 +611,87 @@ final class WorkerPool implements AutoCloseable {
                 files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
             } catch (IOException | RuntimeException e) {
                 // a leftover temporary directory is harmless
+            }
+        }
+    }
+
+    /** A request in flight: when it must end, and the process's size when it was sent (0: memory not watched). */
+    private record Call(long endNanos, long baseline) {
+    }
+
+    /**
+     * One daemon thread for every pool: it kills a grading process whose call runs past its end, whose
+     * grade grows past {@link #GRADE_MEMORY_BYTES}, or that dies, and so ends the caller's blocked read.
+     * While calls come and go it looks every {@link #TICK_NANOS} (and exactly at the earliest end); after
+     * {@link #LINGER_NANOS} without a call in flight it sleeps until a call wakes it, so a steady stream
+     * of grades never has to wake it.
+     */
+    private static final class Watchdog implements Runnable {
+        static final Watchdog INSTANCE = new Watchdog();
+        private static final long TICK_NANOS = 10_000_000L;
+        private static final long LINGER_NANOS = 1_000_000_000L;
+
+        private final Set<Worker> workers = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        private final Thread thread;
+        private volatile boolean asleep;
+
+        private Watchdog() {
+            thread = new Thread(this, "sql-worker-watchdog");
+            thread.setDaemon(true);
+            thread.start();
+        }
+
+        /** Watches this worker's calls from now on, starting with the one just published. */
+        void watch(Worker w) {
+            workers.add(w);
+            started();
+        }
+
+        void forget(Worker w) {
+            workers.remove(w);
+        }
+
+        /** Called once a call is published: wakes the watchdog if it sleeps. */
+        void started() {
+            if (asleep) {
+                LockSupport.unpark(thread);
+            }
+        }
+
+        @Override
+        public void run() {
+            long lastBusy = System.nanoTime();
+            while (true) {
+                try {
+                    long now = System.nanoTime();
+                    long next = now + TICK_NANOS;
+                    boolean busy = false;
+                    for (Worker w : workers) {
+                        w.check(now);
+                        long end = w.end();
+                        if (end != Long.MAX_VALUE) {
+                            busy = true;
+                            if (end - next < 0) {
+                                next = end;
+                            }
+                        }
+                    }
+                    if (busy) {
+                        lastBusy = now;
+                    } else if (now - lastBusy > LINGER_NANOS) {
+                        asleep = true; // then look again: a call published before this is seen below
+                        if (workers.stream().allMatch(w -> w.end() == Long.MAX_VALUE)) {
+                            LockSupport.park(this);
+                        }
+                        asleep = false;
+                        lastBusy = System.nanoTime();
+                        continue;
+                    }
+                    LockSupport.parkNanos(this, Math.max(0, next - System.nanoTime()));
+                } catch (RuntimeException | Error e) {
+                    // it must outlive anything: without it, a runaway grade would hold its thread for good
+                    log.warn("The SQL grading watchdog hit an error: {}", e.toString());
+                }
             }
         }
     }

@@ -81,4 +81,78 @@ class WorkerPoolTest {
             }
         }
     }
+
+    @Test
+    @DisplayName("a grading process that does not answer in time, grows past its allowance, dies or whose grade is"
+            + " interrupted is ended with the right reason, the thread free again soon after the deadline; calls"
+            + " leave no thread behind")
+    void endedWithReason() throws Exception {
+        SqlQuestion q = TestQuestions.unitsPerProduct();
+        try (WorkerPool pool = new WorkerPool(1)) {
+            PreparedQuestion p = PreparedQuestion.prepare(q, pool, 2000, 1000);
+            for (int i = 0; i < 50; i++) {
+                selectOne(pool, p);
+            }
+            int threads = Thread.getAllStackTraces().size();
+            for (int i = 0; i < 500; i++) {
+                selectOne(pool, p);
+            }
+            assertThat(Thread.getAllStackTraces().size()).isLessThanOrEqualTo(threads);
+
+            // a process that stops answering (stopped from outside) is killed at the deadline plus the grace
+            try (WorkerPool.Lease lease = PreparedQuestion.lease(pool)) {
+                assertThat(lease.load(p)).isNull();
+                long pid = pool.pids().get(0);
+                assertThat(new ProcessBuilder("kill", "-STOP", String.valueOf(pid)).start().waitFor()).isZero();
+                long start = System.nanoTime();
+                Sandbox.Outcome o = lease.run(p, 0, "SELECT 1", 10, new Deadline(300));
+                long millis = (System.nanoTime() - start) / 1_000_000;
+                assertThat(o).isInstanceOfSatisfying(Sandbox.Failed.class,
+                        f -> assertThat(f.why()).isEqualTo(Sandbox.Why.TIMEOUT));
+                assertThat(millis).isBetween(300 + WorkerPool.GRACE_MILLIS - 5, 300 + 100L);
+                // killed (a stopped process never ends by itself); the kill does not wait for it to end
+                ProcessHandle.of(pid).ifPresent(h -> h.onExit().orTimeout(10, java.util.concurrent.TimeUnit.SECONDS)
+                        .join());
+            }
+            // one that grows past its allowance
+            try (WorkerPool.Lease lease = PreparedQuestion.lease(pool)) {
+                assertThat(lease.load(p)).isNull();
+                assertThat(lease.run(p, 0, "SELECT list_sum(range(2000000000))", 10, new Deadline(5000)))
+                        .isInstanceOfSatisfying(Sandbox.Failed.class,
+                                f -> assertThat(f.why()).isEqualTo(Sandbox.Why.MEMORY));
+            }
+            // one killed from outside during a query
+            try (WorkerPool.Lease lease = PreparedQuestion.lease(pool)) {
+                assertThat(lease.load(p)).isNull();
+                ProcessHandle process = ProcessHandle.of(pool.pids().get(0)).orElseThrow();
+                java.util.concurrent.CompletableFuture.delayedExecutor(200, java.util.concurrent.TimeUnit.MILLISECONDS)
+                        .execute(process::destroyForcibly);
+                assertThat(lease.run(p, 0, "SELECT count(*) FROM range(1000000000000)", 10, new Deadline(5000)))
+                        .isInstanceOfSatisfying(Sandbox.Failed.class,
+                                f -> assertThat(f.why()).isEqualTo(Sandbox.Why.CRASH));
+            }
+            // a grade whose thread is interrupted: out of time, and the thread still knows it was interrupted
+            try (WorkerPool.Lease lease = PreparedQuestion.lease(pool)) {
+                assertThat(lease.load(p)).isNull();
+                Thread grading = Thread.currentThread();
+                java.util.concurrent.CompletableFuture.delayedExecutor(200, java.util.concurrent.TimeUnit.MILLISECONDS)
+                        .execute(grading::interrupt);
+                long start = System.nanoTime();
+                Sandbox.Outcome o = lease.run(p, 0, "SELECT count(*) FROM range(1000000000000)", 10, new Deadline(5000));
+                assertThat(Thread.interrupted()).isTrue();
+                assertThat(o).isInstanceOfSatisfying(Sandbox.Failed.class,
+                        f -> assertThat(f.why()).isEqualTo(Sandbox.Why.TIMEOUT));
+                assertThat((System.nanoTime() - start) / 1_000_000).isLessThan(1000);
+            }
+            // and the pool carries on
+            assertThat(selectOne(pool, p)).isInstanceOf(Sandbox.Rows.class);
+        }
+    }
+
+    private static Sandbox.Outcome selectOne(WorkerPool pool, PreparedQuestion p) {
+        try (WorkerPool.Lease lease = PreparedQuestion.lease(pool)) {
+            assertThat(lease.load(p)).isNull();
+            return lease.runAll(p, "SELECT 1", 10, new Deadline(2000)).get(0);
+        }
+    }
 }
