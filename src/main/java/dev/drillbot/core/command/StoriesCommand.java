@@ -75,12 +75,15 @@ public final class StoriesCommand implements Command {
             String title = UserText.inert(m.group(2)).replaceAll("\\s+", " ").strip();
             title = title.length() > TITLE_CHARS ? title.substring(0, TITLE_CHARS - 1).strip() + "…" : title;
             if (n < 1 || n > mine.size()) {
-                return CommandReply.privately(messages.render("stories-usage", Map.of("given", UserText.quoted(args),
-                        "count", mine.size(), "none", mine.isEmpty())));
+                return usage(args, mine);
             }
             stories.name(platform, userId, mine.get(n - 1).drillId(), title);
             return CommandReply.privately(messages.render("stories-named", Map.of("n", n, "title", title)));
         }
+        return usage(args, mine);
+    }
+
+    private CommandReply usage(String args, List<Story> mine) {
         return CommandReply.privately(messages.render("stories-usage", Map.of("given", UserText.quoted(args),
                 "count", mine.size(), "none", mine.isEmpty())));
     }
