@@ -45,7 +45,8 @@ final class Assessment {
     final List<Rubric.Group> missingGroups = new ArrayList<>();
     final List<String> termsFound = new ArrayList<>();
     Principle other;
-    int otherGroups;
+    /** How far the model reads the story as {@link #other} rather than the asked principle (log-odds). */
+    double otherMargin;
     Sentence otherQuote;
     // structure evidence
     final Map<Part, Integer> partWords = new EnumMap<>(Part.class);
@@ -200,29 +201,24 @@ final class Assessment {
                 termsFound.add(found.matched(gids[i]));
             }
         }
-        int otherMulti = 0;
+        // whether the story as a whole reads as another principle is the learned model's call: word lists
+        // find evidence of one principle, not which principle a story is about
+        double[] read = r.model.logScores(PrincipleModel.features(a));
+        double askedRead = Double.NEGATIVE_INFINITY;
+        for (Principle p : principles) {
+            askedRead = Math.max(askedRead, read[p.ordinal()]);
+        }
         for (Principle p : Principle.values()) {
-            if (principles.contains(p)) {
-                continue;
-            }
-            int[] e = a.evidence(lex, p);
-            if (e[0] > otherGroups || e[0] == otherGroups && e[1] > otherMulti) {
-                otherGroups = e[0];
-                otherMulti = e[1];
+            if (!principles.contains(p) && (other == null || read[p.ordinal()] > read[other.ordinal()])) {
                 other = p;
             }
         }
-        if (other != null && (otherGroups < r.num("principle_fit.other_min_groups")
-                || otherGroups < askedGroups - (answersQuestion ? 1 : 0) + r.num("principle_fit.other_lead_groups"))) {
+        otherMargin = other == null || principles.isEmpty() ? 0 : read[other.ordinal()] - askedRead;
+        if (otherMargin <= r.num("principle_fit.other_margin")) {
             other = null;
         }
         if (other != null) {
-            for (int g : lex.groupIds.get(other)) {
-                otherQuote = firstWith(g);
-                if (otherQuote != null) {
-                    break;
-                }
-            }
+            otherQuote = mostLike(r.model, other, asked);
         }
         double[] pts = r.list("principle_fit.group_points");
         double points = pts[Math.min(askedGroups, pts.length - 1)];
@@ -247,6 +243,25 @@ final class Assessment {
             return candidate;
         }
         return current.part != Part.ACTION && candidate.part == Part.ACTION ? candidate : current;
+    }
+
+    /** The counted sentence that reads most like {@code other} rather than {@code asked}: the one to quote. */
+    private Sentence mostLike(PrincipleModel model, Principle other, Principle asked) {
+        Sentence best = null;
+        double bestLead = 0;
+        for (Sentence s : a.sentences) {
+            if (AnswerAnalysis.evidence(s)) {
+                Set<String> f = new HashSet<>();
+                PrincipleModel.add(s, f);
+                double[] v = model.logScores(f);
+                double lead = v[other.ordinal()] - v[asked.ordinal()];
+                if (lead > bestLead) {
+                    bestLead = lead;
+                    best = s;
+                }
+            }
+        }
+        return best;
     }
 
     private Sentence firstWith(int list) {

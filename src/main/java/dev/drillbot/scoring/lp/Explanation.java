@@ -39,7 +39,7 @@ final class Explanation {
         }
         out.add(String.format(Locale.ROOT, "Principle: %s, %d signal group(s)%s%s", x.asked.displayName(), x.askedGroups,
                 x.askedEvidence ? "" : " - not enough evidence (needs two groups or one multi-word signal)",
-                x.other == null ? "" : "; reads more like " + x.other.displayName() + " (" + x.otherGroups + " groups)"));
+                x.other == null ? "" : "; reads more like " + x.other.displayName() + String.format(java.util.Locale.ROOT, " (log-odds %.1f)", x.otherMargin)));
         StringBuilder dims = new StringBuilder("Dimensions:");
         x.scores.forEach((d, v) -> dims.append(' ').append(d).append('=').append(v));
         out.add(dims.toString());

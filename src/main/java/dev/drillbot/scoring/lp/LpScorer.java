@@ -41,6 +41,11 @@ public final class LpScorer implements Scorer {
                 .orElseThrow(() -> new InvalidRubricException(problems));
     }
 
+    /** A scorer over an already read rubric (for trials that swap in another principle model). */
+    static LpScorer of(Rubric rubric) {
+        return new LpScorer(rubric);
+    }
+
     /** Every problem with the rubric, as {@code file:line: field: message}; empty when it is valid. */
     public static List<Problem> checkRubric(Path rubricDir) {
         List<Problem> problems = new ArrayList<>();

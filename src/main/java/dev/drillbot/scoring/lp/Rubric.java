@@ -32,6 +32,8 @@ final class Rubric {
     final Map<String, double[]> lists = new LinkedHashMap<>();
     final Map<String, List<String>> lexicon = new LinkedHashMap<>();
     final Map<Principle, PrincipleSignals> principles = new EnumMap<>(Principle.class);
+    /** Which principle a story reads as (principle-model.tsv). */
+    PrincipleModel model;
 
     double num(String key) {
         Double v = numbers.get(key);

@@ -41,7 +41,7 @@ final class RubricReader {
             new Num("ownership", "vague_penalty_per_sentence", 0, 4), new Num("ownership", "max_vague_penalty", 0, 4),
             new Num("impact", "before_after_points", 0, 4), new Num("impact", "metric_noun_points", 0, 4),
             new Num("impact", "context_points", 0, 4),
-            new Num("principle_fit", "other_min_groups", 1, 20), new Num("principle_fit", "other_lead_groups", 0, 20),
+            new Num("principle_fit", "other_margin", 0, 50),
             new Num("principle_fit", "question_terms", 1, 50),
             new Num("principle_fit", "weak_evidence_points", 0, 4), new Num("principle_fit", "other_penalty", 0, 4),
             new Num("structure", "situation_points", 0, 4), new Num("structure", "task_points", 0, 4),
@@ -75,6 +75,7 @@ final class RubricReader {
         load(dir.resolve("rubric.yaml"), problems).ifPresent(f -> readMain(f, rubric));
         load(dir.resolve("lexicon.yaml"), problems).ifPresent(f -> readLexicon(f, rubric));
         readPrinciples(dir.resolve("principles"), rubric, problems);
+        PrincipleModel.read(dir.resolve(PrincipleModel.FILE), problems).ifPresent(m -> rubric.model = m);
         return problems.size() == before ? Optional.of(rubric) : Optional.empty();
     }
 

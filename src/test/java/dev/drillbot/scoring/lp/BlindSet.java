@@ -118,6 +118,9 @@ final class BlindSet {
         int noteCorrect;
         int wrongPrinciple;
         int wrongPrincipleNamed;
+        /** Answers labelled 3 or 4 (not written for another principle) that were told they fit another one. */
+        int goodAnswers;
+        int noteOnGood;
         int lowestLabel4 = 101;
         int label4Below75;
         final Map<Integer, double[]> byLabel = new TreeMap<>();
@@ -153,6 +156,7 @@ final class BlindSet {
                     belowStrongLower, belowStrongComparisons, belowStrongShare()));
             out.add(String.format(Locale.ROOT, "wrong-principle note: precision %d/%d (%.3f), recall %d/%d (%.3f)",
                     noteCorrect, noteFired, notePrecision(), wrongPrincipleNamed, wrongPrinciple, noteRecall()));
+            out.add(String.format(Locale.ROOT, "label-3+ answers told they fit another principle: %d/%d", noteOnGood, goodAnswers));
             out.add(String.format(Locale.ROOT, "lowest label-4 score %d; label-4 answers below 75: %d", lowestLabel4,
                     label4Below75));
             byLabel.forEach((k, v) -> out.add(String.format(Locale.ROOT, "  label %d: n=%.0f mean %.1f", k, v[0], v[1] / v[0])));
@@ -237,6 +241,10 @@ final class BlindSet {
             }
             Optional<Principle> note = note(scores.get(a.id()));
             boolean wrong = a.style().equals("wrong-principle") && a.fits() != null;
+            if (a.label() >= 3 && !a.style().equals("wrong-principle")) {
+                f.goodAnswers++;
+                f.noteOnGood += note.isPresent() ? 1 : 0;
+            }
             if (note.isPresent()) {
                 f.noteFired++;
                 f.noteCorrect += wrong && note.get() == a.fits() ? 1 : 0;

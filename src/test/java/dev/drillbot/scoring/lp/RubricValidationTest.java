@@ -68,6 +68,35 @@ class RubricValidationTest {
     }
 
     @Test
+    @DisplayName("a broken principle model is reported by file and line: a weight that is not a number, a missing principle, no bias row")
+    void brokenPrincipleModel() throws IOException {
+        Path r = copy();
+        Path file = r.resolve(PrincipleModel.FILE);
+        List<String> lines = new java.util.ArrayList<>(Files.readAllLines(file));
+        int row = 10;
+        String[] cells = lines.get(row).split("\t");
+        cells[3] = "lots";
+        lines.set(row, String.join("\t", cells));
+        Files.write(file, lines);
+        assertThat(LpScorer.checkRubric(r)).extracting(Problem::toString).containsExactly(
+                file + ":" + (row + 1) + ": " + cells[0] + ": weight 'lots' is not a number between -100 and 100");
+
+        lines.set(row, lines.get(row).replace("lots", "0"));
+        lines.set(1, lines.get(1).replace("\tfrugality", "\tthriftiness"));
+        Files.write(file, lines);
+        assertThat(LpScorer.checkRubric(r)).extracting(Problem::toString).singleElement().asString()
+                .startsWith(file + ":2: feature: the header must be 'feature' and each of the 16 principle slugs once")
+                .contains("not understood: [thriftiness]");
+
+        lines.set(1, lines.get(1).replace("\tthriftiness", "\tfrugality"));
+        lines.remove(2);
+        Files.write(file, lines);
+        assertThat(LpScorer.checkRubric(r)).extracting(Problem::toString).containsExactly(
+                file + ":1: (bias): missing the (bias) row");
+        assertThat(lines.get(2)).doesNotStartWith("(bias)");
+    }
+
+    @Test
     @DisplayName("bands that do not fall, unknown keys and short threshold lists are all reported in one run")
     void severalProblems() throws IOException {
         Path r = copy();
