@@ -95,7 +95,7 @@ final class RunCommand implements Callable<Integer> {
 
         Database db;
         try {
-            db = Database.open(io.env().database());
+            db = Database.open(io.env().database(), io.env().databaseUser(), io.env().databasePassword());
         } catch (IllegalStateException e) {
             io.err().println("drillbot cannot start: " + e.getMessage());
             platforms.forEach(ChatPlatform::close);
@@ -114,7 +114,7 @@ final class RunCommand implements Callable<Integer> {
             }
             scheduler.start();
             log.info("drillbot started: {} questions, {} scheduled channel(s), database {}", loaded.bank().size(),
-                    channels.size(), io.env().database());
+                    channels.size(), Database.redact(io.env().database()));
             if (console) {
                 new ConsoleSession(new BufferedReader(new InputStreamReader(io.in(), StandardCharsets.UTF_8)),
                         consoleGateway, bot.commands(), bot.answers(), consoleChannel,

@@ -5,18 +5,19 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Settings that come only from the environment: tokens and file locations. {@link #toString()} never
- * shows a token, so an accidental log line cannot leak one.
+ * Settings that come only from the environment: tokens, the database (a SQLite path or a PostgreSQL
+ * URL, with DRILLBOT_DB_USER and DRILLBOT_DB_PASSWORD) and file locations. {@link #toString()} never
+ * shows a token or password, so an accidental log line cannot leak one.
  */
 public record Environment(Optional<String> slackBotToken, Optional<String> slackAppToken,
-        Optional<String> discordBotToken, Path database, Path configFile, Map<String, String> raw) {
+        Optional<String> discordBotToken, String database, Path configFile, Map<String, String> raw) {
 
     public static Environment from(Map<String, String> env) {
         return new Environment(
                 nonBlank(env.get("SLACK_BOT_TOKEN")),
                 nonBlank(env.get("SLACK_APP_TOKEN")),
                 nonBlank(env.get("DISCORD_BOT_TOKEN")),
-                Path.of(nonBlank(env.get("DRILLBOT_DB")).orElse("data/drillbot.db")),
+                nonBlank(env.get("DRILLBOT_DB")).orElse("data/drillbot.db"),
                 Path.of(nonBlank(env.get("DRILLBOT_CONFIG")).orElse("config/drillbot.yaml")),
                 Map.copyOf(env));
     }
@@ -27,6 +28,16 @@ public record Environment(Optional<String> slackBotToken, Optional<String> slack
 
     public Optional<String> get(String name) {
         return nonBlank(raw.get(name));
+    }
+
+    /** The PostgreSQL user, when DRILLBOT_DB names a server. */
+    public Optional<String> databaseUser() {
+        return get("DRILLBOT_DB_USER");
+    }
+
+    /** The PostgreSQL password: from the environment only, never shown. */
+    public Optional<String> databasePassword() {
+        return get("DRILLBOT_DB_PASSWORD");
     }
 
     public boolean slackConfigured() {
@@ -44,6 +55,6 @@ public record Environment(Optional<String> slackBotToken, Optional<String> slack
     @Override
     public String toString() {
         return "Environment[slack=" + (slackConfigured() ? "set" : "unset") + ", discord="
-                + (discordConfigured() ? "set" : "unset") + ", database=" + database + ", config=" + configFile + "]";
+                + (discordConfigured() ? "set" : "unset") + ", database=" + database.replaceAll("(?i)(password=)[^&;]*", "$1***") + ", config=" + configFile + "]";
     }
 }

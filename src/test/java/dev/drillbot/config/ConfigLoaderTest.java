@@ -159,6 +159,6 @@ class ConfigLoaderTest {
                 "DISCORD_BOT_TOKEN", "discord-secret"));
         assertThat(env.slackConfigured()).isTrue();
         assertThat(env.toString()).doesNotContain("secret");
-        assertThat(env.database()).isEqualTo(Path.of("data/drillbot.db"));
+        assertThat(env.database()).isEqualTo("data/drillbot.db");
     }
 }

@@ -1,5 +1,9 @@
 package dev.drillbot.core;
 
+import dev.drillbot.testing.TestStore;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.drillbot.adapter.store.SqliteAnswerStore;
@@ -32,7 +36,13 @@ import org.junit.jupiter.api.io.TempDir;
  * {@link EventWork}; a "restart" is a new bot on the same file.
  */
 @DisplayName("Answers received before a stop are handled at the next start, once")
+@ParameterizedClass(name = "on {0}")
+@EnumSource(TestStore.class)
 class AnswerIntakeTest {
+    /** Every test here runs on SQLite and on PostgreSQL (skipped, with a message, when no server is set). */
+    @Parameter
+    TestStore store;
+
     static final Instant NINE_AM = Instant.parse("2026-11-23T17:00:00Z");
     static final UserRef ANA = new UserRef("U1", "Ana");
     static final UserRef BEN = new UserRef("U2", "Ben");
@@ -47,7 +57,7 @@ class AnswerIntakeTest {
 
     @BeforeEach
     void start() {
-        t = new TestBot(dir, ZoneId.of("America/Los_Angeles"), NINE_AM);
+        t = new TestBot(store, dir, ZoneId.of("America/Los_Angeles"), NINE_AM);
         work = new EventWork("test", 4, 1);
         assertThat(t.bot.drills().postScheduled(t.channel, NINE_AM)).isEqualTo(PostOutcome.POSTED);
         thread = new ThreadRef(TestBot.CHANNEL, t.gateway.posts().get(0).threadId());
@@ -55,15 +65,17 @@ class AnswerIntakeTest {
 
     @AfterEach
     void stop() {
-        work.close();
-        t.close();
+        if (t != null) { // null when the store was skipped
+            work.close();
+            t.close();
+        }
     }
 
     /** The bot stops and starts again on the same file; its thread and drill are as they were. */
     private void restart() {
         work.close();
         t.close();
-        t = new TestBot(dir, ZoneId.of("America/Los_Angeles"), NINE_AM.plusSeconds(600));
+        t = new TestBot(store, dir, ZoneId.of("America/Los_Angeles"), NINE_AM.plusSeconds(600));
         work = new EventWork("test", 4, 1);
     }
 

@@ -1,5 +1,9 @@
 package dev.drillbot.core;
 
+import dev.drillbot.testing.TestStore;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.drillbot.core.chat.AnswerReceived;
@@ -21,7 +25,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 @DisplayName("Slash commands, as every platform runs them")
+@ParameterizedClass(name = "on {0}")
+@EnumSource(TestStore.class)
 class CommandsTest {
+    /** Every test here runs on SQLite and on PostgreSQL (skipped, with a message, when no server is set). */
+    @Parameter
+    TestStore store;
+
     static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
     /** Sunday 2026-11-22 09:00 in Berlin. */
     static final Instant SUNDAY = Instant.parse("2026-11-22T08:00:00Z");
@@ -34,12 +44,14 @@ class CommandsTest {
 
     @BeforeEach
     void start() {
-        t = new TestBot(dir, BERLIN, SUNDAY);
+        t = new TestBot(store, dir, BERLIN, SUNDAY);
     }
 
     @AfterEach
     void stop() {
-        t.close();
+        if (t != null) { // null when the store was skipped
+            t.close();
+        }
     }
 
     CommandReply run(UserRef user, String line) {

@@ -1,5 +1,9 @@
 package dev.drillbot.core;
 
+import dev.drillbot.testing.TestStore;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.drillbot.core.chat.AnswerReceived;
@@ -27,8 +31,14 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-@DisplayName("The daily drill loop on a real SQLite file")
+@DisplayName("The daily drill loop on a real store")
+@ParameterizedClass(name = "on {0}")
+@EnumSource(TestStore.class)
 class DrillLoopTest {
+    /** Every test here runs on SQLite and on PostgreSQL (skipped, with a message, when no server is set). */
+    @Parameter
+    TestStore store;
+
     static final ZoneId LA = ZoneId.of("America/Los_Angeles");
     /** Monday 2026-11-23 09:00 in Los Angeles. */
     static final Instant NINE_AM = Instant.parse("2026-11-23T17:00:00Z");
@@ -41,12 +51,14 @@ class DrillLoopTest {
 
     @BeforeEach
     void start() {
-        t = new TestBot(dir, LA, NINE_AM);
+        t = new TestBot(store, dir, LA, NINE_AM);
     }
 
     @AfterEach
     void stop() {
-        t.close();
+        if (t != null) { // null when the store was skipped
+            t.close();
+        }
     }
 
     private ThreadRef postDrill() {

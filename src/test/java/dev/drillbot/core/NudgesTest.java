@@ -1,5 +1,9 @@
 package dev.drillbot.core;
 
+import dev.drillbot.testing.TestStore;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.drillbot.core.chat.AnswerReceived;
@@ -22,7 +26,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 @DisplayName("The at-risk reminder: one private note a day after the chosen time, only when a streak is at risk")
+@ParameterizedClass(name = "on {0}")
+@EnumSource(TestStore.class)
 class NudgesTest {
+    /** Every test here runs on SQLite and on PostgreSQL (skipped, with a message, when no server is set). */
+    @Parameter
+    TestStore store;
+
     static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
     /** Monday 2026-11-23, 10:00 in Berlin. */
     static final Instant MONDAY_10 = Instant.parse("2026-11-23T09:00:00Z");
@@ -34,12 +44,14 @@ class NudgesTest {
 
     @BeforeEach
     void start() {
-        t = new TestBot(dir, BERLIN, MONDAY_10);
+        t = new TestBot(store, dir, BERLIN, MONDAY_10);
     }
 
     @AfterEach
     void stop() {
-        t.close();
+        if (t != null) { // null when the store was skipped
+            t.close();
+        }
     }
 
     CommandReply run(String line) {

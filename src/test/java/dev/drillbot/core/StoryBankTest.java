@@ -1,5 +1,9 @@
 package dev.drillbot.core;
 
+import dev.drillbot.testing.TestStore;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.drillbot.core.bank.Principle;
@@ -21,7 +25,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 @DisplayName("The story bank: every LP drill answered is a story, with what it shows and what is still missing")
+@ParameterizedClass(name = "on {0}")
+@EnumSource(TestStore.class)
 class StoryBankTest {
+    /** Every test here runs on SQLite and on PostgreSQL (skipped, with a message, when no server is set). */
+    @Parameter
+    TestStore store;
+
     static final UserRef ANA = new UserRef("U1", "Ana");
     static final UserRef BEN = new UserRef("U2", "Ben");
 
@@ -31,12 +41,14 @@ class StoryBankTest {
 
     @BeforeEach
     void start() {
-        t = new TestBot(dir, ZoneId.of("Europe/Berlin"), Instant.parse("2026-11-23T09:00:00Z"));
+        t = new TestBot(store, dir, ZoneId.of("Europe/Berlin"), Instant.parse("2026-11-23T09:00:00Z"));
     }
 
     @AfterEach
     void stop() {
-        t.close();
+        if (t != null) { // null when the store was skipped
+            t.close();
+        }
     }
 
     CommandReply run(UserRef user, String line) {

@@ -1,5 +1,9 @@
 package dev.drillbot.core;
 
+import dev.drillbot.testing.TestStore;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.drillbot.core.chat.AnswerReceived;
@@ -20,7 +24,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 @DisplayName("Streaks are counted in the channel's time zone, across DST changes")
+@ParameterizedClass(name = "on {0}")
+@EnumSource(TestStore.class)
 class StreakAcrossTimezonesTest {
+    /** Every test here runs on SQLite and on PostgreSQL (skipped, with a message, when no server is set). */
+    @Parameter
+    TestStore store;
+
     static final UserRef ANA = new UserRef("U1", "Ana");
 
     @TempDir
@@ -33,7 +43,7 @@ class StreakAcrossTimezonesTest {
     private Streak streakAfterDailyAnswers(ZoneId zone, String[] days, String answerTime) {
         ChannelSettings ch = new ChannelSettings(TestBot.CHANNEL, "0 0 9 * * ?", zone, TrackMode.MIXED,
                 Duration.ofHours(24), Duration.ofHours(2));
-        try (TestBot t = new TestBot(dir.resolve(zone.getId().replace('/', '_')), ch, local(days[0] + "T09:00", zone))) {
+        try (TestBot t = new TestBot(store, dir.resolve(zone.getId().replace('/', '_')), ch, local(days[0] + "T09:00", zone))) {
             int n = 0;
             for (String day : days) {
                 Instant nine = local(day + "T09:00", zone);

@@ -1,5 +1,9 @@
 package dev.drillbot.core;
 
+import dev.drillbot.testing.TestStore;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.drillbot.config.ConfigLoader;
@@ -26,7 +30,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 @DisplayName("The weekly digest: once a week in a channel that asks for it, about last week")
+@ParameterizedClass(name = "on {0}")
+@EnumSource(TestStore.class)
 class WeeklyDigestTest {
+    /** Every test here runs on SQLite and on PostgreSQL (skipped, with a message, when no server is set). */
+    @Parameter
+    TestStore store;
+
     static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
     /** Monday 2026-11-23, 09:00 in Berlin: the first scheduled drill of the week. */
     static final Instant MONDAY_9 = Instant.parse("2026-11-23T08:00:00Z");
@@ -78,7 +88,7 @@ class WeeklyDigestTest {
     @Test
     @DisplayName("Monday at the set time: one post with the top five, the weakest topics, the most missed question and streaks; never twice")
     void postsOnceWithLastWeek() {
-        t = new TestBot(dir, channel(Optional.of(DigestSchedule.DEFAULT)), MONDAY_9);
+        t = new TestBot(store, dir, channel(Optional.of(DigestSchedule.DEFAULT)), MONDAY_9);
         week(List.of(List.of("ana=90", "ben=40"), List.of("ana=80", "ben=30"), List.of("ana=85"), List.of("ana=70"),
                 List.of("ana=95", "cy=20")));
         t.clock.set(NEXT_MONDAY_9.minus(Duration.ofMinutes(1)));
@@ -107,12 +117,12 @@ class WeeklyDigestTest {
     @Test
     @DisplayName("a restart on Monday does not post it again: the week is claimed in the database")
     void onceAcrossRestarts() {
-        t = new TestBot(dir, channel(Optional.of(DigestSchedule.DEFAULT)), MONDAY_9);
+        t = new TestBot(store, dir, channel(Optional.of(DigestSchedule.DEFAULT)), MONDAY_9);
         week(List.of(List.of("ana=90")));
         t.clock.set(NEXT_MONDAY_9);
         assertThat(t.bot.digests().tick()).isEqualTo(1);
         t.close();
-        t = new TestBot(dir, channel(Optional.of(DigestSchedule.DEFAULT)), NEXT_MONDAY_9.plus(Duration.ofMinutes(5)));
+        t = new TestBot(store, dir, channel(Optional.of(DigestSchedule.DEFAULT)), NEXT_MONDAY_9.plus(Duration.ofMinutes(5)));
         assertThat(t.bot.digests().tick()).isZero();
         assertThat(digests()).isEmpty();
     }
@@ -120,18 +130,18 @@ class WeeklyDigestTest {
     @Test
     @DisplayName("off by default; a quiet week posts nothing; a digest missed for more than a day is skipped")
     void offQuietAndLate() {
-        t = new TestBot(dir, channel(Optional.empty()), MONDAY_9);
+        t = new TestBot(store, dir, channel(Optional.empty()), MONDAY_9);
         week(List.of(List.of("ana=90")));
         t.clock.set(NEXT_MONDAY_9);
         assertThat(t.bot.digests().tick()).as("off by default").isZero();
         t.close();
 
-        t = new TestBot(dir.resolve("quiet"), channel(Optional.of(DigestSchedule.DEFAULT)), NEXT_MONDAY_9);
+        t = new TestBot(store, dir.resolve("quiet"), channel(Optional.of(DigestSchedule.DEFAULT)), NEXT_MONDAY_9);
         assertThat(t.bot.digests().tick()).as("nobody answered").isZero();
         assertThat(digests()).isEmpty();
         t.close();
 
-        t = new TestBot(dir.resolve("late"), channel(Optional.of(new DigestSchedule(DayOfWeek.MONDAY, LocalTime.of(9, 0)))),
+        t = new TestBot(store, dir.resolve("late"), channel(Optional.of(new DigestSchedule(DayOfWeek.MONDAY, LocalTime.of(9, 0)))),
                 MONDAY_9);
         week(List.of(List.of("ana=90")));
         t.clock.set(NEXT_MONDAY_9.plus(Duration.ofHours(23)));

@@ -33,11 +33,20 @@ public final class TestBot implements AutoCloseable {
     public final QuestionBank bank;
 
     public TestBot(Path dir, ZoneId zone, Instant start) {
-        this(dir, new ChannelSettings(CHANNEL, "0 0 9 ? * MON-FRI", zone, TrackMode.MIXED, Duration.ofHours(24),
-                Duration.ofHours(2)), start);
+        this(TestStore.SQLITE, dir, zone, start);
     }
 
     public TestBot(Path dir, ChannelSettings channel, Instant start) {
+        this(TestStore.SQLITE, dir, channel, start);
+    }
+
+    public TestBot(TestStore store, Path dir, ZoneId zone, Instant start) {
+        this(store, dir, new ChannelSettings(CHANNEL, "0 0 9 ? * MON-FRI", zone, TrackMode.MIXED, Duration.ofHours(24),
+                Duration.ofHours(2)), start);
+    }
+
+    /** A bot on {@code store}; a second TestBot on the same {@code dir} finds the first one's data (a restart). */
+    public TestBot(TestStore store, Path dir, ChannelSettings channel, Instant start) {
         this.clock = new MutableClock(start);
         this.channel = channel;
         QuestionBankLoader.Result loaded = new QuestionBankLoader().loadDirectory(Path.of("src/test/resources/bank"));
@@ -45,7 +54,7 @@ public final class TestBot implements AutoCloseable {
             throw new IllegalStateException(loaded.problems().toString());
         }
         this.bank = loaded.bank();
-        this.db = Database.open(dir.resolve("drillbot.db"));
+        this.db = store.open(dir);
         this.bot = Bot.assemble(bank, new Scoring(List.of(lp, sql)), db, new Gateways(List.of(gateway)),
                 MustacheMessages.builtIn(), new ChannelDirectory(List.of(channel), ZoneId.of("UTC")), 20_000, clock,
                 new Random(7));

@@ -20,12 +20,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The SQLite file: WAL, foreign keys, durable commits, Flyway migrations.
+ * The store's database: a SQLite file (WAL, foreign keys, durable commits) by default, or a PostgreSQL
+ * server when {@code DRILLBOT_DB} is a {@code jdbc:postgresql:} URL; Flyway migrations for both, one
+ * version history ({@code db/migration} and its twin {@code db/postgresql}).
  *
  * <p>All writes go through one writer thread that runs whatever is queued in one transaction (group
  * commit): each write still returns only after its data is committed and synced, but a burst of writes
- * shares one fsync. A failing write does not undo the others (see {@link #runBatch}).
- * Reads use a small pool of separate connections, which WAL lets run beside the writer.
+ * shares one commit. A failing write does not undo the others (see {@link #runBatch}). On SQLite, reads
+ * use a small pool of separate connections, which WAL lets run beside the writer; on PostgreSQL every
+ * connection comes from a HikariCP pool, so a connection the server dropped is replaced, and several
+ * drillbot instances share one database (uniqueness in the schema makes their claims exactly-once).
  */
 public final class Database implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Database.class);
@@ -41,7 +45,10 @@ public final class Database implements AutoCloseable {
     private record Write<T>(SqlWork<T> work, CompletableFuture<T> done) {}
 
     private final String url;
+    /** SQLite: the one write connection. PostgreSQL: null, the writer takes a pooled connection per batch. */
     private final Connection writer;
+    /** PostgreSQL only. */
+    private final com.zaxxer.hikari.HikariDataSource pool;
     private final BlockingQueue<Connection> readers = new ArrayBlockingQueue<>(READERS);
     private final LinkedBlockingQueue<Write<?>> writes = new LinkedBlockingQueue<>();
     private final Thread writerThread;
@@ -51,6 +58,7 @@ public final class Database implements AutoCloseable {
 
     private Database(String url) throws SQLException {
         this.url = url;
+        this.pool = null;
         this.writer = open(url);
         writer.setAutoCommit(false);
         for (int i = 0; i < READERS; i++) {
@@ -63,6 +71,84 @@ public final class Database implements AutoCloseable {
         writerThread = new Thread(this::writeLoop, "sqlite-writer");
         writerThread.setDaemon(true);
         writerThread.start();
+    }
+
+    private Database(String url, com.zaxxer.hikari.HikariDataSource pool) {
+        this.url = url;
+        this.pool = pool;
+        this.writer = null;
+        writerThread = new Thread(this::writeLoop, "postgres-writer");
+        writerThread.setDaemon(true);
+        writerThread.start();
+    }
+
+    /** The prefix of a DRILLBOT_DB value that selects PostgreSQL. */
+    public static final String POSTGRES_PREFIX = "jdbc:postgresql:";
+
+    /**
+     * Opens the database {@code DRILLBOT_DB} names: a {@code jdbc:postgresql://host/db} URL, with the user
+     * and password from the environment (never from the URL in logs), or else a SQLite file path.
+     */
+    public static Database open(String location, java.util.Optional<String> user, java.util.Optional<String> password) {
+        if (location.startsWith(POSTGRES_PREFIX)) {
+            return openPostgres(location, user, password);
+        }
+        if (location.startsWith("jdbc:")) {
+            throw new IllegalStateException("Cannot open database " + redact(location) + ": drillbot stores in a"
+                    + " SQLite file (a path) or PostgreSQL (jdbc:postgresql://host/database); other servers are not"
+                    + " supported.");
+        }
+        return open(Path.of(location));
+    }
+
+    /** A connection URL fit for a log line: the password parameter, if any, is hidden. */
+    public static String redact(String url) {
+        return url.replaceAll("(?i)(password=)[^&;]*", "$1***");
+    }
+
+    private static Database openPostgres(String url, java.util.Optional<String> user, java.util.Optional<String> password) {
+        com.zaxxer.hikari.HikariConfig config = new com.zaxxer.hikari.HikariConfig();
+        config.setJdbcUrl(url);
+        user.ifPresent(config::setUsername);
+        password.ifPresent(config::setPassword);
+        config.setPoolName("drillbot-postgres");
+        config.setMaximumPoolSize(READERS + 1);
+        config.setMinimumIdle(1);
+        // fail fast at start-up and on a write while the server is away: callers report it and retry later
+        config.setConnectionTimeout(5_000);
+        config.setInitializationFailTimeout(5_000);
+        com.zaxxer.hikari.HikariDataSource pool;
+        try {
+            pool = new com.zaxxer.hikari.HikariDataSource(config);
+        } catch (RuntimeException e) {
+            throw new IllegalStateException("Cannot open database " + redact(url) + ": " + rootMessage(e)
+                    + ". Is the PostgreSQL server running, and are DRILLBOT_DB_USER and DRILLBOT_DB_PASSWORD right?"
+                    + " Nothing was changed.", e);
+        }
+        try {
+            Flyway flyway = Flyway.configure().dataSource(pool).locations("classpath:db/postgresql").load();
+            refuseNewerSchema(flyway); // Flyway takes a PostgreSQL advisory lock: instances migrate one at a time
+            flyway.migrate();
+            return new Database(url, pool);
+        } catch (RuntimeException e) {
+            pool.close();
+            String what = e.getMessage() != null && e.getMessage().startsWith("its schema is version")
+                    ? e.getMessage() : rootMessage(e);
+            throw new IllegalStateException("Cannot open database " + redact(url) + ": " + what, e);
+        }
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return firstLine(root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage());
+    }
+
+    /** Whether this is a PostgreSQL database (shared by instances) rather than a SQLite file. */
+    public boolean postgres() {
+        return pool != null;
     }
 
     /** Opens (creating if needed) and migrates the database file. */
@@ -200,8 +286,9 @@ public final class Database implements AutoCloseable {
         return c;
     }
 
+    /** The connection URL with any password hidden. */
     public String url() {
-        return url;
+        return redact(url);
     }
 
     /** Runs {@code work} in a write transaction and returns once it is committed. */
@@ -227,6 +314,13 @@ public final class Database implements AutoCloseable {
 
     /** Runs {@code work} on a read connection. */
     public <T> T read(SqlWork<T> work) {
+        if (pool != null) {
+            try (Connection c = pool.getConnection()) {
+                return work.run(c);
+            } catch (SQLException e) {
+                throw new StoreException(e);
+            }
+        }
         Connection c;
         try {
             c = readers.take();
@@ -272,6 +366,25 @@ public final class Database implements AutoCloseable {
      * itself. (Savepoints per write would give the same isolation but cost two statements per write.)
      */
     private void runBatch(List<Write<?>> batch) {
+        if (pool == null) {
+            runBatch(batch, writer);
+            return;
+        }
+        try (Connection c = pool.getConnection()) {
+            c.setAutoCommit(false);
+            runBatch(batch, c);
+        } catch (SQLException e) {
+            // no connection (the server is away): every write of the batch fails and says why
+            log.warn("The database is unreachable; {} write(s) failed: {}", batch.size(), e.getMessage());
+            for (Write<?> w : batch) {
+                if (!w.done().isDone()) {
+                    complete(w, null, e);
+                }
+            }
+        }
+    }
+
+    private void runBatch(List<Write<?>> batch, Connection writer) {
         if (batch.size() > 1) {
             List<Object> results = new ArrayList<>(batch.size());
             try {
@@ -285,22 +398,22 @@ public final class Database implements AutoCloseable {
                 }
                 return;
             } catch (SQLException | RuntimeException e) {
-                rollbackQuietly();
+                rollbackQuietly(writer);
             }
         }
         for (Write<?> w : batch) {
-            runAlone(w);
+            runAlone(w, writer);
         }
     }
 
-    private void runAlone(Write<?> w) {
+    private void runAlone(Write<?> w, Connection writer) {
         Object result;
         try {
             result = w.work().run(writer);
             writer.commit();
             counted(1);
         } catch (SQLException | RuntimeException e) {
-            rollbackQuietly();
+            rollbackQuietly(writer);
             if (e instanceof SQLException) {
                 log.warn("A write failed and was rolled back: {}", e.getMessage());
             }
@@ -315,7 +428,7 @@ public final class Database implements AutoCloseable {
         writesDone.addAndGet(writes);
     }
 
-    private void rollbackQuietly() {
+    private static void rollbackQuietly(Connection writer) {
         try {
             writer.rollback();
         } catch (SQLException e) {
@@ -345,6 +458,10 @@ public final class Database implements AutoCloseable {
             writerThread.join(TimeUnit.SECONDS.toMillis(30));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+        if (pool != null) {
+            pool.close();
+            return;
         }
         closeQuietly(writer);
         readers.forEach(Database::closeQuietly);

@@ -50,10 +50,13 @@ final class Sql {
 
     /** The connection's cached statement for {@code sql}, with {@code params} bound; never close it. */
     private static PreparedStatement prepare(Connection c, String sql, Object... params) throws SQLException {
-        Map<String, PreparedStatement> statements = PREPARED.computeIfAbsent(c, k -> new HashMap<>());
+        // a pooled (HikariCP) connection is a new wrapper on every checkout: cache by the connection under it,
+        // which lives in the pool, is used by one thread at a time, and keeps its statements across checkouts
+        Connection physical = c.getClass().getName().startsWith("com.zaxxer.hikari.") ? c.unwrap(Connection.class) : c;
+        Map<String, PreparedStatement> statements = PREPARED.computeIfAbsent(physical, k -> new HashMap<>());
         PreparedStatement ps = statements.get(sql);
         if (ps == null || ps.isClosed()) {
-            ps = c.prepareStatement(sql);
+            ps = physical.prepareStatement(sql);
             statements.put(sql, ps);
         } else {
             ps.clearParameters();

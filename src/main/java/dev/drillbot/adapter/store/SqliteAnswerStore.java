@@ -75,15 +75,15 @@ public final class SqliteAnswerStore implements AnswerStore {
             for (String skill : p.skills()) {
                 update(c, "INSERT INTO skill_stats (channel_key, user_id, skill, attempts, score_sum, last_at)"
                         + " VALUES (?,?,?,1,?,?) ON CONFLICT (channel_key, user_id, skill) DO UPDATE SET"
-                        + " attempts = attempts + 1, score_sum = score_sum + excluded.score_sum,"
-                        + " last_at = max(last_at, excluded.last_at)",
+                        + " attempts = skill_stats.attempts + 1, score_sum = skill_stats.score_sum + excluded.score_sum,"
+                        + " last_at = " + larger("skill_stats.last_at", "excluded.last_at"),
                         channel, p.user().id(), skill, p.total(), p.answeredAt().toEpochMilli());
             }
             if (p.countsForLeaderboard()) {
                 update(c, "INSERT INTO drill_points (drill_id, user_id, user_name, channel_key, best, first_at)"
                         + " VALUES (?,?,?,?,?,?) ON CONFLICT (drill_id, user_id) DO UPDATE SET"
-                        + " best = max(best, excluded.best), user_name = excluded.user_name,"
-                        + " first_at = min(first_at, excluded.first_at)",
+                        + " best = " + larger("drill_points.best", "excluded.best") + ", user_name = excluded.user_name,"
+                        + " first_at = " + smaller("drill_points.first_at", "excluded.first_at"),
                         p.drillId(), p.user().id(), p.user().name(), channel, p.total(), p.answeredAt().toEpochMilli());
             }
             return null;
@@ -178,5 +178,17 @@ public final class SqliteAnswerStore implements AnswerStore {
         } catch (JsonProcessingException e) {
             return List.of();
         }
+    }
+
+    /*
+     * The larger and smaller of two columns, written so that SQLite and PostgreSQL both run them (SQLite's
+     * two-argument max() and min() are PostgreSQL's greatest() and least(); neither has the other's).
+     */
+    static String larger(String a, String b) {
+        return "CASE WHEN " + b + " > " + a + " THEN " + b + " ELSE " + a + " END";
+    }
+
+    static String smaller(String a, String b) {
+        return "CASE WHEN " + b + " < " + a + " THEN " + b + " ELSE " + a + " END";
     }
 }

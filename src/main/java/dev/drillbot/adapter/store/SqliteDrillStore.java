@@ -95,7 +95,7 @@ public final class SqliteDrillStore implements DrillStore {
     @Override
     public int takeHint(long drillId, String userId) {
         return db.write(c -> Sql.first(c, "INSERT INTO hints_taken (drill_id, user_id, taken) VALUES (?, ?, 1)"
-                + " ON CONFLICT (drill_id, user_id) DO UPDATE SET taken = taken + 1 RETURNING taken",
+                + " ON CONFLICT (drill_id, user_id) DO UPDATE SET taken = hints_taken.taken + 1 RETURNING taken",
                 rs -> rs.getInt(1) - 1, drillId, userId).orElseThrow());
     }
 

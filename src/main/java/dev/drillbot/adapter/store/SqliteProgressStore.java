@@ -93,7 +93,7 @@ public final class SqliteProgressStore implements ProgressStore {
                 + " sum(p.best), count(*), min(p.first_at) FROM drill_points p"
                 + " WHERE p.channel_key = ? AND p.first_at >= ? AND p.first_at < ? AND p.user_id NOT IN"
                 + " (SELECT user_id FROM leaderboard_optouts WHERE channel_key = p.channel_key)"
-                + " GROUP BY p.user_id ORDER BY sum(p.best) DESC, min(p.first_at) ASC, p.user_id",
+                + " GROUP BY p.channel_key, p.user_id ORDER BY sum(p.best) DESC, min(p.first_at) ASC, p.user_id",
                 rs -> new LeaderboardEntry(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getInt(4),
                         Instant.ofEpochMilli(rs.getLong(5))),
                 channel.key(), since.toEpochMilli(), until.toEpochMilli()));

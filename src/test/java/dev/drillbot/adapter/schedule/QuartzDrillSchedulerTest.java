@@ -1,5 +1,9 @@
 package dev.drillbot.adapter.schedule;
 
+import dev.drillbot.testing.TestStore;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.drillbot.core.drill.ChannelSettings;
@@ -19,7 +23,13 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 @DisplayName("The Quartz scheduler adapter")
+@ParameterizedClass(name = "on {0}")
+@EnumSource(TestStore.class)
 class QuartzDrillSchedulerTest {
+    /** Every test here runs on SQLite and on PostgreSQL (skipped, with a message, when no server is set). */
+    @Parameter
+    TestStore store;
+
     @TempDir
     Path dir;
 
@@ -30,7 +40,7 @@ class QuartzDrillSchedulerTest {
         // Every second, so the test sees several real fires; the clock is the real one.
         ChannelSettings ch = new ChannelSettings(TestBot.CHANNEL, "* * * * * ?", ZoneId.of("Europe/Berlin"),
                 TrackMode.MIXED, Duration.ofHours(1), Duration.ofMinutes(5));
-        try (TestBot t = new TestBot(dir, ch, Instant.now())) {
+        try (TestBot t = new TestBot(store, dir, ch, Instant.now())) {
             // the core must see real time here, because Quartz fires in real time
             var realClockBot = dev.drillbot.cli.Bot.assemble(t.bank, new dev.drillbot.core.scoring.Scoring(
                     List.of(t.lp, t.sql)), t.db, new dev.drillbot.core.chat.Gateways(List.of(t.gateway)),
@@ -54,7 +64,7 @@ class QuartzDrillSchedulerTest {
     @DisplayName("the periodic job (the at-risk reminders) runs on the real scheduler, beside the drill triggers")
     void periodicJobRuns() throws Exception {
         java.util.concurrent.CountDownLatch ran = new java.util.concurrent.CountDownLatch(2);
-        try (TestBot t = new TestBot(dir, java.time.ZoneId.of("UTC"), java.time.Instant.now());
+        try (TestBot t = new TestBot(store, dir, java.time.ZoneId.of("UTC"), java.time.Instant.now());
                 QuartzDrillScheduler s = new QuartzDrillScheduler(List.of(), t.bot.drills(), Clock.systemUTC(),
                         ran::countDown, "* * * * * ?")) {
             s.start();
@@ -70,7 +80,7 @@ class QuartzDrillSchedulerTest {
         Instant nineThirty = Instant.parse("2026-11-23T17:30:00Z"); // Monday 09:30 in Los Angeles
         ChannelSettings inGrace = new ChannelSettings(TestBot.CHANNEL, "0 0 9 ? * MON-FRI", la, TrackMode.LP,
                 Duration.ofHours(24), Duration.ofHours(1));
-        try (TestBot t = new TestBot(dir.resolve("a"), inGrace, nineThirty)) {
+        try (TestBot t = new TestBot(store, dir.resolve("a"), inGrace, nineThirty)) {
             new QuartzDrillScheduler(List.of(inGrace), t.bot.drills(), t.clock).catchUp();
             assertThat(t.gateway.posts()).hasSize(1);
             // a restart a minute later posts nothing new
@@ -80,7 +90,7 @@ class QuartzDrillSchedulerTest {
         }
         ChannelSettings shortGrace = new ChannelSettings(TestBot.CHANNEL, "0 0 9 ? * MON-FRI", la, TrackMode.LP,
                 Duration.ofHours(24), Duration.ofMinutes(15));
-        try (TestBot t = new TestBot(dir.resolve("b"), shortGrace, nineThirty)) {
+        try (TestBot t = new TestBot(store, dir.resolve("b"), shortGrace, nineThirty)) {
             new QuartzDrillScheduler(List.of(shortGrace), t.bot.drills(), t.clock).catchUp();
             assertThat(t.gateway.posts()).isEmpty();
         }
