@@ -71,6 +71,29 @@ class DrillLoopTest {
     }
 
     @Test
+    @DisplayName("a fire time claimed by an instance that died before posting is posted by another once the claim's lease runs out")
+    void deadClaimerIsTakenOver() {
+        // instance A claims the fire time and is killed before its post reaches the platform
+        var store = new dev.drillbot.adapter.store.SqliteDrillStore(t.db);
+        assertThat(store.claim(new dev.drillbot.core.drill.DrillStore.NewDrill(t.channel.channel(),
+                dev.drillbot.core.drill.Drill.Kind.SCHEDULED, java.util.Optional.of(NINE_AM), NINE_AM.atZone(LA).toLocalDate(),
+                "lp-ownership-01", dev.drillbot.core.bank.Track.LP, "", NINE_AM, NINE_AM.plus(Duration.ofHours(24))))).isPresent();
+        // while A might still be posting, nobody else posts
+        t.clock.set(NINE_AM.plus(Duration.ofMinutes(1)));
+        assertThat(t.bot.drills().postScheduled(t.channel, NINE_AM)).isEqualTo(PostOutcome.ALREADY_POSTED);
+        assertThat(t.gateway.posts()).isEmpty();
+        // after the lease, instance B (here the same bot) takes the fire time over and posts it, once
+        t.clock.set(NINE_AM.plus(dev.drillbot.core.drill.DrillStore.CLAIM_LEASE).plus(Duration.ofSeconds(30)));
+        assertThat(t.bot.drills().postScheduled(t.channel, NINE_AM)).isEqualTo(PostOutcome.POSTED);
+        assertThat(t.bot.drills().postScheduled(t.channel, NINE_AM)).isEqualTo(PostOutcome.ALREADY_POSTED);
+        assertThat(t.gateway.posts()).hasSize(1);
+        // and A, were it only slow, cannot attach its own thread over B's
+        long id = store.latest(t.channel.channel()).orElseThrow().id();
+        store.attachThread(id, "late-thread-of-A");
+        assertThat(store.byId(id).orElseThrow().threadId()).contains(t.gateway.posts().get(0).threadId());
+    }
+
+    @Test
     @DisplayName("a scheduled fire time posts exactly one drill, however often it is offered")
     void exactlyOncePerFireTime() throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(8);

@@ -79,11 +79,9 @@ public final class QuartzDrillScheduler implements AutoCloseable {
             // Our own factory: jobs are closures over the core's routine, not classes Quartz instantiates.
             scheduler.setJobFactory((bundle, s) -> bundle.getJobDetail().getKey().getName().equals(MINUTE)
                     ? minute() : fire((ChannelSettings) bundle.getJobDetail().getJobDataMap().get(CHANNEL)));
-            if (everyMinute != null) {
-                scheduler.scheduleJob(JobBuilder.newJob(Job.class).withIdentity(MINUTE).build(),
-                        TriggerBuilder.newTrigger().withIdentity(MINUTE).withSchedule(CronScheduleBuilder
-                                .cronSchedule(periodicCron).withMisfireHandlingInstructionDoNothing()).build());
-            }
+            scheduler.scheduleJob(JobBuilder.newJob(Job.class).withIdentity(MINUTE).build(),
+                    TriggerBuilder.newTrigger().withIdentity(MINUTE).withSchedule(CronScheduleBuilder
+                            .cronSchedule(periodicCron).withMisfireHandlingInstructionDoNothing()).build());
             for (ChannelSettings ch : channels) {
                 if (!ch.scheduled()) {
                     continue;
@@ -109,7 +107,16 @@ public final class QuartzDrillScheduler implements AutoCloseable {
     private Job minute() {
         return context -> {
             try {
-                everyMinute.run();
+                // a drill whose post failed, or whose claimer (another instance, or this one before a
+                // restart) stopped before posting, is posted now if still inside its grace window
+                catchUp();
+            } catch (RuntimeException e) {
+                log.error("Catching up missed drills failed", e);
+            }
+            try {
+                if (everyMinute != null) {
+                    everyMinute.run();
+                }
             } catch (RuntimeException e) {
                 log.error("The every-minute job failed", e);
             }

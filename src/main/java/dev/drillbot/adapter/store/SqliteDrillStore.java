@@ -33,16 +33,20 @@ public final class SqliteDrillStore implements DrillStore {
     public Optional<Drill> claim(NewDrill d) {
         Optional<Long> id = db.write(c -> Sql.first(c, "INSERT INTO drills (channel_key, kind, fire_time, drill_day,"
                 + " question_id, track, requested_by, posted_at, closes_at) VALUES (?,?,?,?,?,?,?,?,?)"
-                + " ON CONFLICT (channel_key, fire_time) DO NOTHING RETURNING id", rs -> rs.getLong(1),
+                // taken over only when its claimer never posted it and its lease ran out (the claimer died)
+                + " ON CONFLICT (channel_key, fire_time) DO UPDATE SET question_id = excluded.question_id,"
+                + " track = excluded.track, posted_at = excluded.posted_at, closes_at = excluded.closes_at"
+                + " WHERE drills.thread_id IS NULL AND drills.posted_at < ? RETURNING id", rs -> rs.getLong(1),
                 d.channel().key(), d.kind().name().toLowerCase(Locale.ROOT),
                 d.fireTime().map(Instant::toEpochMilli).orElse(null), d.day().toString(), d.questionId(),
-                d.track().slug(), d.requestedBy(), d.postedAt().toEpochMilli(), d.closesAt().toEpochMilli()));
+                d.track().slug(), d.requestedBy(), d.postedAt().toEpochMilli(), d.closesAt().toEpochMilli(),
+                d.postedAt().minus(CLAIM_LEASE).toEpochMilli()));
         return id.flatMap(this::byId);
     }
 
     @Override
     public void attachThread(long drillId, String threadId) {
-        db.write(c -> Sql.update(c, "UPDATE drills SET thread_id = ? WHERE id = ?", threadId, drillId));
+        db.write(c -> Sql.update(c, "UPDATE drills SET thread_id = ? WHERE id = ? AND thread_id IS NULL", threadId, drillId));
     }
 
     @Override
@@ -69,9 +73,10 @@ public final class SqliteDrillStore implements DrillStore {
     }
 
     @Override
-    public boolean scheduledExists(ChannelRef channel, Instant fireTime) {
-        return db.read(c -> Sql.first(c, "SELECT 1 FROM drills WHERE channel_key = ? AND fire_time = ?",
-                rs -> true, channel.key(), fireTime.toEpochMilli())).isPresent();
+    public boolean scheduledExists(ChannelRef channel, Instant fireTime, Instant now) {
+        return db.read(c -> Sql.first(c, "SELECT 1 FROM drills WHERE channel_key = ? AND fire_time = ?"
+                + " AND (thread_id IS NOT NULL OR posted_at >= ?)", rs -> true, channel.key(), fireTime.toEpochMilli(),
+                now.minus(CLAIM_LEASE).toEpochMilli())).isPresent();
     }
 
     @Override

@@ -61,7 +61,7 @@ public final class DrillService {
      */
     public PostOutcome postScheduled(ChannelSettings ch, Instant fireTime) {
         Instant now = clock.instant();
-        if (drills.scheduledExists(ch.channel(), fireTime)) {
+        if (drills.scheduledExists(ch.channel(), fireTime, now)) {
             return PostOutcome.ALREADY_POSTED;
         }
         Duration late = Duration.between(fireTime, now);

@@ -13,8 +13,16 @@ public interface DrillStore {
             String questionId, Track track, String requestedBy, Instant postedAt, Instant closesAt) {}
 
     /**
-     * Records a drill. For scheduled drills the (channel, fire time) pair is unique: if it exists already
-     * nothing is written and the result is empty, which is how double posting is prevented.
+     * How long a claimed scheduled drill that has no thread yet stays its claimer's: after that the claimer
+     * is taken for dead (it stopped between claiming and posting) and another instance, or the same one
+     * restarted, may claim the fire time again. Far longer than any post takes.
+     */
+    java.time.Duration CLAIM_LEASE = java.time.Duration.ofMinutes(2);
+
+    /**
+     * Records a drill. For scheduled drills the (channel, fire time) pair is unique: if it is claimed
+     * already nothing is written and the result is empty, which is how double posting is prevented across
+     * restarts and instances. A claim older than {@link #CLAIM_LEASE} that was never posted is taken over.
      */
     Optional<Drill> claim(NewDrill drill);
 
@@ -28,8 +36,8 @@ public interface DrillStore {
 
     Optional<Drill> byId(long id);
 
-    /** Whether the scheduled drill for this fire time was already claimed. */
-    boolean scheduledExists(ChannelRef channel, Instant fireTime);
+    /** Whether the scheduled drill for this fire time was posted, or claimed at {@code now} less the lease or later. */
+    boolean scheduledExists(ChannelRef channel, Instant fireTime, Instant now);
 
     /**
      * A platform's posted drills still open at {@code since} or later, oldest first: the threads where
