@@ -6,7 +6,8 @@ import java.util.Locale;
 
 /**
  * Honest development figures for the learned principle model: each blind development part is scored
- * with a model trained on the other three only, so no answer is scored by a model that learned from it.
+ * with a model trained on the other three and the training-only stories, so no answer is scored by a
+ * model that learned from it ({@code -DdevOnly=true}: without the training-only stories).
  * {@code java -cp ... dev.drillbot.scoring.lp.BlindCrossValidation}
  */
 public final class BlindCrossValidation {
@@ -28,6 +29,10 @@ public final class BlindCrossValidation {
                 if (!p.equals(held)) {
                     train.addAll(PrincipleModelTrainer.examples(BlindSet.load(p), lex, base));
                 }
+            }
+            if (!Boolean.getBoolean("devOnly")) {
+                PrincipleModelTrainer.TRAINING_ONLY.forEach(p -> train.addAll(
+                        PrincipleModelTrainer.examples(BlindSet.load(p), lex, base)));
             }
             Rubric r = RubricReader.read(Answers.RUBRIC, new ArrayList<>()).orElseThrow();
             r.model = PrincipleModelTrainer.train(train);

@@ -30,12 +30,13 @@ class PrincipleModelTest {
 
 
     @Test
-    @DisplayName("the shipped model is exactly what the trainer learns from the blind development parts")
+    @DisplayName("the shipped model is exactly what the trainer learns from the blind development parts and training stories")
     void shippedModelIsReproducible(@TempDir Path dir) throws IOException {
         Rubric rubric = RubricReader.read(Answers.RUBRIC, new ArrayList<>()).orElseThrow();
         Lexicon lex = new Lexicon(rubric);
         PrincipleModelTrainer.Examples all = new PrincipleModelTrainer.Examples();
         PrincipleModelTrainer.DEV_PARTS.forEach(p -> all.addAll(PrincipleModelTrainer.examples(BlindSet.load(p), lex, rubric)));
+        PrincipleModelTrainer.TRAINING_ONLY.forEach(p -> all.addAll(PrincipleModelTrainer.examples(BlindSet.load(p), lex, rubric)));
         Path out = dir.resolve(PrincipleModel.FILE);
         PrincipleModelTrainer.train(all).write(out, "x");
         var shipped = Files.readAllLines(Answers.RUBRIC.resolve(PrincipleModel.FILE));
