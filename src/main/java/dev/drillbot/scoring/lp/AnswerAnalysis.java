@@ -48,6 +48,11 @@ final class AnswerAnalysis {
         /** Of those, bare ratios ("by 40%", "5x"): a claim anyone could make unless the story names something. */
         int ratios;
         boolean beforeAfter;
+        /**
+         * My steps ending in a clause of their own that says how things then stood, with a number: "I change
+         * the job, backfill six weeks, and the metric comes back to within 1% of the baseline".
+         */
+        boolean outcomeTail;
         Part part = Part.OTHER;
 
         Sentence(String text, String[] words, int position) {
@@ -719,8 +724,42 @@ final class AnswerAnalysis {
         return -1;
     }
 
+    /** The determiners that open a clause about a thing rather than a person: "and the metric ...". */
+    private static final Set<String> THING_SUBJECT = Set.of("the", "our", "its", "their", "this", "that", "these",
+            "those", "all", "every", "each", "no", "both", "average", "median");
+
+    /**
+     * Whether a sentence of my own steps ends in a clause about what then happened, with a number: a last
+     * clause after ", and", "; " or ", so" that opens on a thing (not I, we or a person) and measures it.
+     */
+    static boolean outcomeTail(String text) {
+        String t = text.strip();
+        int cut = Math.max(Math.max(t.lastIndexOf(", and "), t.lastIndexOf("; ")), t.lastIndexOf(", so "));
+        if (cut < 0) {
+            return false;
+        }
+        String tail = t.substring(cut).toLowerCase(java.util.Locale.ROOT).replaceFirst("^[,;]\\s*(and |so )?\\s*", "");
+        String[] w = tail.split("[^a-z0-9%]+");
+        if (w.length < 4) {
+            return false;
+        }
+        String first = w[0].equals("then") || w[0].equals("now") ? w[1] : w[0];
+        if (!THING_SUBJECT.contains(first)) {
+            return false;
+        }
+        for (String x : w) {
+            if (!x.isEmpty() && (Character.isDigit(x.charAt(0)) || x.equals("zero") || x.equals("half"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Gives each sentence its STAR(L) part from cue phrases and its place in the story. */
     private void assignParts(Lexicon lex) {
+        for (Sentence s : sentences) {
+            s.outcomeTail = s.real && s.actor == Actor.I && outcomeTail(s.text);
+        }
         boolean actionSeen = false;
         int lastAction = -1;
         for (Sentence s : sentences) {
@@ -730,7 +769,7 @@ final class AnswerAnalysis {
         }
         int lastPlainAction = -1;
         for (Sentence s : sentences) {
-            if (s.real && s.isAction() && s.actor == Actor.I && !s.beforeAfter && !s.has(lex.resultMarkersId)
+            if (s.real && s.isAction() && s.actor == Actor.I && !s.beforeAfter && !s.outcomeTail && !s.has(lex.resultMarkersId)
                     && !s.has(lex.lateLearningCuesId) && !s.has(lex.learningCuesId)) {
                 lastPlainAction = s.position;
             }
@@ -748,9 +787,9 @@ final class AnswerAnalysis {
                 s.part = labelled; // the writer said which part this is
             } else if (s.has(lex.learningCuesId) || s.has(lex.lateLearningCuesId) && s.position > lastAction) {
                 s.part = Part.LEARNING;
-            } else if (actionSeen && (s.has(lex.resultCuesId) || s.beforeAfter
+            } else if (actionSeen && (s.has(lex.resultCuesId) || s.beforeAfter || s.outcomeTail
                     || (s.quantities > 0 && s.actor != Actor.I && s.position >= sentences.size() * LATE_SHARE))
-                    && (s.actor != Actor.I || s.has(lex.resultMarkersId) || s.position > lastPlainAction)) {
+                    && (s.actor != Actor.I || s.has(lex.resultMarkersId) || s.position > lastPlainAction || s.outcomeTail)) {
                 // a measurement late in the story, after the actions, is how it ended; a number inside one of
                 // my own steps followed by more steps ("I increased retention to seven days") is an action
                 s.part = Part.RESULT;

@@ -189,6 +189,21 @@ final class Assessment {
         // story told to the question can still show another principle far better (compared below without it)
         answersQuestion = a.questionTerms >= r.num("principle_fit.question_terms");
         askedGroups += answersQuestion ? 1 : 0;
+        // the learned reading: a story the model reads as the asked principle ahead of every other is
+        // evidence of it (one group), in words the lists may not hold ("dropped the warehouse to Medium")
+        double[] read = r.model.logScores(PrincipleModel.features(a));
+        double askedRead = Double.NEGATIVE_INFINITY;
+        for (Principle p : principles) {
+            askedRead = Math.max(askedRead, read[p.ordinal()]);
+        }
+        double bestOther = Double.NEGATIVE_INFINITY;
+        for (Principle p : Principle.values()) {
+            if (!principles.contains(p)) {
+                bestOther = Math.max(bestOther, read[p.ordinal()]);
+            }
+        }
+        modelAgrees = !principles.isEmpty() && askedRead > bestOther;
+        askedGroups += modelAgrees ? 1 : 0;
         // two distinct signal groups, or one multi-word signal, inside the actions or results
         askedEvidence = askedGroups >= 2 || askedGroups == 1 && askedMulti == 1;
         int[] gids = lex.groupIds.get(asked);
@@ -203,11 +218,6 @@ final class Assessment {
         }
         // whether the story as a whole reads as another principle is the learned model's call: word lists
         // find evidence of one principle, not which principle a story is about
-        double[] read = r.model.logScores(PrincipleModel.features(a));
-        double askedRead = Double.NEGATIVE_INFINITY;
-        for (Principle p : principles) {
-            askedRead = Math.max(askedRead, read[p.ordinal()]);
-        }
         for (Principle p : Principle.values()) {
             if (!principles.contains(p) && (other == null || read[p.ordinal()] > read[other.ordinal()])) {
                 other = p;
@@ -230,6 +240,9 @@ final class Assessment {
         }
         scores.put("principle fit", clamp(points));
     }
+
+    /** Whether the learned model reads the story as the asked principle ahead of every other. */
+    boolean modelAgrees;
 
     /** Whether the story takes up enough of the question's own terms to count as answering it. */
     boolean answersQuestion;

@@ -37,9 +37,13 @@ final class Explanation {
             line.append(" :: \"").append(FeedbackWriter.quote(s).replace("\"", "")).append('"');
             out.add(line.toString());
         }
-        out.add(String.format(Locale.ROOT, "Principle: %s, %d signal group(s)%s%s", x.asked.displayName(), x.askedGroups,
+        out.add(String.format(Locale.ROOT, "Principle: %s, %d signal group(s)%s%s%s", x.asked.displayName(), x.askedGroups,
+                x.answersQuestion || x.modelAgrees ? " (counting " + (x.answersQuestion ? "the question's own terms" : "")
+                        + (x.answersQuestion && x.modelAgrees ? " and " : "")
+                        + (x.modelAgrees ? "the learned reading, which reads it as this principle first" : "") + ")" : "",
                 x.askedEvidence ? "" : " - not enough evidence (needs two groups or one multi-word signal)",
-                x.other == null ? "" : "; reads more like " + x.other.displayName() + String.format(java.util.Locale.ROOT, " (log-odds %.1f)", x.otherMargin)));
+                x.other == null ? "" : String.format(Locale.ROOT, "; reads more like %s (log-odds %.1f)",
+                        x.other.displayName(), x.otherMargin)));
         StringBuilder dims = new StringBuilder("Dimensions:");
         x.scores.forEach((d, v) -> dims.append(' ').append(d).append('=').append(v));
         out.add(dims.toString());

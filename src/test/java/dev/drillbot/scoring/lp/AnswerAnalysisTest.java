@@ -88,6 +88,20 @@ class AnswerAnalysisTest {
     }
 
     @Test
+    @DisplayName("my last steps ending in a clause about how things then stood, with a number, are the Result, even with steps after")
+    void outcomeTailIsTheResult() {
+        AnswerAnalysis a = new AnswerAnalysis("It is May and the billing export is late every night. I read the scheduler "
+                + "logs first. Then I move the export after the ledger load, add a completeness check, and the export lands "
+                + "by 6 am on 29 of 30 nights. I also write a runbook for whoever is on call.", LEX, RUBRIC);
+        assertThat(a.sentences.get(2).outcomeTail).isTrue();
+        assertThat(a.sentences.get(2).part).isEqualTo(AnswerAnalysis.Part.RESULT);
+        // my own number inside a step, a person's reply, or a clause without a number are not that
+        assertThat(AnswerAnalysis.outcomeTail("I rewrote the loader, and I cut the run to 12 minutes.")).isFalse();
+        assertThat(AnswerAnalysis.outcomeTail("I called the vendor, and their lead agreed to send the file earlier.")).isFalse();
+        assertThat(AnswerAnalysis.outcomeTail("I split the job in two; the second half now runs in 9 minutes.")).isTrue();
+    }
+
+    @Test
     @DisplayName("a short, dense result sentence is the Result, not keyword stuffing: a measurement's units are content")
     void denseResultIsReal() {
         AnswerAnalysis a = new AnswerAnalysis("I noticed the job took 6 hours, so I profiled it and I rewrote the joins. "

@@ -180,9 +180,14 @@ class LpScorerTest {
                 """;
         Score asked = scorer.score(Answers.question(Principle.THINK_BIG,
                 "Tell me about a time you got several squads to commit to a shared tracking initiative."), story);
-        Score other = scorer.score(Answers.question(Principle.THINK_BIG,
-                "Tell me about a time you set a long-term vision that others doubted."), story);
-        assertThat(asked.total()).isGreaterThan(other.total() + 5);
+        var otherQuestion = Answers.question(Principle.THINK_BIG,
+                "Tell me about a time you set a long-term vision that others doubted.");
+        Score other = scorer.score(otherQuestion, story);
+        assertThat(asked.total()).isGreaterThan(other.total());
+        assertThat(scorer.explain(Answers.question(Principle.THINK_BIG,
+                "Tell me about a time you got several squads to commit to a shared tracking initiative."), story))
+                .anyMatch(l -> l.startsWith("Principle: Think Big") && l.contains("the question's own terms"));
+        assertThat(scorer.explain(otherQuestion, story)).noneMatch(l -> l.contains("the question's own terms"));
     }
 
     @Test
@@ -273,7 +278,7 @@ class LpScorerTest {
                 new dev.drillbot.adapter.files.QuestionBankLoader().loadDirectory(java.nio.file.Path.of("questions/lp"))
                         .bank().all().stream().filter(q -> q.id().equals("lp-ownership-02")).findFirst().orElseThrow();
         Score s = scorer.score(failure, "Last spring a change of mine to the orders job broke the finance dashboard for a"
-                + " day. We looked into it together and the team rolled the change back the same evening. After that"
+                + " day. I was asked about it by my manager and I explained what the job does. After that"
                 + " things were fine again and we moved on to the next sprint with the rest of the backlog.");
         assertThat(line(s, "Fix")).isNotEmpty();
         assertThat(s.feedback()).filteredOn(l -> l.contains("Principle fit:"))
