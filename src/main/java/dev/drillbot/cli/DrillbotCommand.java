@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
 /** The top-level {@code drillbot} command; without a subcommand it runs the bot. */
 @Command(name = "drillbot", mixinStandardHelpOptions = true, versionProvider = DrillbotCommand.Version.class,
         description = "Daily Leadership Principle and SQL interview drills for Slack, Discord and the console.",
-        subcommands = {RunCommand.class, CheckCommand.class, GradeCommand.class, QuestionsCommand.class,
+        subcommands = {RunCommand.class, CheckCommand.class, GradeCommand.class, QuestionsCommand.class, MigrateCommand.class,
                 CommandLine.HelpCommand.class})
 public final class DrillbotCommand implements Callable<Integer> {
     /** Never returned by a command; reserved so that {@code main} knows not to exit. */

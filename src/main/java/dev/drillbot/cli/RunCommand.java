@@ -70,7 +70,13 @@ final class RunCommand implements Callable<Integer> {
     }
 
     private int runWith(DrillbotConfig config, QuestionBankLoader.Result loaded, Startup.Scorers scorers) {
-        List<ChatPlatform> platforms = Platforms.fromEnvironment(io.env(), config);
+        List<ChatPlatform> platforms;
+        try {
+            platforms = Platforms.fromEnvironment(io.env(), config);
+        } catch (IllegalArgumentException e) { // a malformed platform setting, e.g. DISCORD_SHARDS
+            io.err().println("drillbot cannot start: " + e.getMessage());
+            return 2;
+        }
         boolean console = platforms.isEmpty();
         ConsoleChatGateway consoleGateway = new ConsoleChatGateway(io.out());
         Gateways gateways = new Gateways(List.of());

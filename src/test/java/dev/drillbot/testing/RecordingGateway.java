@@ -15,7 +15,8 @@ public final class RecordingGateway implements ChatGateway {
 
     private final String platform;
     private final List<Sent> sent = new ArrayList<>();
-    private final AtomicInteger ids = new AtomicInteger(100);
+    /** Shared by every instance: a bot restarted on the same data never reuses a thread id, as no platform does. */
+    private static final AtomicInteger ids = new AtomicInteger(100);
     private volatile boolean failPosts;
 
     public RecordingGateway(String platform) {

@@ -7,7 +7,7 @@ import dev.drillbot.core.chat.ThreadRef;
 import dev.drillbot.core.chat.UserRef;
 import java.util.List;
 import java.util.function.Supplier;
-import net.dv8tion.jda.api.JDA;
+import net.dv8tion.jda.api.sharding.ShardManager;
 import net.dv8tion.jda.api.entities.Message;
 import net.dv8tion.jda.api.entities.channel.concrete.ThreadChannel;
 import net.dv8tion.jda.api.entities.channel.middleman.GuildMessageChannel;
@@ -30,11 +30,27 @@ public final class DiscordChatGateway implements ChatGateway {
     public static final String PLATFORM = "discord";
     private static final Logger log = LoggerFactory.getLogger(DiscordChatGateway.class);
 
-    private final Supplier<JDA> jda;
+    /** This instance's shards: a channel is found in whichever shard has its server. */
+    private final Supplier<ShardManager> shards;
     private final OpenedThreads threads = new OpenedThreads();
 
-    DiscordChatGateway(Supplier<JDA> jda) {
-        this.jda = jda;
+    DiscordChatGateway(Supplier<ShardManager> shards) {
+        this.shards = shards;
+    }
+
+    private ShardManager shards() {
+        ShardManager s = shards.get();
+        if (s == null) {
+            throw new IllegalStateException("the Discord connection is not started");
+        }
+        return s;
+    }
+
+    /** Only the instance whose shards hold the channel's server can post there. */
+    @Override
+    public boolean canPost(ChannelRef channel) {
+        ShardManager s = shards.get();
+        return s != null && s.getChannelById(GuildMessageChannel.class, channel.id()) != null;
     }
 
     @Override
@@ -80,7 +96,7 @@ public final class DiscordChatGateway implements ChatGateway {
      * file after a restart; empty if the thread or the message is gone.
      */
     java.util.Optional<net.dv8tion.jda.api.entities.Message> fetch(ThreadRef thread, String messageId) {
-        MessageChannel ch = jda.get().getThreadChannelById(thread.id());
+        MessageChannel ch = shards().getThreadChannelById(thread.id());
         if (ch == null) {
             return java.util.Optional.empty();
         }
@@ -94,7 +110,7 @@ public final class DiscordChatGateway implements ChatGateway {
 
     @Override
     public void reply(ThreadRef thread, OutgoingMessage message) {
-        MessageChannel target = jda.get().getThreadChannelById(thread.id());
+        MessageChannel target = shards().getThreadChannelById(thread.id());
         List<MessageCreateData> parts = DiscordRenderer.render(message);
         if (target == null) {
             // Not in JDA's cache (e.g. archived while the bot was away): say it next to the thread instead.
@@ -122,7 +138,8 @@ public final class DiscordChatGateway implements ChatGateway {
     @Override
     public void direct(ChannelRef channel, UserRef user, OutgoingMessage message) {
         try {
-            MessageChannel dm = jda.get().openPrivateChannelById(user.id()).complete();
+            // a DM is not tied to a server: any shard's connection opens it
+            MessageChannel dm = shards().getShards().get(0).openPrivateChannelById(user.id()).complete();
             for (MessageCreateData part : DiscordRenderer.render(message)) {
                 dm.sendMessage(part).complete();
             }
@@ -139,11 +156,7 @@ public final class DiscordChatGateway implements ChatGateway {
     }
 
     private GuildMessageChannel channel(String id) {
-        JDA api = jda.get();
-        if (api == null) {
-            throw new IllegalStateException("the Discord connection is not started");
-        }
-        GuildMessageChannel ch = api.getChannelById(GuildMessageChannel.class, id);
+        GuildMessageChannel ch = shards().getChannelById(GuildMessageChannel.class, id);
         if (ch == null) {
             throw new IllegalStateException("Discord channel " + id + " is not visible to the bot (wrong id, or not invited)");
         }

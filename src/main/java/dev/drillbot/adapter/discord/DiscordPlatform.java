@@ -7,11 +7,13 @@ import dev.drillbot.core.chat.EventWork;
 import dev.drillbot.core.chat.ChatPlatform;
 import java.time.Duration;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import net.dv8tion.jda.api.JDA;
-import net.dv8tion.jda.api.JDABuilder;
+import net.dv8tion.jda.api.sharding.DefaultShardManagerBuilder;
+import net.dv8tion.jda.api.sharding.ShardManager;
 import net.dv8tion.jda.api.requests.GatewayIntent;
 import net.dv8tion.jda.api.requests.RestConfig;
 import net.dv8tion.jda.api.utils.Compression;
@@ -33,17 +35,65 @@ public final class DiscordPlatform implements ChatPlatform {
     private static final Logger log = LoggerFactory.getLogger(DiscordPlatform.class);
 
     /** Connection settings; {@link #toString()} hides the token. */
-    public record Settings(String token, Optional<String> apiUrl, Optional<String> gatewayUrl, boolean messageContent) {
+    public record Settings(String token, Optional<String> apiUrl, Optional<String> gatewayUrl, boolean messageContent,
+            ShardRange shards) {
+        public Settings(String token, Optional<String> apiUrl, Optional<String> gatewayUrl, boolean messageContent) {
+            this(token, apiUrl, gatewayUrl, messageContent, ShardRange.ONLY);
+        }
+
         @Override
         public String toString() {
             return "Discord[api=" + apiUrl.orElse("default") + ", gateway=" + gatewayUrl.orElse("default")
-                    + ", messageContent=" + messageContent + "]";
+                    + ", messageContent=" + messageContent + ", shards=" + shards + "]";
+        }
+    }
+
+    /**
+     * The shards this instance runs ({@code DISCORD_SHARDS}): {@code 0-1/4} is shards 0 and 1 of 4, {@code 2/4}
+     * shard 2 of 4; unset, the only shard of one. Discord sends a server's events to shard
+     * {@code (server id >> 22) % total}, so instances with disjoint ranges share the servers between them.
+     */
+    public record ShardRange(int first, int last, int total) {
+        public static final ShardRange ONLY = new ShardRange(0, 0, 1);
+        private static final java.util.regex.Pattern FORM = java.util.regex.Pattern.compile("(\\d{1,4})(?:-(\\d{1,4}))?/(\\d{1,4})");
+
+        public ShardRange {
+            if (total < 1 || first < 0 || last < first || last >= total) {
+                throw new IllegalArgumentException("DISCORD_SHARDS=" + first + "-" + last + "/" + total
+                        + " is not a range of shards: need 0 <= first <= last < total");
+            }
+        }
+
+        /** Parses {@code 0-1/4} or {@code 2/4}; anything else is refused with the expected form. */
+        public static ShardRange parse(String text) {
+            java.util.regex.Matcher m = FORM.matcher(text.strip());
+            if (!m.matches()) {
+                throw new IllegalArgumentException("DISCORD_SHARDS='" + text + "' is not understood: write FIRST-LAST/TOTAL"
+                        + " (e.g. 0-1/4 for shards 0 and 1 of 4) or SHARD/TOTAL (e.g. 2/4)");
+            }
+            int first = Integer.parseInt(m.group(1));
+            int last = m.group(2) == null ? first : Integer.parseInt(m.group(2));
+            return new ShardRange(first, last, Integer.parseInt(m.group(3)));
+        }
+
+        /** Slash commands are global: registered once, by the instance that runs shard 0. */
+        public boolean registersCommands() {
+            return first == 0;
+        }
+
+        int[] ids() {
+            return java.util.stream.IntStream.rangeClosed(first, last).toArray();
+        }
+
+        @Override
+        public String toString() {
+            return (first == last ? String.valueOf(first) : first + "-" + last) + "/" + total;
         }
     }
 
     private final Settings settings;
-    private volatile JDA jda;
-    private final DiscordChatGateway gateway = new DiscordChatGateway(() -> jda);
+    private volatile ShardManager shards;
+    private final DiscordChatGateway gateway = new DiscordChatGateway(() -> shards);
     private EventWork workers;
 
     public DiscordPlatform(Settings settings) {
@@ -55,7 +105,8 @@ public final class DiscordPlatform implements ChatPlatform {
         return env.discordBotToken().map(token -> new DiscordPlatform(new Settings(token,
                 env.get("DISCORD_API_URL").map(DiscordPlatform::withSlash), env.get("DISCORD_GATEWAY_URL"),
                 !env.get("DISCORD_MESSAGE_CONTENT").map(v -> v.toLowerCase(Locale.ROOT))
-                        .filter(v -> v.equals("off") || v.equals("false") || v.equals("0")).isPresent())));
+                        .filter(v -> v.equals("off") || v.equals("false") || v.equals("0")).isPresent(),
+                env.get("DISCORD_SHARDS").map(ShardRange::parse).orElse(ShardRange.ONLY))));
     }
 
     @Override
@@ -73,8 +124,11 @@ public final class DiscordPlatform implements ChatPlatform {
         DiscordEvents events = new DiscordEvents(bot, gateway, workers, settings.messageContent());
         // createLight: no member, presence, emoji or voice caches (and so no further intents); channels and
         // threads are still cached, which is what sending and the thread checks need. GUILDS comes with it.
-        JDABuilder builder = JDABuilder.createLight(settings.token(), intents)
+        // one JDA session per shard of this instance's range (one of one by default)
+        DefaultShardManagerBuilder builder = DefaultShardManagerBuilder.createLight(settings.token(), intents)
                 .addEventListeners(events)
+                .setShardsTotal(settings.shards().total())
+                .setShards(settings.shards().ids())
                 .setAutoReconnect(true)
                 // drillbot stops JDA itself once the work in hand is finished; JDA's own hook would cancel the
                 // replies still being sent on SIGTERM
@@ -83,12 +137,20 @@ public final class DiscordPlatform implements ChatPlatform {
         settings.gatewayUrl().ifPresent(url -> builder.setSessionController(new FixedGateway(url))
                 .setCompression(Compression.NONE));
         log.info("Connecting to Discord ({})", settings);
-        jda = builder.build();
-        awaitReady(jda, READY_TIMEOUT);
+        shards = builder.build();
+        for (JDA shard : shards.getShards()) {
+            awaitReady(shards, shard, READY_TIMEOUT);
+        }
         events.resume(); // answers received before the last stop and not handled then
-        events.catchUp(jda); // and those posted while the bot was not connected
-        jda.updateCommands().addCommands(DiscordCommands.definitions(bot.commands())).complete();
-        log.info("Discord: registered {} slash commands", bot.commands().all().size());
+        for (JDA shard : shards.getShards()) {
+            events.catchUp(shard); // and those posted while the bot was not connected
+        }
+        if (settings.shards().registersCommands()) {
+            shards.getShardById(0).updateCommands().addCommands(DiscordCommands.definitions(bot.commands())).complete();
+            log.info("Discord: registered {} slash commands", bot.commands().all().size());
+        } else {
+            log.info("Discord: shards {}; the instance running shard 0 registers the slash commands", settings.shards());
+        }
     }
 
     /** Waits until every event received so far has been handled (for tests). */
@@ -98,19 +160,22 @@ public final class DiscordPlatform implements ChatPlatform {
 
     @Override
     public void close() {
-        JDA api = jda;
+        ShardManager manager = shards;
         if (workers != null) {
             workers.drain(Duration.ofSeconds(30));
         }
-        if (api != null) {
-            api.shutdown();
+        if (manager != null) {
+            List<JDA> all = manager.getShards();
+            manager.shutdown();
             try {
-                if (!api.awaitShutdown(10, TimeUnit.SECONDS)) {
-                    api.shutdownNow();
+                for (JDA api : all) {
+                    if (!api.awaitShutdown(10, TimeUnit.SECONDS)) {
+                        api.shutdownNow();
+                    }
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                api.shutdownNow();
+                all.forEach(JDA::shutdownNow);
             }
         }
     }
@@ -119,15 +184,16 @@ public final class DiscordPlatform implements ChatPlatform {
         return settings;
     }
 
-    /** The JDA client, for tests and diagnostics. */
+    /** The JDA client of this instance's first shard, for tests and diagnostics. */
     JDA jda() {
-        return jda;
+        ShardManager manager = shards;
+        return manager == null ? null : manager.getShards().get(0);
     }
 
     /** How long start-up waits for the gateway session and the servers to load. */
     static final Duration READY_TIMEOUT = Duration.ofMinutes(2);
 
-    private static void awaitReady(JDA api, Duration timeout) throws Exception {
+    private static void awaitReady(ShardManager manager, JDA api, Duration timeout) throws Exception {
         java.util.concurrent.CompletableFuture<Void> ready = java.util.concurrent.CompletableFuture.runAsync(() -> {
             try {
                 api.awaitReady();
@@ -139,11 +205,11 @@ public final class DiscordPlatform implements ChatPlatform {
         try {
             ready.get(timeout.toSeconds(), TimeUnit.SECONDS);
         } catch (java.util.concurrent.TimeoutException e) {
-            api.shutdownNow();
+            manager.shutdown();
             throw new IllegalStateException("Discord gateway not ready after " + timeout.toSeconds()
                     + " s (status " + api.getStatus() + "); check DISCORD_GATEWAY_URL and the network");
         } catch (java.util.concurrent.ExecutionException e) {
-            api.shutdownNow();
+            manager.shutdown();
             throw new IllegalStateException("Discord connection failed: " + e.getCause().getMessage(), e.getCause());
         }
     }

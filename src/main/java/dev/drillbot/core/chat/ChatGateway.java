@@ -11,6 +11,15 @@ public interface ChatGateway {
     /** Posts a top-level message and returns the thread in which replies to it are collected. */
     ThreadRef post(ChannelRef channel, OutgoingMessage message);
 
+    /**
+     * Whether this process can post in the channel. Always, except when the platform is split between
+     * instances (Discord shards): then only the instance connected to the channel's server posts there,
+     * and the others leave its scheduled drills and digests to it.
+     */
+    default boolean canPost(ChannelRef channel) {
+        return true;
+    }
+
     /** Replies inside a thread. */
     void reply(ThreadRef thread, OutgoingMessage message);
 

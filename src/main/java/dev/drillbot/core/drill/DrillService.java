@@ -32,7 +32,8 @@ public final class DrillService {
     /** A fire this late is still on time: Quartz itself tolerates a minute before calling it a misfire. */
     static final Duration ON_TIME = Duration.ofMinutes(1);
 
-    public enum PostOutcome { POSTED, ALREADY_POSTED, SKIPPED_TOO_LATE, NO_QUESTIONS, FAILED }
+    /** NOT_HERE: another instance serves the channel (see {@link dev.drillbot.core.chat.ChatGateway#canPost}). */
+    public enum PostOutcome { POSTED, ALREADY_POSTED, SKIPPED_TOO_LATE, NO_QUESTIONS, FAILED, NOT_HERE }
 
     private final QuestionBank bank;
     private final DrillStore drills;
@@ -63,6 +64,9 @@ public final class DrillService {
         Instant now = clock.instant();
         if (drills.scheduledExists(ch.channel(), fireTime, now)) {
             return PostOutcome.ALREADY_POSTED;
+        }
+        if (!gateways.forChannel(ch.channel()).canPost(ch.channel())) {
+            return PostOutcome.NOT_HERE; // claiming it here would only fail the post and delay the instance that can
         }
         Duration late = Duration.between(fireTime, now);
         if (late.compareTo(ON_TIME) > 0 && late.compareTo(ch.graceWindow()) > 0) {

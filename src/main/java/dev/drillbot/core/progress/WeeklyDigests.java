@@ -85,7 +85,7 @@ public final class WeeklyDigests {
         if (local.isBefore(due)) {
             return false;
         }
-        if (Duration.between(due, local).compareTo(LATE_LIMIT) > 0
+        if (Duration.between(due, local).compareTo(LATE_LIMIT) > 0 || !gateways.forChannel(ch.channel()).canPost(ch.channel())
                 || !progress.claimDigest(ch.channel(), day, now)) {
             return false;
         }

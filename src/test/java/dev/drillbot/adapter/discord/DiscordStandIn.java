@@ -414,13 +414,21 @@ public final class DiscordStandIn implements AutoCloseable {
         return c;
     }
 
-    private ObjectNode ready() {
+    /** The shard, of {@code total}, that Discord would give this stand-in's one server. */
+    static int guildShard(int total) {
+        return (int) ((Long.parseLong(GUILD) >> 22) % total);
+    }
+
+    /** Every shard that identified, as {@code id/total}, in order. */
+    final List<String> shardsIdentified = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    private ObjectNode ready(int shardId, int shardTotal) {
         ObjectNode d = json.createObjectNode();
         d.put("v", 10);
         d.set("user", user(BOT, "drillbot", true));
         d.putArray("guilds").addObject().put("id", GUILD).put("unavailable", true);
         d.put("session_id", gateway.sessionId).put("resume_gateway_url", gatewayUrl());
-        d.putArray("shard").add(0).add(1);
+        d.putArray("shard").add(shardId).add(shardTotal);
         d.putObject("application").put("id", APPLICATION).put("flags", 0);
         d.putArray("private_channels");
         return d;
@@ -717,6 +725,8 @@ public final class DiscordStandIn implements AutoCloseable {
         private final List<ObjectNode> sent = new ArrayList<>();
         private final List<ObjectNode> heldBack = new ArrayList<>();
         private volatile WebSocket current;
+        /** The shard of the connection that holds the server: [id, total]. */
+        volatile int[] currentShard = {0, 1};
         volatile boolean hold;
 
         Gateway(InetSocketAddress address) {
@@ -749,7 +759,23 @@ public final class DiscordStandIn implements AutoCloseable {
                         }
                         identifies.incrementAndGet();
                         intents = payload.path("d").path("intents").asLong();
+                        // a sharded client: Discord gives a server to shard (server id >> 22) % total; the one
+                        // server here lives on one shard, and the other shards get a READY without servers
+                        JsonNode shard = payload.path("d").path("shard");
+                        int shardId = shard.isArray() ? shard.get(0).asInt() : 0;
+                        int shardTotal = shard.isArray() ? shard.get(1).asInt() : 1;
+                        shardsIdentified.add(shardId + "/" + shardTotal);
+                        if (guildShard(shardTotal) != shardId) {
+                            ObjectNode empty = ready(shardId, shardTotal);
+                            empty.putArray("guilds");
+                            empty.put("session_id", "side-session-" + shardId + "-" + System.nanoTime());
+                            ObjectNode p = json.createObjectNode().put("op", 0).put("t", "READY").put("s", 1);
+                            p.set("d", empty);
+                            conn.send(p.toString());
+                            return;
+                        }
                         current = conn;
+                        currentShard = new int[] {shardId, shardTotal};
                         if (!resumable) {
                             synchronized (this) {
                                 sessionId = "session-" + System.nanoTime();
@@ -758,7 +784,7 @@ public final class DiscordStandIn implements AutoCloseable {
                                 resumable = true;
                             }
                         }
-                        dispatch("READY", ready());
+                        dispatch("READY", ready(shardId, shardTotal));
                         dispatch("GUILD_CREATE", guildCreate());
                     }
                     case 6 -> {
