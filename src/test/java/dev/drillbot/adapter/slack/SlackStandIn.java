@@ -334,8 +334,40 @@ final class SlackStandIn implements AutoCloseable {
 
     // ---- Socket Mode
 
-    /** Sends a raw Socket Mode message (an envelope or {@code disconnect}) on the current connection. */
+    /** Every Socket Mode connection opened, in order (several drillbot instances each open their own). */
+    private final List<WebSocket> sockets = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final AtomicInteger turn = new AtomicInteger();
+    /** Whether envelopes are spread over all open connections, as Slack does for an app with several. */
+    private volatile boolean spread;
+
+    /** From now on, deliver each envelope on the next open connection in turn (several instances). */
+    void spreadOverConnections() {
+        spread = true;
+    }
+
+    /** Open connections now. */
+    int openConnections() {
+        return (int) sockets.stream().filter(WebSocket::isOpen).count();
+    }
+
+    /**
+     * Sends a raw Socket Mode message (an envelope or {@code disconnect}) on the current connection, or, when
+     * spreading, on the next open one in turn.
+     */
     void deliver(String json) {
+        if (spread) {
+            List<WebSocket> open = sockets.stream().filter(WebSocket::isOpen).toList();
+            if (open.isEmpty()) {
+                throw new IllegalStateException("no open Socket Mode connection");
+            }
+            try {
+                open.get(Math.floorMod(turn.getAndIncrement(), open.size())).send(json);
+            } catch (org.java_websocket.exceptions.WebsocketNotConnectedException closedMeanwhile) {
+                // the instance died between the check and the send: the envelope is lost, as on Slack, and
+                // goes unacknowledged, so the sender retries it
+            }
+            return;
+        }
         WebSocket ws = current;
         if (ws == null || !ws.isOpen()) {
             throw new IllegalStateException("no open Socket Mode connection");
@@ -394,6 +426,7 @@ final class SlackStandIn implements AutoCloseable {
 
     private synchronized void opened(WebSocket ws) {
         current = ws;
+        sockets.add(ws);
         opened++;
         notifyAll();
     }
