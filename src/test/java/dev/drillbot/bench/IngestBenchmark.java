@@ -232,7 +232,7 @@ public final class IngestBenchmark {
             var threadBean = java.lang.management.ManagementFactory.getThreadMXBean();
             var os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
             long[] writers = Thread.getAllStackTraces().keySet().stream()
-                    .filter(t -> t.getName().equals("sqlite-writer") || t.getName().equals("postgres-writer"))
+                    .filter(t -> t.getName().equals("sqlite-writer") || t.getName().startsWith("postgres-writer"))
                     .mapToLong(Thread::getId).toArray();
             long writerCpu0 = Arrays.stream(writers).map(threadBean::getThreadCpuTime).sum();
             long cpu0 = os.getProcessCpuTime();

@@ -35,6 +35,8 @@ public final class Database implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Database.class);
     private static final int READERS = 8;
     private static final int MAX_BATCH = 256;
+    /** Writer threads on PostgreSQL (SQLite has one: the file has one writer). */
+    private static final int POSTGRES_WRITERS = 4;
 
     /** Work on a connection that may throw SQL errors. */
     @FunctionalInterface
@@ -51,7 +53,7 @@ public final class Database implements AutoCloseable {
     private final com.zaxxer.hikari.HikariDataSource pool;
     private final BlockingQueue<Connection> readers = new ArrayBlockingQueue<>(READERS);
     private final LinkedBlockingQueue<Write<?>> writes = new LinkedBlockingQueue<>();
-    private final Thread writerThread;
+    private final List<Thread> writerThreads = new ArrayList<>();
     private volatile boolean closing;
     private final AtomicLong transactions = new AtomicLong();
     private final AtomicLong writesDone = new AtomicLong();
@@ -68,18 +70,24 @@ public final class Database implements AutoCloseable {
             }
             readers.add(c);
         }
-        writerThread = new Thread(this::writeLoop, "sqlite-writer");
+        Thread writerThread = new Thread(this::writeLoop, "sqlite-writer");
         writerThread.setDaemon(true);
         writerThread.start();
+        writerThreads.add(writerThread);
     }
 
     private Database(String url, com.zaxxer.hikari.HikariDataSource pool) {
         this.url = url;
         this.pool = pool;
         this.writer = null;
-        writerThread = new Thread(this::writeLoop, "postgres-writer");
-        writerThread.setDaemon(true);
-        writerThread.start();
+        // PostgreSQL takes concurrent transactions, and a batch is bound by round trips to the server, not by
+        // one file's lock: several writers, each committing what it took from the queue as one batch
+        for (int i = 0; i < POSTGRES_WRITERS; i++) {
+            Thread writerThread = new Thread(this::writeLoop, "postgres-writer-" + i);
+            writerThread.setDaemon(true);
+            writerThread.start();
+            writerThreads.add(writerThread);
+        }
     }
 
     /** The prefix of a DRILLBOT_DB value that selects PostgreSQL. */
@@ -112,7 +120,7 @@ public final class Database implements AutoCloseable {
         user.ifPresent(config::setUsername);
         password.ifPresent(config::setPassword);
         config.setPoolName("drillbot-postgres");
-        config.setMaximumPoolSize(READERS + 1);
+        config.setMaximumPoolSize(READERS + POSTGRES_WRITERS);
         config.setMinimumIdle(1);
         // fail fast at start-up and on a write while the server is away: callers report it and retry later
         config.setConnectionTimeout(5_000);
@@ -455,7 +463,9 @@ public final class Database implements AutoCloseable {
     public void close() {
         closing = true;
         try {
-            writerThread.join(TimeUnit.SECONDS.toMillis(30));
+            for (Thread writerThread : writerThreads) {
+                writerThread.join(TimeUnit.SECONDS.toMillis(30));
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

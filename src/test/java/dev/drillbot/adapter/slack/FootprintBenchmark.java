@@ -19,23 +19,27 @@ import java.util.concurrent.TimeUnit;
  * <ul>
  * <li>time from the process start to "drillbot started" on the console (no tokens), median of 7 runs;
  * <li>resident memory (VmRSS) after 20 s idle with both adapters connected to local Slack and Discord
- * stand-ins, with the JVM flags of each candidate line (the Dockerfile's, and plain {@code java});
+ * stand-ins;
  * <li>the jar's size.
  * </ul>
- * Run from the project root after {@code mvn -B package -DskipTests}:
+ * each with plain {@code java} and with the Dockerfile's flags. Run from the project root after {@code mvn -B package -DskipTests}:
  * {@code java -cp target/test-classes:target/classes:$(cat /tmp/cp-test.txt) dev.drillbot.adapter.slack.FootprintBenchmark}
  */
 public final class FootprintBenchmark {
     static final Path JAR = Path.of("target/drillbot.jar");
+    /** The JVM flags of the Dockerfile's ENTRYPOINT (keep in step). */
+    static final String DOCKERFILE_FLAGS = "-XX:+ExitOnOutOfMemoryError -XX:+UseSerialGC -Xms16m -Xmx256m";
 
     private FootprintBenchmark() {}
 
     public static void main(String[] args) throws Exception {
         Locale.setDefault(Locale.ROOT);
         System.out.printf("jar %s: %.1f MB%n", JAR, Files.size(JAR) / 1e6);
-        List<List<String>> flagSets = List.of(List.of(), List.of("-XX:+ExitOnOutOfMemoryError"),
-                Arrays.asList(System.getProperty("flags", "-XX:+ExitOnOutOfMemoryError -XX:+UseSerialGC -Xmx256m"
-                        + " -XX:MaxMetaspaceSize=128m -Xss512k -XX:ReservedCodeCacheSize=48m -XX:TieredStopAtLevel=1").split(" ")));
+        // -Dflags="A B;C D" measures other flag sets (sets separated by ';')
+        List<List<String>> flagSets = new ArrayList<>();
+        for (String set : System.getProperty("flags", ";" + DOCKERFILE_FLAGS).split(";", -1)) {
+            flagSets.add(set.isBlank() ? List.of() : Arrays.asList(set.trim().split("\\s+")));
+        }
         for (List<String> flags : flagSets) {
             double[] starts = new double[7];
             for (int i = 0; i < starts.length; i++) {
