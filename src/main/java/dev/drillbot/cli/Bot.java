@@ -68,7 +68,7 @@ public final class Bot {
                 .register(new ReviewCommand(bank, drills, reviews, messages, clock))
                 .register(new LeaderboardCommand(progress, messages, clock))
                 .register(new HintCommand(drillStore, drills, messages))
-                .register(new StoriesCommand(new SqliteStoryStore(db), bank, scoring, messages))
+                .register(new StoriesCommand(new SqliteStoryStore(db), bank, scoring, messages, gateways))
                 .register(new HelpCommand(commands, messages));
         AnswerIntake intake = new AnswerIntake(new SqliteInbox(db), answers, clock);
         Nudges nudges = new Nudges(practiceStore, practice, channels, gateways, messages, clock);

@@ -78,7 +78,11 @@ final class RunCommand implements Callable<Integer> {
             return 2;
         }
         boolean console = platforms.isEmpty();
-        ConsoleChatGateway consoleGateway = new ConsoleChatGateway(io.out());
+        // files for the console user (/stories export) go beside the SQLite file, else into ./exports
+        String database = io.env().database();
+        java.nio.file.Path exports = database.startsWith("jdbc:") || java.nio.file.Path.of(database).toAbsolutePath().getParent() == null
+                ? java.nio.file.Path.of("exports") : java.nio.file.Path.of(database).toAbsolutePath().getParent().resolve("exports");
+        ConsoleChatGateway consoleGateway = new ConsoleChatGateway(io.out(), exports);
         Gateways gateways = new Gateways(List.of());
         platforms.forEach(p -> gateways.add(p.gateway()));
         if (console) {

@@ -62,6 +62,7 @@ class ConsoleEndToEndTest {
                     I traced the delay to a skewed join and rewrote it.
                     The result: runtime fell from 5 hours to 50 minutes.
 
+                    /stories export
                     /as Ben
                     /drill sql
                     SELECT 1;
@@ -87,6 +88,13 @@ class ConsoleEndToEndTest {
         assertThat(out).contains("──── drill #1 ────", "Today's drill · Leadership Principle");
         assertThat(out).contains("  ↳ #1 ana: ").contains("/100");
         assertThat(out).contains("You are now Ben.");
+        // the console has no direct messages: the export is saved beside the database, and the path said
+        assertThat(out).contains("Sent you your story bank (1 stories) as drillbot-stories.md", "📎 saved as "
+                + dir.resolve("data/exports").toAbsolutePath());
+        try (var exports = Files.list(dir.resolve("data/exports"))) {
+            Path export = exports.filter(f -> f.getFileName().toString().startsWith("drillbot-stories-")).findFirst().orElseThrow();
+            assertThat(Files.readString(export)).startsWith("# Story bank of ana").contains("runtime fell from 5 hours");
+        }
         // the schedule fires every minute: a session that crosses a minute gets one more scheduled drill first
         assertThat(out).contains("Practice drill for Ben · SQL");
         assertThat(out).containsPattern("  ↳ #\\d+ Ben: ");

@@ -96,7 +96,44 @@ class StoryBankTest {
         assertThat(run(ANA, "/stories").message().text()).contains("1. The nightly load rescue — best 70");
         assertThat(run(ANA, "/stories name 2 nope").message().text()).contains("N from 1 to 1");
         assertThat(run(BEN, "/stories name 1 mine").message().text()).contains("you have none yet");
-        assertThat(run(ANA, "/stories export-all").message().text()).contains("is not a /stories option");
+        assertThat(run(ANA, "/stories export-all").message().text()).contains("is not a /stories option", "/stories export");
+    }
+
+    @Test
+    @DisplayName("/stories export sends the whole bank as a Markdown file to the user alone, and as text where no file can be sent")
+    void export() {
+        assertThat(run(ANA, "/stories export").message().text()).contains("No stories to export yet");
+        assertThat(t.gateway.files()).isEmpty();
+        answer(ANA, "lp-test-ownership", "I took over the failing nightly load <@U999> *now*. It broke twice a week. score=55 shows=ownership",
+                "I added a runbook and alerts; as a result it failed once in a quarter. score=82 shows=ownership,dive-deep");
+        answer(ANA, "lp-test-dive-deep", "The revenue tile looked wrong so I traced it. score=40 shows=dive-deep");
+        run(ANA, "/stories name 2 Revenue tile");
+
+        CommandReply r = run(ANA, "/stories export");
+        assertThat(r.visibility()).isEqualTo(CommandReply.Visibility.PRIVATE);
+        assertThat(r.message().text()).contains("Sent you your story bank (2 stories) as drillbot-stories.md");
+        assertThat(t.gateway.files()).hasSize(1);
+        var file = t.gateway.files().get(0);
+        assertThat(file.name()).isEqualTo("drillbot-stories.md");
+        assertThat(file.mimeType()).isEqualTo("text/markdown");
+        String md = new String(file.content(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(md).startsWith("# Story bank of Ana")
+                .contains("| Ownership | yes |", "| Frugality | not yet |")
+                .contains("## 1. I took over the failing nightly load", "- Best score: 82/100", "- Shows: Ownership, Dive Deep")
+                .contains("## 2. Revenue tile", "- Best score: 40/100")
+                .contains("It broke twice a week")
+                .contains("Feedback:");
+        // the user's own words, as written (mentions mean nothing inside a file; control characters are removed)
+        assertThat(md).contains("<@U999> *now*");
+        assertThat(t.gateway.sent()).filteredOn(x -> x.kind().equals("file")).singleElement()
+                .satisfies(x -> assertThat(x.threadId()).as("to Ana alone").isEqualTo(ANA.id()));
+
+        // where no file can be sent, the same export comes back as text, privately
+        t.gateway.refuseFiles(true);
+        CommandReply text = run(ANA, "/stories export");
+        assertThat(text.visibility()).isEqualTo(CommandReply.Visibility.PRIVATE);
+        assertThat(text.message().text()).contains("could not be sent here", "# Story bank of Ana", "## 2. Revenue tile");
+        assertThat(t.gateway.files()).hasSize(1);
     }
 
     @Test

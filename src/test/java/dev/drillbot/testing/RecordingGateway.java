@@ -86,6 +86,29 @@ public final class RecordingGateway implements ChatGateway {
         return true;
     }
 
+    private volatile boolean refuseFiles;
+    private final List<dev.drillbot.core.chat.OutgoingFile> files = new ArrayList<>();
+
+    /** Files are refused, as where the platform cannot send one or the user's DMs are closed. */
+    public void refuseFiles(boolean refuse) {
+        this.refuseFiles = refuse;
+    }
+
+    @Override
+    public synchronized boolean sendFile(ChannelRef channel, UserRef user, dev.drillbot.core.chat.OutgoingFile file) {
+        if (refuseFiles) {
+            return false;
+        }
+        files.add(file);
+        sent.add(new Sent("file", channel, user.id(), OutgoingMessage.plain(file.comment())));
+        return true;
+    }
+
+    /** The files sent, in order. */
+    public synchronized List<dev.drillbot.core.chat.OutgoingFile> files() {
+        return List.copyOf(files);
+    }
+
     @Override
     public synchronized void tell(ChannelRef channel, UserRef user, OutgoingMessage message) {
         sent.add(new Sent("tell", channel, "", message));

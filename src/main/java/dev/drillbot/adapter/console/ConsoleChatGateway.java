@@ -24,8 +24,40 @@ public final class ConsoleChatGateway implements ChatGateway {
     private volatile ThreadRef latest;
     private volatile Consumer<ThreadRef> onNewThread = t -> { };
 
+    /** Where files for the user are saved: the console has no direct messages. */
+    private final java.nio.file.Path files;
+
     public ConsoleChatGateway(PrintStream out) {
+        this(out, java.nio.file.Path.of("exports"));
+    }
+
+    public ConsoleChatGateway(PrintStream out, java.nio.file.Path files) {
         this.out = out;
+        this.files = files;
+    }
+
+    /**
+     * Saves the file in the exports folder (a new name each time, never over an older export) and says
+     * where; false when it cannot be written, so the caller shows the content instead.
+     */
+    @Override
+    public boolean sendFile(ChannelRef channel, UserRef user, dev.drillbot.core.chat.OutgoingFile file) {
+        String stamp = java.time.LocalDateTime.now().format(java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
+        int dot = file.name().lastIndexOf('.');
+        String base = dot > 0 ? file.name().substring(0, dot) : file.name();
+        String ext = dot > 0 ? file.name().substring(dot) : "";
+        try {
+            java.nio.file.Files.createDirectories(files);
+            java.nio.file.Path target = files.resolve(base + "-" + stamp + ext);
+            for (int n = 2; java.nio.file.Files.exists(target); n++) {
+                target = files.resolve(base + "-" + stamp + "-" + n + ext);
+            }
+            java.nio.file.Files.write(target, file.content(), java.nio.file.StandardOpenOption.CREATE_NEW);
+            print("  (to " + user.name() + ") ", file.comment() + "\n📎 saved as " + target.toAbsolutePath());
+            return true;
+        } catch (java.io.IOException e) {
+            return false;
+        }
     }
 
     /** Lets the console session follow the newest drill. */

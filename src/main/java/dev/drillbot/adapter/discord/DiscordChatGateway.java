@@ -150,6 +150,26 @@ public final class DiscordChatGateway implements ChatGateway {
         }
     }
 
+    /**
+     * A file in the user's DMs (Create DM, then a message with the file as an attachment). False, and
+     * nothing posted anywhere else, when the user does not accept DMs (50007) or the send fails: the file
+     * is theirs alone, so the caller shows it to them as text instead.
+     */
+    @Override
+    public boolean sendFile(ChannelRef channel, UserRef user, dev.drillbot.core.chat.OutgoingFile file) {
+        try {
+            MessageChannel dm = shards().getShards().get(0).openPrivateChannelById(user.id()).complete();
+            dm.sendMessage(new net.dv8tion.jda.api.utils.messages.MessageCreateBuilder()
+                    .setContent(DiscordRenderer.truncate(file.comment(), 2000))
+                    .setAllowedMentions(java.util.EnumSet.noneOf(Message.MentionType.class))
+                    .addFiles(net.dv8tion.jda.api.utils.FileUpload.fromData(file.content(), file.name())).build()).complete();
+            return true;
+        } catch (RuntimeException e) {
+            log.info("Could not send {} to Discord user {} ({}); showing it as text instead", file, user.id(), e.toString());
+            return false;
+        }
+    }
+
     /** The drill threads this process opened. */
     OpenedThreads threads() {
         return threads;

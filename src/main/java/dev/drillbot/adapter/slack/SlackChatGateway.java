@@ -1,5 +1,13 @@
 package dev.drillbot.adapter.slack;
 
+import com.slack.api.methods.request.files.FilesCompleteUploadExternalRequest;
+import com.slack.api.methods.response.files.FilesGetUploadURLExternalResponse;
+import dev.drillbot.core.chat.OutgoingFile;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
 import com.slack.api.methods.MethodsClient;
 import com.slack.api.methods.response.chat.ChatPostMessageResponse;
 import dev.drillbot.core.chat.ChannelRef;
@@ -16,6 +24,7 @@ import java.util.List;
  */
 public final class SlackChatGateway implements ChatGateway {
     public static final String PLATFORM = "slack";
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(SlackChatGateway.class);
 
     private final MethodsClient client;
     private final SlackCalls calls;
@@ -67,6 +76,42 @@ public final class SlackChatGateway implements ChatGateway {
             send(user.id(), null, part);
         }
     }
+
+    /**
+     * A file in the app's direct conversation with the user, the way Slack takes files now:
+     * {@code conversations.open} for that conversation's id, {@code files.getUploadURLExternal} for an
+     * upload address, the bytes POSTed there, then {@code files.completeUploadExternal} to share it with
+     * the comment. False (and logged) when any step fails: the caller shows the content as text.
+     */
+    @Override
+    public boolean sendFile(ChannelRef channel, UserRef user, OutgoingFile file) {
+        try {
+            String dm = calls.call("conversations.open", () -> client.conversationsOpen(r -> r.users(List.of(user.id()))))
+                    .getChannel().getId();
+            FilesGetUploadURLExternalResponse target = calls.call("files.getUploadURLExternal",
+                    () -> client.filesGetUploadURLExternal(r -> r.filename(file.name()).length(file.content().length)));
+            HttpResponse<String> uploaded = UPLOADS.send(HttpRequest.newBuilder(URI.create(target.getUploadUrl()))
+                    .timeout(Duration.ofSeconds(30)).header("Content-Type", file.mimeType())
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(file.content())).build(), HttpResponse.BodyHandlers.ofString());
+            if (uploaded.statusCode() / 100 != 2) {
+                throw new IllegalStateException("upload answered HTTP " + uploaded.statusCode());
+            }
+            calls.call("files.completeUploadExternal", () -> client.filesCompleteUploadExternal(r -> r
+                    .files(List.of(FilesCompleteUploadExternalRequest.FileDetails.builder().id(target.getFileId())
+                            .title(file.name()).build()))
+                    .channelId(dm).initialComment(file.comment())));
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        } catch (RuntimeException | java.io.IOException e) {
+            log.warn("Could not send {} to Slack user {}: {}", file, user.id(), e.toString());
+            return false;
+        }
+    }
+
+    /** For the file bytes, which go to the address Slack returns rather than through the Web API client. */
+    private static final HttpClient UPLOADS = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
     /** An ephemeral message, inside a thread when {@code threadTs} is given. */
     void tell(String channelId, String threadTs, String userId, OutgoingMessage message) {

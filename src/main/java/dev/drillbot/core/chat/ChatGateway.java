@@ -20,6 +20,14 @@ public interface ChatGateway {
         return true;
     }
 
+    /**
+     * Sends a file to the user alone (a direct message; on the console, a file on disk). False when this
+     * platform cannot, or the user does not accept direct messages: the caller then shows it as text.
+     */
+    default boolean sendFile(ChannelRef channel, UserRef user, OutgoingFile file) {
+        return false;
+    }
+
     /** Replies inside a thread. */
     void reply(ThreadRef thread, OutgoingMessage message);
 

@@ -4,11 +4,14 @@ import dev.drillbot.core.bank.Principle;
 import dev.drillbot.core.bank.Question;
 import dev.drillbot.core.bank.QuestionBank;
 import dev.drillbot.core.bank.Skill;
+import dev.drillbot.core.chat.Gateways;
+import dev.drillbot.core.chat.OutgoingFile;
 import dev.drillbot.core.scoring.Scoring;
 import dev.drillbot.core.stories.Story;
 import dev.drillbot.core.stories.StoryStore;
 import dev.drillbot.core.text.Messages;
 import dev.drillbot.core.text.UserText;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -20,10 +23,12 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * {@code /stories [name N title]}: the user's Leadership Principle story bank. Every LP drill they
+ * {@code /stories [name N title | export]}: the user's Leadership Principle story bank. Every LP drill they
  * answered is a story (its best-scored answer); the list shows each one's title (the one they gave, else
  * its first sentence), best score and the principles it shows evidence for, then which of the 16
- * principles have no story at "solid" or better yet. Shown only to the user.
+ * principles have no story at "solid" or better yet. Shown only to the user. {@code export} sends the
+ * whole bank, answers and feedback included, as a Markdown file in a direct message (as text where the
+ * platform cannot send one).
  */
 public final class StoriesCommand implements Command {
     /** A story at or above this score covers the principles it shows ("solid" starts at 60). */
@@ -37,13 +42,25 @@ public final class StoriesCommand implements Command {
     private final QuestionBank bank;
     private final Scoring scoring;
     private final Messages messages;
+    private final Gateways gateways;
 
-    public StoriesCommand(StoryStore stories, QuestionBank bank, Scoring scoring, Messages messages) {
+    public StoriesCommand(StoryStore stories, QuestionBank bank, Scoring scoring, Messages messages, Gateways gateways) {
         this.stories = stories;
         this.bank = bank;
         this.scoring = scoring;
         this.messages = messages;
+        this.gateways = gateways;
     }
+
+    /** The export's file name. */
+    static final String FILE = "drillbot-stories.md";
+    /**
+     * The most stories one export holds, the newest: with answers of up to 20,000 characters the file stays
+     * under about 5 MB, inside what Slack and Discord take as one attachment.
+     */
+    static final int EXPORT_STORIES = 200;
+    /** How much of the export a text reply shows where no file can be sent. */
+    static final int TEXT_LIMIT = 3500;
 
     @Override
     public String name() {
@@ -52,7 +69,7 @@ public final class StoriesCommand implements Command {
 
     @Override
     public String usage() {
-        return "[name N title]";
+        return "[name N title | export]";
     }
 
     @Override
@@ -69,6 +86,9 @@ public final class StoriesCommand implements Command {
         if (a.isEmpty()) {
             return CommandReply.privately(messages.render("stories", list(mine)));
         }
+        if (a.equalsIgnoreCase("export")) {
+            return export(context, mine);
+        }
         Matcher m = NAME.matcher(a);
         if (m.matches()) {
             int n = Integer.parseInt(m.group(1));
@@ -81,6 +101,59 @@ public final class StoriesCommand implements Command {
             return CommandReply.privately(messages.render("stories-named", Map.of("n", n, "title", title)));
         }
         return usage(args, mine);
+    }
+
+    /** The whole bank as Markdown, sent as a file to the user alone; as text where no file can be sent. */
+    private CommandReply export(CommandContext context, List<Story> mine) {
+        if (mine.isEmpty()) {
+            return CommandReply.privately(messages.render("stories-export", Map.of("none", true)));
+        }
+        String markdown = messages.render("stories-file", file(context, mine));
+        OutgoingFile file = new OutgoingFile(FILE, "text/markdown", markdown.getBytes(StandardCharsets.UTF_8),
+                messages.render("stories-export", Map.of("comment", true, "count", mine.size())).strip());
+        boolean sent;
+        try {
+            sent = gateways.forChannel(context.channel().channel()).sendFile(context.channel().channel(), context.user(), file);
+        } catch (RuntimeException e) {
+            sent = false; // the platform refused: the user still gets the export, as text
+        }
+        if (sent) {
+            return CommandReply.privately(messages.render("stories-export", Map.of("sent", true, "count", mine.size(),
+                    "file", FILE)));
+        }
+        String shown = markdown.length() <= TEXT_LIMIT ? markdown : markdown.substring(0, TEXT_LIMIT);
+        return CommandReply.privately(messages.render("stories-export", Map.of("text", shown, "count", mine.size(),
+                "cut", markdown.length() - shown.length())));
+    }
+
+    private Map<String, Object> file(CommandContext context, List<Story> mine) {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (int i = Math.max(0, mine.size() - EXPORT_STORIES); i < mine.size(); i++) {
+            Story s = mine.get(i);
+            Question q = bank.find(s.questionId()).orElse(null);
+            List<String> shows = new ArrayList<>();
+            if (q != null) {
+                scoring.shown(q, s.text()).stream().filter(k -> k instanceof Principle)
+                        .forEach(k -> shows.add(((Principle) k).displayName()));
+            }
+            Map<String, Object> r = new HashMap<>();
+            r.put("n", i + 1);
+            // the user's own words, in their own file: made inert all the same, as everywhere they are shown
+            r.put("title", s.title().orElseGet(() -> firstSentence(s.text())));
+            r.put("question", q == null ? s.questionId() : q.title());
+            r.put("prompt", q == null ? "" : q.prompt());
+            r.put("date", s.firstAt().atZone(java.time.ZoneOffset.UTC).toLocalDate().toString());
+            r.put("best", s.best());
+            r.put("shows", shows.isEmpty() ? "no principle clearly yet" : String.join(", ", shows));
+            r.put("text", UserText.inert(s.text()).strip());
+            r.put("feedback", s.feedback().stream().map(l -> Map.of("line", l)).toList());
+            rows.add(r);
+        }
+        Map<String, Object> v = new HashMap<>(list(mine));
+        v.put("stories", rows);
+        v.put("left", Math.max(0, mine.size() - EXPORT_STORIES));
+        v.put("user", UserText.inert(context.user().name()));
+        return v;
     }
 
     private CommandReply usage(String args, List<Story> mine) {

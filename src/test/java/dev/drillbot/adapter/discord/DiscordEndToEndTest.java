@@ -105,6 +105,34 @@ class DiscordEndToEndTest {
     }
 
     @Test
+    @DisplayName("/stories export sends a Markdown attachment in a DM; with DMs closed the user gets it as text, privately")
+    void storiesExport() {
+        String interaction = discord.slash(ANA, "Ana", DiscordStandIn.CHANNEL, "drill", Map.of("principle", "ownership"));
+        discord.await(() -> has(interaction, "original"), WAIT, "the /drill response");
+        String thread = onlyDrill().id();
+        discord.say(ANA, "Ana", thread, LP_ANSWER);
+        awaitFeedback(thread, 1);
+
+        String export = discord.slash(ANA, "Ana", DiscordStandIn.CHANNEL, "stories", Map.of("args", "export"));
+        discord.await(() -> has(export, "original"), WAIT, "the /stories export response");
+        assertThat(discord.responses(export).get(0).ephemeral()).isTrue();
+        assertThat(text(export, "original")).contains("Sent you your story bank (1 stories) as drillbot-stories.md");
+        DiscordStandIn.Upload file = discord.uploads().stream().filter(u -> u.filename().equals("drillbot-stories.md"))
+                .findFirst().orElseThrow();
+        assertThat(file.path()).isEqualTo("/api/v10/channels/" + discord.dmChannel(ANA) + "/messages");
+        assertThat(new String(file.content(), java.nio.charset.StandardCharsets.UTF_8)).startsWith("# Story bank of Ana")
+                .contains("## 1.", "- Best score:", "Feedback:");
+        int channelMessages = discord.in(DiscordStandIn.CHANNEL).size();
+
+        discord.closedDms.add(ANA);
+        String again = discord.slash(ANA, "Ana", DiscordStandIn.CHANNEL, "stories", Map.of("args", "export"));
+        discord.await(() -> has(again, "original"), WAIT, "the second /stories export response");
+        assertThat(discord.responses(again).get(0).ephemeral()).isTrue();
+        assertThat(text(again, "original")).contains("could not be sent here", "Story bank of Ana");
+        assertThat(discord.in(DiscordStandIn.CHANNEL)).as("nothing of it in the channel").hasSize(channelMessages);
+    }
+
+    @Test
     @DisplayName("a scheduled drill is posted exactly once, as an embed with buttons and a thread for answers")
     void scheduledDrillPostedOnce() {
         DrillService.PostOutcome first = h.bot.drills().postScheduled(h.channel, DiscordHarness.START);

@@ -484,6 +484,7 @@ public final class DiscordStandIn implements AutoCloseable {
             byte[] raw = ex.getRequestBody().readAllBytes();
             JsonNode body = parseBody(ex, raw);
             calls.add(new Call(method, path, body));
+            uploadedFiles(ex, raw).forEach(f -> uploads.add(new Upload(path, f.getKey(), f.getValue())));
             String auth = ex.getRequestHeaders().getFirst("Authorization");
             if (path.startsWith("/attachments/")) {
                 byte[] file = files.get(path.split("/")[3]);
@@ -510,6 +511,33 @@ public final class DiscordStandIn implements AutoCloseable {
         } finally {
             touch();
         }
+    }
+
+    /** A file attached to a created message (a {@code files[n]} part of the multipart body). */
+    public record Upload(String path, String filename, byte[] content) {}
+
+    private final List<Upload> uploads = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    /** Every file the bot attached to a message, in order. */
+    public List<Upload> uploads() {
+        return List.copyOf(uploads);
+    }
+
+    /** The {@code files[n]} parts of a multipart body: file name and bytes (text files only here). */
+    private static List<Map.Entry<String, byte[]>> uploadedFiles(HttpExchange ex, byte[] raw) {
+        String type = ex.getRequestHeaders().getFirst("Content-Type");
+        List<Map.Entry<String, byte[]>> out = new ArrayList<>();
+        if (type == null || !type.startsWith("multipart/form-data")) {
+            return out;
+        }
+        String text = new String(raw, StandardCharsets.ISO_8859_1); // byte for byte
+        Matcher part = Pattern.compile("name=\"files\\[\\d+\\]\"; filename=\"([^\"]*)\"").matcher(text);
+        while (part.find()) {
+            int bodyStart = text.indexOf("\r\n\r\n", part.end()) + 4;
+            int end = text.indexOf("\r\n--", bodyStart);
+            out.add(Map.entry(part.group(1), text.substring(bodyStart, end).getBytes(StandardCharsets.ISO_8859_1)));
+        }
+        return out;
     }
 
     private JsonNode parseBody(HttpExchange ex, byte[] raw) throws IOException {

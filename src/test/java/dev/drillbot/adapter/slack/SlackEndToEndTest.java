@@ -161,6 +161,32 @@ class SlackEndToEndTest {
     }
 
     @Test
+    @DisplayName("/stories export: conversations.open, files.getUploadURLExternal, the bytes, files.completeUploadExternal in the DM")
+    void storiesExportAsFile() throws Exception {
+        String url = slack.newResponseUrl();
+        deliver(Envelopes.slashCommand("/drill", "lp", ANN, CHANNEL, url));
+        SlackStandIn.Call drill = slack.await("chat.postMessage", c -> c.param("thread_ts") == null, WAIT);
+        slack.await("response_url", c -> c.param("url").contains(url.substring(url.indexOf("/respond/"))), WAIT);
+        answer(drill.ts(), ts(), "I owned the outage and the result was 40% fewer pages. score=82");
+        slack.await("chat.postMessage", c -> drill.ts().equals(c.param("thread_ts")), WAIT);
+
+        assertThat(slash("/stories", "export").param("text")).contains("Sent you your story bank (1 stories) as drillbot-stories.md");
+        SlackStandIn.Call open = slack.await("conversations.open", c -> true, WAIT);
+        assertThat(open.param("users")).isEqualTo(ANN);
+        SlackStandIn.Call target = slack.await("files.getUploadURLExternal", c -> true, WAIT);
+        assertThat(target.param("filename")).isEqualTo("drillbot-stories.md");
+        SlackStandIn.Call upload = slack.await("upload", c -> true, WAIT);
+        assertThat(upload.param("length")).isEqualTo(target.param("length"));
+        String md = new String(slack.uploaded(upload.param("file_id")), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(md).startsWith("# Story bank of Ann").contains("- Best score: 82/100", "40% fewer pages");
+        SlackStandIn.Call complete = slack.await("files.completeUploadExternal", c -> true, WAIT);
+        assertThat(complete.param("channel_id")).isEqualTo("D" + ANN);
+        assertThat(complete.param("files")).contains(upload.param("file_id"));
+        assertThat(complete.param("initial_comment")).contains("Your story bank: 1 stories");
+        assertThat(slack.calls("chat.postMessage")).as("nothing public beyond the drill and its feedback").hasSize(2);
+    }
+
+    @Test
     @DisplayName("/streak after an answer is answered ephemerally with the streak")
     void streakAfterAnswer() throws Exception {
         String drillTs = postScheduledDrill();

@@ -76,6 +76,7 @@ final class SlackStandIn implements AutoCloseable {
         http.setExecutor(httpPool);
         http.createContext("/api/", this::webApi);
         http.createContext("/respond/", this::responseUrl);
+        http.createContext("/upload/", this::upload);
         http.start();
         socket = new Socket();
         socket.setReuseAddr(true);
@@ -171,6 +172,39 @@ final class SlackStandIn implements AutoCloseable {
                 r.add("message", message);
             }
             case "chat.postEphemeral" -> r.addProperty("message_ts", nextTs());
+            case "conversations.open" -> {
+                JsonObject channel = new JsonObject();
+                channel.addProperty("id", "D" + params.getOrDefault("users", "").replace(",", ""));
+                channel.addProperty("is_im", true);
+                r.add("channel", channel);
+            }
+            case "files.getUploadURLExternal" -> {
+                if (!params.containsKey("filename") || !params.containsKey("length")) {
+                    r.addProperty("ok", false);
+                    r.addProperty("error", "invalid_arguments");
+                    break;
+                }
+                String id = "F0" + (100 + fileSeq.incrementAndGet());
+                uploads.put(id, new byte[0]);
+                r.addProperty("upload_url", "http://127.0.0.1:" + http.getAddress().getPort() + "/upload/" + id);
+                r.addProperty("file_id", id);
+            }
+            case "files.completeUploadExternal" -> {
+                com.google.gson.JsonArray done = new com.google.gson.JsonArray();
+                for (JsonElement f : JsonParser.parseString(params.getOrDefault("files", "[]")).getAsJsonArray()) {
+                    String id = f.getAsJsonObject().get("id").getAsString();
+                    if (uploads.get(id) == null || uploads.get(id).length == 0) {
+                        r.addProperty("ok", false);
+                        r.addProperty("error", "file_not_found");
+                        break;
+                    }
+                    JsonObject file = new JsonObject();
+                    file.addProperty("id", id);
+                    file.addProperty("title", f.getAsJsonObject().has("title") ? f.getAsJsonObject().get("title").getAsString() : "");
+                    done.add(file);
+                }
+                r.add("files", done);
+            }
             case "conversations.replies" -> {
                 // the thread's parent, then its replies, oldest first; `oldest` inclusive; at most 15 per page
                 // (Slack's limit for apps outside its Marketplace), the cursor is the next index
@@ -251,6 +285,36 @@ final class SlackStandIn implements AutoCloseable {
 
     private String nextTs() {
         return "1772442000." + String.format("%06d", 100 + messageSeq.incrementAndGet());
+    }
+
+    /** Uploaded file bytes by file id (the address files.getUploadURLExternal handed out). */
+    private final Map<String, byte[]> uploads = new ConcurrentHashMap<>();
+    private final AtomicInteger fileSeq = new AtomicInteger();
+
+    /** The bytes uploaded for a file id, or null. */
+    byte[] uploaded(String fileId) {
+        return uploads.get(fileId);
+    }
+
+    /** The upload address: takes the file's bytes as the body, answers "OK - length" as Slack's does. */
+    private void upload(HttpExchange ex) throws IOException {
+        String id = ex.getRequestURI().getPath().substring("/upload/".length());
+        byte[] body = ex.getRequestBody().readAllBytes();
+        if (!ex.getRequestMethod().equals("POST") || !uploads.containsKey(id)) {
+            send(ex, 404, "{\"ok\":false}");
+            return;
+        }
+        uploads.put(id, body);
+        Map<String, String> params = new LinkedHashMap<>();
+        params.put("file_id", id);
+        params.put("length", String.valueOf(body.length));
+        params.put("content_type", String.valueOf(ex.getRequestHeaders().getFirst("Content-Type")));
+        record(new Call("upload", params, ex.getRequestHeaders().getFirst("Authorization"), 200));
+        byte[] ok = ("OK - " + body.length).getBytes(StandardCharsets.UTF_8);
+        ex.sendResponseHeaders(200, ok.length);
+        try (OutputStream out = ex.getResponseBody()) {
+            out.write(ok);
+        }
     }
 
     private void responseUrl(HttpExchange ex) throws IOException {
