@@ -706,8 +706,14 @@ final class AnswerAnalysis {
             if ((tags[j] & Morphology.PLURAL) != 0) {
                 return j;
             }
-            // "two more unannounced enum changes": adjectives, nouns and words the dictionary lacks between
-            if ((tags[j] & (Morphology.ADJ | Morphology.NOUN)) == 0 && tags[j] != 0 && !w[j].equals("more")) {
+            // a count of actions named by their verb: "four breaking renames", "two fixes" (an -s form
+            // after the number and its modifiers, where the dictionary knows only the verb)
+            if ((tags[j] & Morphology.VBZ) != 0 && w[j].endsWith("s") && w[j].length() > 3) {
+                return j;
+            }
+            // "two more unannounced enum changes", "three failing jobs": adjectives, nouns, -ing modifiers
+            // and words the dictionary lacks between
+            if ((tags[j] & (Morphology.ADJ | Morphology.NOUN | Morphology.VBG)) == 0 && tags[j] != 0 && !w[j].equals("more")) {
                 break;
             }
         }

@@ -203,7 +203,9 @@ class AnswerAnalysisTest {
     @CsvSource(delimiter = '|', value = {
         "For the next three closes the numbers matched the ledger.|1",
         "In the next quarter it caught two more unannounced enum changes from other teams.|1",
-        "I met two of them on Tuesday and the other one on Friday.|0"})
+        "I met two of them on Tuesday and the other one on Friday.|0",
+        "Over the next quarter that check blocks four breaking renames before merge.|1",
+        "By June the alert had caught three failing jobs before the analysts noticed.|1"})
     void countedThings(String text, int quantities) {
         assertThat(one(text).quantities).isEqualTo(quantities);
     }
