@@ -773,6 +773,12 @@ final class AnswerAnalysis {
                 lastAction = s.position;
             }
         }
+        int lastMine = -1; // my own last step
+        for (Sentence s : sentences) {
+            if (s.real && s.isAction() && s.actor == Actor.I && !s.has(lex.lateLearningCuesId)) {
+                lastMine = s.position;
+            }
+        }
         int lastPlainAction = -1;
         for (Sentence s : sentences) {
             if (s.real && s.isAction() && s.actor == Actor.I && !s.beforeAfter && !s.outcomeTail && !s.has(lex.resultMarkersId)
@@ -799,10 +805,10 @@ final class AnswerAnalysis {
                 // a measurement late in the story, after the actions, is how it ended; a number inside one of
                 // my own steps followed by more steps ("I increased retention to seven days") is an action
                 s.part = Part.RESULT;
-            } else if (actionSeen && s.position > lastAction && s.past && !s.hypothetical
+            } else if (actionSeen && s.position > lastMine && s.past && !s.hypothetical
                     && (s.actor == Actor.NONE || s.actor == Actor.PASSIVE)) {
-                // after the last action, what happened to the thing acted on is the outcome:
-                // "For the next three closes the numbers matched the ledger."
+                // after my last own step, what happened to the thing acted on is the outcome: "For the next
+                // three closes the numbers matched the ledger." (even when the team's later steps follow)
                 s.part = Part.RESULT;
             } else if (s.has(lex.taskCuesId) && !actionSeen) {
                 s.part = Part.TASK;

@@ -88,6 +88,16 @@ class AnswerAnalysisTest {
     }
 
     @Test
+    @DisplayName("what happened after my own last step is the Result, even when the team's later steps follow")
+    void outcomeAfterMyLastStep() {
+        AnswerAnalysis a = new AnswerAnalysis("The vendor feed carried free-text notes we never used. I read a quarter of"
+                + " query logs and saw nobody touched the field. I dropped it at ingestion and agreed the change with the"
+                + " privacy officer. The analysts built every report they had planned without asking for it. Later we"
+                + " reused the same rule for the payroll feed.", LEX, RUBRIC);
+        assertThat(a.sentences.get(3).part).isEqualTo(AnswerAnalysis.Part.RESULT);
+    }
+
+    @Test
     @DisplayName("my last steps ending in a clause about how things then stood, with a number, are the Result, even with steps after")
     void outcomeTailIsTheResult() {
         AnswerAnalysis a = new AnswerAnalysis("It is May and the billing export is late every night. I read the scheduler "
