@@ -766,7 +766,6 @@ final class AnswerAnalysis {
         for (Sentence s : sentences) {
             s.outcomeTail = s.real && s.actor == Actor.I && outcomeTail(s.text);
         }
-        boolean actionSeen = false;
         int lastAction = -1;
         for (Sentence s : sentences) {
             if (s.real && s.isAction() && (s.actor == Actor.I || s.past) && !s.has(lex.lateLearningCuesId)) {
@@ -786,6 +785,16 @@ final class AnswerAnalysis {
                 lastPlainAction = s.position;
             }
         }
+        partPass(lex, lastAction, lastMine, lastPlainAction, false);
+        if (sentences.stream().noneMatch(s -> s.part == Part.ACTION)) {
+            // a story whose only steps are told as decisions ("I decided to rebuild only the three affected
+            // partitions ...") has them as its Action: a story always has steps, and these are mine
+            partPass(lex, lastAction, lastMine, lastPlainAction, true);
+        }
+    }
+
+    private void partPass(Lexicon lex, int lastAction, int lastMine, int lastPlainAction, boolean decisionsAreSteps) {
+        boolean actionSeen = false;
         boolean opener = true;
         for (Sentence s : sentences) {
             if (!s.real) {
@@ -810,7 +819,7 @@ final class AnswerAnalysis {
                 // after my last own step, what happened to the thing acted on is the outcome: "For the next
                 // three closes the numbers matched the ledger." (even when the team's later steps follow)
                 s.part = Part.RESULT;
-            } else if (s.has(lex.taskCuesId) && !actionSeen) {
+            } else if (s.has(lex.taskCuesId) && !actionSeen && !(decisionsAreSteps && action && s.actor == Actor.I && s.past)) {
                 s.part = Part.TASK;
             } else if (!actionSeen && (s.has(lex.situationCuesId) && !(action && s.position >= 2) || s.hypothetical
                     || first && setsScene(s))) {

@@ -88,6 +88,16 @@ class AnswerAnalysisTest {
     }
 
     @Test
+    @DisplayName("a terse story whose only steps are told as a decision has them as its Action, and the outcome after it as its Result")
+    void decisionIsTheAction() {
+        AnswerAnalysis a = new AnswerAnalysis("At a telecom operator a bad deploy double-counted roaming minutes for three"
+                + " days. I decided to rebuild only the three affected partitions into a shadow table, diffed it against the"
+                + " raw records and swapped it in. Invoices went out on time with zero billing disputes.", LEX, RUBRIC);
+        assertThat(a.sentences.get(1).part).isEqualTo(AnswerAnalysis.Part.ACTION);
+        assertThat(a.sentences.get(2).part).isEqualTo(AnswerAnalysis.Part.RESULT);
+    }
+
+    @Test
     @DisplayName("what happened after my own last step is the Result, even when the team's later steps follow")
     void outcomeAfterMyLastStep() {
         AnswerAnalysis a = new AnswerAnalysis("The vendor feed carried free-text notes we never used. I read a quarter of"

@@ -37,7 +37,7 @@ public final class BlindCrossValidation {
             Rubric r = RubricReader.read(Answers.RUBRIC, new ArrayList<>()).orElseThrow();
             r.model = PrincipleModelTrainer.train(train);
             BlindSet.Figures f = BlindSet.load(held).figures(LpScorer.of(r));
-            System.out.println(held + " (model trained on the other three parts)");
+            System.out.println(held + " (model trained on the other parts)");
             f.lines().stream().limit(Integer.getInteger("lines", 99)).forEach(System.out::println);
             fired += f.noteFired;
             correct += f.noteCorrect;

@@ -18,7 +18,7 @@ import java.util.Set;
 public final class PrincipleModelTrainer {
     static final List<Path> DEV_PARTS = List.of(Path.of("src/test/resources/lp/blind/dev.yaml"),
             Path.of("src/test/resources/lp/blind2/dev.yaml"), Path.of("src/test/resources/lp/blind3/dev.yaml"),
-            Path.of("src/test/resources/lp/blind4/dev.yaml"));
+            Path.of("src/test/resources/lp/blind4/dev.yaml"), Path.of("src/test/resources/lp/blind5/dev.yaml"));
     /**
      * Stories written blind only to teach the model (four writers, 2026-12-04): three per principle that
      * show it and one told to another principle's question, per writer. Never scored for a figure.
