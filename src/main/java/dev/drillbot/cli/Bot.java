@@ -21,6 +21,7 @@ import dev.drillbot.core.command.PauseCommand;
 import dev.drillbot.core.command.RemindCommand;
 import dev.drillbot.core.command.ResumeCommand;
 import dev.drillbot.core.command.ReviewCommand;
+import dev.drillbot.core.command.ProgressCommand;
 import dev.drillbot.core.command.StoriesCommand;
 import dev.drillbot.core.command.StreakCommand;
 import dev.drillbot.core.command.TimezoneCommand;
@@ -69,6 +70,8 @@ public final class Bot {
                 .register(new LeaderboardCommand(progress, messages, clock))
                 .register(new HintCommand(drillStore, drills, messages))
                 .register(new StoriesCommand(new SqliteStoryStore(db), bank, scoring, messages, gateways))
+                .register(new ProgressCommand(progress, practiceStore, practice,
+                        new dev.drillbot.adapter.charts.XChartPictures(), gateways, messages))
                 .register(new HelpCommand(commands, messages));
         AnswerIntake intake = new AnswerIntake(new SqliteInbox(db), answers, clock);
         Nudges nudges = new Nudges(practiceStore, practice, channels, gateways, messages, clock);

@@ -68,6 +68,26 @@ class CommandsTest {
     }
 
     @Test
+    @DisplayName("/progress sends the picture to the user alone as a PNG; where no file can be sent, the same data as text")
+    void progressPicture() throws Exception {
+        scheduledDrillAnswered(SUNDAY, ANA, 80);
+        scheduledDrillAnswered(SUNDAY.plus(Duration.ofDays(1)), ANA, 60);
+        CommandReply r = run(ANA, "/progress");
+        assertThat(r.visibility()).isEqualTo(CommandReply.Visibility.PRIVATE);
+        assertThat(r.message().text()).contains("Sent you your progress picture (2 answers on 2 days in the last 12 weeks)");
+        var file = t.gateway.files().get(0);
+        assertThat(file.name()).isEqualTo("drillbot-progress.png");
+        assertThat(file.mimeType()).isEqualTo("image/png");
+        var image = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(file.content()));
+        assertThat(image.getWidth()).isEqualTo(1200);
+
+        t.gateway.refuseFiles(true);
+        String text = run(ANA, "/progress").message().text();
+        assertThat(text).contains("could not be sent here", "2 scored answers on 2 days", "average score");
+        assertThat(run(BEN, "/progress").message().text()).contains("Nothing practised yet");
+    }
+
+    @Test
     @DisplayName("/leaderboard week starts on Monday in the channel's zone; /leaderboard all keeps everything")
     void leaderboardWeekAndAll() {
         scheduledDrillAnswered(SUNDAY, ANA, 90);                                  // last week
