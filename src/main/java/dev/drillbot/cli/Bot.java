@@ -21,7 +21,9 @@ import dev.drillbot.core.command.PauseCommand;
 import dev.drillbot.core.command.RemindCommand;
 import dev.drillbot.core.command.ResumeCommand;
 import dev.drillbot.core.command.ReviewCommand;
+import dev.drillbot.adapter.charts.XChartPictures;
 import dev.drillbot.core.command.ProgressCommand;
+import dev.drillbot.core.progress.ProgressPictures;
 import dev.drillbot.core.command.StoriesCommand;
 import dev.drillbot.core.command.StreakCommand;
 import dev.drillbot.core.command.TimezoneCommand;
@@ -58,6 +60,7 @@ public final class Bot {
                 messages, channels, maxAnswerChars, clock, reviews);
         SqlitePracticeStore practiceStore = new SqlitePracticeStore(db);
         Practice practice = new Practice(practiceStore, clock);
+        ProgressPictures pictures = new XChartPictures();
         CommandRegistry commands = new CommandRegistry(messages);
         commands.register(new DrillCommand(bank, drills, messages))
                 .register(new StreakCommand(progress, practice, messages, clock))
@@ -70,12 +73,11 @@ public final class Bot {
                 .register(new LeaderboardCommand(progress, messages, clock))
                 .register(new HintCommand(drillStore, drills, messages))
                 .register(new StoriesCommand(new SqliteStoryStore(db), bank, scoring, messages, gateways))
-                .register(new ProgressCommand(progress, practiceStore, practice,
-                        new dev.drillbot.adapter.charts.XChartPictures(), gateways, messages))
+                .register(new ProgressCommand(progress, practiceStore, practice, pictures, gateways, messages))
                 .register(new HelpCommand(commands, messages));
         AnswerIntake intake = new AnswerIntake(new SqliteInbox(db), answers, clock);
         Nudges nudges = new Nudges(practiceStore, practice, channels, gateways, messages, clock);
-        WeeklyDigests digests = new WeeklyDigests(progress, bank, channels, gateways, messages, clock);
+        WeeklyDigests digests = new WeeklyDigests(progress, bank, channels, gateways, messages, clock, pictures);
         return new Drillbot(bank, drills, answers, intake, commands, channels, drillStore, progress, messages, practice,
                 nudges, digests);
     }

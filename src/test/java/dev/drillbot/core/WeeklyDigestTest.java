@@ -87,7 +87,7 @@ class WeeklyDigestTest {
 
     @Test
     @DisplayName("Monday at the set time: one post with the top five, the weakest topics, the most missed question and streaks; never twice")
-    void postsOnceWithLastWeek() {
+    void postsOnceWithLastWeek() throws Exception {
         t = new TestBot(store, dir, channel(Optional.of(DigestSchedule.DEFAULT)), MONDAY_9);
         week(List.of(List.of("ana=90", "ben=40"), List.of("ana=80", "ben=30"), List.of("ana=85"), List.of("ana=70"),
                 List.of("ana=95", "cy=20")));
@@ -101,7 +101,12 @@ class WeeklyDigestTest {
 
         assertThat(digests()).hasSize(1);
         RecordingGateway.Sent d = digests().get(0);
-        assertThat(d.kind()).as("a channel message, not a drill with a thread").isEqualTo("announce");
+        assertThat(d.kind()).as("a channel message with the leaderboard drawn under it, not a drill with a thread")
+                .isEqualTo("announce-file");
+        var chart = t.gateway.files().get(0);
+        assertThat(chart.name()).isEqualTo("drillbot-leaderboard.png");
+        var image = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(chart.content()));
+        assertThat(image.getWidth()).isEqualTo(800);
         String text = d.message().text();
         assertThat(text).contains("2026-11-23 to 2026-11-29")
                 .contains("8 answers from 3 people")
@@ -112,6 +117,18 @@ class WeeklyDigestTest {
                 .contains("Weakest as a group:");
         // Ana answered Friday, the week's last drill; Ben stopped on Tuesday, Cy only answered Friday
         assertThat(text).contains("2 of them kept their streak going");
+    }
+
+    @Test
+    @DisplayName("where a picture cannot be posted, the digest goes out as text alone, once")
+    void textWhenNoPicture() {
+        t = new TestBot(store, dir, channel(Optional.of(DigestSchedule.DEFAULT)), MONDAY_9);
+        week(List.of(List.of("ana=90", "ben=40")));
+        t.gateway.refuseFiles(true);
+        t.clock.set(NEXT_MONDAY_9);
+        assertThat(t.bot.digests().tick()).isEqualTo(1);
+        assertThat(digests()).singleElement().satisfies(d -> assertThat(d.kind()).isEqualTo("announce"));
+        assertThat(t.gateway.files()).isEmpty();
     }
 
     @Test

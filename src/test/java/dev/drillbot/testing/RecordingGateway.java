@@ -104,6 +104,17 @@ public final class RecordingGateway implements ChatGateway {
         return true;
     }
 
+    @Override
+    public synchronized boolean announceFile(ChannelRef channel, OutgoingMessage message, dev.drillbot.core.chat.OutgoingFile file) {
+        if (refuseFiles) {
+            return false;
+        }
+        files.add(file);
+        sent.add(new Sent("announce-file", channel, null, message));
+        notifyAll();
+        return true;
+    }
+
     /** The files sent, in order. */
     public synchronized List<dev.drillbot.core.chat.OutgoingFile> files() {
         return List.copyOf(files);

@@ -1,5 +1,6 @@
 package dev.drillbot.adapter.charts;
 
+import dev.drillbot.core.progress.LeaderboardEntry;
 import dev.drillbot.core.progress.ProgressPicture;
 import dev.drillbot.core.progress.ProgressPictures;
 import java.awt.Color;
@@ -56,6 +57,50 @@ public final class XChartPictures implements ProgressPictures {
         } finally {
             g.dispose();
         }
+        return encode(image);
+    }
+
+    static final int BOARD_WIDTH = 800;
+    static final int BOARD_HEIGHT = 400;
+
+    @Override
+    public byte[] leaderboard(String title, List<LeaderboardEntry> top) {
+        BufferedImage image = new BufferedImage(BOARD_WIDTH, BOARD_HEIGHT, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = image.createGraphics();
+        try {
+            g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+            g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+            paint(g, board(title, top), 0, 0, BOARD_WIDTH, BOARD_HEIGHT);
+        } finally {
+            g.dispose();
+        }
+        return encode(image);
+    }
+
+    /** Points per person, best first; names as they answered under (shortened to fit). */
+    static CategoryChart board(String title, List<LeaderboardEntry> top) {
+        CategoryChart chart = new CategoryChartBuilder().width(BOARD_WIDTH).height(BOARD_HEIGHT).title(title)
+                .yAxisTitle("points").build();
+        style(chart.getStyler());
+        chart.getStyler().setLegendVisible(false);
+        chart.getStyler().setYAxisMin(0.0);
+        chart.getStyler().setLabelsVisible(true);
+        List<String> names = new ArrayList<>();
+        List<Number> points = new ArrayList<>();
+        for (int i = 0; i < top.size(); i++) {
+            String n = top.get(i).userName();
+            names.add((i + 1) + ". " + (n.length() > 24 ? n.substring(0, 23) + "…" : n));
+            points.add(top.get(i).points());
+        }
+        if (names.isEmpty()) {
+            names.add("(nobody yet)");
+            points.add(0);
+        }
+        chart.addSeries("points", names, points);
+        return chart;
+    }
+
+    private static byte[] encode(BufferedImage image) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
             ImageIO.write(image, "png", out);

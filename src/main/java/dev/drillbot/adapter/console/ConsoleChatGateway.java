@@ -36,12 +36,29 @@ public final class ConsoleChatGateway implements ChatGateway {
         this.files = files;
     }
 
+    /** The announcement, then the file saved in the exports folder with its path said. */
+    @Override
+    public boolean announceFile(ChannelRef channel, OutgoingMessage message, dev.drillbot.core.chat.OutgoingFile file) {
+        return save(file).map(path -> {
+            print("", message.text() + "\n📎 saved as " + path);
+            return true;
+        }).orElse(false);
+    }
+
     /**
-     * Saves the file in the exports folder (a new name each time, never over an older export) and says
-     * where; false when it cannot be written, so the caller shows the content instead.
+     * The console has no direct messages: the file is saved in the exports folder and its path said; false
+     * when it cannot be written, so the caller shows the content instead.
      */
     @Override
     public boolean sendFile(ChannelRef channel, UserRef user, dev.drillbot.core.chat.OutgoingFile file) {
+        return save(file).map(path -> {
+            print("  (to " + user.name() + ") ", file.comment() + "\n📎 saved as " + path);
+            return true;
+        }).orElse(false);
+    }
+
+    /** Writes the file in the exports folder under a new name (never over an older one). */
+    private java.util.Optional<java.nio.file.Path> save(dev.drillbot.core.chat.OutgoingFile file) {
         String stamp = java.time.LocalDateTime.now().format(java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
         int dot = file.name().lastIndexOf('.');
         String base = dot > 0 ? file.name().substring(0, dot) : file.name();
@@ -53,10 +70,9 @@ public final class ConsoleChatGateway implements ChatGateway {
                 target = files.resolve(base + "-" + stamp + "-" + n + ext);
             }
             java.nio.file.Files.write(target, file.content(), java.nio.file.StandardOpenOption.CREATE_NEW);
-            print("  (to " + user.name() + ") ", file.comment() + "\n📎 saved as " + target.toAbsolutePath());
-            return true;
+            return java.util.Optional.of(target.toAbsolutePath());
         } catch (java.io.IOException e) {
-            return false;
+            return java.util.Optional.empty();
         }
     }
 

@@ -170,6 +170,28 @@ public final class DiscordChatGateway implements ChatGateway {
         }
     }
 
+    /**
+     * The announcement as plain text (as {@link #announce} would post it), its last message carrying the file
+     * as an attachment shown in an embed ({@code attachment://name}).
+     */
+    @Override
+    public boolean announceFile(ChannelRef channel, OutgoingMessage message, dev.drillbot.core.chat.OutgoingFile file) {
+        try {
+            GuildMessageChannel target = channel(channel.id());
+            List<MessageCreateData> parts = DiscordRenderer.plain(message.text());
+            for (MessageCreateData part : parts.subList(0, parts.size() - 1)) {
+                target.sendMessage(part).complete();
+            }
+            target.sendMessage(net.dv8tion.jda.api.utils.messages.MessageCreateBuilder.from(parts.get(parts.size() - 1))
+                    .addEmbeds(new net.dv8tion.jda.api.EmbedBuilder().setImage("attachment://" + file.name()).build())
+                    .addFiles(net.dv8tion.jda.api.utils.FileUpload.fromData(file.content(), file.name())).build()).complete();
+            return true;
+        } catch (RuntimeException e) {
+            log.warn("Could not post {} in Discord channel {}: {}", file, channel.id(), e.toString());
+            return false;
+        }
+    }
+
     /** The drill threads this process opened. */
     OpenedThreads threads() {
         return threads;

@@ -88,26 +88,54 @@ public final class SlackChatGateway implements ChatGateway {
         try {
             String dm = calls.call("conversations.open", () -> client.conversationsOpen(r -> r.users(List.of(user.id()))))
                     .getChannel().getId();
-            FilesGetUploadURLExternalResponse target = calls.call("files.getUploadURLExternal",
-                    () -> client.filesGetUploadURLExternal(r -> r.filename(file.name()).length(file.content().length)));
+            upload(dm, file, file.comment());
+            return true;
+        } catch (RuntimeException e) {
+            log.warn("Could not send {} to Slack user {}: {}", file, user.id(), e.toString());
+            return false;
+        }
+    }
+
+    /** The announcement as the file's comment, escaped like any message (names in it are text, never mentions). */
+    @Override
+    public boolean announceFile(ChannelRef channel, OutgoingMessage message, OutgoingFile file) {
+        try {
+            pace.await(channel.id());
+            upload(channel.id(), file, SlackText.escape(SlackText.trim(message.text(), SlackText.FALLBACK_CHARS)));
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        } catch (RuntimeException e) {
+            log.warn("Could not post {} in Slack channel {}: {}", file, channel.id(), e.toString());
+            return false;
+        }
+    }
+
+    /**
+     * A file shared in a conversation, the way Slack takes files now: {@code files.getUploadURLExternal} for
+     * an upload address, the bytes POSTed there, then {@code files.completeUploadExternal} with the comment.
+     */
+    private void upload(String channelId, OutgoingFile file, String comment) {
+        FilesGetUploadURLExternalResponse target = calls.call("files.getUploadURLExternal",
+                () -> client.filesGetUploadURLExternal(r -> r.filename(file.name()).length(file.content().length)));
+        try {
             HttpResponse<String> uploaded = UPLOADS.send(HttpRequest.newBuilder(URI.create(target.getUploadUrl()))
                     .timeout(Duration.ofSeconds(30)).header("Content-Type", file.mimeType())
                     .POST(HttpRequest.BodyPublishers.ofByteArray(file.content())).build(), HttpResponse.BodyHandlers.ofString());
             if (uploaded.statusCode() / 100 != 2) {
                 throw new IllegalStateException("upload answered HTTP " + uploaded.statusCode());
             }
-            calls.call("files.completeUploadExternal", () -> client.filesCompleteUploadExternal(r -> r
-                    .files(List.of(FilesCompleteUploadExternalRequest.FileDetails.builder().id(target.getFileId())
-                            .title(file.name()).build()))
-                    .channelId(dm).initialComment(file.comment())));
-            return true;
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return false;
-        } catch (RuntimeException | java.io.IOException e) {
-            log.warn("Could not send {} to Slack user {}: {}", file, user.id(), e.toString());
-            return false;
+            throw new IllegalStateException("interrupted while uploading", e);
         }
+        calls.call("files.completeUploadExternal", () -> client.filesCompleteUploadExternal(r -> r
+                .files(List.of(FilesCompleteUploadExternalRequest.FileDetails.builder().id(target.getFileId())
+                        .title(file.name()).build()))
+                .channelId(channelId).initialComment(comment)));
     }
 
     /** For the file bytes, which go to the address Slack returns rather than through the Web API client. */

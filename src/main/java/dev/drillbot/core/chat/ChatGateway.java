@@ -28,6 +28,14 @@ public interface ChatGateway {
         return false;
     }
 
+    /**
+     * Posts {@code message} in the channel with {@code file} attached (a picture under an announcement, such
+     * as the weekly digest's leaderboard). False when this platform cannot: the caller announces the text alone.
+     */
+    default boolean announceFile(ChannelRef channel, OutgoingMessage message, OutgoingFile file) {
+        return false;
+    }
+
     /** Replies inside a thread. */
     void reply(ThreadRef thread, OutgoingMessage message);
 

@@ -5,6 +5,7 @@ import dev.drillbot.core.bank.QuestionBank;
 import dev.drillbot.core.bank.Skill;
 import dev.drillbot.core.chat.ChannelRef;
 import dev.drillbot.core.chat.Gateways;
+import dev.drillbot.core.chat.OutgoingFile;
 import dev.drillbot.core.chat.OutgoingMessage;
 import dev.drillbot.core.drill.ChannelDirectory;
 import dev.drillbot.core.drill.ChannelSettings;
@@ -48,11 +49,19 @@ public final class WeeklyDigests {
     private final QuestionBank bank;
     private final ChannelDirectory channels;
     private final Gateways gateways;
+    private final ProgressPictures pictures;
     private final Messages messages;
     private final Clock clock;
 
     public WeeklyDigests(ProgressStore progress, QuestionBank bank, ChannelDirectory channels, Gateways gateways,
             Messages messages, Clock clock) {
+        this(progress, bank, channels, gateways, messages, clock, null);
+    }
+
+    /** @param pictures draws the leaderboard under the digest; null posts the text alone */
+    public WeeklyDigests(ProgressStore progress, QuestionBank bank, ChannelDirectory channels, Gateways gateways,
+            Messages messages, Clock clock, ProgressPictures pictures) {
+        this.pictures = pictures;
         this.progress = progress;
         this.bank = bank;
         this.channels = channels;
@@ -94,10 +103,37 @@ public final class WeeklyDigests {
             log.info("No weekly digest in {} for the week before {}: nobody answered", ch.channel().key(), day);
             return false;
         }
-        gateways.forChannel(ch.channel()).announce(ch.channel(), OutgoingMessage.plain(text.get()));
+        OutgoingMessage message = OutgoingMessage.plain(text.get());
+        if (!announceWithChart(ch, message, day)) {
+            gateways.forChannel(ch.channel()).announce(ch.channel(), message);
+        }
         log.info("Posted the weekly digest in {} for the week before {}", ch.channel().key(), day);
         return true;
     }
+
+    /** The digest with its leaderboard drawn under it; false (nothing posted) when that cannot be done. */
+    private boolean announceWithChart(ChannelSettings ch, OutgoingMessage message, LocalDate day) {
+        if (pictures == null) {
+            return false;
+        }
+        try {
+            List<LeaderboardEntry> board = progress.leaderboard(ch.channel(), day.minusDays(7).atStartOfDay(ch.zone()).toInstant(),
+                    day.atStartOfDay(ch.zone()).toInstant());
+            if (board.isEmpty()) {
+                return false;
+            }
+            byte[] png = pictures.leaderboard("Leaderboard, week of " + day.minusDays(7),
+                    board.subList(0, Math.min(TOP, board.size())));
+            return gateways.forChannel(ch.channel()).announceFile(ch.channel(), message,
+                    new OutgoingFile(CHART, "image/png", png, ""));
+        } catch (RuntimeException e) {
+            log.warn("The digest's leaderboard chart for {} could not be drawn or sent ({}); posting the text alone",
+                    ch.channel().key(), e.toString());
+            return false;
+        }
+    }
+
+    static final String CHART = "drillbot-leaderboard.png";
 
     /** The digest of the local days [{@code from}, {@code until}), or empty when nobody answered. */
     Optional<String> render(ChannelSettings ch, LocalDate from, LocalDate until) {

@@ -76,4 +76,24 @@ class XChartPicturesTest {
         assertThat(XChartPictures.radar(p).getTitle()).contains("none practised yet");
         assertThat(XChartPictures.topics(p).getTitle()).contains("none practised yet");
     }
+
+    @Test
+    @DisplayName("the digest's leaderboard: a PNG whose bars are the top names, ranked, with their points")
+    void leaderboard() throws Exception {
+        var top = java.util.List.of(
+                new dev.drillbot.core.progress.LeaderboardEntry("U1", "Ana", 420, 5, java.time.Instant.EPOCH),
+                new dev.drillbot.core.progress.LeaderboardEntry("U2", "A very long display name indeed, more than 24", 70, 2,
+                        java.time.Instant.EPOCH));
+        byte[] png = new XChartPictures().leaderboard("Leaderboard, week of 2026-11-23", top);
+        BufferedImage image = ImageIO.read(new ByteArrayInputStream(png));
+        assertThat(image.getWidth()).isEqualTo(XChartPictures.BOARD_WIDTH);
+        assertThat(image.getHeight()).isEqualTo(XChartPictures.BOARD_HEIGHT);
+        var series = XChartPictures.board("t", top).getSeriesMap().get("points");
+        assertThat(series.getXData().stream().map(Object::toString))
+                .containsExactly("1. Ana", "2. A very long display nam…");
+        assertThat(series.getYData().stream().map(Number::intValue)).containsExactly(420, 70);
+        if (Boolean.getBoolean("charts.save")) {
+            java.nio.file.Files.write(java.nio.file.Path.of("target/leaderboard-sample.png"), png);
+        }
+    }
 }

@@ -89,6 +89,26 @@ class DiscordEndToEndTest {
     }
 
     @Test
+    @DisplayName("the digest with its leaderboard: the text, and the picture attached and shown in an embed; nobody pinged")
+    void announcementWithPicture() {
+        byte[] png = {(byte) 0x89, 'P', 'N', 'G', 1, 2, 3};
+        assertThat(h.platform.gateway().announceFile(h.channel.channel(),
+                dev.drillbot.core.chat.OutgoingMessage.plain("📅 Weekly digest\n1. @everyone <@123> — 90 pts"),
+                new dev.drillbot.core.chat.OutgoingFile("drillbot-leaderboard.png", "image/png", png, ""))).isTrue();
+        DiscordStandIn.Upload upload = discord.uploads().stream()
+                .filter(u -> u.filename().equals("drillbot-leaderboard.png")).findFirst().orElseThrow();
+        assertThat(upload.path()).isEqualTo("/api/v10/channels/" + DiscordStandIn.CHANNEL + "/messages");
+        assertThat(upload.content()).isEqualTo(png);
+        Call create = discord.calls().stream().filter(c -> c.method().equals("POST") && c.path().equals(upload.path()))
+                .reduce((a, b) -> b).orElseThrow();
+        assertThat(create.body().path("content").asText()).contains("Weekly digest");
+        assertThat(create.body().path("embeds").get(0).path("image").path("url").asText())
+                .isEqualTo("attachment://drillbot-leaderboard.png");
+        assertThat(create.body().path("allowed_mentions").path("parse")).isEmpty();
+        assertThat(discord.thread(discord.in(DiscordStandIn.CHANNEL).get(0).id())).isEmpty();
+    }
+
+    @Test
     @DisplayName("an announcement (the weekly digest) is a plain channel message: no thread, nobody pinged")
     void announcementHasNoThread() {
         h.platform.gateway().announce(h.channel.channel(),

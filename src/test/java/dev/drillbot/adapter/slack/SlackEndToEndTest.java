@@ -187,6 +187,24 @@ class SlackEndToEndTest {
     }
 
     @Test
+    @DisplayName("the digest with its leaderboard: the picture shared in the channel with the digest, escaped, as its comment")
+    void announcementWithPicture() throws Exception {
+        byte[] png = {(byte) 0x89, 'P', 'N', 'G', 1, 2, 3};
+        assertThat(platform.gateway().announceFile(new dev.drillbot.core.chat.ChannelRef("slack", CHANNEL),
+                dev.drillbot.core.chat.OutgoingMessage.plain("📅 Weekly digest\n1. <!channel> Cy — 20 pts"),
+                new dev.drillbot.core.chat.OutgoingFile("drillbot-leaderboard.png", "image/png", png, ""))).isTrue();
+        SlackStandIn.Call target = slack.await("files.getUploadURLExternal", c -> true, WAIT);
+        assertThat(target.param("filename")).isEqualTo("drillbot-leaderboard.png");
+        SlackStandIn.Call upload = slack.await("upload", c -> true, WAIT);
+        assertThat(slack.uploaded(upload.param("file_id"))).isEqualTo(png);
+        assertThat(upload.param("content_type")).isEqualTo("image/png");
+        SlackStandIn.Call complete = slack.await("files.completeUploadExternal", c -> true, WAIT);
+        assertThat(complete.param("channel_id")).isEqualTo(CHANNEL);
+        assertThat(complete.param("initial_comment")).contains("Weekly digest", "&lt;!channel&gt; Cy").doesNotContain("<!channel>");
+        assertThat(slack.calls("conversations.open")).as("in the channel, not a DM").isEmpty();
+    }
+
+    @Test
     @DisplayName("/streak after an answer is answered ephemerally with the streak")
     void streakAfterAnswer() throws Exception {
         String drillTs = postScheduledDrill();
