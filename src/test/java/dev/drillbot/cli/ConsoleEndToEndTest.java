@@ -63,6 +63,7 @@ class ConsoleEndToEndTest {
                     The result: runtime fell from 5 hours to 50 minutes.
 
                     /stories export
+                    /progress
                     /as Ben
                     /drill sql
                     SELECT 1;
@@ -91,6 +92,8 @@ class ConsoleEndToEndTest {
         // the console has no direct messages: the export is saved beside the database, and the path said
         assertThat(out).contains("Sent you your story bank (1 stories) as drillbot-stories.md", "📎 saved as "
                 + dir.resolve("data/exports").toAbsolutePath());
+        // a terminal shows no pictures: /progress answers with its text form
+        assertThat(out).contains("A picture could not be sent here", "Leadership Principles, average score:");
         try (var exports = Files.list(dir.resolve("data/exports"))) {
             Path export = exports.filter(f -> f.getFileName().toString().startsWith("drillbot-stories-")).findFirst().orElseThrow();
             assertThat(Files.readString(export)).startsWith("# Story bank of ana").contains("runtime fell from 5 hours");

@@ -36,9 +36,12 @@ public final class ConsoleChatGateway implements ChatGateway {
         this.files = files;
     }
 
-    /** The announcement, then the file saved in the exports folder with its path said. */
+    /** A terminal shows no pictures: the caller prints the text alone. Other files are saved, their path said. */
     @Override
     public boolean announceFile(ChannelRef channel, OutgoingMessage message, dev.drillbot.core.chat.OutgoingFile file) {
+        if (file.mimeType().startsWith("image/")) {
+            return false;
+        }
         return save(file).map(path -> {
             print("", message.text() + "\n📎 saved as " + path);
             return true;
@@ -51,6 +54,9 @@ public final class ConsoleChatGateway implements ChatGateway {
      */
     @Override
     public boolean sendFile(ChannelRef channel, UserRef user, dev.drillbot.core.chat.OutgoingFile file) {
+        if (file.mimeType().startsWith("image/")) {
+            return false; // a terminal shows no pictures: /progress answers with its text form
+        }
         return save(file).map(path -> {
             print("  (to " + user.name() + ") ", file.comment() + "\n📎 saved as " + path);
             return true;

@@ -159,10 +159,14 @@ public final class DiscordChatGateway implements ChatGateway {
     public boolean sendFile(ChannelRef channel, UserRef user, dev.drillbot.core.chat.OutgoingFile file) {
         try {
             MessageChannel dm = shards().getShards().get(0).openPrivateChannelById(user.id()).complete();
-            dm.sendMessage(new net.dv8tion.jda.api.utils.messages.MessageCreateBuilder()
+            var message = new net.dv8tion.jda.api.utils.messages.MessageCreateBuilder()
                     .setContent(DiscordRenderer.truncate(file.comment(), 2000))
                     .setAllowedMentions(java.util.EnumSet.noneOf(Message.MentionType.class))
-                    .addFiles(net.dv8tion.jda.api.utils.FileUpload.fromData(file.content(), file.name())).build()).complete();
+                    .addFiles(net.dv8tion.jda.api.utils.FileUpload.fromData(file.content(), file.name()));
+            if (file.mimeType().startsWith("image/")) { // a picture is shown in an embed, not as a file to open
+                message.addEmbeds(new net.dv8tion.jda.api.EmbedBuilder().setImage("attachment://" + file.name()).build());
+            }
+            dm.sendMessage(message.build()).complete();
             return true;
         } catch (RuntimeException e) {
             log.info("Could not send {} to Discord user {} ({}); showing it as text instead", file, user.id(), e.toString());

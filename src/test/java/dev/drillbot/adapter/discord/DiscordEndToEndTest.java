@@ -125,7 +125,7 @@ class DiscordEndToEndTest {
     }
 
     @Test
-    @DisplayName("/stories export sends a Markdown attachment in a DM; with DMs closed the user gets it as text, privately")
+    @DisplayName("/stories export sends a Markdown attachment in a DM, /progress a picture in an embed; with DMs closed the user gets text, privately")
     void storiesExport() {
         String interaction = discord.slash(ANA, "Ana", DiscordStandIn.CHANNEL, "drill", Map.of("principle", "ownership"));
         discord.await(() -> has(interaction, "original"), WAIT, "the /drill response");
@@ -143,6 +143,17 @@ class DiscordEndToEndTest {
         assertThat(new String(file.content(), java.nio.charset.StandardCharsets.UTF_8)).startsWith("# Story bank of Ana")
                 .contains("## 1.", "- Best score:", "Feedback:");
         int channelMessages = discord.in(DiscordStandIn.CHANNEL).size();
+
+        // /progress: the picture in the DMs too, shown in an embed
+        String progress = discord.slash(ANA, "Ana", DiscordStandIn.CHANNEL, "progress", Map.of());
+        discord.await(() -> has(progress, "original"), WAIT, "the /progress response");
+        assertThat(text(progress, "original")).contains("Sent you your progress picture");
+        DiscordStandIn.Upload picture = discord.uploads().stream().filter(u -> u.filename().equals("drillbot-progress.png"))
+                .findFirst().orElseThrow();
+        assertThat(picture.path()).isEqualTo("/api/v10/channels/" + discord.dmChannel(ANA) + "/messages");
+        assertThat(discord.calls().stream().filter(c -> c.method().equals("POST") && c.path().equals(picture.path()))
+                .reduce((a, b) -> b).orElseThrow().body().path("embeds").get(0).path("image").path("url").asText())
+                .isEqualTo("attachment://drillbot-progress.png");
 
         discord.closedDms.add(ANA);
         String again = discord.slash(ANA, "Ana", DiscordStandIn.CHANNEL, "stories", Map.of("args", "export"));
