@@ -16,8 +16,15 @@ class ArchitectureTest {
     static final ArchRule coreIsPlatformFree = noClasses().that().resideInAPackage("dev.drillbot.core..")
             .should().dependOnClassesThat().resideInAnyPackage(
                     "java.sql..", "javax.sql..", "org.sqlite..", "org.flywaydb..", "org.quartz..",
-                    "com.slack..", "net.dv8tion..", "com.fasterxml.jackson..", "com.samskivert..", "picocli..")
-            .because("the core decides everything and must not depend on chat SDKs, Quartz, JDBC or file formats");
+                    "com.slack..", "net.dv8tion..", "com.fasterxml.jackson..", "com.samskivert..", "picocli..",
+                    "org.knowm..", "java.awt..", "javax.imageio..", "com.zaxxer..", "org.postgresql..")
+            .because("the core decides everything and must not depend on chat SDKs, Quartz, JDBC, file formats,"
+                    + " charts or a database pool");
+
+    @ArchTest
+    static final ArchRule chartsStayInTheirAdapter = noClasses().that().resideOutsideOfPackage("dev.drillbot.adapter.charts..")
+            .should().dependOnClassesThat().resideInAPackage("org.knowm..")
+            .because("the pictures are drawn in one adapter; the core hands it plain data");
 
     @ArchTest
     static final ArchRule coreDoesNotKnowTheOutside = noClasses().that().resideInAPackage("dev.drillbot.core..")
