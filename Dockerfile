@@ -25,7 +25,7 @@ VOLUME /data
 ENV DRILLBOT_DB=/data/drillbot.db \
     DRILLBOT_CONFIG=/app/config/drillbot.yaml
 USER drillbot
-# Serial GC and a heap that starts small keep an idle bot near 145 MB resident instead of 180 (docs/benchmarks.md,
+# Serial GC and a heap that starts small keep an idle bot at 143-159 MB resident instead of 187-195 (docs/benchmarks.md,
 # "Footprint"); 256 MB is ample for the bot: SQL answers run in grading processes with heaps of their own.
 ENTRYPOINT ["java", "-XX:+ExitOnOutOfMemoryError", "-XX:+UseSerialGC", "-Xms16m", "-Xmx256m", "-jar", "/app/drillbot.jar"]
 CMD ["run"]

@@ -126,9 +126,7 @@ public final class XChartPictures implements ProgressPictures {
         style(chart.getStyler());
         chart.getStyler().setShowValue(false);
         chart.getStyler().setMin(0);
-        chart.getStyler().setMax(Math.max(3, p.answersPerDay().entrySet().stream()
-                .filter(e -> !e.getKey().isBefore(p.firstDay()) && !e.getKey().isAfter(p.lastDay()))
-                .mapToInt(Map.Entry::getValue).max().orElse(0)));
+        chart.getStyler().setMax(Math.max(3, p.shownDays().values().stream().mapToInt(Integer::intValue).max().orElse(0)));
         chart.getStyler().setRangeColors(new Color[] {new Color(0xEB, 0xED, 0xF0), new Color(0x9B, 0xE9, 0xA8),
                         new Color(0x40, 0xC4, 0x63), new Color(0x21, 0x6E, 0x39)});
         List<String> weeks = new ArrayList<>();
@@ -137,12 +135,13 @@ public final class XChartPictures implements ProgressPictures {
             LocalDate monday = first.plusWeeks(w);
             weeks.add(monday.getDayOfMonth() + " " + monday.getMonth().getDisplayName(TextStyle.SHORT, Locale.ENGLISH));
         }
+        Map<LocalDate, Integer> shown = p.shownDays();
         List<Number[]> cells = new ArrayList<>();
         for (int w = 0; w < ProgressPicture.WEEKS; w++) {
             for (int d = 0; d < 7; d++) {
                 LocalDate day = first.plusWeeks(w).plusDays(d);
                 if (!day.isAfter(p.lastDay())) {
-                    cells.add(new Number[] {w, d, p.answersPerDay().getOrDefault(day, 0)});
+                    cells.add(new Number[] {w, d, shown.getOrDefault(day, 0)});
                 }
             }
         }

@@ -72,9 +72,9 @@ public final class ProgressCommand implements Command {
         ZoneId zone = practice.zone(platform, userId, context.channel().zone()).id();
         LocalDate today = practice.today(zone);
         ProgressPicture picture = picture(UserText.inert(context.user().name()), platform, userId, zone, today);
-        int days = (int) picture.answersPerDay().keySet().stream().filter(d -> !d.isBefore(picture.firstDay())).count();
-        int answers = picture.answersPerDay().entrySet().stream().filter(e -> !e.getKey().isBefore(picture.firstDay()))
-                .mapToInt(Map.Entry::getValue).sum();
+        Map<LocalDate, Integer> shown = picture.shownDays();
+        int days = shown.size();
+        int answers = shown.values().stream().mapToInt(Integer::intValue).sum();
         Map<String, Object> v = new HashMap<>();
         v.put("days", days);
         v.put("answers", answers);

@@ -3,7 +3,6 @@ package dev.drillbot.core.command;
 import dev.drillbot.core.bank.Principle;
 import dev.drillbot.core.bank.Question;
 import dev.drillbot.core.bank.QuestionBank;
-import dev.drillbot.core.bank.Skill;
 import dev.drillbot.core.chat.Gateways;
 import dev.drillbot.core.chat.OutgoingFile;
 import dev.drillbot.core.scoring.Scoring;
@@ -84,7 +83,7 @@ public final class StoriesCommand implements Command {
         List<Story> mine = stories.stories(platform, userId);
         String a = args.strip();
         if (a.isEmpty()) {
-            return CommandReply.privately(messages.render("stories", list(mine)));
+            return CommandReply.privately(messages.render("stories", list(mine, shown(mine))));
         }
         if (a.equalsIgnoreCase("export")) {
             return export(context, mine);
@@ -108,7 +107,7 @@ public final class StoriesCommand implements Command {
         if (mine.isEmpty()) {
             return CommandReply.privately(messages.render("stories-export", Map.of("none", true)));
         }
-        String markdown = messages.render("stories-file", file(context, mine));
+        String markdown = messages.render("stories-file", file(context, mine, shown(mine)));
         OutgoingFile file = new OutgoingFile(FILE, "text/markdown", markdown.getBytes(StandardCharsets.UTF_8),
                 messages.render("stories-export", Map.of("comment", true, "count", mine.size())).strip());
         boolean sent;
@@ -126,16 +125,11 @@ public final class StoriesCommand implements Command {
                 "cut", markdown.length() - shown.length())));
     }
 
-    private Map<String, Object> file(CommandContext context, List<Story> mine) {
+    private Map<String, Object> file(CommandContext context, List<Story> mine, List<List<Principle>> shown) {
         List<Map<String, Object>> rows = new ArrayList<>();
         for (int i = Math.max(0, mine.size() - EXPORT_STORIES); i < mine.size(); i++) {
             Story s = mine.get(i);
             Question q = bank.find(s.questionId()).orElse(null);
-            List<String> shows = new ArrayList<>();
-            if (q != null) {
-                scoring.shown(q, s.text()).stream().filter(k -> k instanceof Principle)
-                        .forEach(k -> shows.add(((Principle) k).displayName()));
-            }
             Map<String, Object> r = new HashMap<>();
             r.put("n", i + 1);
             // the user's own words, in their own file: made inert all the same, as everywhere they are shown
@@ -144,16 +138,33 @@ public final class StoriesCommand implements Command {
             r.put("prompt", q == null ? "" : q.prompt());
             r.put("date", s.firstAt().atZone(java.time.ZoneOffset.UTC).toLocalDate().toString());
             r.put("best", s.best());
-            r.put("shows", shows.isEmpty() ? "no principle clearly yet" : String.join(", ", shows));
+            r.put("shows", showsText(shown.get(i)));
             r.put("text", UserText.inert(s.text()).strip());
             r.put("feedback", s.feedback().stream().map(l -> Map.of("line", l)).toList());
             rows.add(r);
         }
-        Map<String, Object> v = new HashMap<>(list(mine));
+        Map<String, Object> v = new HashMap<>(list(mine, shown));
         v.put("stories", rows);
         v.put("left", Math.max(0, mine.size() - EXPORT_STORIES));
         v.put("user", UserText.inert(context.user().name()));
         return v;
+    }
+
+    /** Per story, the principles it shows evidence for (the scorer reads each story once per command). */
+    private List<List<Principle>> shown(List<Story> mine) {
+        List<List<Principle>> out = new ArrayList<>();
+        for (Story s : mine) {
+            List<Principle> principles = new ArrayList<>();
+            bank.find(s.questionId()).ifPresent(q -> scoring.shown(q, s.text()).stream()
+                    .filter(k -> k instanceof Principle).forEach(k -> principles.add((Principle) k)));
+            out.add(principles);
+        }
+        return out;
+    }
+
+    private static String showsText(List<Principle> shows) {
+        return shows.isEmpty() ? "no principle clearly yet"
+                : String.join(", ", shows.stream().map(Principle::displayName).toList());
     }
 
     private CommandReply usage(String args, List<Story> mine) {
@@ -161,29 +172,20 @@ public final class StoriesCommand implements Command {
                 "count", mine.size(), "none", mine.isEmpty())));
     }
 
-    private Map<String, Object> list(List<Story> mine) {
+    private Map<String, Object> list(List<Story> mine, List<List<Principle>> shown) {
         List<Map<String, Object>> rows = new ArrayList<>();
         Set<Principle> covered = EnumSet.noneOf(Principle.class);
         for (int i = 0; i < mine.size(); i++) {
             Story s = mine.get(i);
-            List<String> shows = new ArrayList<>();
-            Question q = bank.find(s.questionId()).orElse(null);
-            if (q != null) {
-                for (Skill k : scoring.shown(q, s.text())) {
-                    if (k instanceof Principle p) {
-                        shows.add(p.displayName());
-                        if (s.best() >= SOLID) {
-                            covered.add(p);
-                        }
-                    }
-                }
+            if (s.best() >= SOLID) {
+                covered.addAll(shown.get(i));
             }
             if (i >= mine.size() - SHOWN) { // the most recent ones; coverage counts them all
                 Map<String, Object> r = new HashMap<>();
                 r.put("n", i + 1);
                 r.put("title", s.title().orElseGet(() -> firstSentence(s.text())));
                 r.put("best", s.best());
-                r.put("shows", shows.isEmpty() ? "no principle clearly yet" : String.join(", ", shows));
+                r.put("shows", showsText(shown.get(i)));
                 rows.add(r);
             }
         }

@@ -24,6 +24,17 @@ public record ProgressPicture(String user, LocalDate lastDay, Map<LocalDate, Int
         topics = new LinkedHashMap<>(topics);
     }
 
+    /** Answers per day on the days the heatmap shows, from {@link #firstDay()} to {@link #lastDay()}. */
+    public Map<LocalDate, Integer> shownDays() {
+        Map<LocalDate, Integer> shown = new java.util.TreeMap<>();
+        answersPerDay.forEach((day, n) -> {
+            if (!day.isBefore(firstDay()) && !day.isAfter(lastDay)) {
+                shown.put(day, n);
+            }
+        });
+        return shown;
+    }
+
     /** The first day the heatmap shows: a Monday, so that each column is one week. */
     public LocalDate firstDay() {
         return lastDay.minusWeeks(WEEKS - 1).with(java.time.DayOfWeek.MONDAY);
