@@ -3,6 +3,7 @@ package dev.drillbot.cli;
 import dev.drillbot.adapter.store.Database;
 import dev.drillbot.adapter.store.SqliteAnswerStore;
 import dev.drillbot.adapter.store.SqliteDrillStore;
+import dev.drillbot.adapter.store.SqliteMockStore;
 import dev.drillbot.adapter.store.SqliteInbox;
 import dev.drillbot.adapter.store.SqlitePracticeStore;
 import dev.drillbot.adapter.store.SqliteProgressStore;
@@ -13,6 +14,7 @@ import dev.drillbot.core.bank.QuestionBank;
 import dev.drillbot.core.chat.Gateways;
 import dev.drillbot.core.command.CommandRegistry;
 import dev.drillbot.core.command.DrillCommand;
+import dev.drillbot.core.command.MockCommand;
 import dev.drillbot.core.command.GapsCommand;
 import dev.drillbot.core.command.HelpCommand;
 import dev.drillbot.core.command.HintCommand;
@@ -35,6 +37,7 @@ import dev.drillbot.core.drill.QuestionPicker;
 import dev.drillbot.core.progress.Nudges;
 import dev.drillbot.core.progress.Practice;
 import dev.drillbot.core.progress.WeeklyDigests;
+import dev.drillbot.core.mock.MockInterviews;
 import dev.drillbot.core.review.Reviews;
 import dev.drillbot.core.scoring.Scoring;
 import dev.drillbot.core.text.Messages;
@@ -61,6 +64,8 @@ public final class Bot {
         SqlitePracticeStore practiceStore = new SqlitePracticeStore(db);
         Practice practice = new Practice(practiceStore, clock);
         ProgressPictures pictures = new XChartPictures();
+        MockInterviews mocks = new MockInterviews(bank, new SqliteMockStore(db), scoring, gateways, messages, reviews,
+                channels, maxAnswerChars, random, clock);
         CommandRegistry commands = new CommandRegistry(messages);
         commands.register(new DrillCommand(bank, drills, messages))
                 .register(new StreakCommand(progress, practice, messages, clock))
@@ -74,11 +79,12 @@ public final class Bot {
                 .register(new HintCommand(drillStore, drills, messages))
                 .register(new StoriesCommand(new SqliteStoryStore(db), bank, scoring, messages, gateways))
                 .register(new ProgressCommand(progress, practiceStore, practice, pictures, gateways, messages))
+                .register(new MockCommand(mocks, messages))
                 .register(new HelpCommand(commands, messages));
-        AnswerIntake intake = new AnswerIntake(new SqliteInbox(db), answers, clock);
+        AnswerIntake intake = new AnswerIntake(new SqliteInbox(db), answers, mocks, clock);
         Nudges nudges = new Nudges(practiceStore, practice, channels, gateways, messages, clock);
         WeeklyDigests digests = new WeeklyDigests(progress, bank, channels, gateways, messages, clock, pictures);
         return new Drillbot(bank, drills, answers, intake, commands, channels, drillStore, progress, messages, practice,
-                nudges, digests);
+                nudges, digests, mocks);
     }
 }

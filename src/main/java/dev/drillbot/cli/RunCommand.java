@@ -127,7 +127,7 @@ final class RunCommand implements Callable<Integer> {
                     channels.size(), Database.redact(io.env().database()));
             if (console) {
                 new ConsoleSession(new BufferedReader(new InputStreamReader(io.in(), StandardCharsets.UTF_8)),
-                        consoleGateway, bot.commands(), bot.answers(), consoleChannel,
+                        consoleGateway, bot.commands(), bot.intake(), consoleChannel,
                         io.env().get("USER").orElse("you"), io.clock()).run();
             } else {
                 shutdown.awaitSignal();

@@ -24,9 +24,8 @@ class ConsoleEndToEndTest {
     Path dir;
 
     private Process start() throws IOException {
-        Path config = dir.resolve("drillbot.yaml");
         // Every minute with a 5-minute grace window: the previous minute's drill is posted at start-up.
-        Files.writeString(config, """
+        return start("""
                 questions: %s
                 rubric: %s
                 min_schedule_interval: 1m   # a drill every minute, for the test
@@ -39,6 +38,11 @@ class ConsoleEndToEndTest {
                     grace_window: 5m
                 """.formatted(Path.of("src/test/resources/bank").toAbsolutePath(),
                 Path.of("config/rubric").toAbsolutePath()));
+    }
+
+    private Process start(String yaml) throws IOException {
+        Path config = dir.resolve("drillbot.yaml");
+        Files.writeString(config, yaml);
         ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), "dev.drillbot.Main", "run");
         pb.environment().put("DRILLBOT_CONFIG", config.toString());
@@ -112,6 +116,37 @@ class ConsoleEndToEndTest {
         assertThat(out).contains("There is no /frobnicate command");
         assertThat(out).contains("“astrology” is not a track, principle, topic or question id I know.");
         assertThat(err).contains("drillbot stopped cleanly");
+    }
+
+    @Test
+    @Timeout(value = 120, unit = TimeUnit.SECONDS)
+    @DisplayName("/mock on the console: the interview is a thread of its own; answers go to it, a follow-up and the next question come back")
+    void mockInterview() throws Exception {
+        Process p = start("""
+                questions: %s
+                rubric: %s
+                channels:
+                  - platform: console
+                    channel: study-group
+                    schedule: "0 0 3 1 1 ?"
+                    timezone: Europe/Berlin
+                """.formatted(Path.of("questions").toAbsolutePath(), Path.of("config/rubric").toAbsolutePath()));
+        try (OutputStream in = p.getOutputStream()) {
+            in.write("""
+                    /mock
+                    I rebuilt the nightly load myself.
+
+                    After that it did not fail for three months, down from twice a week.
+
+                    /mock
+                    """.getBytes(StandardCharsets.UTF_8));
+        }
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(out).contains("──── mock interview #1 ────", "Mock interview for ana", "Question 1 of 5",
+                "Your mock interview has started in a private thread", "  ↳ #1 Follow-up", "Question 2 of 5",
+                "You already have a mock interview open in its private thread (question 2 of 5)");
+        assertThat(out).doesNotContain("does not exist");
     }
 
     @Test

@@ -56,6 +56,25 @@ public final class RecordingGateway implements ChatGateway {
         return t;
     }
 
+    private volatile boolean refusePrivateThreads;
+
+    /** Private threads cannot be opened, as where the bot lacks Discord's Create Private Threads permission. */
+    public void refusePrivateThreads(boolean refuse) {
+        this.refusePrivateThreads = refuse;
+    }
+
+    /** Like Slack: a thread in the user's direct conversation with the bot (channel {@code D-<user id>}). */
+    @Override
+    public synchronized ThreadRef openPrivateThread(ChannelRef channel, UserRef user, OutgoingMessage first) {
+        if (refusePrivateThreads) {
+            throw new IllegalStateException("Missing permission: CREATE_PRIVATE_THREADS");
+        }
+        ThreadRef t = new ThreadRef(new ChannelRef(platform, "D-" + user.id()), "t" + ids.incrementAndGet());
+        sent.add(new Sent("private", t.channel(), t.id(), first));
+        notifyAll();
+        return t;
+    }
+
     private int failingReplies;
 
     /** The next {@code n} replies fail, then the platform is back. */

@@ -47,9 +47,14 @@ public final class TestBot implements AutoCloseable {
 
     /** A bot on {@code store}; a second TestBot on the same {@code dir} finds the first one's data (a restart). */
     public TestBot(TestStore store, Path dir, ChannelSettings channel, Instant start) {
+        this(store, dir, channel, start, Path.of("src/test/resources/bank"));
+    }
+
+    /** As above, with the questions of {@code bank} (e.g. the shipped {@code questions/}, for a mock interview). */
+    public TestBot(TestStore store, Path dir, ChannelSettings channel, Instant start, Path bankDir) {
         this.clock = new MutableClock(start);
         this.channel = channel;
-        QuestionBankLoader.Result loaded = new QuestionBankLoader().loadDirectory(Path.of("src/test/resources/bank"));
+        QuestionBankLoader.Result loaded = new QuestionBankLoader().loadDirectory(bankDir);
         if (!loaded.ok()) {
             throw new IllegalStateException(loaded.problems().toString());
         }

@@ -110,10 +110,20 @@ public final class ConsoleChatGateway implements ChatGateway {
 
     @Override
     public ThreadRef post(ChannelRef channel, OutgoingMessage message) {
+        return open(channel, message, "drill");
+    }
+
+    /** The console has one user: a mock interview is a thread like a drill's, under its own heading. */
+    @Override
+    public ThreadRef openPrivateThread(ChannelRef channel, UserRef user, OutgoingMessage first) {
+        return open(channel, first, "mock interview");
+    }
+
+    private ThreadRef open(ChannelRef channel, OutgoingMessage message, String what) {
         ThreadRef thread = thread(channel, threads.incrementAndGet());
         synchronized (out) {
             out.println();
-            out.println("──── drill #" + number(thread) + " ────");
+            out.println("──── " + what + " #" + number(thread) + " ────");
             out.println(plain(message.text()));
             out.println("──── reply to answer (end with an empty line) ────");
             out.flush();

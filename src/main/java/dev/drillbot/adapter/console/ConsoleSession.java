@@ -28,7 +28,7 @@ public final class ConsoleSession {
     private final BufferedReader in;
     private final ConsoleChatGateway gateway;
     private final CommandRegistry commands;
-    private final AnswerService answers;
+    private final dev.drillbot.core.drill.AnswerIntake answers;
     private final ChannelSettings channel;
     private final Clock clock;
     private final AtomicReference<ThreadRef> current = new AtomicReference<>();
@@ -36,7 +36,7 @@ public final class ConsoleSession {
     private UserRef user;
 
     public ConsoleSession(BufferedReader in, ConsoleChatGateway gateway, CommandRegistry commands,
-            AnswerService answers, ChannelSettings channel, String userName, Clock clock) {
+            dev.drillbot.core.drill.AnswerIntake answers, ChannelSettings channel, String userName, Clock clock) {
         this.in = in;
         this.gateway = gateway;
         this.commands = commands;
@@ -133,7 +133,8 @@ public final class ConsoleSession {
             say("There is no drill to answer yet. Type /drill to get one.");
             return;
         }
-        AnswerService.Outcome outcome = answers.receive(new AnswerReceived(user, thread, text, clock.instant(),
+        AnswerService.Outcome outcome = answers.handleNow(dev.drillbot.core.drill.Inbox.Kind.ANSWER,
+                new AnswerReceived(user, thread, text, clock.instant(),
                 "console-" + messageIds.incrementAndGet()));
         if (outcome == AnswerService.Outcome.NOT_A_DRILL) {
             say("Drill #" + ConsoleChatGateway.number(thread) + " does not exist. /thread N picks a drill to answer.");

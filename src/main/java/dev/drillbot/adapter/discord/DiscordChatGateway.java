@@ -82,6 +82,33 @@ public final class DiscordChatGateway implements ChatGateway {
         return new ThreadRef(channel, thread.getId());
     }
 
+    /**
+     * A private thread of the channel (Start Thread without Message, type 12, not invitable) with the user
+     * added to it: only they, the bot and moderators who manage threads can read it. Needs the bot's Create
+     * Private Threads permission; JDA says which one is missing, and that is the reason the user is shown.
+     * Named with the date only: a user's name is never put where Discord shows it unescaped.
+     */
+    @Override
+    public ThreadRef openPrivateThread(ChannelRef channel, UserRef user, OutgoingMessage message) {
+        GuildMessageChannel target = channel(channel.id());
+        if (!(target instanceof net.dv8tion.jda.api.entities.channel.concrete.TextChannel text)) {
+            throw new IllegalStateException("private threads can only be opened in a text channel");
+        }
+        ThreadChannel thread = text.createThreadChannel("Mock interview " + java.time.LocalDate.now(java.time.ZoneOffset.UTC), true)
+                .setInvitable(false).setAutoArchiveDuration(ThreadChannel.AutoArchiveDuration.TIME_1_WEEK).complete();
+        threads.opened(channel, thread.getId(), thread.getId());
+        try {
+            thread.addThreadMemberById(user.id()).complete();
+            for (MessageCreateData part : DiscordRenderer.render(message)) {
+                thread.sendMessage(part).complete();
+            }
+        } catch (RuntimeException e) {
+            thread.delete().queue(ok -> { }, err -> log.warn("Could not remove mock thread {}: {}", thread.getId(), err.toString()));
+            throw e;
+        }
+        return new ThreadRef(channel, thread.getId());
+    }
+
     /** A plain channel message: no thread, so replies to it are not taken for answers to a drill. */
     @Override
     public void announce(ChannelRef channel, OutgoingMessage message) {

@@ -128,8 +128,8 @@ final class DiscordEvents extends ListenerAdapter {
     int catchUp(net.dv8tion.jda.api.JDA jda) {
         int taken = 0;
         int threads = 0;
-        for (Drill drill : bot.drillStore().openSince(DiscordChatGateway.PLATFORM, java.time.Instant.now().minus(CATCH_UP))) {
-            String threadId = drill.threadId().orElseThrow();
+        for (ThreadRef open : bot.openThreads(DiscordChatGateway.PLATFORM, java.time.Instant.now().minus(CATCH_UP))) {
+            String threadId = open.id();
             ThreadChannel thread = jda.getThreadChannelById(threadId);
             if (thread == null) {
                 log.info("Could not catch up on drill thread {}: the bot cannot see it (archived or deleted)", threadId);
@@ -137,7 +137,7 @@ final class DiscordEvents extends ListenerAdapter {
             }
             threads++;
             try {
-                String after = threadId; // a thread's id is that of the message it was opened on
+                String after = threadId; // a thread's id is that of the message it was opened on, or of its creation
                 while (true) {
                     List<Message> page = new ArrayList<>(net.dv8tion.jda.api.entities.MessageHistory
                             .getHistoryAfter(thread, after).limit(100).complete().getRetrievedHistory());
@@ -159,7 +159,7 @@ final class DiscordEvents extends ListenerAdapter {
                 log.warn("Could not read the replies in drill thread {}: {}", threadId, e.toString());
             }
         }
-        log.info("Discord: read {} open drill thread(s); {} repl(ies) posted while the bot was away", threads, taken);
+        log.info("Discord: read {} open drill or mock thread(s); {} repl(ies) posted while the bot was away", threads, taken);
         return taken;
     }
 

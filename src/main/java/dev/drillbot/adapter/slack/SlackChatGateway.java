@@ -54,6 +54,18 @@ public final class SlackChatGateway implements ChatGateway {
         return thread;
     }
 
+    /**
+     * Slack has no private threads in channels: a mock interview runs in a thread of the app's direct
+     * conversation with the user ({@code conversations.open}, then the first message there), which only
+     * they can read. Their replies arrive as {@code message.im} events.
+     */
+    @Override
+    public ThreadRef openPrivateThread(ChannelRef channel, UserRef user, OutgoingMessage first) {
+        String dm = calls.call("conversations.open", () -> client.conversationsOpen(r -> r.users(List.of(user.id()))))
+                .getChannel().getId();
+        return post(new ChannelRef(PLATFORM, dm), first);
+    }
+
     @Override
     public void reply(ThreadRef thread, OutgoingMessage message) {
         for (BlockKit.Rendered part : BlockKit.render(message)) {

@@ -84,20 +84,24 @@ final class SlackEvents {
     static final int REPLIES_PAGE = 15;
 
     /**
-     * Reads the replies posted in open drill threads while the bot was away ({@code conversations.replies}
-     * with the history token, from the last answer the inbox has, cursor by cursor; waits out Slack's rate
+     * Reads the replies posted in open drill and mock threads while the bot was away ({@code conversations.replies}
+     * with the history token for channel threads and the bot token for direct messages, from the last answer the inbox has, cursor by cursor; waits out Slack's rate
      * limit, which for apps outside the Marketplace is one call a minute) and takes each as if it had just
      * arrived; the inbox recognises those it already had.
      *
      * @return how many replies were new
      */
-    int catchUp(MethodsClient reader) {
+    int catchUp(java.util.Optional<MethodsClient> channelReader, MethodsClient botReader) {
         int taken = 0;
         int threads = 0;
-        for (Drill drill : bot.drillStore().openSince(SlackChatGateway.PLATFORM, clock.instant().minus(CATCH_UP))) {
-            String channelId = drill.channel().id();
-            String threadTs = drill.threadId().orElseThrow();
-            ThreadRef thread = thread(channelId, threadTs);
+        for (ThreadRef thread : bot.openThreads(SlackChatGateway.PLATFORM, clock.instant().minus(CATCH_UP))) {
+            String channelId = thread.channel().id();
+            String threadTs = thread.id();
+            // a direct message conversation (a mock interview's) is the bot's to read; a channel thread needs a user token
+            MethodsClient reader = channelId.startsWith("D") ? botReader : channelReader.orElse(null);
+            if (reader == null) {
+                continue;
+            }
             String oldest = answers.lastSent(thread).map(SlackEvents::ts).orElse(threadTs);
             try {
                 String cursor = null;
@@ -123,10 +127,10 @@ final class SlackEvents {
                 } while (cursor != null && !cursor.isEmpty());
                 threads++;
             } catch (SlackCalls.SlackCallException e) {
-                log.warn("Could not read the replies in drill thread {} of {}: {}", threadTs, channelId, e.getMessage());
+                log.warn("Could not read the replies in thread {} of {}: {}", threadTs, channelId, e.getMessage());
             }
         }
-        log.info("Slack: read {} open drill thread(s); {} repl(ies) posted while the bot was away", threads, taken);
+        log.info("Slack: read {} open drill or mock thread(s); {} repl(ies) posted while the bot was away", threads, taken);
         return taken;
     }
 

@@ -83,20 +83,20 @@ public final class SlackPlatform implements ChatPlatform {
     }
 
     /**
-     * Answers posted while the bot was down: read back with the history token, on a thread of its own
-     * (Slack allows apps outside its Marketplace one conversations.replies call a minute).
+     * Answers posted while the bot was down: read back on a thread of its own (Slack allows apps outside its
+     * Marketplace one conversations.replies call a minute). Channel threads need the history token (a user
+     * token); mock interview threads are in the app's direct messages, which the bot token reads.
      */
     private void catchUpInBackground(SlackEvents events) {
         if (settings.historyToken().isEmpty()) {
-            log.info("Slack: answers posted while drillbot was not running are not read back (reading a channel"
-                    + " thread needs a user token with channels:history: set SLACK_USER_TOKEN); Slack re-sends"
-                    + " events that were not acknowledged for a while");
-            return;
+            log.info("Slack: answers posted in channel threads while drillbot was not running are not read back"
+                    + " (reading a channel thread needs a user token with channels:history: set SLACK_USER_TOKEN);"
+                    + " Slack re-sends events that were not acknowledged for a while");
         }
-        MethodsClient reader = slack.methods(settings.historyToken().get());
+        java.util.Optional<MethodsClient> channels = settings.historyToken().map(slack::methods);
         Thread t = new Thread(() -> {
             try {
-                events.catchUp(reader);
+                events.catchUp(channels, client);
             } catch (RuntimeException e) {
                 log.warn("Slack: catching up on drill threads failed: {}", e.toString());
             }

@@ -71,10 +71,13 @@ public final class SqlitePracticeStore implements PracticeStore {
 
     @Override
     public List<Instant> scoredAnswerTimes(String platform, String userId) {
-        return db.read(c -> Sql.list(c, "SELECT a.received_at FROM answers a JOIN drills d ON d.id = a.drill_id"
+        // a mock interview's answers count too, once read
+        return db.read(c -> Sql.list(c, "SELECT a.received_at AS at FROM answers a JOIN drills d ON d.id = a.drill_id"
                 + " WHERE a.user_id = ? AND a.status = 'scored' AND d.channel_key >= ? AND d.channel_key < ?"
-                + " ORDER BY a.received_at", rs -> Instant.ofEpochMilli(rs.getLong(1)), userId, platform + ":",
-                platform + ";"));
+                + " UNION ALL SELECT t.sent_at AS at FROM mock_turns t JOIN mock_interviews m ON m.id = t.mock_id"
+                + " WHERE m.platform = ? AND m.user_id = ? AND t.score IS NOT NULL"
+                + " ORDER BY at", rs -> Instant.ofEpochMilli(rs.getLong(1)), userId, platform + ":",
+                platform + ";", platform, userId));
     }
 
     @Override

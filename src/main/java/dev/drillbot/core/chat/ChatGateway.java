@@ -36,6 +36,18 @@ public interface ChatGateway {
         return false;
     }
 
+    /**
+     * Opens a thread only the user (and the bot) can read, starting with {@code first}, for a mock interview:
+     * a private thread of the channel on Discord, a thread in the user's direct messages with the bot on
+     * Slack. By default an ordinary thread of the channel (the console has one user). Answers in it arrive
+     * like any thread reply.
+     *
+     * @throws RuntimeException when the platform refuses (e.g. a missing permission), with a reason a user can act on
+     */
+    default ThreadRef openPrivateThread(ChannelRef channel, UserRef user, OutgoingMessage first) {
+        return post(channel, first);
+    }
+
     /** Replies inside a thread. */
     void reply(ThreadRef thread, OutgoingMessage message);
 

@@ -37,12 +37,15 @@ public final class AnswerIntake {
 
     private final Inbox inbox;
     private final AnswerService answers;
+    private final dev.drillbot.core.mock.MockInterviews mocks;
     private final Clock clock;
     private volatile List<Duration> retryRepliesAfter = RETRY_REPLIES_AFTER;
 
-    public AnswerIntake(Inbox inbox, AnswerService answers, Clock clock) {
+    /** @param mocks takes the messages of mock interview threads; every other thread's go to {@code answers} */
+    public AnswerIntake(Inbox inbox, AnswerService answers, dev.drillbot.core.mock.MockInterviews mocks, Clock clock) {
         this.inbox = inbox;
         this.answers = answers;
+        this.mocks = mocks;
         this.clock = clock;
     }
 
@@ -64,6 +67,23 @@ public final class AnswerIntake {
     /** As {@link #door}, for an adapter that needs the whole stored event to complete it (e.g. its attached-file flag). */
     public Door eventDoor(String platform, EventWork work, java.util.function.Function<Inbox.Event, AnswerReceived> complete) {
         return new Door(platform, work, complete);
+    }
+
+    /**
+     * Handles one message now, on the caller's thread, without the inbox (the console, whose input nobody
+     * re-sends): a mock interview's thread's go to the mock, every other thread's to the drill answers.
+     */
+    public AnswerService.Outcome handleNow(Inbox.Kind kind, AnswerReceived m) {
+        Optional<AnswerService.Outcome> mock = mocks.handle(kind, m);
+        if (mock.isPresent()) {
+            return mock.get();
+        }
+        return switch (kind) {
+            case ANSWER -> answers.receive(m);
+            case EDIT -> answers.edit(m);
+            case WITHDRAW -> m.user().id().isEmpty() ? answers.withdraw(m.thread(), m.messageId())
+                    : answers.withdraw(m.thread(), m.user(), m.messageId());
+        };
     }
 
     public final class Door {
@@ -180,12 +200,7 @@ public final class AnswerIntake {
 
         private AnswerService.Outcome handle(Inbox.Event event) {
             AnswerReceived m = complete.apply(event);
-            AnswerService.Outcome outcome = switch (event.kind()) {
-                case ANSWER -> answers.receive(m);
-                case EDIT -> answers.edit(m);
-                case WITHDRAW -> m.user().id().isEmpty() ? answers.withdraw(m.thread(), m.messageId())
-                        : answers.withdraw(m.thread(), m.user(), m.messageId());
-            };
+            AnswerService.Outcome outcome = handleNow(event.kind(), m);
             log.debug("{} {} in thread {}: {}", event.kind(), m.messageId(), m.thread().id(), outcome);
             return outcome;
         }

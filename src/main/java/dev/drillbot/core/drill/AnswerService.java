@@ -40,7 +40,9 @@ public final class AnswerService {
     public enum Outcome {
         SCORED, DUPLICATE, NOT_A_DRILL, EMPTY, TOO_LONG, QUESTION_MISSING, SCORING_FAILED, WITHDRAWN, EDIT_TOO_LATE,
         /** Scored and stored, but the feedback could not be posted: it is posted when the answer is handled again. */
-        REPLY_FAILED
+        REPLY_FAILED,
+        /** The thread takes no more answers (a finished mock interview); the user was told. */
+        CLOSED
     }
 
     /** Each edited version gets its own message id, so a re-delivered edit is still recognised. */

@@ -58,11 +58,16 @@ final class DiscordHarness implements AutoCloseable {
 
     /** @param messageContent whether the bot asks for the Message Content intent */
     DiscordHarness(Path dir, UnaryOperator<Scorer> wrap, boolean messageContent) throws Exception {
+        this(dir, wrap, messageContent, Path.of("src/test/resources/bank"));
+    }
+
+    /** @param bank the question files (the shipped {@code questions/} for a mock interview, which needs four principles) */
+    DiscordHarness(Path dir, UnaryOperator<Scorer> wrap, boolean messageContent, Path bank) throws Exception {
         discord = new DiscordStandIn(clock::instant);
         this.messageContent = messageContent;
         platform = newPlatform();
         gateways = new Gateways(List.of(platform.gateway()));
-        QuestionBankLoader.Result loaded = new QuestionBankLoader().loadDirectory(Path.of("src/test/resources/bank"));
+        QuestionBankLoader.Result loaded = new QuestionBankLoader().loadDirectory(bank);
         db = Database.open(dir.resolve("drillbot.db"));
         bot = Bot.assemble(loaded.bank(),
                 new Scoring(List.of(wrap.apply(LpScorer.fromDirectory(Path.of("config/rubric"))), wrap.apply(sql))), db,

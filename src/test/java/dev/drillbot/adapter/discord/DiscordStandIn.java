@@ -49,7 +49,8 @@ public final class DiscordStandIn implements AutoCloseable {
     public static final String OWNER = "1100000000000000020";
     public static final String TOKEN = "stand-in-token";
     /** View channel, send messages, embed links, read history, create public threads, send in threads. */
-    static final long BOT_PERMISSIONS = (1L << 10) | (1L << 11) | (1L << 14) | (1L << 16) | (1L << 35) | (1L << 38);
+    /** The permissions docs/discord.md asks for: 10 view, 11 send, 14 embed, 16 history, 35 and 36 public and private threads, 38 send in threads. */
+    static final long BOT_PERMISSIONS = (1L << 10) | (1L << 11) | (1L << 14) | (1L << 16) | (1L << 35) | (1L << 36) | (1L << 38);
     private static final long DISCORD_EPOCH = 1420070400000L;
     /** Short, so that heartbeats happen during a test (Discord's is about 41 s). */
     static final int HEARTBEAT_MILLIS = 1000;
@@ -87,6 +88,13 @@ public final class DiscordStandIn implements AutoCloseable {
     /** Get Channel Messages requests served (history reads after a restart). */
     final java.util.concurrent.atomic.AtomicInteger historyReads = new java.util.concurrent.atomic.AtomicInteger();
     private final Map<String, ObjectNode> threads = new ConcurrentHashMap<>();
+    /** Who was added to each thread (the creator first). */
+    private final Map<String, List<String>> threadMembers = new ConcurrentHashMap<>();
+
+    /** The members of a thread the bot opened without a message (a private thread). */
+    public List<String> threadMembers(String threadId) {
+        return threadMembers.getOrDefault(threadId, List.of());
+    }
     /** attachment id → file content */
     private final Map<String, byte[]> files = new ConcurrentHashMap<>();
     /** interaction token → interaction id */
@@ -473,6 +481,8 @@ public final class DiscordStandIn implements AutoCloseable {
     private static final Pattern CHANNEL_MESSAGES = Pattern.compile("/api/v10/channels/(\\d+)/messages");
     private static final Pattern CHANNEL_MESSAGE = Pattern.compile("/api/v10/channels/(\\d+)/messages/(\\d+)");
     private static final Pattern START_THREAD = Pattern.compile("/api/v10/channels/(\\d+)/messages/(\\d+)/threads");
+    private static final Pattern START_THREAD_WITHOUT_MESSAGE = Pattern.compile("/api/v10/channels/(\\d+)/threads");
+    private static final Pattern THREAD_MEMBER = Pattern.compile("/api/v10/channels/(\\d+)/thread-members/(\\d+)");
     private static final Pattern CALLBACK = Pattern.compile("/api/v10/interactions/(\\d+)/([^/]+)/callback");
     private static final Pattern WEBHOOK = Pattern.compile("/api/v10/webhooks/(\\d+)/([^/]+)(/messages/(@original|\\d+))?");
     private static final Pattern COMMANDS = Pattern.compile("/api/v10/applications/(\\d+)(/guilds/\\d+)?/commands");
@@ -605,6 +615,38 @@ public final class DiscordStandIn implements AutoCloseable {
             ObjectNode event = t.deepCopy();
             event.put("newly_created", true);
             gateway.dispatch("THREAD_CREATE", event);
+        } else if ((m = START_THREAD_WITHOUT_MESSAGE.matcher(path)).matches() && method.equals("POST")) {
+            // Start Thread without Message: type 12 is a private thread (only members and thread managers see it)
+            String id = snowflake();
+            ObjectNode t = json.createObjectNode();
+            t.put("id", id).put("type", body.path("type").asInt(12)).put("guild_id", GUILD).put("parent_id", m.group(1))
+                    .put("owner_id", BOT).put("name", body.path("name").asText()).putNull("last_message_id")
+                    .put("message_count", 0).put("member_count", 1).put("rate_limit_per_user", 0).put("flags", 0)
+                    .put("total_message_sent", 0);
+            t.putObject("thread_metadata").put("archived", false)
+                    .put("auto_archive_duration", body.path("auto_archive_duration").asInt(1440))
+                    .put("archive_timestamp", clock.get().toString()).put("locked", false)
+                    .put("invitable", body.path("invitable").asBoolean(true))
+                    .put("create_timestamp", clock.get().toString());
+            t.putArray("applied_tags");
+            threads.put(id, t);
+            threadMembers.computeIfAbsent(id, k -> new java.util.concurrent.CopyOnWriteArrayList<>()).add(BOT);
+            send(ex, 201, t);
+            ObjectNode event = t.deepCopy();
+            event.put("newly_created", true);
+            gateway.dispatch("THREAD_CREATE", event);
+        } else if ((m = THREAD_MEMBER.matcher(path)).matches() && method.equals("PUT")) {
+            // Add Thread Member: 204, and THREAD_MEMBERS_UPDATE to the gateway
+            threadMembers.computeIfAbsent(m.group(1), k -> new java.util.concurrent.CopyOnWriteArrayList<>()).add(m.group(2));
+            ex.sendResponseHeaders(204, -1);
+            ObjectNode update = json.createObjectNode();
+            update.put("id", m.group(1)).put("guild_id", GUILD).put("member_count", threadMembers.get(m.group(1)).size());
+            // in this event each added thread member also carries its guild member and (nullable) presence
+            ObjectNode added = update.putArray("added_members").addObject().put("id", m.group(1)).put("user_id", m.group(2))
+                    .put("join_timestamp", clock.get().toString()).put("flags", 0);
+            added.set("member", member(user(m.group(2), "User" + m.group(2).substring(m.group(2).length() - 2), false), -1));
+            added.putNull("presence");
+            gateway.dispatch("THREAD_MEMBERS_UPDATE", update);
         } else if ((m = CHANNEL_MESSAGES.matcher(path)).matches() && method.equals("POST")
                 && rateLimitNext.compareAndSet(true, false)) {
             rateLimited.incrementAndGet();

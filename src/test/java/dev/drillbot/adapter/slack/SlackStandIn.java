@@ -127,7 +127,9 @@ final class SlackStandIn implements AutoCloseable {
         }
         JsonObject body;
         try {
+            // Slack: bot tokens may read threads of direct messages, only user tokens those of channels
             body = method.equals("conversations.replies") && (auth == null || !auth.startsWith("Bearer xoxp-"))
+                    && !(params.getOrDefault("channel", "").startsWith("D") && auth != null && auth.startsWith("Bearer xoxb-"))
                 ? JsonParser.parseString("{\"ok\":false,\"error\":\"not_allowed_token_type\"}").getAsJsonObject()
                 : answer(method, params);
         } catch (RuntimeException e) {

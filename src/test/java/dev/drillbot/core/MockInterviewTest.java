@@ -1,0 +1,285 @@
+package dev.drillbot.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.drillbot.core.chat.AnswerReceived;
+import dev.drillbot.core.chat.EventWork;
+import dev.drillbot.core.chat.ThreadRef;
+import dev.drillbot.core.chat.UserRef;
+import dev.drillbot.core.command.CommandContext;
+import dev.drillbot.core.command.CommandReply;
+import dev.drillbot.core.drill.AnswerIntake;
+import dev.drillbot.core.drill.Inbox;
+import dev.drillbot.core.drill.TrackMode;
+import dev.drillbot.core.drill.ChannelSettings;
+import dev.drillbot.testing.RecordingGateway;
+import dev.drillbot.testing.TestBot;
+import dev.drillbot.testing.TestStore;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * /mock through the real core, the real inbox and event lanes, on a real store (SQLite, and PostgreSQL when a
+ * server is set), with the shipped question bank and scripted scorers: an answer with {@code score=N} scores N,
+ * an LP answer without the word "result" gets the scorer's probe "How did you measure success?".
+ */
+@DisplayName("/mock: a five-question interview in a private thread, follow-ups, then a scorecard")
+@ParameterizedClass(name = "on {0}")
+@EnumSource(TestStore.class)
+class MockInterviewTest {
+    @Parameter
+    TestStore store;
+
+    static final Instant START = Instant.parse("2026-11-23T17:00:00Z");
+    static final UserRef ANA = new UserRef("U1", "Ana");
+    static final UserRef BEN = new UserRef("U2", "Ben");
+    static final Duration WAIT = Duration.ofSeconds(10);
+
+    @TempDir
+    Path dir;
+    TestBot t;
+    EventWork work;
+    AnswerIntake.Door door;
+    int messages;
+
+    @BeforeEach
+    void start() {
+        t = bot(START);
+    }
+
+    TestBot bot(Instant at) {
+        TestBot b = new TestBot(store, dir, new ChannelSettings(TestBot.CHANNEL, "0 0 9 ? * MON-FRI",
+                ZoneId.of("Europe/Berlin"), TrackMode.MIXED, Duration.ofHours(24), Duration.ofHours(2)), at,
+                Path.of("questions"));
+        work = new EventWork("test", 4, 1);
+        door = b.bot.intake().door("test", work, UnaryOperator.identity());
+        return b;
+    }
+
+    @AfterEach
+    void stop() {
+        if (t != null) {
+            work.close();
+            t.close();
+        }
+    }
+
+    CommandReply run(UserRef user, String line) {
+        return t.bot.commands().dispatch(new CommandContext(t.channel, user, Optional.empty()), line);
+    }
+
+    RecordingGateway.Sent opened() {
+        return t.gateway.sent().stream().filter(s -> s.kind().equals("private")).reduce((a, b) -> b).orElseThrow();
+    }
+
+    /** The thread of the user's latest mock (kept across a restart, as the platform keeps it). */
+    ThreadRef mockThread() {
+        if (t.gateway.sent().stream().anyMatch(s -> s.kind().equals("private"))) {
+            RecordingGateway.Sent s = opened();
+            thread = new ThreadRef(s.channel(), s.threadId());
+        }
+        return thread;
+    }
+
+    ThreadRef thread;
+
+    /** Sends a message in the mock's thread through the inbox, as an adapter does, and waits until it is handled. */
+    String say(UserRef user, String text) throws InterruptedException {
+        String id = "m" + (++messages);
+        say(user, text, id);
+        return id;
+    }
+
+    void say(UserRef user, String text, String id) throws InterruptedException {
+        t.clock.set(t.clock.instant().plus(Duration.ofMinutes(2)));
+        door.take("message:" + id, new Inbox.Event(Inbox.Kind.ANSWER, new AnswerReceived(user, mockThread(), text,
+                t.clock.instant(), id)));
+        assertThat(work.awaitIdle(WAIT)).isTrue();
+    }
+
+    String lastReply() {
+        return t.gateway.lastReply().message().text();
+    }
+
+    List<String> replies() {
+        return t.gateway.replies().stream().map(r -> r.message().text()).toList();
+    }
+
+    /** Answers the current question and its follow-ups with {@code text} each time, until the next question or the end. */
+    void answerQuestion(String text, int followUps) throws InterruptedException {
+        for (int i = 0; i <= followUps; i++) {
+            say(ANA, text);
+        }
+    }
+
+    @Test
+    @DisplayName("the whole loop: five questions with follow-ups (two for the Bar Raiser), then a scorecard that would pass")
+    void wholeLoop() throws InterruptedException {
+        CommandReply r = run(ANA, "/mock");
+        assertThat(r.visibility()).isEqualTo(CommandReply.Visibility.PRIVATE);
+        assertThat(r.message().text()).contains("Your mock interview has started in a private thread",
+                "in your direct messages with me", "5 questions");
+        RecordingGateway.Sent first = opened();
+        assertThat(first.channel().id()).isEqualTo("D-U1"); // the user's own conversation, not the channel
+        assertThat(first.message().text()).contains("Mock interview for Ana", "Question 1 of 5",
+                "Leadership Principle:");
+        assertThat(t.gateway.posts()).isEmpty(); // nothing in the channel
+
+        // question 1 (LP): the answer lacks a result, so the scorer's own probe comes back as the follow-up
+        say(ANA, "I rebuilt the nightly load myself. score=80");
+        assertThat(lastReply()).startsWith("*Follow-up:* How did you measure success?");
+        say(ANA, "As a result the load has not failed in a quarter. score=80");
+        assertThat(lastReply()).contains("Question 2 of 5");
+        // the follow-up is read together with the first answer, as one story
+        assertThat(t.lp.seen()).contains("I rebuilt the nightly load myself. score=80\n\nAs a result the load has not"
+                + " failed in a quarter. score=80");
+        answerQuestion("A result that mattered. score=85", 1);
+        assertThat(lastReply()).contains("Question 3 of 5", "SQL:");
+        // question 3 (SQL): a correct query gets the interviewer's scale question
+        say(ANA, "SELECT 1 score=100");
+        assertThat(lastReply()).contains("If the table were a thousand times larger");
+        say(ANA, "I would partition by day and pre-aggregate. score=10");
+        assertThat(lastReply()).contains("Question 4 of 5");
+        answerQuestion("The result was clear. score=90", 1);
+        assertThat(lastReply()).contains("Question 5 of 5 · Bar Raiser", "two follow-ups");
+        // the Bar Raiser asks two follow-ups, the second a different one
+        say(ANA, "I led the change. score=78");
+        String probe1 = lastReply();
+        say(ANA, "I chose the cheaper option. score=78");
+        String probe2 = lastReply();
+        assertThat(probe1).startsWith("*Follow-up (Bar Raiser):*");
+        assertThat(probe2).startsWith("*Follow-up (Bar Raiser):*").isNotEqualTo(probe1);
+        say(ANA, "The result: on time. score=78");
+
+        String card = lastReply();
+        assertThat(card).contains("Mock interview scorecard — Ana", "Would pass this round", "5 of 5 answers at the bar",
+                "(Bar Raiser)", "Fix first:", "1. ", "2. ");
+        assertThat(card.lines().filter(l -> l.startsWith("`")).count()).isEqualTo(5);
+        // the SQL row takes the best query sent for it, not the talk after the follow-up
+        assertThat(card).containsPattern("100/100 · correct");
+        assertThat(t.bot.mocks().open("test", ANA.id())).isEmpty();
+
+        // after the scorecard the thread is closed: a further message is not scored
+        say(ANA, "one more thing score=99");
+        assertThat(lastReply()).contains("this mock interview is over");
+    }
+
+    @Test
+    @DisplayName("a Bar Raiser answer below the bar, or two weak answers, is 'not yet' with the weakest two to fix first")
+    void notYet() throws InterruptedException {
+        run(ANA, "/mock");
+        answerQuestion("The result. score=80", 1);
+        answerQuestion("The result. score=40", 1);          // mixed: below the bar
+        answerQuestion("SELECT 1 score=100", 1);
+        answerQuestion("The result. score=85", 1);
+        answerQuestion("The result. score=30", 2);          // the Bar Raiser's, below the bar
+        String card = lastReply();
+        assertThat(card).contains("Not yet", "3 of 5 answers at the bar", "the Bar Raiser's is below it");
+        // the weakest answer first (the Bar Raiser's 30), then the 40
+        int first = card.indexOf("\n1. ");
+        int second = card.indexOf("\n2. ");
+        assertThat(first).isPositive().isLessThan(second);
+        assertThat(card.substring(first, second)).contains("ownership"); // its weakest dimension
+    }
+
+    @Test
+    @DisplayName("a message delivered twice moves the interview once; a follow-up that could not be posted goes out once, later")
+    void onceAndNothingLost() throws InterruptedException {
+        run(ANA, "/mock");
+        say(ANA, "I rebuilt it. score=80", "dup");
+        say(ANA, "I rebuilt it. score=80", "dup"); // the platform re-delivers: the inbox knows the event
+        assertThat(replies()).hasSize(1);
+        // the same message under a new event key (read back from history after a restart): still once
+        t.clock.set(t.clock.instant().plus(Duration.ofMinutes(1)));
+        door.take("history:dup", new Inbox.Event(Inbox.Kind.ANSWER, new AnswerReceived(ANA, mockThread(),
+                "I rebuilt it. score=80", t.clock.instant(), "dup")));
+        assertThat(work.awaitIdle(WAIT)).isTrue();
+        assertThat(replies()).hasSize(1);
+
+        // the platform is down when the next question should be posted; a restart posts it, once
+        t.gateway.failReplies(true);
+        say(ANA, "As a result it held. score=80");
+        assertThat(replies()).hasSize(1);
+        t.gateway.failReplies(false);
+        work.close();
+        t.close();
+        RecordingGateway before = t.gateway;
+        t = bot(t.clock.instant());
+        door.resume();
+        assertThat(work.awaitIdle(WAIT)).isTrue();
+        assertThat(replies()).hasSize(1);
+        assertThat(lastReply()).contains("Question 2 of 5");
+        assertThat(before.replies()).hasSize(1);
+        // and the interview goes on from there
+        say(ANA, "My answer to two, no outcome. score=70");
+        assertThat(lastReply()).startsWith("*Follow-up:*");
+    }
+
+    @Test
+    @DisplayName("one mock at a time: /mock again says where it is, /mock stop ends it, then /mock starts afresh")
+    void oneAtATime() throws InterruptedException {
+        run(ANA, "/mock");
+        say(ANA, "I rebuilt it. score=80");
+        say(ANA, "As a result it held. score=80");
+        assertThat(run(ANA, "/mock").message().text()).contains("You already have a mock interview open",
+                "question 2 of 5", "/mock stop");
+        assertThat(t.gateway.sent().stream().filter(s -> s.kind().equals("private")).count()).isEqualTo(1);
+        // someone else's is theirs
+        assertThat(run(BEN, "/mock").message().text()).contains("has started");
+
+        assertThat(run(ANA, "/mock stop").message().text()).contains("stopped after 1 question(s)");
+        assertThat(run(ANA, "/mock stop").message().text()).contains("You have no mock interview open");
+        assertThat(run(ANA, "/mock please").message().text()).contains("is not a /mock option");
+        assertThat(run(ANA, "/mock").message().text()).contains("has started");
+    }
+
+    @Test
+    @DisplayName("in the thread: another person's message is not taken, an edit is not re-read, and the user is told why")
+    void othersAndEdits() throws InterruptedException {
+        run(ANA, "/mock");
+        say(BEN, "let me answer for Ana score=100");
+        assertThat(replies()).isEmpty();
+        String id = say(ANA, "I rebuilt it. score=80");
+        door.take("edit:" + id, new Inbox.Event(Inbox.Kind.EDIT, new AnswerReceived(ANA, mockThread(),
+                "I rebuilt it better. score=99", t.clock.instant(), id)));
+        assertThat(work.awaitIdle(WAIT)).isTrue();
+        assertThat(lastReply()).contains("an edited message is not read again");
+        assertThat(t.lp.seen()).noneMatch(s -> s.contains("better"));
+    }
+
+    @Test
+    @DisplayName("a mock's answers count for the practice streak and come back in /review when below solid, never on the leaderboard")
+    void countsForPracticeNotLeaderboard() throws InterruptedException {
+        run(ANA, "/mock");
+        answerQuestion("The result. score=40", 1); // mixed
+        assertThat(run(ANA, "/streak").message().text()).contains("practice streak 1 day(s)");
+        LocalDate later = LocalDate.of(2026, 11, 30);
+        t.clock.set(later.atStartOfDay(ZoneId.of("Europe/Berlin")).toInstant().plus(Duration.ofDays(30)));
+        assertThat(run(ANA, "/review").message().text()).doesNotContain("Nothing to review");
+        assertThat(run(ANA, "/leaderboard all").message().text()).doesNotContain("Ana");
+    }
+
+    @Test
+    @DisplayName("where no private thread can be opened the user is told why, and nothing stays open")
+    void privateThreadRefused() {
+        t.gateway.refusePrivateThreads(true);
+        assertThat(run(ANA, "/mock").message().text()).contains("could not open a private thread",
+                "CREATE_PRIVATE_THREADS");
+        t.gateway.refusePrivateThreads(false);
+        assertThat(run(ANA, "/mock").message().text()).contains("has started");
+    }
+}
