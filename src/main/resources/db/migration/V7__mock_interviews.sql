@@ -28,6 +28,9 @@ CREATE TABLE mock_turns (
     text        TEXT    NOT NULL,
     sent_at     INTEGER NOT NULL,       -- epoch ms
     score       INTEGER,                -- the step's score once this message was read (null until then)
+    verdict     TEXT,                   -- that score's verdict, weakest rubric dimension and first feedback line,
+    weakest     TEXT,                   -- kept for the scorecard, which is drawn from them rather than by
+    advice      TEXT,                   -- grading every answer again
     reply       TEXT,                   -- what the bot answered it with: a follow-up, the next question or the scorecard
     replied     INTEGER NOT NULL DEFAULT 0,
     UNIQUE (mock_id, message_id)

@@ -26,6 +26,9 @@ CREATE TABLE mock_turns (
     text        TEXT    NOT NULL,
     sent_at     BIGINT  NOT NULL,
     score       INTEGER,
+    verdict     TEXT,
+    weakest     TEXT,
+    advice      TEXT,
     reply       TEXT,
     replied     INTEGER NOT NULL DEFAULT 0,
     UNIQUE (mock_id, message_id)

@@ -62,9 +62,12 @@ class MockInterviewTest {
     }
 
     TestBot bot(Instant at) {
+        return bot(at, Path.of("questions"));
+    }
+
+    TestBot bot(Instant at, Path bank) {
         TestBot b = new TestBot(store, dir, new ChannelSettings(TestBot.CHANNEL, "0 0 9 ? * MON-FRI",
-                ZoneId.of("Europe/Berlin"), TrackMode.MIXED, Duration.ofHours(24), Duration.ofHours(2)), at,
-                Path.of("questions"));
+                ZoneId.of("Europe/Berlin"), TrackMode.MIXED, Duration.ofHours(24), Duration.ofHours(2)), at, bank);
         work = new EventWork("test", 4, 1);
         door = b.bot.intake().door("test", work, UnaryOperator.identity());
         return b;
@@ -227,6 +230,103 @@ class MockInterviewTest {
         // and the interview goes on from there
         say(ANA, "My answer to two, no outcome. score=70");
         assertThat(lastReply()).startsWith("*Follow-up:*");
+    }
+
+    /** Stops the bot and starts it again on the same database (with {@code bank}), handling what was pending. */
+    void restart(Path bank) {
+        work.close();
+        t.close();
+        t = bot(t.clock.instant(), bank);
+        door.resume();
+    }
+
+    @Test
+    @DisplayName("a scorecard whose post failed is posted after a restart, once (found by review: it was lost)")
+    void scorecardPostedAfterFailure() throws InterruptedException {
+        run(ANA, "/mock");
+        answerQuestion("The result. score=90", 1);
+        answerQuestion("The result. score=90", 1);
+        answerQuestion("SELECT 1 score=100", 1);
+        answerQuestion("The result. score=90", 1);
+        say(ANA, "The result. score=90");
+        say(ANA, "The result. score=90");
+        t.gateway.failReplies(true);
+        say(ANA, "The last result. score=90"); // the scorecard is kept; posting it fails
+        t.gateway.failReplies(false);
+        restart(Path.of("questions"));
+        assertThat(work.awaitIdle(WAIT)).isTrue();
+        assertThat(replies()).hasSize(1);
+        assertThat(lastReply()).contains("Mock interview scorecard", "Would pass this round");
+    }
+
+    @Test
+    @DisplayName("a question taken out of the bank mid-interview is skipped with a note; the interview and its scorecard go on"
+            + " (found by review: the mock jammed)")
+    void questionRemovedFromBank(@TempDir Path bank) throws Exception {
+        copyTree(Path.of("questions"), bank);
+        work.close();
+        t.close();
+        t = bot(START, bank);
+        run(ANA, "/mock");
+        mockThread();
+        String second = t.bot.mocks().open("test", ANA.id()).orElseThrow().plan().get(1).questionId();
+        try (var files = java.nio.file.Files.walk(bank)) {
+            for (Path f : files.filter(java.nio.file.Files::isRegularFile).toList()) {
+                if (java.nio.file.Files.readString(f).contains("id: " + second + "\n")) {
+                    java.nio.file.Files.delete(f);
+                }
+            }
+        }
+        restart(bank); // a deploy that drops question 2
+        answerQuestion("The result. score=90", 1);
+        assertThat(lastReply()).contains("Question 2 was taken out of the question bank", "Question 3 of 5");
+        answerQuestion("SELECT 1 score=100", 1);
+        answerQuestion("The result. score=90", 1);
+        answerQuestion("The result. score=90", 2);
+        String card = lastReply();
+        assertThat(card).contains("Mock interview scorecard", "4 of 4 answers at the bar");
+        assertThat(card.lines().filter(l -> l.startsWith("`")).count()).isEqualTo(4);
+    }
+
+    @Test
+    @DisplayName("a query the grader fails on is not kept: the next query is read on its own (found by review: the SQL step jammed)")
+    void failedQueryNotKept() throws InterruptedException {
+        run(ANA, "/mock");
+        answerQuestion("The result. score=90", 1);
+        answerQuestion("The result. score=90", 1);
+        say(ANA, "SELECT boom");
+        assertThat(lastReply()).contains("scoring it failed");
+        say(ANA, "SELECT 1 score=100");
+        assertThat(lastReply()).contains("If the table were a thousand times larger");
+        // and an LP answer the scorer failed on is not read again with the next one
+        say(ANA, "partition by day score=10");
+        say(ANA, "boom");
+        say(ANA, "I owned it. The result held. score=90");
+        assertThat(t.lp.seen()).last().asString().doesNotContain("boom");
+    }
+
+    @Test
+    @DisplayName("a mock in use is never expired by /mock, however long ago it began; one untouched for two days is")
+    void staleByLastMessage() throws InterruptedException {
+        run(ANA, "/mock");
+        t.clock.set(t.clock.instant().plus(Duration.ofDays(3)));
+        say(ANA, "I rebuilt it. score=80");
+        assertThat(run(ANA, "/mock").message().text()).contains("You already have a mock interview open");
+        t.clock.set(t.clock.instant().plus(Duration.ofDays(2)).plus(Duration.ofMinutes(1)));
+        assertThat(run(ANA, "/mock").message().text()).contains("has started");
+    }
+
+    static void copyTree(Path from, Path to) throws java.io.IOException {
+        try (var s = java.nio.file.Files.walk(from)) {
+            for (Path p : s.toList()) {
+                Path q = to.resolve(from.relativize(p).toString());
+                if (java.nio.file.Files.isDirectory(p)) {
+                    java.nio.file.Files.createDirectories(q);
+                } else {
+                    java.nio.file.Files.copy(p, q);
+                }
+            }
+        }
     }
 
     @Test

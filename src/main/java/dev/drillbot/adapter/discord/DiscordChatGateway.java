@@ -83,8 +83,8 @@ public final class DiscordChatGateway implements ChatGateway {
     }
 
     /**
-     * A private thread of the channel (Start Thread without Message, type 12, not invitable) with the user
-     * added to it: only they, the bot and moderators who manage threads can read it. Needs the bot's Create
+     * A private thread of the channel (Start Thread without Message, type 12) with the user added to it: only
+     * they, the bot, moderators who manage threads and anyone the user invites can read it. Needs the bot's Create
      * Private Threads permission; JDA says which one is missing, and that is the reason the user is shown.
      * Named with the date only: a user's name is never put where Discord shows it unescaped.
      */
@@ -94,9 +94,11 @@ public final class DiscordChatGateway implements ChatGateway {
         if (!(target instanceof net.dv8tion.jda.api.entities.channel.concrete.TextChannel text)) {
             throw new IllegalStateException("private threads can only be opened in a text channel");
         }
+        // invitable (Discord's default): without Manage Threads the bot could not add the user to a non-invitable one;
+        // anyone the user invites can read along, and only the user's own messages are taken
         ThreadChannel thread = text.createThreadChannel("Mock interview " + java.time.LocalDate.now(java.time.ZoneOffset.UTC), true)
-                .setInvitable(false).setAutoArchiveDuration(ThreadChannel.AutoArchiveDuration.TIME_1_WEEK).complete();
-        threads.opened(channel, thread.getId(), thread.getId());
+                .setAutoArchiveDuration(ThreadChannel.AutoArchiveDuration.TIME_1_WEEK).complete();
+        // not recorded in OpenedThreads: that record makes answers wait for a drill the store will never have
         try {
             thread.addThreadMemberById(user.id()).complete();
             for (MessageCreateData part : DiscordRenderer.render(message)) {
@@ -139,6 +141,10 @@ public final class DiscordChatGateway implements ChatGateway {
     public void reply(ThreadRef thread, OutgoingMessage message) {
         MessageChannel target = shards().getThreadChannelById(thread.id());
         List<MessageCreateData> parts = DiscordRenderer.render(message);
+        if (target == null && message instanceof OutgoingMessage.Private) {
+            // a private thread's content is never said in the channel: the caller keeps it and tries again later
+            throw new IllegalStateException("private thread " + thread.id() + " is not available (archived?)");
+        }
         if (target == null) {
             // Not in JDA's cache (e.g. archived while the bot was away): say it next to the thread instead.
             log.warn("Discord thread {} is not known (archived?); replying in its channel", thread.id());

@@ -17,7 +17,8 @@ import java.util.stream.Collectors;
 public final class SqliteMockStore implements MockStore {
     private static final String COLUMNS = "id, platform, user_id, user_name, home_channel, thread_channel, thread_id,"
             + " plan, step, probes_asked, started_at, ended_at";
-    private static final String TURN_COLUMNS = "id, mock_id, message_id, step, text, sent_at, score, reply, replied";
+    private static final String TURN_COLUMNS = "id, mock_id, message_id, step, text, sent_at, score, verdict, weakest,"
+            + " advice, reply, replied";
     /** Marks the Bar Raiser's question in the stored plan. */
     private static final String BAR_RAISER = "!";
 
@@ -29,13 +30,15 @@ public final class SqliteMockStore implements MockStore {
 
     @Override
     public Optional<MockInterview> start(UserRef user, ChannelRef home, List<MockInterview.Planned> plan, Instant at,
-            Instant staleBefore) {
+            Instant staleBefore, Instant unopenedBefore) {
         String stored = plan.stream().map(p -> (p.barRaiser() ? BAR_RAISER : "") + p.questionId())
                 .collect(Collectors.joining(","));
         Optional<Long> id = db.write(c -> {
             Sql.update(c, "UPDATE mock_interviews SET ended_at = ?, outcome = 'expired' WHERE platform = ?"
-                    + " AND user_id = ? AND ended_at IS NULL AND started_at < ?", at.toEpochMilli(), home.platform(),
-                    user.id(), staleBefore.toEpochMilli());
+                    + " AND user_id = ? AND ended_at IS NULL AND ((thread_id IS NULL AND started_at < ?)"
+                    + " OR (started_at < ? AND NOT EXISTS (SELECT 1 FROM mock_turns t WHERE t.mock_id = mock_interviews.id"
+                    + " AND t.sent_at >= ?)))", at.toEpochMilli(), home.platform(), user.id(),
+                    unopenedBefore.toEpochMilli(), staleBefore.toEpochMilli(), staleBefore.toEpochMilli());
             // the partial unique index keeps one open mock per user, also when two instances start one at once
             return Sql.first(c, "INSERT INTO mock_interviews (platform, user_id, user_name, home_channel, plan,"
                     + " started_at) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (platform, user_id) WHERE ended_at IS NULL"
@@ -103,7 +106,17 @@ public final class SqliteMockStore implements MockStore {
     }
 
     @Override
-    public boolean recordTurn(long turnId, int score, String reply, MockInterview from, int nextStep, int nextProbes,
+    public void forget(long turnId) {
+        db.write(c -> Sql.update(c, "DELETE FROM mock_turns WHERE id = ? AND reply IS NULL", turnId));
+    }
+
+    @Override
+    public void moveTurn(long turnId, int step) {
+        db.write(c -> Sql.update(c, "UPDATE mock_turns SET step = ? WHERE id = ? AND reply IS NULL", step, turnId));
+    }
+
+    @Override
+    public boolean recordTurn(long turnId, Marks marks, String reply, MockInterview from, int nextStep, int nextProbes,
             Optional<Instant> endedAt) {
         return db.write(c -> {
             int moved = Sql.update(c, "UPDATE mock_interviews SET step = ?, probes_asked = ?, ended_at = ?,"
@@ -113,7 +126,8 @@ public final class SqliteMockStore implements MockStore {
             if (moved == 0) {
                 return false;
             }
-            Sql.update(c, "UPDATE mock_turns SET score = ?, reply = ? WHERE id = ?", score, reply, turnId);
+            Sql.update(c, "UPDATE mock_turns SET score = ?, verdict = ?, weakest = ?, advice = ?, reply = ? WHERE id = ?",
+                    marks.total(), marks.verdict(), marks.weakest(), marks.advice(), reply, turnId);
             return true;
         });
     }
@@ -143,9 +157,10 @@ public final class SqliteMockStore implements MockStore {
 
     private static Turn turn(ResultSet rs) throws SQLException {
         int score = rs.getInt("score");
-        Optional<Integer> scored = rs.wasNull() ? Optional.empty() : Optional.of(score);
+        Optional<Marks> marks = rs.wasNull() ? Optional.empty() : Optional.of(new Marks(score, rs.getString("verdict"),
+                rs.getString("weakest"), rs.getString("advice")));
         return new Turn(rs.getLong("id"), rs.getLong("mock_id"), rs.getString("message_id"), rs.getInt("step"),
-                rs.getString("text"), Instant.ofEpochMilli(rs.getLong("sent_at")), scored,
+                rs.getString("text"), Instant.ofEpochMilli(rs.getLong("sent_at")), marks,
                 Optional.ofNullable(rs.getString("reply")), rs.getInt("replied") != 0);
     }
 }

@@ -17,6 +17,12 @@ public sealed interface OutgoingMessage {
     /** Feedback on one answer. */
     record Feedback(String text, Score score) implements OutgoingMessage {}
 
+    /**
+     * A reply in a thread only its user can read (a mock interview's): shown there or nowhere, never in the
+     * channel around it, even where a platform would fall back to the channel for an ordinary reply.
+     */
+    record Private(String text) implements OutgoingMessage {}
+
     /** Any other reply. */
     record Plain(String text) implements OutgoingMessage {}
 

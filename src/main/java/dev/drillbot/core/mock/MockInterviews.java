@@ -53,8 +53,10 @@ public final class MockInterviews {
     /** LP questions of distinct principles, then the Bar Raiser's; the SQL question goes third. */
     static final int LP_QUESTIONS = 4;
     static final int SQL_POSITION = 2;
-    /** An open mock nobody answered for this long no longer blocks a new one. */
+    /** An open mock nobody answered in for this long no longer blocks a new one. */
     static final Duration STALE = Duration.ofDays(2);
+    /** An open mock still without a thread this long after it began was cut short while opening (a crash). */
+    static final Duration UNOPENED = Duration.ofMinutes(2);
 
     /** How {@code /mock} went. */
     public sealed interface Start {
@@ -101,7 +103,8 @@ public final class MockInterviews {
             return new Start.NoQuestions();
         }
         Instant now = clock.instant();
-        Optional<MockInterview> started = store.start(user, home, plan.get(), now, now.minus(STALE));
+        Optional<MockInterview> started = store.start(user, home, plan.get(), now, now.minus(STALE),
+                now.minus(UNOPENED));
         if (started.isEmpty()) {
             return store.open(home.platform(), user.id()).<Start>map(Start.AlreadyOpen::new)
                     .orElseGet(() -> new Start.NotOpened("another mock was starting at the same moment"));
@@ -217,6 +220,19 @@ public final class MockInterviews {
 
     private Outcome receive(MockInterview mock, AnswerReceived answer) {
         ThreadRef thread = answer.thread();
+        Optional<MockStore.Turn> known = store.turn(mock.id(), answer.messageId());
+        if (known.isPresent()) {
+            // received before: post the reply a crash or an outage kept from going out (the scorecard too), or
+            // read the message if it never was
+            MockStore.Turn turn = known.get();
+            if (turn.reply().isPresent()) {
+                return turn.replied() ? Outcome.DUPLICATE : postReply(thread, turn.id(), turn.reply().get());
+            }
+            if (mock.ended()) {
+                return Outcome.DUPLICATE;
+            }
+            return read(mock, turn, answer);
+        }
         if (mock.ended()) {
             post(thread, messages.render("mock-over", Map.of("user", answer.user().name())));
             return Outcome.CLOSED;
@@ -232,87 +248,146 @@ public final class MockInterviews {
             return Outcome.TOO_LONG;
         }
         Optional<MockStore.Turn> accepted = store.accept(mock.id(), answer.messageId(), mock.step(), text, answer.at());
-        MockStore.Turn turn;
-        if (accepted.isPresent()) {
-            turn = accepted.get();
-        } else {
-            // received before: post the answer a crash kept from going out, or read it if it never was
-            turn = store.turn(mock.id(), answer.messageId()).orElseThrow();
-            if (turn.reply().isPresent()) {
-                if (turn.replied()) {
-                    return Outcome.DUPLICATE;
-                }
-                return postReply(thread, turn.id(), turn.reply().get());
-            }
-            if (turn.step() != mock.step()) {
-                return Outcome.DUPLICATE;
-            }
+        if (accepted.isEmpty()) {
+            return receive(mock, answer); // recorded at this moment by another instance: as received before
         }
-        return read(mock, turn, answer);
+        return read(mock, accepted.get(), answer);
     }
 
-    /** Scores the current question's turns so far and decides what the interviewer says next. */
+    /**
+     * Reads a turn at the mock's current step. When another instance moved the mock on meanwhile (two messages
+     * read at once), the turn belongs to the question the mock is at now, and is read there.
+     */
     private Outcome read(MockInterview mock, MockStore.Turn turn, AnswerReceived answer) {
+        for (int attempt = 0; ; attempt++) {
+            if (turn.step() != mock.step()) {
+                store.moveTurn(turn.id(), mock.step());
+                turn = new MockStore.Turn(turn.id(), turn.mockId(), turn.messageId(), mock.step(), turn.text(),
+                        turn.sentAt(), Optional.empty(), Optional.empty(), false);
+            }
+            Optional<Outcome> done = readOnce(mock, turn, answer);
+            if (done.isPresent()) {
+                return done.get();
+            }
+            Optional<MockInterview> now = store.byId(mock.id());
+            if (now.isEmpty() || attempt >= 2) {
+                return Outcome.DUPLICATE;
+            }
+            mock = now.get();
+            if (mock.ended()) {
+                store.forget(turn.id());
+                post(answer.thread(), messages.render("mock-over", Map.of("user", answer.user().name())));
+                return Outcome.CLOSED;
+            }
+        }
+    }
+
+    /** Empty when the mock moved on before this turn could be recorded. */
+    private Optional<Outcome> readOnce(MockInterview mock, MockStore.Turn turn, AnswerReceived answer) {
         MockInterview.Planned planned = mock.plan().get(mock.step());
         Optional<Question> question = bank.find(planned.questionId());
+        MockStore.Marks marks;
+        Optional<Score> score = Optional.empty();
         if (question.isEmpty()) {
-            post(answer.thread(), messages.render("question-missing", Map.of("id", planned.questionId())));
-            return Outcome.QUESTION_MISSING;
-        }
-        Score score;
-        try {
-            score = stepScore(mock, question.get(), store.turns(mock.id(), mock.step()));
-        } catch (ScoringUnavailableException e) {
-            post(answer.thread(), messages.render("scoring-unavailable", Map.of("user", answer.user().name(),
-                    "reason", e.getMessage())));
-            return Outcome.SCORING_FAILED;
-        } catch (RuntimeException e) {
-            log.error("Scoring a mock answer to {} failed", planned.questionId(), e);
-            post(answer.thread(), messages.render("scoring-failed", Map.of("user", answer.user().name())));
-            return Outcome.SCORING_FAILED;
+            marks = REMOVED; // taken out of the bank since the mock began: nothing to score it against
+        } else {
+            try {
+                score = Optional.of(score(mock, question.get(), turn));
+                marks = stepMarks(question.get(), score.get(), store.turns(mock.id(), mock.step()));
+            } catch (ScoringUnavailableException e) {
+                store.forget(turn.id()); // not heard: the same message, sent again, is read afresh
+                post(answer.thread(), messages.render("scoring-unavailable", Map.of("user", answer.user().name(),
+                        "reason", e.getMessage())));
+                return Optional.of(Outcome.SCORING_FAILED);
+            } catch (RuntimeException e) {
+                log.error("Scoring a mock answer to {} failed", planned.questionId(), e);
+                store.forget(turn.id());
+                post(answer.thread(), messages.render("scoring-failed", Map.of("user", answer.user().name())));
+                return Optional.of(Outcome.SCORING_FAILED);
+            }
         }
         String reply;
         int nextStep = mock.step();
         int nextProbes = mock.probesAsked();
         Optional<Instant> ended = Optional.empty();
-        if (mock.probesAsked() < planned.probes()) {
-            reply = probe(mock, question.get(), score);
+        if (question.isPresent() && mock.probesAsked() < planned.probes()) {
+            reply = probe(mock, question.get(), score.orElseThrow(), marks);
             nextProbes++;
         } else {
-            nextStep++;
+            nextStep = nextAsked(mock, mock.step() + 1);
             nextProbes = 0;
+            String skipped = skipped(question.isEmpty() ? mock.step() : mock.step() + 1, nextStep);
             if (nextStep < mock.plan().size()) {
-                reply = questionText(mock, nextStep, false);
+                reply = skipped + questionText(mock, nextStep, false);
             } else {
-                reply = scorecard(mock, turn, score);
+                reply = skipped + scorecard(mock, marks);
                 ended = Optional.of(clock.instant());
             }
         }
-        if (!store.recordTurn(turn.id(), score.total(), reply, mock, nextStep, nextProbes, ended)) {
-            return Outcome.DUPLICATE; // read at the same moment elsewhere, which answered it
+        if (!store.recordTurn(turn.id(), marks, reply, mock, nextStep, nextProbes, ended)) {
+            return Optional.empty();
         }
-        if (nextStep != mock.step()) {
-            reviews.scored(mock.platform(), mock.user().id(), planned.questionId(), score.total(),
+        if (nextStep != mock.step() && question.isPresent()) {
+            reviews.scored(mock.platform(), mock.user().id(), planned.questionId(), marks.total(),
                     answer.at().atZone(channels.settings(mock.home()).zone()).toLocalDate());
         }
-        return postReply(answer.thread(), turn.id(), reply);
+        return Optional.of(postReply(answer.thread(), turn.id(), reply));
+    }
+
+    /** A note for questions {@code from}..{@code to} (exclusive) taken out of the bank, or nothing. */
+    private String skipped(int from, int to) {
+        if (from >= to) {
+            return "";
+        }
+        String numbers = java.util.stream.IntStream.range(from, to).mapToObj(i -> Integer.toString(i + 1))
+                .collect(Collectors.joining(", "));
+        return messages.render("mock-skipped", Map.of("numbers", numbers)) + "\n\n";
+    }
+
+    /** A question taken out of the bank after the mock was planned: left off the scorecard. */
+    static final MockStore.Marks REMOVED = new MockStore.Marks(0, "REMOVED", "", "");
+
+    /** The index of the first question from {@code from} on that is still in the bank; the plan's size if none. */
+    private int nextAsked(MockInterview mock, int from) {
+        int step = from;
+        while (step < mock.plan().size() && bank.find(mock.plan().get(step).questionId()).isEmpty()) {
+            step++;
+        }
+        return step;
     }
 
     /**
      * LP: everything said about the question so far, read as one answer (as a follow-up adds to a drill
-     * answer). SQL: the best query sent for it (a query corrected after the follow-up counts).
+     * answer). SQL: this query alone (each is an attempt).
      */
-    private Score stepScore(MockInterview mock, Question question, List<MockStore.Turn> turns) {
+    private Score score(MockInterview mock, Question question, MockStore.Turn turn) {
         String learner = mock.platform() + ":" + mock.user().id();
         if (question.track() == Track.LP) {
-            return scoring.score(question, turns.stream().map(MockStore.Turn::text).collect(Collectors.joining("\n\n")),
-                    learner);
+            String said = store.turns(mock.id(), mock.step()).stream()
+                    .filter(t -> t.marks().isPresent() || t.id() == turn.id()) // what was heard, and this
+                    .map(MockStore.Turn::text).collect(Collectors.joining("\n\n"));
+            return scoring.score(question, said, learner);
         }
-        return turns.stream().map(t -> scoring.score(question, t.text(), learner))
-                .max(Comparator.comparingInt(Score::total)).orElseThrow();
+        return scoring.score(question, turn.text(), learner);
     }
 
-    private String probe(MockInterview mock, Question question, Score score) {
+    /** LP: the score of all that was said; SQL: the best query sent for the question (a corrected one counts). */
+    private static MockStore.Marks stepMarks(Question question, Score score, List<MockStore.Turn> turns) {
+        MockStore.Marks now = marks(score);
+        if (question.track() == Track.LP) {
+            return now;
+        }
+        return turns.stream().flatMap(t -> t.marks().stream()).filter(m -> m.total() > now.total())
+                .max(Comparator.comparingInt(MockStore.Marks::total)).orElse(now);
+    }
+
+    static MockStore.Marks marks(Score s) {
+        String weakest = s.dimensions().stream().min(Comparator.comparingDouble(DimensionScore::fraction))
+                .map(DimensionScore::name).orElse("");
+        return new MockStore.Marks(s.total(), s.verdict().name(), weakest, s.feedback().isEmpty() ? "" : s.feedback().get(0));
+    }
+
+    private String probe(MockInterview mock, Question question, Score score, MockStore.Marks marks) {
         Map<String, Object> v = new HashMap<>();
         v.put("user", mock.user().name());
         v.put("barRaiser", mock.plan().get(mock.step()).barRaiser());
@@ -327,8 +402,8 @@ public final class MockInterviews {
             next.ifPresentOrElse(p -> v.put("probe", p), () -> v.put("lastProbe", true));
         } else {
             v.put("sql", true);
-            v.put("correct", score.verdict() == Verdict.CORRECT);
-            v.put("miss", score.feedback().isEmpty() ? "" : score.feedback().get(0));
+            v.put("correct", Verdict.valueOf(marks.verdict()) == Verdict.CORRECT);
+            v.put("miss", marks.advice());
         }
         return messages.render("mock-probe", v);
     }
@@ -354,15 +429,18 @@ public final class MockInterviews {
 
     // ---- the scorecard
 
-    /** One row of the scorecard: a question of the plan and how its answer did. */
-    record Row(MockInterview.Planned planned, Question question, Score score) {
+    /** One row of the scorecard: a question of the plan and how its answer did (the marks kept when it was read). */
+    record Row(MockInterview.Planned planned, String label, MockStore.Marks marks) {
+        Verdict verdict() {
+            return Verdict.valueOf(marks.verdict());
+        }
+
         boolean atBar() {
-            return score.verdict() == Verdict.STRONG || score.verdict() == Verdict.SOLID
-                    || score.verdict() == Verdict.CORRECT;
+            return verdict() == Verdict.STRONG || verdict() == Verdict.SOLID || verdict() == Verdict.CORRECT;
         }
 
         boolean farBelow() {
-            return score.verdict() == Verdict.NOT_YET || score.verdict() == Verdict.WRONG;
+            return verdict() == Verdict.NOT_YET || verdict() == Verdict.WRONG;
         }
     }
 
@@ -376,25 +454,27 @@ public final class MockInterviews {
         return below.stream().noneMatch(r -> r.planned().barRaiser() || r.farBelow()) && below.size() <= 1;
     }
 
-    private String scorecard(MockInterview mock, MockStore.Turn lastTurn, Score lastScore) {
+    /** Drawn from the marks kept for each question when it was read; {@code last} are the final question's. */
+    private String scorecard(MockInterview mock, MockStore.Marks last) {
         List<Row> rows = new ArrayList<>();
         for (int step = 0; step < mock.plan().size(); step++) {
             MockInterview.Planned planned = mock.plan().get(step);
-            Question q = bank.find(planned.questionId()).orElseThrow(
-                    () -> new IllegalStateException("question " + planned.questionId() + " left the bank"));
-            Score s = step == mock.step() ? lastScore : stepScore(mock, q, store.turns(mock.id(), step));
-            rows.add(new Row(planned, q, s));
+            MockStore.Marks marks = step == mock.step() ? last : store.turns(mock.id(), step).stream()
+                    .flatMap(t -> t.marks().stream()).reduce((a, b) -> b).orElse(REMOVED);
+            Optional<Question> q = bank.find(planned.questionId());
+            if (!marks.verdict().equals(REMOVED.verdict()) && q.isPresent()) {
+                rows.add(new Row(planned, q.get().skills().get(0).displayName(), marks));
+            }
         }
-        boolean pass = wouldPass(rows);
-        int width = rows.stream().mapToInt(r -> label(r).length()).max().orElse(0);
+        boolean pass = !rows.isEmpty() && wouldPass(rows);
+        int width = rows.stream().mapToInt(r -> r.label().length()).max().orElse(0);
         List<Map<String, Object>> lines = new ArrayList<>();
         for (Row r : rows) {
             Map<String, Object> line = new HashMap<>();
-            String label = label(r);
-            line.put("label", label + " ".repeat(width - label.length()));
-            line.put("bar", TextBars.bar(r.score().total() / 100.0, 10));
-            line.put("total", r.score().total());
-            line.put("verdict", r.score().verdict().label());
+            line.put("label", r.label() + " ".repeat(width - r.label().length()));
+            line.put("bar", TextBars.bar(r.marks().total() / 100.0, 10));
+            line.put("total", r.marks().total());
+            line.put("verdict", r.verdict().label());
             line.put("barRaiser", r.planned().barRaiser());
             lines.add(line);
         }
@@ -409,26 +489,21 @@ public final class MockInterviews {
         return messages.render("mock-scorecard", v);
     }
 
-    private static String label(Row r) {
-        return r.question().skills().get(0).displayName();
-    }
-
     /**
      * The two things to fix first: from the two weakest answers (the Bar Raiser's first among equals), each
      * one's weakest rubric dimension and what the scorer said first about it.
      */
     static List<Map<String, Object>> fixes(List<Row> rows) {
-        List<Row> weakest = rows.stream().sorted(Comparator.comparingInt((Row r) -> r.score().total())
+        List<Row> weakest = rows.stream().sorted(Comparator.comparingInt((Row r) -> r.marks().total())
                 .thenComparing(r -> !r.planned().barRaiser())).limit(2).toList();
         List<Map<String, Object>> out = new ArrayList<>();
         int n = 1;
         for (Row r : weakest) {
-            Optional<DimensionScore> dim = r.score().dimensions().stream().min(Comparator.comparingDouble(DimensionScore::fraction));
             Map<String, Object> fix = new HashMap<>();
             fix.put("n", n++);
-            fix.put("where", label(r));
-            fix.put("dimension", dim.map(DimensionScore::name).orElse(""));
-            fix.put("advice", r.score().feedback().isEmpty() ? "" : r.score().feedback().get(0));
+            fix.put("where", r.label());
+            fix.put("dimension", r.marks().weakest());
+            fix.put("advice", r.marks().advice());
             out.add(fix);
         }
         return out;
@@ -446,7 +521,7 @@ public final class MockInterviews {
 
     private boolean post(ThreadRef thread, String text) {
         try {
-            gateways.forChannel(thread.channel()).reply(thread, OutgoingMessage.plain(text));
+            gateways.forChannel(thread.channel()).reply(thread, new OutgoingMessage.Private(text));
             return true;
         } catch (RuntimeException e) {
             log.error("Could not reply in mock thread {} of {}: {}", thread.id(), thread.channel(), e.toString());

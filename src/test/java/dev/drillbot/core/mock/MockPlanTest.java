@@ -8,7 +8,6 @@ import dev.drillbot.core.bank.LpQuestion;
 import dev.drillbot.core.bank.Question;
 import dev.drillbot.core.bank.QuestionBank;
 import dev.drillbot.core.bank.Track;
-import dev.drillbot.core.scoring.Score;
 import dev.drillbot.core.scoring.Verdict;
 import java.nio.file.Path;
 import java.util.HashSet;
@@ -53,8 +52,8 @@ class MockPlanTest {
     }
 
     static MockInterviews.Row row(boolean barRaiser, Verdict v, int total) {
-        return new MockInterviews.Row(new MockInterview.Planned("q", barRaiser), null,
-                new Score(total, v, List.of(), List.of(), "", ""));
+        return new MockInterviews.Row(new MockInterview.Planned("q", barRaiser), "Ownership",
+                new MockStore.Marks(total, v.name(), "ownership", "say what you did"));
     }
 
     @Test
