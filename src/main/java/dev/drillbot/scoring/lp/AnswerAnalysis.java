@@ -533,7 +533,9 @@ final class AnswerAnalysis {
         boolean i = false;
         boolean passive = false;
         for (int k = 0; k < w.length; k++) {
-            if ((f[k] & Lexicon.FIRST_PERSON) != 0 && (k + 1 == w.length || (f[k + 1] & Lexicon.I_NON_ACTION) == 0)) {
+            // "I" in a relative clause ("two more panels, which I added") tells about something else, not my step
+            if ((f[k] & Lexicon.FIRST_PERSON) != 0 && (k + 1 == w.length || (f[k + 1] & Lexicon.I_NON_ACTION) == 0)
+                    && (k == 0 || (f[k - 1] & Lexicon.RELATIVE) == 0)) {
                 i = true;
             }
             if ((f[k] & Lexicon.PASSIVE_AUX) != 0 && (k == 0 || (f[k - 1] & Lexicon.FIRST_PERSON) == 0)) {
@@ -569,8 +571,56 @@ final class AnswerAnalysis {
      */
     private static boolean impliedI(Sentence s) {
         int first = s.label != null ? 1 : 0;
-        return first < s.words.length && (s.flags[first] & (Lexicon.ED_FORM | Lexicon.IRREGULAR_PAST)) != 0
-                && (first + 1 >= s.words.length || (s.flags[first + 1] & Lexicon.PASSIVE_AUX) == 0);
+        // a heading that is itself the verb ("Noticed: ...") or comes before it ("Decision: agreed with legal")
+        return startsWithMyVerb(s, first) || s.label == null && startsWithMyVerb(s, afterLabel(s));
+    }
+
+    private static boolean startsWithMyVerb(Sentence s, int first) {
+        if (first >= s.words.length || (first + 1 < s.words.length && (s.flags[first + 1] & Lexicon.PASSIVE_AUX) != 0)) {
+            return false;
+        }
+        boolean pastForm = (s.flags[first] & (Lexicon.ED_FORM | Lexicon.IRREGULAR_PAST)) != 0
+                || s.tags != null && (s.tags[first] & Morphology.VBD) != 0; // "agreed", which ED_FORM leaves out
+        return pastForm && !describesSubject(s, first);
+    }
+
+    /**
+     * Whether the word at {@code first} can be an adjective and the sentence's past-tense verb follows right
+     * after the noun it describes: "Unmasked access went from 230 people to 18" is about the access, not my step.
+     */
+    private static boolean describesSubject(Sentence s, int first) {
+        if (s.tags == null || (s.tags[first] & (Morphology.ADJ | Morphology.VBN)) == 0) {
+            return false;
+        }
+        for (int k = first + 1; k < s.words.length && k <= first + 3; k++) {
+            int t = s.tags[k];
+            if ((t & Morphology.VBD) != 0 && (t & (Morphology.VBN | Morphology.ADJ | Morphology.NOUN)) == 0) {
+                return k > first + 1;
+            }
+            if ((t & (Morphology.NOUN | Morphology.ADJ | Morphology.PROPER)) == 0) {
+                return false; // a determiner, a preposition: the first word is the verb and this its object
+            }
+        }
+        return false;
+    }
+
+    /** A CV line's own short heading before a colon ("Decision: agreed with legal ..."): up to three words. */
+    private static final java.util.regex.Pattern HEADING = java.util.regex.Pattern.compile(
+            "^\\W*[A-Za-z][\\w'&/()-]*(?:\\s+[\\w'&/()-]+){0,2}\\s*:\\s*([A-Za-z']+)");
+
+    /** The position of the first word after such a heading, or 0. */
+    private static int afterLabel(Sentence s) {
+        java.util.regex.Matcher m = HEADING.matcher(s.text);
+        if (!m.find()) {
+            return 0;
+        }
+        String word = m.group(1).toLowerCase(java.util.Locale.ROOT);
+        for (int k = 1; k < Math.min(s.words.length, 6); k++) {
+            if (s.words[k].equals(word)) {
+                return k;
+            }
+        }
+        return 0;
     }
 
     private static final java.util.regex.Pattern LABEL = java.util.regex.Pattern.compile(

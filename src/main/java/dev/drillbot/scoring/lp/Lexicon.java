@@ -24,6 +24,7 @@ final class Lexicon {
 
     final WordSet functionWords;
     final WordSet firstPerson;
+    final WordSet relativeWords;
     final WordSet iNonAction;
     final WordSet passiveAux;
     final WordSet prepositions;
@@ -52,6 +53,7 @@ final class Lexicon {
     static final int COMPARATIVE = 1 << 11;
     static final int TIME_POINT = 1 << 12;
     static final int WORK_TERM = 1 << 13;
+    static final int RELATIVE = 1 << 14;
     /** {@link Words#isNumber}. */
     static final int NUMBER = 1 << 16;
     /** At least 4 letters ending in "ed" but not "eed": a regular past tense or participle. */
@@ -122,6 +124,7 @@ final class Lexicon {
         }
         functionWords = set(rubric, "function_words");
         firstPerson = set(rubric, "first_person");
+        relativeWords = set(rubric, "relative_words");
         iNonAction = set(rubric, "i_non_action");
         passiveAux = set(rubric, "passive_auxiliaries");
         prepositions = set(rubric, "prepositions");
@@ -135,9 +138,9 @@ final class Lexicon {
         timePoints = set(rubric, "time_points");
         workTerms = set(rubric, "work_terms");
         sets = new WordSet[] {functionWords, firstPerson, iNonAction, passiveAux, prepositions, participles,
-                irregularPast, units, wordNumbers, stopwords, changeVerbs, comparatives, timePoints, workTerms};
+                irregularPast, units, wordNumbers, stopwords, changeVerbs, comparatives, timePoints, workTerms, relativeWords};
         setBits = new int[] {FUNCTION, FIRST_PERSON, I_NON_ACTION, PASSIVE_AUX, PREPOSITION, PARTICIPLE,
-                IRREGULAR_PAST, UNIT, WORD_NUMBER, STOPWORD, CHANGE_VERB, COMPARATIVE, TIME_POINT, WORK_TERM};
+                IRREGULAR_PAST, UNIT, WORD_NUMBER, STOPWORD, CHANGE_VERB, COMPARATIVE, TIME_POINT, WORK_TERM, RELATIVE};
         List<String> shortP = new ArrayList<>();
         List<Integer> shortB = new ArrayList<>();
         for (int k = 0; k < sets.length; k++) {

@@ -16,7 +16,7 @@ final class Rubric {
             List.of("ownership", "impact", "principle fit", "structure", "specificity", "concision");
 
     /** Word lists the scorer needs from lexicon.yaml. */
-    static final List<String> LEXICON_LISTS = List.of("function_words", "first_person", "i_non_action",
+    static final List<String> LEXICON_LISTS = List.of("function_words", "first_person", "relative_words", "i_non_action",
             "collective", "prepositions", "passive_auxiliaries", "irregular_participles", "irregular_past", "vague_verbs",
             "hypothetical", "hedges", "fillers", "situation_cues", "task_cues", "result_cues", "result_markers", "principle_phrases", "buzzwords", "work_terms", "outside_work", "learning_cues", "late_learning_cues",
             "timeframe", "reasons", "change_verbs", "comparatives", "time_points", "systems", "metric_nouns", "units", "word_numbers", "stopwords");

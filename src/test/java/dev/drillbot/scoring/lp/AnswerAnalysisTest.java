@@ -159,6 +159,40 @@ class AnswerAnalysisTest {
         assertThat(one("Rewrote the loader with idempotent upserts last spring.").actor).isEqualTo(Actor.I);
     }
 
+    @Test
+    @DisplayName("CV lines with headings of their own: the heading may be the verb (\"Noticed:\") or come before it"
+            + " (\"Decision: agreed ...\"); both are my steps")
+    void ownHeadings() {
+        assertThat(one("Decision: agreed with legal to keep raw events for 30 days only.").actor).isEqualTo(Actor.I);
+        assertThat(one("Noticed: nobody read the raw files after their first month.").actor).isEqualTo(Actor.I);
+        assertThat(one("Build: per-prefix lifecycle rules in Terraform.").actor).isNotEqualTo(Actor.I);
+    }
+
+    @Test
+    @DisplayName("a past participle describing the subject is not my step: \"Unmasked access went from 230 people to 18\""
+            + " is how things ended")
+    void describingWordIsNotMyVerb() {
+        assertThat(one("Unmasked access went from 230 people to 18.").actor).isNotEqualTo(Actor.I);
+        assertThat(one("Rewrote the loader with idempotent upserts last spring.").actor).isEqualTo(Actor.I);
+        assertThat(one("Agreed the windows with legal and the firmware team; wrote the job in Spark.").actor)
+                .isEqualTo(Actor.I);
+        AnswerAnalysis a = new AnswerAnalysis("I reviewed the grants and found 230 people could read incomes. "
+                + "I masked the columns by default and set an approval flow. Unmasked access went from 230 people to 18. "
+                + "I accepted a slower workflow for the risk team.", LEX, RUBRIC);
+        assertThat(a.sentences.get(2).part).isEqualTo(AnswerAnalysis.Part.RESULT);
+    }
+
+    @Test
+    @DisplayName("\"I\" in a relative clause (\"which I added\") is not the sentence's actor: the outcome it ends is the Result")
+    void relativeClauseIsNotMyStep() {
+        AnswerAnalysis a = new AnswerAnalysis("Account managers waited days for usage data. I wrote one view and put a "
+                + "dashboard on top. The requests stopped within the month, and their head asked for two more panels, "
+                + "which I added in an afternoon.", LEX, RUBRIC);
+        assertThat(a.sentences.get(2).actor).isNotEqualTo(Actor.I);
+        assertThat(a.sentences.get(2).part).isEqualTo(AnswerAnalysis.Part.RESULT);
+        assertThat(one("I added the two panels, which the team asked for.").actor).isEqualTo(Actor.I);
+    }
+
     @ParameterizedTest(name = "\"{0}\" -> hypothetical {1}")
     @CsvSource(delimiter = '|', value = {
         "I told her that I would miss the first of June deadline.|false",
