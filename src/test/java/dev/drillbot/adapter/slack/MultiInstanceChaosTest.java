@@ -19,6 +19,10 @@ import dev.drillbot.core.drill.TrackMode;
 import dev.drillbot.core.scoring.Scoring;
 import dev.drillbot.scoring.lp.LpScorer;
 import dev.drillbot.testing.BotProcess;
+import static dev.drillbot.testing.Chaos.count;
+import static dev.drillbot.testing.Chaos.firesPosted;
+import static dev.drillbot.testing.Chaos.poll;
+import static dev.drillbot.testing.Chaos.totals;
 import dev.drillbot.testing.MutableClock;
 import dev.drillbot.testing.RecordingGateway;
 import dev.drillbot.testing.TestStore;
@@ -26,7 +30,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -37,7 +40,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
-import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -239,37 +241,7 @@ class MultiInstanceChaosTest {
         return slack.calls("chat.postMessage").stream().filter(c -> drillTs.equals(c.param("thread_ts"))).count();
     }
 
-    /** The fire times posted, in order. */
-    static List<Instant> firesPosted(String pg) {
-        List<Instant> out = new ArrayList<>();
-        try (Connection db = DriverManager.getConnection(pg);
-                ResultSet rs = db.createStatement().executeQuery(
-                        "SELECT fire_time FROM drills WHERE thread_id IS NOT NULL AND fire_time IS NOT NULL ORDER BY fire_time")) {
-            while (rs.next()) {
-                out.add(Instant.ofEpochMilli(rs.getLong(1)));
-            }
-        } catch (java.sql.SQLException e) {
-            throw new IllegalStateException(e);
-        }
-        return out;
-    }
 
-    /** Per user: leaderboard points of the first drill and streak days, as "U0100 points" and "U0100 days". */
-    static Map<String, Integer> totals(Connection db) throws Exception {
-        Map<String, Integer> out = new TreeMap<>();
-        try (ResultSet rs = db.createStatement().executeQuery("SELECT p.user_id, p.best FROM drill_points p"
-                + " JOIN drills d ON d.id = p.drill_id WHERE d.id = (SELECT min(id) FROM drills WHERE thread_id IS NOT NULL)")) {
-            while (rs.next()) {
-                out.put(rs.getString(1) + " points", rs.getInt(2));
-            }
-        }
-        try (ResultSet rs = db.createStatement().executeQuery("SELECT user_id, count(*) FROM answer_days GROUP BY user_id")) {
-            while (rs.next()) {
-                out.put(rs.getString(1) + " days", rs.getInt(2));
-            }
-        }
-        return out;
-    }
 
     /** The same answers to the same question, through one in-process instance on SQLite. */
     static Map<String, Integer> singleInstance(Path dir, Path bank, Instant fire, List<Answer> answers) throws Exception {
@@ -297,21 +269,5 @@ class MultiInstanceChaosTest {
         }
     }
 
-    /** Waits, looking every 200 ms, until {@code condition} holds (a wall-clock event: a fire time, a lease). */
-    static void poll(java.util.function.BooleanSupplier condition, Duration timeout, String what) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError(what + ": not within " + timeout);
-            }
-            Thread.sleep(200);
-        }
-    }
 
-    private static int count(Connection db, String sql) throws Exception {
-        try (ResultSet rs = db.createStatement().executeQuery(sql)) {
-            rs.next();
-            return rs.getInt(1);
-        }
-    }
 }
