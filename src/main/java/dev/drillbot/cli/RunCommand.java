@@ -45,15 +45,19 @@ final class RunCommand implements Callable<Integer> {
     public Integer call() {
         DrillbotConfig config;
         Startup.Scorers scorers;
+        java.util.concurrent.CompletableFuture<QuestionBankLoader.Result> bank;
         try {
             config = Startup.config(io.env());
+            // the question files are read beside the rubric and its model: two cores, half the wait at start
+            DrillbotConfig read = config;
+            bank = java.util.concurrent.CompletableFuture.supplyAsync(() -> Startup.bank(read.questions()));
             scorers = Startup.scorers(config);
         } catch (ConfigException e) {
             io.err().println("drillbot cannot start: the configuration has problems:");
             e.problems().forEach(p -> io.err().println("  " + p));
             return 2;
         }
-        QuestionBankLoader.Result loaded = Startup.bank(config.questions());
+        QuestionBankLoader.Result loaded = bank.join();
         if (!loaded.ok()) {
             // Bad question files are skipped, not fatal: the rest of the bank still works.
             io.err().println("Skipping question files with problems (run `drillbot check` for details):");

@@ -118,6 +118,41 @@ final class PrincipleModel {
         out.write("\n");
     }
 
+    /**
+     * A weight as {@link #write} prints it ("-0.0123"), read without {@link Double#parseDouble}'s generality: the
+     * file holds about 120,000 of them and is read at every start. Anything else goes to parseDouble.
+     */
+    static double weight(String s) {
+        int n = s.length();
+        int i = n > 0 && s.charAt(0) == '-' ? 1 : 0;
+        long whole = 0;
+        long fraction = 0;
+        long scale = 1;
+        boolean dot = false;
+        int digits = 0;
+        for (int k = i; k < n; k++) {
+            char ch = s.charAt(k);
+            if (ch == '.' && !dot) {
+                dot = true;
+            } else if (ch >= '0' && ch <= '9' && ++digits <= 15) {
+                if (dot) {
+                    fraction = fraction * 10 + (ch - '0');
+                    scale *= 10;
+                } else {
+                    whole = whole * 10 + (ch - '0');
+                }
+            } else {
+                return Double.parseDouble(s); // another form, or too many digits: the general parser, or its error
+            }
+        }
+        if (digits == 0) {
+            return Double.parseDouble(s);
+        }
+        // one correctly rounded division of exact integers: the same double parseDouble gives
+        double v = (double) (whole * scale + fraction) / scale;
+        return i == 1 ? -v : v;
+    }
+
     /** Reads a model written by {@link #write}, or returns empty with every problem in {@code problems}. */
     static Optional<PrincipleModel> read(Path file, List<Problem> problems) {
         String name = file.toString();
@@ -153,7 +188,7 @@ final class PrincipleModel {
             boolean ok = true;
             for (int c = 1; c < cells.length; c++) {
                 try {
-                    double v = Double.parseDouble(cells[c]);
+                    double v = weight(cells[c]);
                     if (!Double.isFinite(v) || Math.abs(v) > 100) {
                         throw new NumberFormatException();
                     }

@@ -80,4 +80,23 @@ class PrincipleModelTest {
             pool.shutdownNow();
         }
     }
+
+    @Test
+    @DisplayName("the model file's weights are read exactly as Double.parseDouble reads them, faster")
+    void weightsReadExactly() throws java.io.IOException {
+        for (String line : java.nio.file.Files.readAllLines(java.nio.file.Path.of("config/rubric/principle-model.tsv"))) {
+            if (line.startsWith("#") || line.startsWith("feature")) {
+                continue;
+            }
+            String[] cells = line.split("\t");
+            for (int c = 1; c < cells.length; c++) {
+                org.assertj.core.api.Assertions.assertThat(PrincipleModel.weight(cells[c])).isEqualTo(Double.parseDouble(cells[c]));
+            }
+        }
+        for (String odd : new String[] {"1e-3", "-0", "7", "-12.5", "0.00001234567891234567"}) {
+            org.assertj.core.api.Assertions.assertThat(PrincipleModel.weight(odd)).isEqualTo(Double.parseDouble(odd));
+        }
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> PrincipleModel.weight("x1")).isInstanceOf(NumberFormatException.class);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> PrincipleModel.weight("")).isInstanceOf(NumberFormatException.class);
+    }
 }

@@ -61,7 +61,7 @@ class RubricValidationTest {
     void badWeight() throws IOException {
         Path r = copy();
         Path file = r.resolve("rubric.yaml");
-        edit(file, "weight: 20", "weight: heavy");
+        edit(file, "weight: 14", "weight: heavy");
         List<Problem> problems = LpScorer.checkRubric(r);
         assertThat(problems).extracting(Problem::toString).containsExactly(
                 file + ":" + lineOf(file, "weight: heavy") + ": dimensions[1].weight: 'heavy' is not a number from 0 to 100");

@@ -1,0 +1,122 @@
+package dev.drillbot.scoring.lp;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Would the dimension weights be better learned than set by hand? Leave-one-set-out over the blind development
+ * parts: for each part, the principle model is trained on the others (and the training-only stories) and the six
+ * weights are searched (coordinate steps, integer weights) for the best mean Spearman on the other parts alone;
+ * the part left out is then scored once with those weights, and once with the rubric's.
+ * {@code java -cp ... dev.drillbot.scoring.lp.BlindWeightSearch}
+ */
+public final class BlindWeightSearch {
+    private BlindWeightSearch() {}
+
+    public static void main(String[] args) {
+        if (Boolean.getBoolean("all")) {
+            fitAll(); // -Dall=true: the weights for the rubric, searched on every development part at once
+            return;
+        }
+        Rubric base = RubricReader.read(Answers.RUBRIC, new ArrayList<>()).orElseThrow();
+        Lexicon lex = new Lexicon(base);
+        double handSum = 0;
+        double learnedSum = 0;
+        int folds = PrincipleModelTrainer.DEV_PARTS.size();
+        for (Path held : PrincipleModelTrainer.DEV_PARTS) {
+            PrincipleModelTrainer.Examples train = new PrincipleModelTrainer.Examples();
+            List<BlindSet> fitting = new ArrayList<>();
+            for (Path p : PrincipleModelTrainer.DEV_PARTS) {
+                if (!p.equals(held)) {
+                    BlindSet set = BlindSet.load(p);
+                    fitting.add(set);
+                    train.addAll(PrincipleModelTrainer.examples(set, lex, base));
+                }
+            }
+            PrincipleModelTrainer.TRAINING_ONLY.forEach(p -> train.addAll(PrincipleModelTrainer.examples(BlindSet.load(p), lex, base)));
+            PrincipleModel model = PrincipleModelTrainer.train(train);
+            Rubric r = RubricReader.read(Answers.RUBRIC, new ArrayList<>()).orElseThrow();
+            r.model = model;
+            Map<String, Double> hand = weights(r);
+            Map<String, Double> best = new LinkedHashMap<>(hand);
+            double bestFit = fit(r, fitting);
+            for (int pass = 0; pass < 2; pass++) {
+                for (String dim : hand.keySet()) {
+                    for (double step : new double[] {-6, -3, 3, 6}) {
+                        Map<String, Double> trial = new LinkedHashMap<>(best);
+                        trial.put(dim, Math.max(2, best.get(dim) + step));
+                        setWeights(r, trial);
+                        double f = fit(r, fitting);
+                        if (f > bestFit + 1e-4) {
+                            bestFit = f;
+                            best = trial;
+                        }
+                    }
+                }
+            }
+            BlindSet heldSet = BlindSet.load(held);
+            setWeights(r, hand);
+            BlindSet.Figures handFigures = heldSet.figures(LpScorer.of(r));
+            setWeights(r, best);
+            BlindSet.Figures learned = heldSet.figures(LpScorer.of(r));
+            handSum += handFigures.spearman;
+            learnedSum += learned.spearman;
+            System.out.printf(Locale.ROOT, "%s: weights %s (fit on the others %.3f); held out: Spearman %.3f by hand,"
+                    + " %.3f learned; pairs %d/%d -> %d/%d; label-4 under 75 %d -> %d; gaming %d -> %d%n", held, best,
+                    bestFit, handFigures.spearman, learned.spearman, handFigures.pairsLower, handFigures.pairsTotal,
+                    learned.pairsLower, learned.pairsTotal, handFigures.label4Below75, learned.label4Below75,
+                    handFigures.gamingAboveAGoodAnswer, learned.gamingAboveAGoodAnswer);
+        }
+        System.out.printf(Locale.ROOT, "mean held-out Spearman: %.3f by hand, %.3f learned%n", handSum / folds, learnedSum / folds);
+    }
+
+    /** The same search on all development parts, with the rubric's own (fully trained) model. */
+    static void fitAll() {
+        Rubric r = RubricReader.read(Answers.RUBRIC, new ArrayList<>()).orElseThrow();
+        List<BlindSet> all = PrincipleModelTrainer.DEV_PARTS.stream().map(BlindSet::load).toList();
+        Map<String, Double> best = weights(r);
+        double bestFit = fit(r, all);
+        System.out.printf(Locale.ROOT, "rubric weights %s: mean Spearman %.3f%n", best, bestFit);
+        for (int pass = 0; pass < 3; pass++) {
+            for (String dim : weights(r).keySet()) {
+                for (double step : pass < 2 ? new double[] {-6, -3, 3, 6} : new double[] {-1, 1}) {
+                    Map<String, Double> trial = new LinkedHashMap<>(best);
+                    trial.put(dim, Math.max(2, best.get(dim) + step));
+                    setWeights(r, trial);
+                    double f = fit(r, all);
+                    if (f > bestFit + 1e-4) {
+                        bestFit = f;
+                        best = trial;
+                    }
+                }
+            }
+            System.out.printf(Locale.ROOT, "after pass %d: %s: mean Spearman %.3f%n", pass + 1, best, bestFit);
+        }
+    }
+
+    private static double fit(Rubric r, List<BlindSet> sets) {
+        LpScorer scorer = LpScorer.of(r);
+        double sum = 0;
+        for (BlindSet s : sets) {
+            sum += s.figures(scorer).spearman;
+        }
+        return sum / sets.size();
+    }
+
+    static Map<String, Double> weights(Rubric r) {
+        Map<String, Double> out = new LinkedHashMap<>();
+        r.dimensions.forEach((name, d) -> out.put(name, d.weight()));
+        return out;
+    }
+
+    static void setWeights(Rubric r, Map<String, Double> w) {
+        for (Map.Entry<String, Double> e : w.entrySet()) {
+            Rubric.Dimension d = r.dimensions.get(e.getKey());
+            r.dimensions.put(e.getKey(), new Rubric.Dimension(d.name(), e.getValue(), d.probe(), d.probeMatch()));
+        }
+    }
+}
