@@ -48,14 +48,20 @@ final class RunCommand implements Callable<Integer> {
         java.util.concurrent.CompletableFuture<QuestionBankLoader.Result> bank;
         try {
             config = Startup.config(io.env());
-            // the question files are read beside the rubric and its model: two cores, half the wait at start
-            DrillbotConfig read = config;
-            bank = java.util.concurrent.CompletableFuture.supplyAsync(() -> Startup.bank(read.questions()));
+        } catch (ConfigException e) {
+            return configProblems(e);
+        }
+        // the question files are read and the database opened (migrated) beside the rubric and its model: on
+        // two cores that halves the wait at start
+        DrillbotConfig read = config;
+        bank = java.util.concurrent.CompletableFuture.supplyAsync(() -> Startup.bank(read.questions()));
+        java.util.concurrent.CompletableFuture<Database> opening = java.util.concurrent.CompletableFuture.supplyAsync(
+                () -> Database.open(io.env().database(), io.env().databaseUser(), io.env().databasePassword()));
+        try {
             scorers = Startup.scorers(config);
         } catch (ConfigException e) {
-            io.err().println("drillbot cannot start: the configuration has problems:");
-            e.problems().forEach(p -> io.err().println("  " + p));
-            return 2;
+            opening.thenAccept(Database::close); // opened for nothing
+            return configProblems(e);
         }
         QuestionBankLoader.Result loaded = bank.join();
         if (!loaded.ok()) {
@@ -65,20 +71,41 @@ final class RunCommand implements Callable<Integer> {
         }
         if (loaded.bank().size() == 0) {
             io.err().println("drillbot cannot start: no usable questions in " + config.questions());
+            opening.thenAccept(Database::close);
             scorers.close();
             return 2;
         }
         try (scorers) {
-            return runWith(config, loaded, scorers);
+            return runWith(config, loaded, scorers, opening);
         }
     }
 
-    private int runWith(DrillbotConfig config, QuestionBankLoader.Result loaded, Startup.Scorers scorers) {
+    /** The database opened beside the rest of the start, or the reason it could not be (as Database.open says it). */
+    private static Database opened(java.util.concurrent.CompletableFuture<Database> opening) {
+        try {
+            return opening.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw e;
+        }
+    }
+
+    private int configProblems(ConfigException e) {
+        io.err().println("drillbot cannot start: the configuration has problems:");
+        e.problems().forEach(p -> io.err().println("  " + p));
+        return 2;
+    }
+
+    private int runWith(DrillbotConfig config, QuestionBankLoader.Result loaded, Startup.Scorers scorers,
+            java.util.concurrent.CompletableFuture<Database> opening) {
         List<ChatPlatform> platforms;
         try {
             platforms = Platforms.fromEnvironment(io.env(), config);
         } catch (IllegalArgumentException e) { // a malformed platform setting, e.g. DISCORD_SHARDS
             io.err().println("drillbot cannot start: " + e.getMessage());
+            opening.thenAccept(Database::close);
             return 2;
         }
         boolean console = platforms.isEmpty();
@@ -109,7 +136,7 @@ final class RunCommand implements Callable<Integer> {
 
         Database db;
         try {
-            db = Database.open(io.env().database(), io.env().databaseUser(), io.env().databasePassword());
+            db = opened(opening);
         } catch (IllegalStateException e) {
             io.err().println("drillbot cannot start: " + e.getMessage());
             platforms.forEach(ChatPlatform::close);
