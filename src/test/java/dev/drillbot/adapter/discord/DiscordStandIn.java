@@ -569,6 +569,21 @@ public final class DiscordStandIn implements AutoCloseable {
         return json.readTree(text);
     }
 
+    /** A thread channel as Discord returns it when one is started (type 11 public, 12 private). */
+    private ObjectNode thread(String id, int type, String parent, JsonNode body) {
+        ObjectNode t = json.createObjectNode();
+        t.put("id", id).put("type", type).put("guild_id", GUILD).put("parent_id", parent)
+                .put("owner_id", BOT).put("name", body.path("name").asText()).putNull("last_message_id")
+                .put("message_count", 0).put("member_count", 1).put("rate_limit_per_user", 0).put("flags", 0)
+                .put("total_message_sent", 0);
+        t.putObject("thread_metadata").put("archived", false)
+                .put("auto_archive_duration", body.path("auto_archive_duration").asInt(1440))
+                .put("archive_timestamp", clock.get().toString()).put("locked", false)
+                .put("create_timestamp", clock.get().toString());
+        t.putArray("applied_tags");
+        return t;
+    }
+
     private void route(HttpExchange ex, String method, String path, JsonNode body) throws IOException {
         Matcher m;
         if (method.equals("GET") && path.equals("/api/v10/users/@me")) {
@@ -596,16 +611,7 @@ public final class DiscordStandIn implements AutoCloseable {
         } else if ((m = START_THREAD.matcher(path)).matches() && method.equals("POST")) {
             String parent = m.group(1);
             String messageId = m.group(2);
-            ObjectNode t = json.createObjectNode();
-            t.put("id", messageId).put("type", 11).put("guild_id", GUILD).put("parent_id", parent)
-                    .put("owner_id", BOT).put("name", body.path("name").asText()).putNull("last_message_id")
-                    .put("message_count", 0).put("member_count", 1).put("rate_limit_per_user", 0).put("flags", 0)
-                    .put("total_message_sent", 0);
-            t.putObject("thread_metadata").put("archived", false)
-                    .put("auto_archive_duration", body.path("auto_archive_duration").asInt(1440))
-                    .put("archive_timestamp", clock.get().toString()).put("locked", false)
-                    .put("create_timestamp", clock.get().toString());
-            t.putArray("applied_tags");
+            ObjectNode t = thread(messageId, 11, parent, body);
             threads.put(messageId, t);
             ObjectNode starter = messages.get(messageId);
             if (starter != null) {
@@ -618,17 +624,8 @@ public final class DiscordStandIn implements AutoCloseable {
         } else if ((m = START_THREAD_WITHOUT_MESSAGE.matcher(path)).matches() && method.equals("POST")) {
             // Start Thread without Message: type 12 is a private thread (only members and thread managers see it)
             String id = snowflake();
-            ObjectNode t = json.createObjectNode();
-            t.put("id", id).put("type", body.path("type").asInt(12)).put("guild_id", GUILD).put("parent_id", m.group(1))
-                    .put("owner_id", BOT).put("name", body.path("name").asText()).putNull("last_message_id")
-                    .put("message_count", 0).put("member_count", 1).put("rate_limit_per_user", 0).put("flags", 0)
-                    .put("total_message_sent", 0);
-            t.putObject("thread_metadata").put("archived", false)
-                    .put("auto_archive_duration", body.path("auto_archive_duration").asInt(1440))
-                    .put("archive_timestamp", clock.get().toString()).put("locked", false)
-                    .put("invitable", body.path("invitable").asBoolean(true))
-                    .put("create_timestamp", clock.get().toString());
-            t.putArray("applied_tags");
+            ObjectNode t = thread(id, body.path("type").asInt(12), m.group(1), body);
+            ((ObjectNode) t.get("thread_metadata")).put("invitable", body.path("invitable").asBoolean(true));
             threads.put(id, t);
             threadMembers.computeIfAbsent(id, k -> new java.util.concurrent.CopyOnWriteArrayList<>()).add(BOT);
             send(ex, 201, t);
