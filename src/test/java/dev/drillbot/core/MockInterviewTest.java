@@ -374,6 +374,26 @@ class MockInterviewTest {
     }
 
     @Test
+    @DisplayName("what was said to a mock's LP questions joins the story bank (answer and follow-up as one story); its SQL answer does not")
+    void mockAnswersAreStories() throws InterruptedException {
+        run(ANA, "/mock");
+        say(ANA, "I rebuilt the nightly load myself. score=80 shows=ownership");
+        say(ANA, "As a result it has not failed since. score=82 shows=ownership");
+        answerQuestion("The second story's result. score=40", 1);
+        answerQuestion("SELECT 1 score=100", 1);
+        String list = run(ANA, "/stories").message().text();
+        assertThat(list).contains("1. I rebuilt the nightly load myself. — best 82 · shows Ownership · told in a mock interview",
+                "2. The second story's result. — best 40").doesNotContain("SELECT");
+        assertThat(run(ANA, "/stories name 1 The nightly load").message().text()).contains("Story 1 is now “The nightly load”");
+        assertThat(run(ANA, "/stories").message().text()).contains("1. The nightly load — best 82");
+        assertThat(run(BEN, "/stories").message().text()).contains("No stories yet");
+        run(ANA, "/stories export");
+        String md = new String(t.gateway.files().get(0).content(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(md).contains("## 1. The nightly load", "(in a mock interview)",
+                "I rebuilt the nightly load myself. score=80 shows=ownership\n\nAs a result it has not failed since.");
+    }
+
+    @Test
     @DisplayName("where no private thread can be opened the user is told why, and nothing stays open")
     void privateThreadRefused() {
         t.gateway.refusePrivateThreads(true);

@@ -19,7 +19,7 @@ import java.util.Map;
  */
 public final class StoreCopy {
     /** Tables other tables refer to, copied first; the rest follow in name order. */
-    private static final List<String> PARENTS_FIRST = List.of("drills", "answers", "mock_interviews");
+    private static final List<String> PARENTS_FIRST = List.of("drills", "answers", "mock_interviews", "mock_turns");
     private static final int BATCH = 500;
 
     /** One table's rows in the source and, after the copy, in the target. */

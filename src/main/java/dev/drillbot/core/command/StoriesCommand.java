@@ -80,7 +80,9 @@ public final class StoriesCommand implements Command {
     public CommandReply run(CommandContext context, String args) {
         String platform = context.channel().channel().platform();
         String userId = context.user().id();
-        List<Story> mine = stories.stories(platform, userId);
+        // a mock interview's SQL answer is not a story
+        List<Story> mine = stories.stories(platform, userId).stream().filter(s -> bank.find(s.questionId())
+                .map(q -> q.track() == dev.drillbot.core.bank.Track.LP).orElse(s.from() == Story.From.DRILL)).toList();
         String a = args.strip();
         if (a.isEmpty()) {
             return CommandReply.privately(messages.render("stories", list(mine, shown(mine))));
@@ -96,7 +98,7 @@ public final class StoriesCommand implements Command {
             if (n < 1 || n > mine.size()) {
                 return usage(args, mine);
             }
-            stories.name(platform, userId, mine.get(n - 1).drillId(), title);
+            stories.name(platform, userId, mine.get(n - 1), title);
             return CommandReply.privately(messages.render("stories-named", Map.of("n", n, "title", title)));
         }
         return usage(args, mine);
@@ -141,6 +143,7 @@ public final class StoriesCommand implements Command {
             r.put("shows", showsText(shown.get(i)));
             r.put("text", UserText.inert(s.text()).strip());
             r.put("feedback", s.feedback().stream().map(l -> Map.of("line", l)).toList());
+            r.put("mock", s.from() == Story.From.MOCK);
             rows.add(r);
         }
         Map<String, Object> v = new HashMap<>(list(mine, shown));
@@ -186,6 +189,7 @@ public final class StoriesCommand implements Command {
                 r.put("title", s.title().orElseGet(() -> firstSentence(s.text())));
                 r.put("best", s.best());
                 r.put("shows", showsText(shown.get(i)));
+                r.put("mock", s.from() == Story.From.MOCK);
                 rows.add(r);
             }
         }
