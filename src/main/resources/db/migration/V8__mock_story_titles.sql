@@ -1,5 +1,5 @@
 -- Mock interview answers are stories too (issue 12): the titles users give those with /stories name. A mock
--- story's key is the turn that ended its answer (the step's last message read).
+-- story's key is the first turn of its answer (the first message read for that question).
 CREATE TABLE mock_story_titles (
     platform  TEXT    NOT NULL,
     user_id   TEXT    NOT NULL,

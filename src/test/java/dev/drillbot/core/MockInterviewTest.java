@@ -378,11 +378,14 @@ class MockInterviewTest {
     void mockAnswersAreStories() throws InterruptedException {
         run(ANA, "/mock");
         say(ANA, "I rebuilt the nightly load myself. score=80 shows=ownership");
+        // named while the question is still open: the title stays when the follow-up is read with it
+        assertThat(run(ANA, "/stories name 1 Early title").message().text()).contains("Story 1 is now");
         say(ANA, "As a result it has not failed since. score=82 shows=ownership");
+        assertThat(run(ANA, "/stories").message().text()).contains("1. Early title — best 82");
         answerQuestion("The second story's result. score=40", 1);
         answerQuestion("SELECT 1 score=100", 1);
         String list = run(ANA, "/stories").message().text();
-        assertThat(list).contains("1. I rebuilt the nightly load myself. — best 82 · shows Ownership · told in a mock interview",
+        assertThat(list).contains("1. Early title — best 82 · shows Ownership · told in a mock interview",
                 "2. The second story's result. — best 40").doesNotContain("SELECT");
         assertThat(run(ANA, "/stories name 1 The nightly load").message().text()).contains("Story 1 is now “The nightly load”");
         assertThat(run(ANA, "/stories").message().text()).contains("1. The nightly load — best 82");

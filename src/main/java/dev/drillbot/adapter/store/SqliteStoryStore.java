@@ -48,7 +48,7 @@ public final class SqliteStoryStore implements StoryStore {
 
     /**
      * What the user said to each question of their mock interviews, read as one answer (as it was scored): the
-     * turns that were read, keyed by the last of them, with the score and first feedback line kept then.
+     * turns that were read, keyed by the first of them, with the score and first feedback line kept at the last.
      */
     private List<Story> mockStories(String platform, String userId) {
         List<Heard> heard = db.read(c -> Sql.list(c, "SELECT m.plan, t.mock_id, t.step, t.id, t.text, t.sent_at, t.score,"
@@ -70,10 +70,11 @@ public final class SqliteStoryStore implements StoryStore {
             Heard last = answer.get(answer.size() - 1);
             String[] plan = last.plan().split(",");
             String question = last.step() < plan.length ? plan[last.step()].replace("!", "") : "";
-            out.add(new Story(Story.From.MOCK, last.turnId(), question,
+            Heard first = answer.get(0); // the key: stable while more is said to the question
+            out.add(new Story(Story.From.MOCK, first.turnId(), question,
                     String.join("\n\n", answer.stream().map(Heard::text).toList()), last.score(),
                     last.advice() == null || last.advice().isEmpty() ? List.of() : List.of(last.advice()),
-                    Instant.ofEpochMilli(answer.get(0).sentAt()), Optional.ofNullable(last.title())));
+                    Instant.ofEpochMilli(first.sentAt()), Optional.ofNullable(first.title())));
             from = to + 1;
         }
         return out;

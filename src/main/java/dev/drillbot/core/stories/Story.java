@@ -9,8 +9,8 @@ import java.util.Optional;
  * follow-up reply are scored, and kept, together), or what they said to one question of a mock interview.
  *
  * @param from where it was told
- * @param id with {@code from}, the story's stable key: the drill it answered, or the mock interview turn that
- *     ended the answer
+ * @param id with {@code from}, the story's stable key: the drill it answered, or the first mock interview turn
+ *     of the answer
  * @param text the answer as it was scored
  * @param best the best score it got
  * @param feedback that score's feedback lines
