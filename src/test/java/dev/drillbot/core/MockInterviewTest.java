@@ -172,6 +172,7 @@ class MockInterviewTest {
         assertThat(card).contains("Mock interview scorecard — Ana", "Would pass this round", "5 of 5 answers at the bar",
                 "(Bar Raiser)", "Fix first:", "1. ", "2. ");
         assertThat(card.lines().filter(l -> l.startsWith("`")).count()).isEqualTo(5);
+        assertThat(card).contains("stories in /stories", "come back in /review");
         // the SQL row takes the best query sent for it, not the talk after the follow-up
         assertThat(card).containsPattern("100/100 · correct");
         assertThat(t.bot.mocks().open("test", ANA.id())).isEmpty();
