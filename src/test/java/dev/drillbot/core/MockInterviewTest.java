@@ -317,6 +317,20 @@ class MockInterviewTest {
         assertThat(run(ANA, "/mock").message().text()).contains("has started");
     }
 
+    @Test
+    @DisplayName("after a stop, a mock's thread is read back while it is in use, however long ago it began (found by review)")
+    void longMockReadBack() throws InterruptedException {
+        run(ANA, "/mock");
+        Instant begun = t.clock.instant();
+        ThreadRef thread = mockThread();
+        t.clock.set(begun.plus(Duration.ofDays(4)));
+        assertThat(t.bot.openThreads("test", t.clock.instant().minus(Duration.ofDays(3)))).doesNotContain(thread);
+        say(ANA, "I rebuilt it. score=80");
+        assertThat(t.bot.openThreads("test", t.clock.instant().minus(Duration.ofDays(3)))).contains(thread);
+        run(ANA, "/mock stop");
+        assertThat(t.bot.openThreads("test", t.clock.instant().minus(Duration.ofDays(3)))).doesNotContain(thread);
+    }
+
     static void copyTree(Path from, Path to) throws java.io.IOException {
         try (var s = java.nio.file.Files.walk(from)) {
             for (Path p : s.toList()) {

@@ -80,9 +80,11 @@ public final class SqliteMockStore implements MockStore {
 
     @Override
     public List<MockInterview> openSince(String platform, Instant since) {
+        // in use since then: begun, or answered in (a long interview is read back as long as it is alive)
         return db.read(c -> Sql.list(c, "SELECT " + COLUMNS + " FROM mock_interviews WHERE platform = ?"
-                + " AND ended_at IS NULL AND thread_id IS NOT NULL AND started_at >= ? ORDER BY id",
-                SqliteMockStore::mock, platform, since.toEpochMilli()));
+                + " AND ended_at IS NULL AND thread_id IS NOT NULL AND (started_at >= ? OR EXISTS (SELECT 1 FROM mock_turns t"
+                + " WHERE t.mock_id = mock_interviews.id AND t.sent_at >= ?)) ORDER BY id",
+                SqliteMockStore::mock, platform, since.toEpochMilli(), since.toEpochMilli()));
     }
 
     @Override

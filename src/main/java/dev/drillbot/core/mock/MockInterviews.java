@@ -138,7 +138,7 @@ public final class MockInterviews {
         return store.open(platform, userId);
     }
 
-    /** The threads of open mocks started at {@code since} or later, to read after a stop. */
+    /** The threads of open mocks begun or answered in at {@code since} or later, to read after a stop. */
     public List<ThreadRef> openThreads(String platform, Instant since) {
         return store.openSince(platform, since).stream().flatMap(m -> m.thread().stream()).toList();
     }

@@ -32,7 +32,7 @@ public interface MockStore {
     /** The user's open mock on the platform, if any. */
     Optional<MockInterview> open(String platform, String userId);
 
-    /** Open mocks with a thread started at {@code since} or later: threads to read after a stop. */
+    /** Open mocks with a thread begun or answered in at {@code since} or later: threads to read after a stop. */
     List<MockInterview> openSince(String platform, Instant since);
 
     /**
