@@ -331,6 +331,18 @@ class MockInterviewTest {
         assertThat(t.bot.openThreads("test", t.clock.instant().minus(Duration.ofDays(3)))).doesNotContain(thread);
     }
 
+    @Test
+    @DisplayName("a mock whose opening was cut short (no thread recorded) does not block /mock for long (found by review)")
+    void cutShortOpeningDoesNotBlock() {
+        var store = new dev.drillbot.adapter.store.SqliteMockStore(t.db);
+        assertThat(store.start(ANA, TestBot.CHANNEL, List.of(new dev.drillbot.core.mock.MockInterview.Planned(
+                "lp-ownership-01", false)), t.clock.instant(), t.clock.instant().minus(Duration.ofDays(2)),
+                t.clock.instant().minus(Duration.ofMinutes(2)))).isPresent(); // a crash right after this
+        assertThat(run(ANA, "/mock").message().text()).contains("You already have a mock interview open");
+        t.clock.set(t.clock.instant().plus(Duration.ofMinutes(3)));
+        assertThat(run(ANA, "/mock").message().text()).contains("has started");
+    }
+
     static void copyTree(Path from, Path to) throws java.io.IOException {
         try (var s = java.nio.file.Files.walk(from)) {
             for (Path p : s.toList()) {

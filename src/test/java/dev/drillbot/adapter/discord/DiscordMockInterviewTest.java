@@ -91,4 +91,17 @@ class DiscordMockInterviewTest {
         assertThat(post.body().path("allowed_mentions").isMissingNode()).as("allowed_mentions sent").isFalse();
         assertThat(post.body().path("allowed_mentions").path("parse")).isEmpty();
     }
+
+    @Test
+    @DisplayName("a private thread's content is never posted in the channel when the thread is unavailable (found by review)")
+    void privateNeverFallsBackToTheChannel() {
+        dev.drillbot.core.chat.ThreadRef gone = new dev.drillbot.core.chat.ThreadRef(h.channel.channel(), "1999999999999999999");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> h.platform.gateway().reply(gone,
+                new dev.drillbot.core.chat.OutgoingMessage.Private("Mock interview scorecard: 42/100")))
+                .hasMessageContaining("not available");
+        assertThat(discord.in(DiscordStandIn.CHANNEL)).isEmpty();
+        // an ordinary reply to an unknown thread still says it beside the thread, as before
+        h.platform.gateway().reply(gone, dev.drillbot.core.chat.OutgoingMessage.plain("a hint"));
+        discord.await(() -> !discord.in(DiscordStandIn.CHANNEL).isEmpty(), WAIT, "the fallback reply");
+    }
 }
