@@ -19,7 +19,6 @@ import dev.drillbot.core.scoring.Scoring;
 import dev.drillbot.core.scoring.ScoringUnavailableException;
 import dev.drillbot.core.text.Messages;
 import dev.drillbot.core.text.TextBars;
-import dev.drillbot.core.text.UserText;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -78,14 +77,10 @@ public final class AnswerService {
     }
 
     public Outcome receive(AnswerReceived answer) {
-        return receive(inert(answer), answer.messageId());
+        // control characters and direction overrides in what a user wrote, or in their name, reach no one
+        return receive(answer.inert(), answer.messageId());
     }
 
-    /** Control characters and direction overrides in what a user wrote, or in their name, reach no one. */
-    private static AnswerReceived inert(AnswerReceived a) {
-        UserRef user = new UserRef(a.user().id(), UserText.inert(a.user().name()));
-        return new AnswerReceived(user, a.thread(), UserText.inert(a.text()), a.at(), a.messageId());
-    }
 
     /** @param originId the platform id of the message this answer is (a version of) */
     private Outcome receive(AnswerReceived answer, String originId) {
@@ -96,14 +91,10 @@ public final class AnswerService {
         }
         Drill drill = found.get();
         String text = answer.text() == null ? "" : answer.text().strip();
-        if (text.isEmpty()) {
-            reply(thread, messages.render("answer-empty", Map.of("user", answer.user().name())));
-            return Outcome.EMPTY;
-        }
-        if (text.length() > maxAnswerChars) {
-            reply(thread, messages.render("answer-too-long", Map.of("user", answer.user().name(),
-                    "length", String.format("%,d", text.length()), "limit", String.format("%,d", maxAnswerChars))));
-            return Outcome.TOO_LONG;
+        Optional<Unreadable> unreadable = Unreadable.check(text, answer.user().name(), maxAnswerChars, messages);
+        if (unreadable.isPresent()) {
+            reply(thread, unreadable.get().reply());
+            return unreadable.get().outcome();
         }
         Optional<Question> question = bank.find(drill.questionId());
         if (question.isEmpty()) {
@@ -186,8 +177,8 @@ public final class AnswerService {
             return Outcome.EDIT_TOO_LATE;
         }
         withdrawLive(drill.get(), edited.user(), edited.messageId());
-        return receive(inert(new AnswerReceived(edited.user(), thread, edited.text(), edited.at(),
-                edited.messageId() + EDIT_MARK + edited.at().toEpochMilli())), edited.messageId());
+        return receive(new AnswerReceived(edited.user(), thread, edited.text(), edited.at(),
+                edited.messageId() + EDIT_MARK + edited.at().toEpochMilli()).inert(), edited.messageId());
     }
 
     /** An answer was deleted on the platform: it no longer counts. */

@@ -16,6 +16,7 @@ import dev.drillbot.core.chat.UserRef;
 import dev.drillbot.core.drill.AnswerService.Outcome;
 import dev.drillbot.core.drill.ChannelDirectory;
 import dev.drillbot.core.drill.Inbox;
+import dev.drillbot.core.drill.Unreadable;
 import dev.drillbot.core.review.Reviews;
 import dev.drillbot.core.scoring.DimensionScore;
 import dev.drillbot.core.scoring.Score;
@@ -203,7 +204,7 @@ public final class MockInterviews {
             return Optional.of(Outcome.NOT_A_DRILL); // a moderator who can see the private thread: not theirs to answer
         }
         return Optional.of(switch (kind) {
-            case ANSWER -> receive(mock, inert(message));
+            case ANSWER -> receive(mock, message.inert());
             case EDIT -> {
                 // an interviewer hears what was said: an edit is not read again, and the user is told so
                 post(message.thread(), messages.render("mock-edit", Map.of("user", UserText.inert(message.user().name()))));
@@ -211,11 +212,6 @@ public final class MockInterviews {
             }
             case WITHDRAW -> Outcome.NOT_A_DRILL; // what was said in an interview stays said
         });
-    }
-
-    private static AnswerReceived inert(AnswerReceived a) {
-        return new AnswerReceived(new UserRef(a.user().id(), UserText.inert(a.user().name())), a.thread(),
-                UserText.inert(a.text()), a.at(), a.messageId());
     }
 
     private Outcome receive(MockInterview mock, AnswerReceived answer) {
@@ -238,14 +234,10 @@ public final class MockInterviews {
             return Outcome.CLOSED;
         }
         String text = answer.text() == null ? "" : answer.text().strip();
-        if (text.isEmpty()) {
-            post(thread, messages.render("answer-empty", Map.of("user", answer.user().name())));
-            return Outcome.EMPTY;
-        }
-        if (text.length() > maxAnswerChars) {
-            post(thread, messages.render("answer-too-long", Map.of("user", answer.user().name(),
-                    "length", String.format("%,d", text.length()), "limit", String.format("%,d", maxAnswerChars))));
-            return Outcome.TOO_LONG;
+        Optional<Unreadable> unreadable = Unreadable.check(text, answer.user().name(), maxAnswerChars, messages);
+        if (unreadable.isPresent()) {
+            post(thread, unreadable.get().reply());
+            return unreadable.get().outcome();
         }
         Optional<MockStore.Turn> accepted = store.accept(mock.id(), answer.messageId(), mock.step(), text, answer.at());
         if (accepted.isEmpty()) {
@@ -288,12 +280,13 @@ public final class MockInterviews {
         Optional<Question> question = bank.find(planned.questionId());
         MockStore.Marks marks;
         Optional<Score> score = Optional.empty();
+        List<MockStore.Turn> turns = store.turns(mock.id(), mock.step()); // what was said to this question so far
         if (question.isEmpty()) {
             marks = REMOVED; // taken out of the bank since the mock began: nothing to score it against
         } else {
             try {
-                score = Optional.of(score(mock, question.get(), turn));
-                marks = stepMarks(question.get(), score.get(), store.turns(mock.id(), mock.step()));
+                score = Optional.of(score(mock, question.get(), turn, turns));
+                marks = stepMarks(question.get(), score.get(), turns);
             } catch (ScoringUnavailableException e) {
                 store.forget(turn.id()); // not heard: the same message, sent again, is read afresh
                 post(answer.thread(), messages.render("scoring-unavailable", Map.of("user", answer.user().name(),
@@ -311,7 +304,7 @@ public final class MockInterviews {
         int nextProbes = mock.probesAsked();
         Optional<Instant> ended = Optional.empty();
         if (question.isPresent() && mock.probesAsked() < planned.probes()) {
-            reply = probe(mock, question.get(), score.orElseThrow(), marks);
+            reply = probe(mock, question.get(), score.orElseThrow(), marks, turns);
             nextProbes++;
         } else {
             nextStep = nextAsked(mock, mock.step() + 1);
@@ -360,10 +353,10 @@ public final class MockInterviews {
      * LP: everything said about the question so far, read as one answer (as a follow-up adds to a drill
      * answer). SQL: this query alone (each is an attempt).
      */
-    private Score score(MockInterview mock, Question question, MockStore.Turn turn) {
+    private Score score(MockInterview mock, Question question, MockStore.Turn turn, List<MockStore.Turn> turns) {
         String learner = mock.platform() + ":" + mock.user().id();
         if (question.track() == Track.LP) {
-            String said = store.turns(mock.id(), mock.step()).stream()
+            String said = turns.stream()
                     .filter(t -> t.marks().isPresent() || t.id() == turn.id()) // what was heard, and this
                     .map(MockStore.Turn::text).collect(Collectors.joining("\n\n"));
             return scoring.score(question, said, learner);
@@ -387,12 +380,13 @@ public final class MockInterviews {
         return new MockStore.Marks(s.total(), s.verdict().name(), weakest, s.feedback().isEmpty() ? "" : s.feedback().get(0));
     }
 
-    private String probe(MockInterview mock, Question question, Score score, MockStore.Marks marks) {
+    private String probe(MockInterview mock, Question question, Score score, MockStore.Marks marks,
+            List<MockStore.Turn> turns) {
         Map<String, Object> v = new HashMap<>();
         v.put("user", mock.user().name());
         v.put("barRaiser", mock.plan().get(mock.step()).barRaiser());
         if (question instanceof LpQuestion lp) {
-            List<String> asked = store.turns(mock.id(), mock.step()).stream().flatMap(t -> t.reply().stream()).toList();
+            List<String> asked = turns.stream().flatMap(t -> t.reply().stream()).toList();
             List<String> candidates = new ArrayList<>();
             if (!score.followUp().isEmpty()) {
                 candidates.add(score.followUp()); // the scorer's probe aims at the answer's biggest gap

@@ -2,44 +2,24 @@ package dev.drillbot.adapter.discord;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.drillbot.adapter.files.MustacheMessages;
-import dev.drillbot.adapter.files.QuestionBankLoader;
-import dev.drillbot.adapter.store.Database;
-import dev.drillbot.cli.Bot;
-import dev.drillbot.core.Drillbot;
-import dev.drillbot.core.bank.Track;
-import dev.drillbot.core.chat.AnswerReceived;
 import dev.drillbot.core.chat.ChannelRef;
-import dev.drillbot.core.chat.Gateways;
-import dev.drillbot.core.chat.ThreadRef;
-import dev.drillbot.core.chat.UserRef;
-import dev.drillbot.core.drill.ChannelDirectory;
-import dev.drillbot.core.drill.ChannelSettings;
-import dev.drillbot.core.drill.TrackMode;
-import dev.drillbot.core.scoring.Scoring;
-import dev.drillbot.scoring.lp.LpScorer;
 import dev.drillbot.testing.BotProcess;
+import dev.drillbot.testing.Chaos;
 import static dev.drillbot.testing.Chaos.count;
 import static dev.drillbot.testing.Chaos.firesPosted;
 import static dev.drillbot.testing.Chaos.poll;
 import static dev.drillbot.testing.Chaos.totals;
-import dev.drillbot.testing.MutableClock;
-import dev.drillbot.testing.RecordingGateway;
-import dev.drillbot.testing.ScriptedScorer;
 import dev.drillbot.testing.TestStore;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -65,33 +45,17 @@ class DiscordMultiInstanceChaosTest {
     @TempDir
     Path dir;
 
-    record Answer(String user, String text, String messageId, Instant at) {}
-
     @Test
     @Timeout(value = 9, unit = TimeUnit.MINUTES)
     @DisplayName("one drill per fire time, no missed fire time, every answer scored once, totals as a single instance's")
     void threeShardedInstances() throws Exception {
         String pg = TestStore.url(dir.resolve("pg"));
-        Path bank = dir.resolve("bank");
-        Files.createDirectories(bank.resolve("lp"));
-        Files.copy(Path.of("src/test/resources/bank/lp/ownership-oncall.yaml"), bank.resolve("lp/ownership-oncall.yaml"));
-        Path config = dir.resolve("drillbot.yaml");
-        Files.writeString(config, """
-                questions: %s
-                rubric: %s
-                min_schedule_interval: 1m
-                channels:
-                  - platform: discord
-                    channel: "%s"
-                    schedule: "0 * * * * ?"
-                    track: lp
-                    grace_window: 2h
-                """.formatted(bank.toAbsolutePath(), Path.of("config/rubric").toAbsolutePath(), DiscordStandIn.CHANNEL));
+        Path config = Chaos.everyMinute(dir, "discord", DiscordStandIn.CHANNEL);
         int owner = DiscordStandIn.guildShard(SHARDS); // the instance that serves the server
         try (DiscordStandIn discord = new DiscordStandIn(Instant::now)) {
             BotProcess[] bots = new BotProcess[SHARDS];
             int[] runs = new int[SHARDS];
-            List<Answer> sent = new ArrayList<>();
+            List<Chaos.Said> sent = new ArrayList<>();
             String thread = "";
             try {
                 for (int i = 0; i < SHARDS; i++) {
@@ -112,11 +76,9 @@ class DiscordMultiInstanceChaosTest {
                         bots[owner].kill();
                     }
                     String user = Long.toString(1_300_000_000_000_000_000L + i % USERS);
-                    String text = "I owned the nightly on-call load for our team. I traced the failures myself, added a"
-                            + " retry and an alert, and reran the backfill. The result: pages fell from " + (i % 9 + 3)
-                            + " a week to 0, and the report was on time for 30 days.";
+                    String text = Chaos.answerText(i);
                     String id = discord.say(user, "User" + (i % USERS), thread, text);
-                    sent.add(new Answer(user, text, id, Instant.now()));
+                    sent.add(new Chaos.Said(user, text, Instant.now(), id));
                 }
                 bots[owner] = start(discord, config, pg, owner, runs);
                 String t = thread;
@@ -170,7 +132,8 @@ class DiscordMultiInstanceChaosTest {
                 assertThat(count(db, "SELECT count(DISTINCT message_id) FROM answers")).isEqualTo(ANSWERS);
                 assertThat(count(db, "SELECT count(*) FROM scores")).as("each answer scored once").isEqualTo(ANSWERS);
                 assertThat(feedback(discord, thread)).as("feedback replies").isEqualTo(ANSWERS);
-                Map<String, Integer> single = singleInstance(dir.resolve("single"), bank, fires.get(0), sent);
+                Map<String, Integer> single = Chaos.singleInstance(dir.resolve("single"), Chaos.bank(dir),
+                        new ChannelRef("discord", DiscordStandIn.CHANNEL), fires.get(0), sent);
                 assertThat(totals(db)).isEqualTo(single);
             }
         }
@@ -191,30 +154,6 @@ class DiscordMultiInstanceChaosTest {
 
 
 
-    /** The same answers to the same question, through one in-process instance on SQLite. */
-    static Map<String, Integer> singleInstance(Path dir, Path bank, Instant fire, List<Answer> answers) throws Exception {
-        Files.createDirectories(dir);
-        ChannelSettings channel = new ChannelSettings(new ChannelRef("discord", DiscordStandIn.CHANNEL), "0 * * * * ?",
-                ZoneId.of("UTC"), TrackMode.LP, Duration.ofHours(24), Duration.ofHours(2));
-        MutableClock clock = new MutableClock(fire);
-        RecordingGateway gateway = new RecordingGateway("discord");
-        try (Database db = Database.open(dir.resolve("single.db"))) {
-            Drillbot bot = Bot.assemble(new QuestionBankLoader().loadDirectory(bank).bank(),
-                    new Scoring(List.of(LpScorer.fromDirectory(Path.of("config/rubric")), new ScriptedScorer(Track.SQL))),
-                    db, new Gateways(List.of(gateway)), MustacheMessages.builtIn(),
-                    new ChannelDirectory(List.of(channel), ZoneId.of("UTC")), 20_000, clock, new Random(7));
-            bot.drills().postScheduled(channel, fire);
-            ThreadRef thread = new ThreadRef(channel.channel(), gateway.posts().get(0).threadId());
-            for (Answer a : answers) {
-                clock.set(a.at());
-                bot.answers().receive(new AnswerReceived(new UserRef(a.user(), a.user()), thread, a.text(), a.at(),
-                        a.messageId()));
-            }
-            try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("single.db"))) {
-                return totals(c);
-            }
-        }
-    }
 
 
 }

@@ -3,43 +3,25 @@ package dev.drillbot.adapter.slack;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.gson.JsonObject;
-import dev.drillbot.adapter.files.MustacheMessages;
-import dev.drillbot.adapter.files.QuestionBankLoader;
-import dev.drillbot.adapter.store.Database;
-import dev.drillbot.cli.Bot;
-import dev.drillbot.core.Drillbot;
-import dev.drillbot.core.chat.AnswerReceived;
 import dev.drillbot.core.chat.ChannelRef;
-import dev.drillbot.core.chat.Gateways;
-import dev.drillbot.core.chat.ThreadRef;
-import dev.drillbot.core.chat.UserRef;
-import dev.drillbot.core.drill.ChannelDirectory;
-import dev.drillbot.core.drill.ChannelSettings;
-import dev.drillbot.core.drill.TrackMode;
-import dev.drillbot.core.scoring.Scoring;
-import dev.drillbot.scoring.lp.LpScorer;
 import dev.drillbot.testing.BotProcess;
+import dev.drillbot.testing.Chaos;
 import static dev.drillbot.testing.Chaos.count;
 import static dev.drillbot.testing.Chaos.firesPosted;
 import static dev.drillbot.testing.Chaos.poll;
 import static dev.drillbot.testing.Chaos.totals;
-import dev.drillbot.testing.MutableClock;
-import dev.drillbot.testing.RecordingGateway;
 import dev.drillbot.testing.TestStore;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -71,22 +53,7 @@ class MultiInstanceChaosTest {
     @DisplayName("one drill per fire time, no missed fire time, every answer scored once, totals as a single instance's")
     void threeInstances() throws Exception {
         String pg = TestStore.url(dir.resolve("pg"));
-        Path bank = dir.resolve("bank");
-        Files.createDirectories(bank.resolve("lp"));
-        // one question, so that the single-instance run below scores the same answers to the same question
-        Files.copy(Path.of("src/test/resources/bank/lp/ownership-oncall.yaml"), bank.resolve("lp/ownership-oncall.yaml"));
-        Path config = dir.resolve("drillbot.yaml");
-        Files.writeString(config, """
-                questions: %s
-                rubric: %s
-                min_schedule_interval: 1m
-                channels:
-                  - platform: slack
-                    channel: %s
-                    schedule: "0 * * * * ?"
-                    track: lp
-                    grace_window: 2h
-                """.formatted(bank.toAbsolutePath(), Path.of("config/rubric").toAbsolutePath(), CHANNEL));
+        Path config = Chaos.everyMinute(dir, "slack", CHANNEL);
         try (SlackStandIn slack = SlackStandIn.start()) {
             slack.spreadOverConnections();
             BotProcess[] bots = new BotProcess[3];
@@ -176,7 +143,10 @@ class MultiInstanceChaosTest {
                 long replies = repliesIn(slack, drillTs);
                 assertThat(replies).as("feedback replies").isBetween((long) ANSWERS, ANSWERS + 6L);
                 // the same answers through one instance give the same leaderboard and streak days
-                Map<String, Integer> single = singleInstance(dir.resolve("single"), bank, fires.get(0), answersSent);
+                Map<String, Integer> single = Chaos.singleInstance(dir.resolve("single"), Chaos.bank(dir),
+                        new ChannelRef("slack", CHANNEL), fires.get(0), answersSent.stream().map(a -> new Chaos.Said(a.user(),
+                                a.text(), Instant.ofEpochSecond(Long.parseLong(a.ts().substring(0, a.ts().indexOf('.')))),
+                                a.ts())).toList());
                 assertThat(totals(db)).isEqualTo(single);
             }
         }
@@ -200,9 +170,7 @@ class MultiInstanceChaosTest {
         for (int i = 0; i < ANSWERS; i++) {
             String ts = second + "." + String.format(Locale.ROOT, "%06d", 100 + i);
             String user = "U0" + (100 + i % USERS);
-            String text = "I owned the nightly on-call load for our team. I traced the failures myself, added a retry and"
-                    + " an alert, and reran the backfill. The result: pages fell from " + (i % 9 + 3) + " a week to 0,"
-                    + " and the report was on time for 30 days.";
+            String text = Chaos.answerText(i);
             out.add(new Answer(user, Envelopes.newEventId(), Envelopes.threadReply(user, CHANNEL, drillTs, ts, text), ts, text));
         }
         return out;
@@ -243,31 +211,6 @@ class MultiInstanceChaosTest {
 
 
 
-    /** The same answers to the same question, through one in-process instance on SQLite. */
-    static Map<String, Integer> singleInstance(Path dir, Path bank, Instant fire, List<Answer> answers) throws Exception {
-        Files.createDirectories(dir);
-        ChannelSettings channel = new ChannelSettings(new ChannelRef("slack", CHANNEL), "0 * * * * ?", ZoneId.of("UTC"),
-                TrackMode.LP, Duration.ofHours(24), Duration.ofHours(2));
-        MutableClock clock = new MutableClock(fire);
-        RecordingGateway gateway = new RecordingGateway("slack");
-        try (Database db = Database.open(dir.resolve("single.db"))) {
-            Drillbot bot = Bot.assemble(new QuestionBankLoader().loadDirectory(bank).bank(),
-                    new Scoring(List.of(LpScorer.fromDirectory(Path.of("config/rubric")),
-                            new dev.drillbot.testing.ScriptedScorer(dev.drillbot.core.bank.Track.SQL))), db,
-                    new Gateways(List.of(gateway)), MustacheMessages.builtIn(),
-                    new ChannelDirectory(List.of(channel), ZoneId.of("UTC")), 20_000, clock, new Random(7));
-            bot.drills().postScheduled(channel, fire);
-            ThreadRef thread = new ThreadRef(channel.channel(), gateway.posts().get(0).threadId());
-            for (Answer a : answers) {
-                Instant at = Instant.ofEpochSecond(Long.parseLong(a.ts().substring(0, a.ts().indexOf('.'))));
-                clock.set(at);
-                bot.answers().receive(new AnswerReceived(new UserRef(a.user(), a.user()), thread, a.text(), at, a.ts()));
-            }
-            try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("single.db"))) {
-                return totals(c);
-            }
-        }
-    }
 
 
 }

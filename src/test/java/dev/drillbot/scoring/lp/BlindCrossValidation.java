@@ -30,20 +30,13 @@ public final class BlindCrossValidation {
         int label4Below75 = 0;
         int gamingAbove = 0;
         for (Path held : PrincipleModelTrainer.DEV_PARTS) {
-            PrincipleModelTrainer.Examples train = new PrincipleModelTrainer.Examples();
-            for (Path p : PrincipleModelTrainer.DEV_PARTS) {
-                if (!p.equals(held)) {
-                    train.addAll(PrincipleModelTrainer.examples(BlindSet.load(p), lex, base));
-                }
-            }
-            if (!Boolean.getBoolean("devOnly")) {
-                // -Dexclude=train6 leaves out the training-only files whose path contains it, to measure what they add
-                String exclude = System.getProperty("exclude", "\u0000");
-                PrincipleModelTrainer.TRAINING_ONLY.stream().filter(p -> !p.toString().contains(exclude))
-                        .forEach(p -> train.addAll(PrincipleModelTrainer.examples(BlindSet.load(p), lex, base)));
-            }
+            // -DdevOnly=true: no training-only stories; -Dexclude=train6: not those whose path contains it
+            String exclude = System.getProperty("exclude", "\u0000");
+            boolean devOnly = Boolean.getBoolean("devOnly");
+            PrincipleModel model = PrincipleModelTrainer.trainWithout(held, lex, base,
+                    p -> !devOnly && !p.toString().contains(exclude));
             Rubric r = RubricReader.read(Answers.RUBRIC, new ArrayList<>()).orElseThrow();
-            r.model = PrincipleModelTrainer.train(train);
+            r.model = model;
             // -Drubric.key=value overrides a rubric number for a trial (e.g. -Drubric.principle_fit.other_margin=2)
             System.getProperties().stringPropertyNames().stream().filter(k -> k.startsWith("rubric."))
                     .forEach(k -> r.numbers.put(k.substring("rubric.".length()), Double.parseDouble(System.getProperty(k))));

@@ -28,17 +28,9 @@ public final class BlindWeightSearch {
         double learnedSum = 0;
         int folds = PrincipleModelTrainer.DEV_PARTS.size();
         for (Path held : PrincipleModelTrainer.DEV_PARTS) {
-            PrincipleModelTrainer.Examples train = new PrincipleModelTrainer.Examples();
-            List<BlindSet> fitting = new ArrayList<>();
-            for (Path p : PrincipleModelTrainer.DEV_PARTS) {
-                if (!p.equals(held)) {
-                    BlindSet set = BlindSet.load(p);
-                    fitting.add(set);
-                    train.addAll(PrincipleModelTrainer.examples(set, lex, base));
-                }
-            }
-            PrincipleModelTrainer.TRAINING_ONLY.forEach(p -> train.addAll(PrincipleModelTrainer.examples(BlindSet.load(p), lex, base)));
-            PrincipleModel model = PrincipleModelTrainer.train(train);
+            List<BlindSet> fitting = PrincipleModelTrainer.DEV_PARTS.stream().filter(p -> !p.equals(held))
+                    .map(BlindSet::load).toList();
+            PrincipleModel model = PrincipleModelTrainer.trainWithout(held, lex, base, p -> true);
             Rubric r = RubricReader.read(Answers.RUBRIC, new ArrayList<>()).orElseThrow();
             r.model = model;
             Map<String, Double> hand = weights(r);

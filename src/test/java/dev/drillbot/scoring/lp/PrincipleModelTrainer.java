@@ -52,6 +52,21 @@ public final class PrincipleModelTrainer {
         System.out.println("wrote " + out + ": " + m.size() + " features from " + all.labels.size() + " stories");
     }
 
+    /**
+     * The model of one leave-one-set-out fold: trained on every development part but {@code held}, and on the
+     * training-only stories that {@code trainingOnly} keeps. It never saw the part it is to score.
+     */
+    static PrincipleModel trainWithout(Path held, Lexicon lex, Rubric rubric, java.util.function.Predicate<Path> trainingOnly) {
+        Examples train = new Examples();
+        for (Path p : DEV_PARTS) {
+            if (!p.equals(held)) {
+                train.addAll(examples(BlindSet.load(p), lex, rubric));
+            }
+        }
+        TRAINING_ONLY.stream().filter(trainingOnly).forEach(p -> train.addAll(examples(BlindSet.load(p), lex, rubric)));
+        return train(train);
+    }
+
     static final class Examples {
         final List<Set<String>> features = new ArrayList<>();
         final List<Principle> labels = new ArrayList<>();
