@@ -54,9 +54,9 @@ public final class SqliteAnswerStore implements AnswerStore {
         String feedback = json(score.feedback());
         db.write(c -> {
             long now = System.currentTimeMillis();
-            update(c, "INSERT INTO scores (answer_id, total, verdict, feedback, detail, follow_up, scored_at)"
-                    + " VALUES (?,?,?,?,?,?,?)", answerId, score.total(), score.verdict().name(), feedback,
-                    score.detail(), score.followUp(), now);
+            Sql.Updates record = new Sql.Updates().add("INSERT INTO scores (answer_id, total, verdict, feedback, detail,"
+                    + " follow_up, scored_at) VALUES (?,?,?,?,?,?,?)", answerId, score.total(), score.verdict().name(),
+                    feedback, score.detail(), score.followUp(), now);
             if (!score.dimensions().isEmpty()) {
                 // one multi-row INSERT: a statement per dimension was a tenth of the writer's work
                 List<Object> params = new ArrayList<>();
@@ -64,28 +64,29 @@ public final class SqliteAnswerStore implements AnswerStore {
                     DimensionScore d = score.dimensions().get(i);
                     params.addAll(List.of(answerId, i, d.name(), d.score(), d.max()));
                 }
-                update(c, "INSERT INTO score_dimensions (answer_id, position, name, score, max) VALUES "
+                record.add("INSERT INTO score_dimensions (answer_id, position, name, score, max) VALUES "
                         + String.join(",", Collections.nCopies(score.dimensions().size(), "(?,?,?,?,?)")),
                         params.toArray());
             }
-            update(c, "UPDATE answers SET status = 'scored' WHERE id = ?", answerId);
+            record.add("UPDATE answers SET status = 'scored' WHERE id = ?", answerId);
             String channel = p.channel().key();
-            update(c, "INSERT INTO answer_days (channel_key, user_id, day) VALUES (?,?,?) ON CONFLICT DO NOTHING",
+            record.add("INSERT INTO answer_days (channel_key, user_id, day) VALUES (?,?,?) ON CONFLICT DO NOTHING",
                     channel, p.user().id(), p.answerDay().toString());
             for (String skill : p.skills()) {
-                update(c, "INSERT INTO skill_stats (channel_key, user_id, skill, attempts, score_sum, last_at)"
+                record.add("INSERT INTO skill_stats (channel_key, user_id, skill, attempts, score_sum, last_at)"
                         + " VALUES (?,?,?,1,?,?) ON CONFLICT (channel_key, user_id, skill) DO UPDATE SET"
                         + " attempts = skill_stats.attempts + 1, score_sum = skill_stats.score_sum + excluded.score_sum,"
                         + " last_at = " + larger("skill_stats.last_at", "excluded.last_at"),
                         channel, p.user().id(), skill, p.total(), p.answeredAt().toEpochMilli());
             }
             if (p.countsForLeaderboard()) {
-                update(c, "INSERT INTO drill_points (drill_id, user_id, user_name, channel_key, best, first_at)"
+                record.add("INSERT INTO drill_points (drill_id, user_id, user_name, channel_key, best, first_at)"
                         + " VALUES (?,?,?,?,?,?) ON CONFLICT (drill_id, user_id) DO UPDATE SET"
                         + " best = " + larger("drill_points.best", "excluded.best") + ", user_name = excluded.user_name,"
                         + " first_at = " + smaller("drill_points.first_at", "excluded.first_at"),
                         p.drillId(), p.user().id(), p.user().name(), channel, p.total(), p.answeredAt().toEpochMilli());
             }
+            record.run(c);
             return null;
         });
     }
