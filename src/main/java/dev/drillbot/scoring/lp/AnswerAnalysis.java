@@ -710,6 +710,9 @@ final class AnswerAnalysis {
                 }
                 continue;
             }
+            if (!currency && k + 1 < w.length && (f[k + 1] & Lexicon.WORD_NUMBER) != 0) {
+                continue; // "seventeen thousand", "thirty eight hundred": one number, measured at its last word
+            }
             int unit = currency ? k + 1 : unitAfter(w, f, s.tags, k);
             // "six months later" places the story in time; it measures nothing
             // ("18,000 applications into the training set" is a count: only a duration can be a point)

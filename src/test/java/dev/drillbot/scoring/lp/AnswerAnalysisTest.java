@@ -59,7 +59,9 @@ class AnswerAnalysisTest {
         "In 2023 I joined the payments team as a data engineer.|0|false",
         "We loaded about 4 TB a day into the lake at that point.|1|false",
         "I wrote a job to bring about 18,000 branch applications into the training set.|1|false",
-        "Two weeks into the project I reviewed 2 of their features.|1|false"})
+        "Two weeks into the project I reviewed 2 of their features.|1|false",
+        "The bill went back down to about seventeen thousand the next month.|1|true",
+        "Costs fell to thirty-eight thousand a month.|1|true"})
     void measurements(String text, int quantities, boolean beforeAfter) {
         Sentence s = one(text);
         assertThat(s.quantities).isEqualTo(quantities);
@@ -72,7 +74,9 @@ class AnswerAnalysisTest {
         "We rebuilt the ingestion job over the next two weeks.|WE",
         "We were behind by six weeks at that point in the project.|NONE",
         "The jobs were migrated to the new cluster in March.|PASSIVE",
-        "I was the only engineer on the team at that time.|NONE"})
+        "I was the only engineer on the team at that time.|NONE",
+        "The next two people who joined merged their first PR in, I want to say, four days.|NONE",
+        "ops went with it and its been used since, i dont have exact numbers.|PASSIVE"})
     void actors(String text, Actor actor) {
         assertThat(one(text).actor).isEqualTo(actor);
     }

@@ -10,7 +10,8 @@ import java.util.Map;
 
 /** Shared fixtures: the repository's rubric and a few hand-written answers. */
 final class Answers {
-    static final Path RUBRIC = Path.of("config/rubric");
+    /** The rubric directory: config/rubric, or {@code -Dlp.rubric.dir=DIR} to try a changed copy beside other trials. */
+    static final Path RUBRIC = Path.of(System.getProperty("lp.rubric.dir", "config/rubric"));
     private static LpScorer scorer;
 
     private Answers() {}
