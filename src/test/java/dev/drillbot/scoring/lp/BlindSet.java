@@ -33,12 +33,15 @@ final class BlindSet {
      * The frozen test parts: the first set's (written 2026-12-01/02, measured once on 12-02), the second
      * set's (four new writers, 2026-12-03, measured once that day), the third's and the fourth's (four more
      * writers each, committed before the scorer ran on any of it; the fourth measured once on 2026-12-04), and
-     * the fifth's (four more writers, committed before any scoring, measured once at the end of 2026-12-04).
+     * the fifth's (four more writers, committed before any scoring, measured once at the end of 2026-12-04), the
+     * sixth's and seventh's (measured once each, 2026-12-04) and the eighth (four more writers, the whole set a test
+     * part, committed before any scoring and measured once at the end of 2026-12-04, night).
      */
     static final List<Path> TESTS = List.of(Path.of("src/test/resources/lp/blind/test.yaml"),
             Path.of("src/test/resources/lp/blind2/test.yaml"), Path.of("src/test/resources/lp/blind3/test.yaml"),
             Path.of("src/test/resources/lp/blind4/test.yaml"), Path.of("src/test/resources/lp/blind5/test.yaml"),
-            Path.of("src/test/resources/lp/blind6/test.yaml"), Path.of("src/test/resources/lp/blind7/test.yaml"));
+            Path.of("src/test/resources/lp/blind6/test.yaml"), Path.of("src/test/resources/lp/blind7/test.yaml"),
+            Path.of("src/test/resources/lp/blind8/test.yaml"));
     /** The second set's development part, tuned on like the first set's. */
     static final Path DEV2 = Path.of("src/test/resources/lp/blind2/dev.yaml");
     /** The third set's development part (four more writers, 2026-12-03 evening). */
