@@ -61,14 +61,24 @@ final class DiscordHarness implements AutoCloseable {
         this(dir, wrap, messageContent, Path.of("src/test/resources/bank"));
     }
 
+    /** @param store the database: a SQLite file in {@code dir}, or {@code dir}'s own schema on the PostgreSQL server */
+    DiscordHarness(dev.drillbot.testing.TestStore store, Path dir) throws Exception {
+        this(store, dir, UnaryOperator.identity(), true, Path.of("src/test/resources/bank"));
+    }
+
     /** @param bank the question files (the shipped {@code questions/} for a mock interview, which needs four principles) */
     DiscordHarness(Path dir, UnaryOperator<Scorer> wrap, boolean messageContent, Path bank) throws Exception {
+        this(dev.drillbot.testing.TestStore.SQLITE, dir, wrap, messageContent, bank);
+    }
+
+    DiscordHarness(dev.drillbot.testing.TestStore store, Path dir, UnaryOperator<Scorer> wrap, boolean messageContent,
+            Path bank) throws Exception {
+        db = store.open(dir); // first: skipped without a PostgreSQL server before anything is started
         discord = new DiscordStandIn(clock::instant);
         this.messageContent = messageContent;
         platform = newPlatform();
         gateways = new Gateways(List.of(platform.gateway()));
         QuestionBankLoader.Result loaded = new QuestionBankLoader().loadDirectory(bank);
-        db = Database.open(dir.resolve("drillbot.db"));
         bot = Bot.assemble(loaded.bank(),
                 new Scoring(List.of(wrap.apply(LpScorer.fromDirectory(Path.of("config/rubric"))), wrap.apply(sql))), db,
                 gateways, MustacheMessages.builtIn(),

@@ -611,11 +611,21 @@ public final class DiscordStandIn implements AutoCloseable {
         } else if ((m = START_THREAD.matcher(path)).matches() && method.equals("POST")) {
             String parent = m.group(1);
             String messageId = m.group(2);
+            if (threads.containsKey(messageId)) {
+                // "a message can only have a single thread created from it" (Start Thread from Message): JSON error 160004
+                send(ex, 400, "{\"message\": \"A thread has already been created for this message\", \"code\": 160004}");
+                return;
+            }
             ObjectNode t = thread(messageId, 11, parent, body);
             threads.put(messageId, t);
             ObjectNode starter = messages.get(messageId);
             if (starter != null) {
-                starter.putObject("thread").setAll(t.deepCopy());
+                // the message object's `thread`: the thread started from it, with the thread member object of the
+                // current user (the bot, which joined the thread it created)
+                ObjectNode started = starter.putObject("thread");
+                started.setAll(t.deepCopy());
+                started.putObject("member").put("id", messageId).put("user_id", BOT)
+                        .put("join_timestamp", clock.get().toString()).put("flags", 0);
             }
             send(ex, 201, t);
             ObjectNode event = t.deepCopy();
@@ -698,7 +708,20 @@ public final class DiscordStandIn implements AutoCloseable {
             // the user does not accept DMs from server members: 403 with JSON error code 50007
             send(ex, 403, "{\"message\": \"Cannot send messages to this user\", \"code\": 50007}");
         } else if ((m = CHANNEL_MESSAGES.matcher(path)).matches() && method.equals("POST")) {
+            Optional<ObjectNode> earlier = sameNonce(body);
+            if (earlier.isPresent()) {
+                // enforce_nonce: "If another message was created by the same author with the same nonce, that
+                // message will be returned and no new message will be created"
+                nonceReplies.incrementAndGet();
+                ObjectNode returned = earlier.get().deepCopy();
+                if (!dedupedMessagesCarryThread) {
+                    returned.remove("thread");
+                }
+                send(ex, 200, returned);
+                return;
+            }
             ObjectNode msg = botMessage(m.group(1), body);
+            remember(body, msg);
             shown.add(new Shown(m.group(1), null, false, msg));
             send(ex, 200, msg);
             gateway.dispatch("MESSAGE_CREATE", msg);
@@ -727,6 +750,55 @@ public final class DiscordStandIn implements AutoCloseable {
             send(ex, 200, msg);
         } else {
             send(ex, 404, "{\"message\": \"Unknown route " + method + " " + path + "\", \"code\": 0}");
+        }
+    }
+
+    /** A message created with a nonce: who sent it, when, and its id. */
+    private record Nonced(String author, String nonce, Instant at, String messageId) {}
+
+    private final List<Nonced> nonced = new CopyOnWriteArrayList<>();
+    private final AtomicInteger nonceReplies = new AtomicInteger();
+    /**
+     * How long a nonce is checked for uniqueness: Discord says "in the past few minutes" (Create Message,
+     * {@code enforce_nonce}) without a number; five minutes here unless a test says otherwise.
+     */
+    private volatile Duration nonceWindow = Duration.ofMinutes(5);
+    /**
+     * Discord's documentation does not say whether the message returned for a repeated nonce carries the
+     * thread started from it (the message object's {@code thread}); by default it does here, as any message
+     * object does. False leaves it out, so that a client must learn of the thread from error 160004.
+     */
+    private volatile boolean dedupedMessagesCarryThread = true;
+
+    void nonceWindow(Duration window) {
+        nonceWindow = window;
+    }
+
+    void dedupedMessagesCarryThread(boolean carry) {
+        dedupedMessagesCarryThread = carry;
+    }
+
+    /** How many message posts were answered with an earlier message of the same nonce (nothing created). */
+    int nonceReplies() {
+        return nonceReplies.get();
+    }
+
+    /** The earlier message of the bot with this body's nonce, when {@code enforce_nonce} is set and it is recent. */
+    private Optional<ObjectNode> sameNonce(JsonNode body) {
+        if (!body.path("enforce_nonce").asBoolean(false) || !body.hasNonNull("nonce")) {
+            return Optional.empty();
+        }
+        String nonce = body.path("nonce").asText();
+        Instant since = clock.get().minus(nonceWindow);
+        return nonced.stream().filter(n -> n.author().equals(BOT) && n.nonce().equals(nonce) && !n.at().isBefore(since))
+                .map(n -> messages.get(n.messageId())).filter(java.util.Objects::nonNull).findFirst();
+    }
+
+    /** A created message keeps its nonce (the message object's {@code nonce}, also in MESSAGE_CREATE). */
+    private void remember(JsonNode body, ObjectNode msg) {
+        if (body.hasNonNull("nonce")) {
+            msg.set("nonce", body.get("nonce"));
+            nonced.add(new Nonced(BOT, body.path("nonce").asText(), clock.get(), msg.path("id").asText()));
         }
     }
 

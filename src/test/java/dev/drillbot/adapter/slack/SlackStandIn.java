@@ -154,10 +154,11 @@ final class SlackStandIn implements AutoCloseable {
                 r.addProperty("team_id", TEAM);
                 r.addProperty("user_id", BOT_USER);
                 r.addProperty("bot_id", BOT_ID);
+                r.addProperty("app_id", APP_ID);
                 r.addProperty("is_enterprise_install", false);
             }
             case "apps.connections.open" -> r.addProperty("url", "ws://127.0.0.1:" + socket.getPort()
-                    + "/link/?ticket=t-" + connectionSeq.incrementAndGet() + "&app_id=A0DRILL");
+                    + "/link/?ticket=t-" + connectionSeq.incrementAndGet() + "&app_id=" + APP_ID);
             case "chat.postMessage" -> {
                 String ts = nextTs();
                 r.addProperty("channel", params.get("channel"));
@@ -167,12 +168,21 @@ final class SlackStandIn implements AutoCloseable {
                 message.addProperty("text", params.getOrDefault("text", ""));
                 message.addProperty("user", BOT_USER);
                 message.addProperty("bot_id", BOT_ID);
+                message.addProperty("app_id", APP_ID);
                 message.addProperty("ts", ts);
                 if (params.containsKey("thread_ts")) {
                     message.addProperty("thread_ts", params.get("thread_ts"));
                 }
+                if (params.containsKey("metadata")) {
+                    // message metadata: {"event_type": ..., "event_payload": {...}}, as posted
+                    message.add("metadata", JsonParser.parseString(params.get("metadata")));
+                }
                 r.add("message", message);
+                if (!params.containsKey("thread_ts")) {
+                    channelMessages.add(new Posted(params.get("channel"), message));
+                }
             }
+            case "conversations.history" -> history(params, r);
             case "chat.postEphemeral" -> r.addProperty("message_ts", nextTs());
             case "conversations.open" -> {
                 JsonObject channel = new JsonObject();
@@ -286,7 +296,94 @@ final class SlackStandIn implements AutoCloseable {
     }
 
     private String nextTs() {
-        return "1772442000." + String.format("%06d", 100 + messageSeq.incrementAndGet());
+        return clock.get().getEpochSecond() + "." + String.format("%06d", 100 + messageSeq.incrementAndGet());
+    }
+
+    /** Where the {@code ts} of posted messages comes from: 2026-03-02T09:00:00Z unless a test moves it. */
+    private volatile java.util.function.Supplier<java.time.Instant> clock =
+            () -> java.time.Instant.ofEpochSecond(1772442000L);
+
+    /** Gives posted messages a {@code ts} of this clock's time (seconds; the sequence makes them unique). */
+    void clock(java.util.function.Supplier<java.time.Instant> clock) {
+        this.clock = clock;
+    }
+
+    static final String APP_ID = "A0DRILL";
+
+    /** A top-level message in a channel's history: the bot's posts and users' messages, in the order posted. */
+    private record Posted(String channel, JsonObject message) {}
+
+    private final List<Posted> channelMessages = new java.util.concurrent.CopyOnWriteArrayList<>();
+    /** Channels the bot is not a member of: their history cannot be read with the bot token. */
+    private final java.util.Set<String> notMember = ConcurrentHashMap.newKeySet();
+
+    /** The bot is not a member of the channel (it posts there with chat:write.public): conversations.history is refused. */
+    void notAMemberOf(String channel) {
+        notMember.add(channel);
+    }
+
+    /** A user's top-level message in a channel (in its history; no event is sent). */
+    void userMessage(String user, String channel, String ts, String text) {
+        JsonObject m = new JsonObject();
+        m.addProperty("type", "message");
+        m.addProperty("user", user);
+        m.addProperty("text", text);
+        m.addProperty("ts", ts);
+        channelMessages.add(new Posted(channel, m));
+    }
+
+    /**
+     * conversations.history as Slack documents it: the channel's messages (not thread replies) between
+     * {@code oldest} and {@code latest}, both exclusive unless {@code inclusive}, most recent first; message
+     * metadata only with {@code include_all_metadata}; at most 15 per page (the limit for apps outside Slack's
+     * Marketplace), the rest behind {@code response_metadata.next_cursor} with {@code has_more}. A bot token
+     * reads only channels the bot is a member of ({@code not_in_channel} otherwise).
+     */
+    private void history(Map<String, String> params, JsonObject r) {
+        String channel = params.getOrDefault("channel", "");
+        if (notMember.contains(channel)) {
+            r.addProperty("ok", false);
+            r.addProperty("error", "not_in_channel");
+            return;
+        }
+        boolean inclusive = truthy(params.get("inclusive"));
+        boolean metadata = truthy(params.get("include_all_metadata"));
+        java.math.BigDecimal oldest = new java.math.BigDecimal(params.getOrDefault("oldest", "0"));
+        java.math.BigDecimal latest = params.containsKey("latest") ? new java.math.BigDecimal(params.get("latest")) : null;
+        List<JsonObject> found = new ArrayList<>();
+        for (Posted p : channelMessages) {
+            if (!p.channel().equals(channel)) {
+                continue;
+            }
+            java.math.BigDecimal ts = new java.math.BigDecimal(p.message().get("ts").getAsString());
+            int fromOldest = ts.compareTo(oldest);
+            int toLatest = latest == null ? -1 : ts.compareTo(latest);
+            if ((inclusive ? fromOldest >= 0 : fromOldest > 0) && (inclusive ? toLatest <= 0 : toLatest < 0)) {
+                JsonObject m = p.message().deepCopy();
+                if (!metadata) {
+                    m.remove("metadata");
+                }
+                found.add(m);
+            }
+        }
+        found.sort(java.util.Comparator.comparing((JsonObject m) -> new java.math.BigDecimal(m.get("ts").getAsString()))
+                .reversed());
+        String cursor = params.getOrDefault("cursor", "");
+        int from = cursor.isEmpty() ? 0 : Integer.parseInt(cursor);
+        int limit = Math.max(1, Math.min(15, Integer.parseInt(params.getOrDefault("limit", "15"))));
+        com.google.gson.JsonArray page = new com.google.gson.JsonArray();
+        found.subList(Math.min(from, found.size()), Math.min(from + limit, found.size())).forEach(page::add);
+        r.add("messages", page);
+        boolean more = from + limit < found.size();
+        r.addProperty("has_more", more);
+        r.addProperty("pin_count", 0);
+        JsonObject meta = new JsonObject();
+        meta.addProperty("next_cursor", more ? String.valueOf(from + limit) : "");
+        r.add("response_metadata", meta);
+    }
+
+    private static boolean truthy(String value) {
+        return "true".equalsIgnoreCase(value) || "1".equals(value);
     }
 
     /** Uploaded file bytes by file id (the address files.getUploadURLExternal handed out). */
