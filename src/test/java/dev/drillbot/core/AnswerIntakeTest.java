@@ -265,4 +265,50 @@ class AnswerIntakeTest {
         assertThat(door().resume()).isZero(); // given up for good, even once it could be handled
         assertThat(t.gateway.replies()).isEmpty();
     }
+
+    @Test
+    @DisplayName("answers written in a post whose poster died before recording it are scored, each once, when the takeover keeps that post")
+    void answersInATakenOverPost() throws Exception {
+        Instant fire = NINE_AM.plus(Duration.ofDays(1));
+        ThreadRef first = new ThreadRef(TestBot.CHANNEL, "first-post");
+        // instance A claimed the fire time and the platform took its post; A died before recording it
+        dev.drillbot.core.bank.Question question = t.bank.track(dev.drillbot.core.bank.Track.LP).get(0);
+        new dev.drillbot.adapter.store.SqliteDrillStore(t.db).claim(new dev.drillbot.core.drill.DrillStore.NewDrill(
+                TestBot.CHANNEL, dev.drillbot.core.drill.Drill.Kind.SCHEDULED, java.util.Optional.of(fire),
+                fire.atZone(t.channel.zone()).toLocalDate(), question.id(), question.track(), "", fire,
+                fire.plus(Duration.ofHours(24)))).orElseThrow();
+        // answers in A's thread reach this instance, which knows no drill there yet
+        t.clock.set(fire.plusSeconds(60));
+        AnswerIntake.Door door = door();
+        door.take("message:a1", new Inbox.Event(Inbox.Kind.ANSWER, new AnswerReceived(ANA, first,
+                "First go, no numbers. score=41", fire.plusSeconds(50), "a1")));
+        door.take("message:b1", new Inbox.Event(Inbox.Kind.ANSWER, new AnswerReceived(BEN, first,
+                "The result: costs down 20%. score=66", fire.plusSeconds(55), "b1")));
+        door.take("edit:a1:1", new Inbox.Event(Inbox.Kind.EDIT, new AnswerReceived(ANA, first,
+                "Edited: the result was 2x faster. score=91", fire.plusSeconds(58), "a1")));
+        idle();
+        assertThat(t.gateway.replies()).isEmpty();
+
+        // past the lease this instance takes the fire time over, and the platform hands back A's post
+        t.gateway.earlierPostIn(first.id());
+        t.clock.set(fire.plus(Duration.ofMinutes(3)));
+        assertThat(t.bot.drills().postScheduled(t.channel, fire)).isEqualTo(PostOutcome.POSTED);
+        idle();
+        List<String> replies = feedback(t.gateway);
+        assertThat(t.gateway.replies()).allSatisfy(r -> assertThat(r.threadId()).isEqualTo(first.id()));
+        assertThat(replies.stream().filter(r -> r.contains("Ana")).toList()).satisfiesExactly(
+                a -> assertThat(a).contains("41/100"), b -> assertThat(b).contains("91/100"));
+        assertThat(replies.stream().filter(r -> r.contains("Ben"))).singleElement()
+                .satisfies(b -> assertThat(b).contains("66/100"));
+        assertThat(scoredRows()).isEqualTo(3);
+
+        // nothing is left for the next start, and nothing is scored twice
+        int sent = t.gateway.replies().size();
+        restart();
+        assertThat(door().resume()).isZero();
+        idle();
+        assertThat(t.gateway.replies()).hasSize(0);
+        assertThat(scoredRows()).isEqualTo(3);
+        assertThat(sent).isEqualTo(3);
+    }
 }

@@ -93,6 +93,55 @@ class DrillLoopTest {
         assertThat(store.byId(id).orElseThrow().threadId()).contains(t.gateway.posts().get(0).threadId());
     }
 
+    /** Instance A's claim of the fire time, as its store wrote it before A died. */
+    private dev.drillbot.core.drill.Drill deadClaim(String questionId, dev.drillbot.core.bank.Track track) {
+        return new dev.drillbot.adapter.store.SqliteDrillStore(t.db).claim(new dev.drillbot.core.drill.DrillStore.NewDrill(
+                t.channel.channel(), dev.drillbot.core.drill.Drill.Kind.SCHEDULED, java.util.Optional.of(NINE_AM),
+                NINE_AM.atZone(LA).toLocalDate(), questionId, track, "", NINE_AM, NINE_AM.plus(Duration.ofHours(24))))
+                .orElseThrow();
+    }
+
+    @Test
+    @DisplayName("a takeover posts the question the dead claimer chose, under the drill's key, with the time of its attempt")
+    void takeoverPostsTheFirstClaimersQuestion() {
+        // the channel alternates tracks: a new pick after this LP claim would be a SQL question
+        var claim = deadClaim("lp-test-dive-deep", dev.drillbot.core.bank.Track.LP);
+        t.clock.set(NINE_AM.plus(Duration.ofMinutes(3)));
+        assertThat(t.bot.drills().postScheduled(t.channel, NINE_AM)).isEqualTo(PostOutcome.POSTED);
+
+        var post = (OutgoingMessage.DrillPost) t.gateway.posts().get(0).message();
+        assertThat(post.question().id()).isEqualTo("lp-test-dive-deep");
+        assertThat(post.key()).isEqualTo("drill-" + claim.id());
+        assertThat(post.earlierAttempt()).contains(NINE_AM);
+        var drill = t.bot.drillStore().byId(claim.id()).orElseThrow();
+        assertThat(drill.questionId()).isEqualTo("lp-test-dive-deep");
+        assertThat(drill.threadId()).contains(t.gateway.posts().get(0).threadId());
+    }
+
+    @Test
+    @DisplayName("a takeover whose first question has left the bank posts another of the same track")
+    void takeoverOfAQuestionNoLongerInTheBank() {
+        var claim = deadClaim("lp-removed-since", dev.drillbot.core.bank.Track.LP);
+        t.clock.set(NINE_AM.plus(Duration.ofMinutes(3)));
+        assertThat(t.bot.drills().postScheduled(t.channel, NINE_AM)).isEqualTo(PostOutcome.POSTED);
+
+        var post = (OutgoingMessage.DrillPost) t.gateway.posts().get(0).message();
+        assertThat(post.question().track()).isEqualTo(dev.drillbot.core.bank.Track.LP);
+        assertThat(post.key()).isEqualTo("drill-" + claim.id());
+        assertThat(post.earlierAttempt()).contains(NINE_AM);
+        assertThat(t.bot.drillStore().byId(claim.id()).orElseThrow().questionId()).isEqualTo(post.question().id());
+    }
+
+    @Test
+    @DisplayName("a drill posted without a takeover carries its key and no earlier attempt")
+    void ordinaryPostHasAKey() {
+        postDrill();
+        var post = (OutgoingMessage.DrillPost) t.gateway.posts().get(0).message();
+        var drill = t.bot.drillStore().latest(t.channel.channel()).orElseThrow();
+        assertThat(post.key()).isEqualTo("drill-" + drill.id());
+        assertThat(post.earlierAttempt()).isEmpty();
+    }
+
     @Test
     @DisplayName("a scheduled fire time posts exactly one drill, however often it is offered")
     void exactlyOncePerFireTime() throws Exception {

@@ -45,10 +45,27 @@ public final class RecordingGateway implements ChatGateway {
         notifyAll();
     }
 
+    private String earlierPost;
+
+    /**
+     * The platform holds the post of an earlier attempt at the next drill taken over, in this thread: the gateway
+     * finds it (as Discord's nonce and Slack's message metadata let the real ones) and keeps it instead of posting.
+     */
+    public synchronized void earlierPostIn(String threadId) {
+        this.earlierPost = threadId;
+    }
+
     @Override
     public synchronized ThreadRef post(ChannelRef channel, OutgoingMessage message) {
         if (failPosts) {
             throw new IllegalStateException("platform unavailable");
+        }
+        if (earlierPost != null && message instanceof OutgoingMessage.DrillPost d && d.earlierAttempt().isPresent()) {
+            ThreadRef kept = new ThreadRef(channel, earlierPost);
+            earlierPost = null;
+            sent.add(new Sent("kept", channel, kept.id(), message));
+            notifyAll();
+            return kept;
         }
         ThreadRef t = new ThreadRef(channel, "t" + ids.incrementAndGet());
         sent.add(new Sent("post", channel, t.id(), message));

@@ -45,6 +45,16 @@ public final class SqliteDrillStore implements DrillStore {
     }
 
     @Override
+    public Optional<Abandoned> abandoned(ChannelRef channel, Instant fireTime, Instant now) {
+        // the same condition as claim's takeover
+        return db.read(c -> Sql.first(c, "SELECT id, question_id, track, posted_at FROM drills WHERE channel_key = ?"
+                + " AND fire_time = ? AND thread_id IS NULL AND posted_at < ?",
+                rs -> new Abandoned(rs.getLong(1), rs.getString(2), Track.fromSlug(rs.getString(3)).orElseThrow(),
+                        Instant.ofEpochMilli(rs.getLong(4))),
+                channel.key(), fireTime.toEpochMilli(), now.minus(CLAIM_LEASE).toEpochMilli()));
+    }
+
+    @Override
     public void attachThread(long drillId, String threadId) {
         db.write(c -> Sql.update(c, "UPDATE drills SET thread_id = ? WHERE id = ? AND thread_id IS NULL", threadId, drillId));
     }

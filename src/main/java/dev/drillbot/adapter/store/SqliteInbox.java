@@ -35,20 +35,36 @@ public final class SqliteInbox implements Inbox {
         db.write(c -> Sql.update(c, "UPDATE inbox SET done_at = ? WHERE id = ?", System.currentTimeMillis(), id));
     }
 
+    private static final String PENDING = "SELECT id, kind, channel_id, thread_id, user_id, user_name, message_id,"
+            + " text, sent_at, attempts, attached_file FROM inbox";
+
     @Override
     public List<Pending> takePending(String platform) {
         return db.write(c -> {
-            List<Pending> pending = Sql.list(c, "SELECT id, kind, channel_id, thread_id, user_id, user_name, message_id,"
-                    + " text, sent_at, attempts, attached_file FROM inbox WHERE platform = ? AND done_at IS NULL ORDER BY id", rs -> {
-                        ThreadRef thread = new ThreadRef(new ChannelRef(platform, rs.getString(3)), rs.getString(4));
-                        AnswerReceived m = new AnswerReceived(new UserRef(rs.getString(5), rs.getString(6)), thread,
-                                rs.getString(8), Instant.ofEpochMilli(rs.getLong(9)), rs.getString(7));
-                        return new Pending(rs.getLong(1), new Event(Kind.valueOf(rs.getString(2).toUpperCase(Locale.ROOT)),
-                                m, rs.getInt(11) == 1), rs.getInt(10) + 1);
-                    }, platform);
+            List<Pending> pending = Sql.list(c, PENDING + " WHERE platform = ? AND done_at IS NULL ORDER BY id",
+                    rs -> pending(platform, rs, 1), platform);
             Sql.update(c, "UPDATE inbox SET attempts = attempts + 1 WHERE platform = ? AND done_at IS NULL", platform);
             return pending;
         });
+    }
+
+    @Override
+    public List<Pending> reopen(String platform, String channelId, String threadId) {
+        return db.write(c -> {
+            Sql.update(c, "UPDATE inbox SET done_at = NULL, attempts = 1 WHERE platform = ? AND channel_id = ?"
+                    + " AND thread_id = ?", platform, channelId, threadId);
+            return Sql.list(c, PENDING + " WHERE platform = ? AND channel_id = ? AND thread_id = ? ORDER BY id",
+                    rs -> pending(platform, rs, 0), platform, channelId, threadId);
+        });
+    }
+
+    /** @param counting attempts counted after the row was read */
+    private static Pending pending(String platform, java.sql.ResultSet rs, int counting) throws java.sql.SQLException {
+        ThreadRef thread = new ThreadRef(new ChannelRef(platform, rs.getString(3)), rs.getString(4));
+        AnswerReceived m = new AnswerReceived(new UserRef(rs.getString(5), rs.getString(6)), thread,
+                rs.getString(8), Instant.ofEpochMilli(rs.getLong(9)), rs.getString(7));
+        return new Pending(rs.getLong(1), new Event(Kind.valueOf(rs.getString(2).toUpperCase(Locale.ROOT)),
+                m, rs.getInt(11) == 1), rs.getInt(10) + counting);
     }
 
     @Override

@@ -61,12 +61,42 @@ public final class AnswerIntake {
      *     user's display name, or waits for a drill thread the platform announced a moment early)
      */
     public Door door(String platform, EventWork work, UnaryOperator<AnswerReceived> complete) {
-        return new Door(platform, work, event -> complete.apply(event.message()));
+        return opened(new Door(platform, work, event -> complete.apply(event.message())));
     }
 
     /** As {@link #door}, for an adapter that needs the whole stored event to complete it (e.g. its attached-file flag). */
     public Door eventDoor(String platform, EventWork work, java.util.function.Function<Inbox.Event, AnswerReceived> complete) {
-        return new Door(platform, work, complete);
+        return opened(new Door(platform, work, complete));
+    }
+
+    /** The latest door of each platform (a platform reconnecting opens a new one). */
+    private final java.util.Map<String, Door> doors = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private Door opened(Door door) {
+        doors.put(door.platform, door);
+        return door;
+    }
+
+    /**
+     * The thread has just become a drill's (a takeover kept the post of an instance that died before recording
+     * it): the events received in it, which were handled as no drill's, are handled again, after any of the same
+     * user's in that thread still under way. Without a door for the platform in this process they wait in the
+     * inbox for the next start.
+     *
+     * @return how many events are handled again
+     */
+    public int reopen(dev.drillbot.core.chat.ThreadRef thread) {
+        String platform = thread.channel().platform();
+        List<Inbox.Pending> events = inbox.reopen(platform, thread.channel().id(), thread.id());
+        Door door = doors.get(platform);
+        if (door != null) {
+            events.forEach(p -> door.queue(p.id(), p.event(), outcome -> { }));
+        }
+        if (!events.isEmpty()) {
+            log.info("{}: {} event(s) received in thread {} before it was known as a drill's are handled again",
+                    platform, events.size(), thread.id());
+        }
+        return events.size();
     }
 
     /**

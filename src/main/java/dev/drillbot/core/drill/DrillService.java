@@ -19,6 +19,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,6 +44,7 @@ public final class DrillService {
     private final Scoring scoring;
     private final QuestionPicker picker;
     private final Clock clock;
+    private volatile Consumer<ThreadRef> takenOver = thread -> { };
 
     public DrillService(QuestionBank bank, DrillStore drills, ProgressStore progress, Gateways gateways,
             Messages messages, Scoring scoring, QuestionPicker picker, Clock clock) {
@@ -79,8 +81,13 @@ public final class DrillService {
             }
             return PostOutcome.SKIPPED_TOO_LATE;
         }
-        Track track = ch.trackMode().next(drills.lastScheduledTrack(ch.channel()));
-        Optional<Question> question = pickFrom(ch, bank.track(track));
+        // a takeover posts what the dead claimer chose: its post may be out there, and answers in its thread are
+        // answers to that question
+        Optional<DrillStore.Abandoned> abandoned = drills.abandoned(ch.channel(), fireTime, now);
+        Track track = abandoned.map(DrillStore.Abandoned::track)
+                .orElseGet(() -> ch.trackMode().next(drills.lastScheduledTrack(ch.channel())));
+        Optional<Question> question = abandoned.flatMap(a -> bank.find(a.questionId()))
+                .or(() -> pickFrom(ch, bank.track(track)));
         if (question.isEmpty()) {
             log.warn("No {} questions in the bank; nothing posted to {}", track.slug(), ch.channel());
             return PostOutcome.NO_QUESTIONS;
@@ -95,7 +102,22 @@ public final class DrillService {
             log.info("Posting the drill for {} scheduled at {} late ({} late, inside the grace window)",
                     ch.channel(), fireTime, human(late));
         }
-        return post(claimed.get(), question.get(), false).isPresent() ? PostOutcome.POSTED : PostOutcome.FAILED;
+        // the row survives a takeover; had it been released and claimed afresh meanwhile, nothing was taken over
+        Optional<Instant> earlierAttempt = abandoned.filter(a -> a.drillId() == claimed.get().id())
+                .map(DrillStore.Abandoned::claimedAt);
+        earlierAttempt.ifPresent(at -> log.info("Taking over the drill for {} scheduled at {}: its claimer started"
+                + " posting it at {} and was not heard of again", ch.channel(), fireTime, at));
+        return post(claimed.get(), question.get(), false, earlierAttempt).isPresent() ? PostOutcome.POSTED
+                : PostOutcome.FAILED;
+    }
+
+    /**
+     * Called with the thread of every drill posted on a takeover, once it is recorded. The gateway may have found
+     * and kept the dead claimer's post (the platforms allow it, see {@link OutgoingMessage.DrillPost}); answers
+     * written in its thread before were then taken as no drill's, and {@code takenOver} has them handled again.
+     */
+    public void onTakeover(Consumer<ThreadRef> takenOver) {
+        this.takenOver = takenOver;
     }
 
     /** Posts a practice drill chosen from {@code candidates} in its own thread. */
@@ -109,7 +131,7 @@ public final class DrillService {
                 now.atZone(ch.zone()).toLocalDate(), question.get().id(), question.get().track(),
                 requester.name(), now, now.plus(ch.answerWindow())))
                 .orElseThrow(() -> new IllegalStateException("practice drills are never duplicates"));
-        return post(drill, question.get(), true);
+        return post(drill, question.get(), true, Optional.empty());
     }
 
     /** The next hint for this user on this drill, or a message saying there are no more. */
@@ -136,18 +158,35 @@ public final class DrillService {
         return picker.pick(candidates, drills.askedQuestions(ch.channel()), progress.groupSkills(ch.channel()));
     }
 
-    private Optional<Drill> post(Drill drill, Question question, boolean practice) {
+    private Optional<Drill> post(Drill drill, Question question, boolean practice, Optional<Instant> earlierAttempt) {
         String text = messages.render("drill", drillValues(drill, question, practice));
         try {
-            ThreadRef thread = gateways.forChannel(drill.channel())
-                    .post(drill.channel(), new OutgoingMessage.DrillPost(text, question, practice));
+            ThreadRef thread = gateways.forChannel(drill.channel()).post(drill.channel(),
+                    new OutgoingMessage.DrillPost(text, question, practice, key(drill), earlierAttempt));
             drills.attachThread(drill.id(), thread.id());
+            if (earlierAttempt.isPresent()) {
+                tellTakenOver(thread);
+            }
             return drills.byId(drill.id());
         } catch (RuntimeException e) {
             // Forget the claim so that a retry (or the next start-up catch-up) can post it.
             drills.release(drill.id());
             log.error("Could not post drill {} to {}: {}", question.id(), drill.channel(), e.toString());
             return Optional.empty();
+        }
+    }
+
+    /** A drill's identity for the platforms: the same for every attempt to post it, short enough for Discord's nonce. */
+    static String key(Drill drill) {
+        return "drill-" + drill.id();
+    }
+
+    private void tellTakenOver(ThreadRef thread) {
+        try {
+            takenOver.accept(thread);
+        } catch (RuntimeException e) {
+            // the drill is posted and recorded; answers handled before stay handled as they were
+            log.error("Could not handle again the answers in taken-over drill thread {}: {}", thread.id(), e.toString());
         }
     }
 

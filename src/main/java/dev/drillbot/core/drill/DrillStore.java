@@ -26,6 +26,17 @@ public interface DrillStore {
      */
     Optional<Drill> claim(NewDrill drill);
 
+    /**
+     * A claim of a scheduled fire time that was never posted and whose lease ran out (its claimer is taken for
+     * dead), as the next {@link #claim} would take it over.
+     *
+     * @param claimedAt when that claimer claimed it, and so started posting: its post may have reached the platform
+     */
+    record Abandoned(long drillId, String questionId, Track track, Instant claimedAt) {}
+
+    /** The abandoned claim of this fire time at {@code now}, if there is one. */
+    Optional<Abandoned> abandoned(ChannelRef channel, Instant fireTime, Instant now);
+
     /** Records where the gateway posted the drill. */
     void attachThread(long drillId, String threadId);
 

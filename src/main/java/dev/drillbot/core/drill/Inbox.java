@@ -40,6 +40,15 @@ public interface Inbox {
     /** Events of the platform received but not done, oldest first; counts an attempt for each. */
     List<Pending> takePending(String platform);
 
+    /**
+     * Makes every event received in a thread pending again, handled or not, as if received now for the first time
+     * (one attempt counted, this one): the thread has just become a drill's, and its events were handled as no
+     * drill's. Handling an event again is harmless: an answer already stored is not stored or scored twice.
+     *
+     * @return those events, oldest first
+     */
+    List<Pending> reopen(String platform, String channelId, String threadId);
+
     /** When the latest answer received in a thread was sent: replies older than it need not be read again. */
     Optional<Instant> lastSent(String platform, String channelId, String threadId);
 

@@ -28,7 +28,8 @@ class DiscordRendererTest {
     void drill() {
         Question q = BANK.track(Track.SQL).get(0);
         List<MessageCreateData> out = DiscordRenderer.drill(new OutgoingMessage.DrillPost(
-                "📅 Today's drill · SQL\n*" + q.title() + "*\n\n" + q.prompt(), q, false));
+                "📅 Today's drill · SQL\n*" + q.title() + "*\n\n" + q.prompt(), q, false, "drill-1",
+                java.util.Optional.empty()));
 
         assertThat(out).hasSize(1);
         MessageEmbed embed = out.get(0).getEmbeds().get(0);
@@ -44,7 +45,8 @@ class DiscordRendererTest {
         Question q = BANK.track(Track.LP).get(0);
         String text = IntStream.range(0, 900).mapToObj(i -> "line " + i + " of a very long question text")
                 .reduce("", (a, b) -> a + b + "\n");
-        List<MessageCreateData> out = DiscordRenderer.drill(new OutgoingMessage.DrillPost(text, q, true));
+        List<MessageCreateData> out = DiscordRenderer.drill(new OutgoingMessage.DrillPost(text, q, true, "drill-2",
+                java.util.Optional.empty()));
 
         assertThat(out.size()).isGreaterThan(1);
         assertThat(out.get(0).getComponents()).hasSize(1);
