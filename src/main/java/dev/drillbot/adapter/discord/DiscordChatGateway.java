@@ -12,6 +12,9 @@ import net.dv8tion.jda.api.entities.Message;
 import net.dv8tion.jda.api.entities.channel.concrete.ThreadChannel;
 import net.dv8tion.jda.api.entities.channel.middleman.GuildMessageChannel;
 import net.dv8tion.jda.api.entities.channel.middleman.MessageChannel;
+import net.dv8tion.jda.api.exceptions.ErrorResponseException;
+import net.dv8tion.jda.api.requests.ErrorResponse;
+import net.dv8tion.jda.api.requests.restaction.MessageCreateAction;
 import net.dv8tion.jda.api.utils.messages.MessageCreateData;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -58,28 +61,61 @@ public final class DiscordChatGateway implements ChatGateway {
         return PLATFORM;
     }
 
+    /**
+     * A drill's first message carries the drill's key as its nonce, which Discord checks "for uniqueness in the past
+     * few minutes" ({@code enforce_nonce}, which JDA always sends): when an instance that died mid-post is taken
+     * over, Discord returns the message it posted instead of creating a second one. That message may already have
+     * started the thread (the message object's {@code thread}, or error 160004 when starting it): then that thread
+     * is the drill's, and nothing more is sent into it.
+     */
     @Override
     public ThreadRef post(ChannelRef channel, OutgoingMessage message) {
         GuildMessageChannel target = channel(channel.id());
         List<MessageCreateData> parts = DiscordRenderer.render(message);
-        Message first = target.sendMessage(parts.get(0)).complete();
-        threads.opening(channel, first.getId());
-        ThreadChannel thread;
-        try {
-            thread = first.createThreadChannel(threadName(message))
-                    .setAutoArchiveDuration(ThreadChannel.AutoArchiveDuration.TIME_1_WEEK).complete();
-        } catch (RuntimeException e) {
-            // The core will retry the post: do not leave a drill without a thread behind.
-            threads.abandoned(first.getId());
-            first.delete().queue(ok -> { }, err -> log.warn("Could not remove drill message {}: {}", first.getId(), err.toString()));
-            throw e;
+        MessageCreateAction send = target.sendMessage(parts.get(0));
+        if (message instanceof OutgoingMessage.DrillPost drill && drill.key().length() <= Message.MAX_NONCE_LENGTH) {
+            send.setNonce(drill.key());
         }
-        threads.opened(channel, first.getId(), thread.getId());
+        Message first = send.complete();
+        threads.opening(channel, first.getId());
+        ThreadChannel started = first.getStartedThread();
+        String threadId;
+        ThreadChannel thread = null;
+        if (started != null) {
+            threadId = started.getId();
+        } else {
+            try {
+                thread = first.createThreadChannel(threadName(message))
+                        .setAutoArchiveDuration(ThreadChannel.AutoArchiveDuration.TIME_1_WEEK).complete();
+                threadId = thread.getId();
+            } catch (ErrorResponseException e) {
+                if (e.getErrorResponse() != ErrorResponse.THREAD_WITH_THIS_MESSAGE_ALREADY_EXISTS) {
+                    throw abandon(first, e);
+                }
+                threadId = first.getId(); // a thread started from a message has the message's id
+            } catch (RuntimeException e) {
+                throw abandon(first, e);
+            }
+        }
+        threads.opened(channel, first.getId(), threadId);
+        if (thread == null) {
+            // the continuation, if any, was sent by the attempt that opened the thread, or died with it
+            log.info("Discord channel {}: drill message {} was posted by an earlier attempt; keeping its thread {}",
+                    channel.id(), first.getId(), threadId);
+            return new ThreadRef(channel, threadId);
+        }
         for (MessageCreateData more : parts.subList(1, parts.size())) {
             thread.sendMessage(more).complete();
         }
         log.debug("Posted a drill to Discord channel {} with thread {}", channel.id(), thread.getId());
         return new ThreadRef(channel, thread.getId());
+    }
+
+    /** The core will retry the post: do not leave a drill without a thread behind. */
+    private RuntimeException abandon(Message first, RuntimeException e) {
+        threads.abandoned(first.getId());
+        first.delete().queue(ok -> { }, err -> log.warn("Could not remove drill message {}: {}", first.getId(), err.toString()));
+        return e;
     }
 
     /**

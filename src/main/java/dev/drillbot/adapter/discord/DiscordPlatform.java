@@ -153,6 +153,11 @@ public final class DiscordPlatform implements ChatPlatform {
         }
     }
 
+    /** This instance's connection to Discord, null before {@link #start} (for tests). */
+    ShardManager shardManager() {
+        return shards;
+    }
+
     /** Waits until every event received so far has been handled (for tests). */
     boolean awaitIdle(Duration timeout) throws InterruptedException {
         return workers == null || workers.awaitIdle(timeout);
