@@ -15,7 +15,11 @@ import dev.drillbot.core.chat.ChatGateway;
 import dev.drillbot.core.chat.OutgoingMessage;
 import dev.drillbot.core.chat.ThreadRef;
 import dev.drillbot.core.chat.UserRef;
+import com.slack.api.methods.response.auth.AuthTestResponse;
+import com.slack.api.methods.response.conversations.ConversationsHistoryResponse;
+import com.slack.api.model.Message;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Sends the core's messages to Slack: a post's {@code ts} is the thread in which answers are
@@ -42,10 +46,29 @@ public final class SlackChatGateway implements ChatGateway {
         return PLATFORM;
     }
 
+    /**
+     * A drill carries its key in the message's metadata. Slack cannot refuse a second post, so a takeover of a
+     * drill whose first poster died looks for that post first: the channel's history since the first attempt
+     * ({@code conversations.history} with the bot token, metadata included), and keeps a message of this bot with
+     * the drill's key. When the history cannot be read (the bot is not in the channel, a missing scope, a rate
+     * limit) it posts: a drill shown twice is better than none.
+     */
     @Override
     public ThreadRef post(ChannelRef channel, OutgoingMessage message) {
+        Message.Metadata metadata = null;
+        if (message instanceof OutgoingMessage.DrillPost drill) {
+            if (drill.earlierAttempt().isPresent()) {
+                java.util.Optional<String> posted = postedBefore(channel, drill.key(), drill.earlierAttempt().get());
+                if (posted.isPresent()) {
+                    log.info("Slack channel {}: the drill was posted at {} by an earlier attempt; keeping that post",
+                            channel.id(), posted.get());
+                    return new ThreadRef(channel, posted.get());
+                }
+            }
+            metadata = Message.Metadata.builder().eventType(DRILL_EVENT).eventPayload(Map.of("key", drill.key())).build();
+        }
         List<BlockKit.Rendered> parts = BlockKit.render(message);
-        String ts = send(channel.id(), null, parts.get(0));
+        String ts = send(channel.id(), null, parts.get(0), metadata);
         ThreadRef thread = new ThreadRef(channel, ts);
         // A text too long for one message continues in its own thread, so the channel sees one post.
         for (BlockKit.Rendered more : parts.subList(1, parts.size())) {
@@ -161,7 +184,64 @@ public final class SlackChatGateway implements ChatGateway {
         }
     }
 
+    /** The metadata event type of a drill post; its payload's {@code key} is the drill's. */
+    static final String DRILL_EVENT = "drillbot_drill";
+    /** Our clock and Slack's may differ a little: the history is read from a minute before the first attempt. */
+    static final java.time.Duration CLOCK_SKEW = java.time.Duration.ofMinutes(1);
+    /** What conversations.history returns at most per call for apps outside Slack's Marketplace. */
+    static final int HISTORY_PAGE = 15;
+    /** A drill channel's history is read this far at most (the first attempt was minutes ago). */
+    static final int HISTORY_PAGES = 10;
+
+    /** This bot's identity (auth.test), to know its own messages; looked up once. */
+    private volatile AuthTestResponse self;
+
+    /** The ts of this bot's message in the channel carrying the drill's key, posted since {@code since}. */
+    private java.util.Optional<String> postedBefore(ChannelRef channel, String key, java.time.Instant since) {
+        try {
+            AuthTestResponse me = self;
+            if (me == null) {
+                me = calls.once("auth.test", () -> client.authTest(r -> r));
+                self = me;
+            }
+            String oldest = SlackEvents.ts(since.minus(CLOCK_SKEW));
+            String cursor = null;
+            for (int page = 0; page < HISTORY_PAGES; page++) {
+                String from = cursor;
+                ConversationsHistoryResponse r = calls.once("conversations.history", () -> client.conversationsHistory(
+                        q -> q.channel(channel.id()).oldest(oldest).includeAllMetadata(true).limit(HISTORY_PAGE)
+                                .cursor(from)));
+                for (Message m : r.getMessages()) {
+                    if (ours(m, me) && m.getMetadata() != null && DRILL_EVENT.equals(m.getMetadata().getEventType())
+                            && m.getMetadata().getEventPayload() != null
+                            && key.equals(String.valueOf(m.getMetadata().getEventPayload().get("key")))) {
+                        return java.util.Optional.of(m.getTs());
+                    }
+                }
+                cursor = r.getResponseMetadata() == null ? null : r.getResponseMetadata().getNextCursor();
+                if (cursor == null || cursor.isEmpty()) {
+                    return java.util.Optional.empty();
+                }
+            }
+            log.warn("Slack channel {}: no earlier post of {} in the first {} pages of its history; posting it",
+                    channel.id(), key, HISTORY_PAGES);
+        } catch (SlackCalls.SlackCallException e) {
+            log.warn("Slack channel {}: could not look for an earlier post of {} ({}); posting it, perhaps a second"
+                    + " time", channel.id(), key, e.getMessage());
+        }
+        return java.util.Optional.empty();
+    }
+
+    private static boolean ours(Message m, AuthTestResponse me) {
+        return (me.getBotId() != null && me.getBotId().equals(m.getBotId()))
+                || (me.getUserId() != null && me.getUserId().equals(m.getUser()));
+    }
+
     private String send(String channelId, String threadTs, BlockKit.Rendered part) {
+        return send(channelId, threadTs, part, null);
+    }
+
+    private String send(String channelId, String threadTs, BlockKit.Rendered part, Message.Metadata metadata) {
         try {
             pace.await(channelId); // about one message a second per channel, as Slack asks
         } catch (InterruptedException e) {
@@ -170,7 +250,7 @@ public final class SlackChatGateway implements ChatGateway {
         }
         ChatPostMessageResponse r = calls.call("chat.postMessage", () -> client.chatPostMessage(req -> req
                 .channel(channelId).threadTs(threadTs).text(part.text())
-                .blocks(part.blocks().isEmpty() ? null : part.blocks())
+                .blocks(part.blocks().isEmpty() ? null : part.blocks()).metadata(metadata)
                 .unfurlLinks(false).unfurlMedia(false)));
         return r.getTs();
     }
