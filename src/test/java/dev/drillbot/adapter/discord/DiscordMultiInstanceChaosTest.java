@@ -65,8 +65,8 @@ class DiscordMultiInstanceChaosTest {
                 discord.await(() -> !discord.in(DiscordStandIn.CHANNEL).isEmpty(), Duration.ofSeconds(90), "the first drill");
                 String first = discord.in(DiscordStandIn.CHANNEL).get(0).id();
                 discord.await(() -> discord.thread(first).isPresent(), WAIT, "the first drill's thread");
-                // recorded too: a kill between Discord taking the post and the store recording it is the known gap
-                // (README, "PostgreSQL and several instances"), not what this test is about
+                // recorded too: a kill between Discord taking the post and the store recording it is what
+                // DiscordTakeoverTest is about, not this test
                 poll(() -> firesPosted(pg).size() == 1, WAIT, "the first drill recorded with its thread");
                 thread = first;
 
