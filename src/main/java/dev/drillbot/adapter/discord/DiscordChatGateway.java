@@ -77,6 +77,13 @@ public final class DiscordChatGateway implements ChatGateway {
             send.setNonce(drill.key());
         }
         Message first = send.complete();
+        if (!first.getChannelId().equals(target.getId())) {
+            // Discord documents the nonce check per author and names no channel: the same bot used this key elsewhere
+            // in the last minutes (another drillbot database on the same bot), so that message is not this drill's
+            log.warn("Discord channel {}: drill key {} was used by this bot in channel {} a moment ago; posting without it",
+                    channel.id(), ((OutgoingMessage.DrillPost) message).key(), first.getChannelId());
+            first = target.sendMessage(parts.get(0)).complete();
+        }
         threads.opening(channel, first.getId());
         ThreadChannel started = first.getStartedThread();
         String threadId;

@@ -160,4 +160,19 @@ class DiscordTakeoverTest {
         assertThat(h.platform.awaitIdle(WAIT)).isTrue();
         assertThat(feedback(first.id())).isEqualTo(1);
     }
+
+    @Test
+    @DisplayName("a drill key this bot used a moment ago in another channel (another database on the same bot) does not hold the drill back")
+    void keyUsedInAnotherChannel() throws Exception {
+        // the first drill of this database will be drill-1
+        h.platform.shardManager().getTextChannelById(DiscordStandIn.OTHER_CHANNEL).sendMessage("another team's drill")
+                .setNonce("drill-1").complete();
+        assertThat(h.bot.drills().postScheduled(h.channel, fire)).isEqualTo(PostOutcome.POSTED);
+
+        Drill drill = h.bot.drillStore().latest(h.channel.channel()).orElseThrow();
+        assertThat(drill.id()).as("the key was drill-1").isEqualTo(1);
+        assertThat(discord.in(DiscordStandIn.CHANNEL)).hasSize(1);
+        assertThat(drill.threadId()).contains(discord.in(DiscordStandIn.CHANNEL).get(0).id());
+        assertThat(discord.in(DiscordStandIn.OTHER_CHANNEL)).hasSize(1);
+    }
 }
