@@ -258,6 +258,7 @@ public final class IngestBenchmark {
                     .mapToLong(Thread::getId).toArray();
             long writerCpu0 = Arrays.stream(writers).map(threadBean::getThreadCpuTime).sum();
             long cpu0 = os.getProcessCpuTime();
+            long server0 = serverCpuNanos();
             long start = System.nanoTime();
             for (int i = 0; i < ANSWERS; i++) {
                 int n = i;
@@ -286,6 +287,14 @@ public final class IngestBenchmark {
             long cpu = os.getProcessCpuTime() - cpu0;
             System.out.printf("  CPU per answer: %.3f ms in all, of which %.3f ms on the writer thread(s)%n",
                     cpu / 1e6 / ANSWERS, writerCpu / 1e6 / ANSWERS);
+            if (server0 >= 0) {
+                // what the answers cost the machine in all bounds the rate on it, whatever the commits cost
+                double server = (serverCpuNanos() - server0) / 1e6 / ANSWERS;
+                double both = cpu / 1e6 / ANSWERS + server;
+                System.out.printf("  PostgreSQL server CPU per answer: %.3f ms; bot and server together %.3f ms, so %d cores"
+                        + " could take at most %.0f answers/s%n", server, both,
+                        Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().availableProcessors() * 1000 / both);
+            }
             long transactions = 0;
             long writes = 0;
             for (Database db : dbs) {
@@ -300,6 +309,39 @@ public final class IngestBenchmark {
             dbs.forEach(Database::close);
             dispose(location);
         }
+    }
+
+    /**
+     * CPU time (user + system) of every PostgreSQL server process on this machine so far, from /proc; -1 when
+     * not measuring PostgreSQL or not on Linux. Backends of the bot's pools live through the burst, so the
+     * difference over a burst is the server's work for it (plus anything else the server did meanwhile).
+     */
+    static long serverCpuNanos() {
+        if (POSTGRES == null || !Files.isDirectory(Path.of("/proc"))) {
+            return -1;
+        }
+        long ticks = 0;
+        try (var procs = Files.list(Path.of("/proc"))) {
+            for (Path p : (Iterable<Path>) procs::iterator) {
+                if (!p.getFileName().toString().chars().allMatch(Character::isDigit)) {
+                    continue;
+                }
+                try {
+                    String stat = Files.readString(p.resolve("stat"));
+                    int close = stat.lastIndexOf(')');
+                    if (!stat.substring(stat.indexOf('(') + 1, close).startsWith("postgres")) {
+                        continue;
+                    }
+                    String[] f = stat.substring(close + 2).split(" ");
+                    ticks += Long.parseLong(f[11]) + Long.parseLong(f[12]); // utime, stime (fields 14, 15)
+                } catch (java.io.IOException | RuntimeException gone) {
+                    // the process ended while being read
+                }
+            }
+        } catch (java.io.IOException e) {
+            return -1;
+        }
+        return ticks * 10_000_000L; // USER_HZ is 100 on Linux
     }
 
     /** A 300-word STAR answer, varied per user so that scoring does real work. */
