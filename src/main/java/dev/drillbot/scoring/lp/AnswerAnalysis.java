@@ -12,6 +12,8 @@ import java.util.Set;
  * in it, and which STAR(L) part it belongs to. Built per call; nothing here is shared between threads.
  */
 final class AnswerAnalysis {
+    private static final Set<String> PRONOUN_SUBJECTS = Set.of("i", "we", "he", "she", "they", "it");
+
     enum Actor { I, WE, PASSIVE, NONE }
 
     enum Part { SITUATION, TASK, ACTION, RESULT, LEARNING, OTHER }
@@ -223,9 +225,10 @@ final class AnswerAnalysis {
                     + (s.has(lex.buzzwordsId) ? countMatches(w, s, lex.buzzwordsId, lex) : 0);
             // few glue words mark a keyword list, unless the sentence has clauses: "Fraud ops needed card data
             // within 15 minutes; our nightly batch gave them 18-hour-old data" is terse prose
-            boolean clauses = s.grammar.past + s.grammar.present + s.grammar.modal >= 2;
+            boolean clauses = s.grammar.past + s.grammar.present + s.grammar.modal >= 2
+                    || s.grammar.first > 0 && PRONOUN_SUBJECTS.contains(w[s.grammar.first - 1]);
             s.stuffed = w.length >= minWords
-                    && ((double) function / w.length < minFunction && !clauses || (double) signal / w.length > maxSignal
+                    && (((double) function / w.length < minFunction || (double) signal / w.length > maxSignal) && !clauses
                             || recited >= 2);
             measure(s, lex);
             // a measured change ("Nightly runtime fell 55%.") is evidence however terse: never a keyword list
@@ -534,7 +537,9 @@ final class AnswerAnalysis {
         boolean passive = false;
         for (int k = 0; k < w.length; k++) {
             // "I" in a relative clause ("two more panels, which I added") tells about something else, not my step
-            if ((f[k] & Lexicon.FIRST_PERSON) != 0 && (k + 1 == w.length || (f[k + 1] & Lexicon.I_NON_ACTION) == 0)
+            // "I'd committed", "I'd actually said": a past perfect is my step too
+            boolean mine = (f[k] & Lexicon.FIRST_PERSON) != 0 || w[k].equals("i'd") && Grammar.pastPerfect(w, s.tags, k);
+            if (mine && (k + 1 == w.length || (f[k + 1] & Lexicon.I_NON_ACTION) == 0)
                     && (k == 0 || (f[k - 1] & Lexicon.RELATIVE) == 0)) {
                 i = true;
             }
@@ -659,8 +664,7 @@ final class AnswerAnalysis {
             }
         }
         String next = end < s.words.length ? s.words[end] : "";
-        int after = next.equals("already") || next.equals("just") || next.equals("never") ? end + 1 : end;
-        if (marker.endsWith("'d") && after < s.words.length && (s.tags[after] & Morphology.VBN) != 0) {
+        if (marker.endsWith("'d") && Grammar.pastPerfect(s.words, s.tags, end - 1)) {
             return true; // "I'd already written a dedup job": a past perfect, nothing intended
         }
         for (int k = 0; k < at; k++) {

@@ -57,6 +57,22 @@ final class Grammar {
         return r;
     }
 
+    /**
+     * Whether the "'d" at {@code k} is "had" rather than "would": a participle follows, after any adverbs ("I'd
+     * already written", "I'd actually said", "we'd committed"). A word that is also a base form ("I'd put") stays
+     * "would".
+     */
+    static boolean pastPerfect(String[] w, int[] tags, int k) {
+        if (!w[k].endsWith("'d")) {
+            return false;
+        }
+        int j = k + 1;
+        while (j < w.length && (tags[j] & Morphology.ADV) != 0 && (tags[j] & (Morphology.VBN | Morphology.VB)) == 0) {
+            j++;
+        }
+        return j < w.length && (tags[j] & Morphology.VBN) != 0 && (tags[j] & Morphology.VB) == 0;
+    }
+
     /** 0: not a finite verb here; 1 past; 2 present; 3 modal. */
     static int finite(String[] w, int[] tags, int k) {
         String x = w[k];
@@ -70,7 +86,10 @@ final class Grammar {
         if (apostrophe > 0) {
             String tail = x.substring(apostrophe);
             switch (tail) {
-                case "'d", "'ll" -> {
+                case "'d" -> {
+                    return pastPerfect(w, tags, k) ? 1 : 3;
+                }
+                case "'ll" -> {
                     return 3;
                 }
                 case "'m", "'re", "'ve" -> {
@@ -131,6 +150,9 @@ final class Grammar {
             }
             if ((pt & Morphology.ADV) != 0 && k >= 2 && SUBJECTS.contains(w[k - 2])) {
                 return 2; // "I usually check"
+            }
+            if ((t & Morphology.VBP) != 0 && (pt & Morphology.PLURAL) != 0 && !SUBJECTS.contains(k >= 2 ? w[k - 2] : "")) {
+                return 2; // "nightly loads stay under 30 minutes", "the numbers match": a plural subject's verb
             }
         }
         return 0;

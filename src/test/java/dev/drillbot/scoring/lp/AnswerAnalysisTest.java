@@ -92,6 +92,36 @@ class AnswerAnalysisTest {
     }
 
     @Test
+    @DisplayName("\"I'd\" before a participle is \"I had\": my past step, not a plan; before a base form it is still \"I would\"")
+    void pastPerfectIsNotAPlan() {
+        Sentence said = one("And I'd actually said that in a meeting, quite confidently.");
+        assertThat(said.hypothetical).isFalse();
+        assertThat(said.actor).isEqualTo(AnswerAnalysis.Actor.I);
+        assertThat(said.past).isTrue();
+        Sentence committed = one("I'd committed to migrating the attribution tables to Snowflake by 30 June.");
+        assertThat(committed.actor).isEqualTo(AnswerAnalysis.Actor.I);
+        assertThat(committed.past).isTrue();
+        assertThat(one("I'd go with Delta again for the same workload.").hypothetical).isTrue();
+    }
+
+    @Test
+    @DisplayName("a plural subject's present verb makes a clause: \"nightly loads stay under 30 minutes\" is a sentence, not a fragment")
+    void pluralSubjectVerb() {
+        Sentence loads = one("Six months on, nightly loads stay under 30 minutes, with no overwrites since.");
+        assertThat(loads.grammar.finite()).isTrue();
+        assertThat(loads.real).isTrue();
+    }
+
+    @Test
+    @DisplayName("a clause led by \"I\" is never a keyword list, however many rubric phrases it holds")
+    void myClauseIsNotAKeywordList() {
+        assertThat(one("I was sure the bug came from Kafka.").real).isTrue();
+        assertThat(one("Since then I test my hypothesis on one day of raw data before building anything.").real).isTrue();
+        // recited principle names still are
+        assertThat(one("I earned trust, dove deep, had backbone and delivered results.").real).isFalse();
+    }
+
+    @Test
     @DisplayName("a terse story whose only steps are told as a decision has them as its Action, and the outcome after it as its Result")
     void decisionIsTheAction() {
         AnswerAnalysis a = new AnswerAnalysis("At a telecom operator a bad deploy double-counted roaming minutes for three"

@@ -277,9 +277,11 @@ class LpScorerTest {
         dev.drillbot.core.bank.LpQuestion failure = (dev.drillbot.core.bank.LpQuestion)
                 new dev.drillbot.adapter.files.QuestionBankLoader().loadDirectory(java.nio.file.Path.of("questions/lp"))
                         .bank().all().stream().filter(q -> q.id().equals("lp-ownership-02")).findFirst().orElseThrow();
-        Score s = scorer.score(failure, "Last spring a change of mine to the orders job broke the finance dashboard for a"
-                + " day. I was asked about it by my manager and I explained what the job does. After that"
-                + " things were fine again and we moved on to the next sprint with the rest of the backlog.");
+        // concrete enough that principle fit is among the three weakest dimensions, so its advice is given
+        Score s = scorer.score(failure, "Last spring a change of mine to the orders job in Airflow broke the finance"
+                + " dashboard in Redshift for a day. I was asked about it by my manager on Monday and I explained what the"
+                + " job does and why it ran late. After that the dashboard errors went from 12 a week to 0 over the next 3"
+                + " weeks and we moved on to the next sprint with the rest of the backlog.");
         assertThat(line(s, "Fix")).isNotEmpty();
         assertThat(s.feedback()).filteredOn(l -> l.contains("Principle fit:"))
                 .allSatisfy(l -> assertThat(l).doesNotContain("not your job"));
