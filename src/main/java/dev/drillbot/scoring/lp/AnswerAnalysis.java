@@ -819,19 +819,42 @@ final class AnswerAnalysis {
     }
 
     /** Gives each sentence its STAR(L) part from cue phrases and its place in the story. */
+    /**
+     * A story retold in the present ("So I decide to backfill only the four affected days"): most of my steps are
+     * told in the present and few in the past, so what happens after them is its outcome, present tense or not.
+     */
+    private boolean presentNarrative() {
+        int present = 0;
+        int past = 0;
+        for (Sentence s : sentences) {
+            // by the sentence's main tense: "So I decide to backfill only the four affected days" is present
+            if (s.real && s.actor == Actor.I && !s.hypothetical) {
+                if (s.grammar.past > s.grammar.present) {
+                    past++;
+                } else if (s.grammar.present > 0) {
+                    present++;
+                }
+            }
+        }
+        return present >= 3 && present > 2 * past;
+    }
+
     private void assignParts(Lexicon lex) {
+        boolean retold = presentNarrative();
         for (Sentence s : sentences) {
             s.outcomeTail = s.real && s.actor == Actor.I && outcomeTail(s.text);
         }
         int lastAction = -1;
         for (Sentence s : sentences) {
-            if (s.real && s.isAction() && (s.actor == Actor.I || s.past) && !s.has(lex.lateLearningCuesId)) {
+            if (s.real && s.isAction() && (s.actor == Actor.I || s.past) && !s.has(lex.lateLearningCuesId)
+                    && !s.has(lex.learningCuesId)) {
                 lastAction = s.position;
             }
         }
         int lastMine = -1; // my own last step
         for (Sentence s : sentences) {
-            if (s.real && s.isAction() && s.actor == Actor.I && !s.has(lex.lateLearningCuesId)) {
+            // the lesson ("What I take from it: ...") is not a step, however it is told
+            if (s.real && s.isAction() && s.actor == Actor.I && !s.has(lex.lateLearningCuesId) && !s.has(lex.learningCuesId)) {
                 lastMine = s.position;
             }
         }
@@ -842,15 +865,16 @@ final class AnswerAnalysis {
                 lastPlainAction = s.position;
             }
         }
-        partPass(lex, lastAction, lastMine, lastPlainAction, false);
+        partPass(lex, lastAction, lastMine, lastPlainAction, false, retold);
         if (sentences.stream().noneMatch(s -> s.part == Part.ACTION)) {
             // a story whose only steps are told as decisions ("I decided to rebuild only the three affected
             // partitions ...") has them as its Action: a story always has steps, and these are mine
-            partPass(lex, lastAction, lastMine, lastPlainAction, true);
+            partPass(lex, lastAction, lastMine, lastPlainAction, true, retold);
         }
     }
 
-    private void partPass(Lexicon lex, int lastAction, int lastMine, int lastPlainAction, boolean decisionsAreSteps) {
+    private void partPass(Lexicon lex, int lastAction, int lastMine, int lastPlainAction, boolean decisionsAreSteps,
+            boolean retold) {
         boolean actionSeen = false;
         boolean opener = true;
         for (Sentence s : sentences) {
@@ -871,7 +895,7 @@ final class AnswerAnalysis {
                 // a measurement late in the story, after the actions, is how it ended; a number inside one of
                 // my own steps followed by more steps ("I increased retention to seven days") is an action
                 s.part = Part.RESULT;
-            } else if (actionSeen && s.position > lastMine && s.past && !s.hypothetical
+            } else if (actionSeen && s.position > lastMine && (s.past || retold && s.grammar.present > 0) && !s.hypothetical
                     && (s.actor == Actor.NONE || s.actor == Actor.PASSIVE)) {
                 // after my last own step, what happened to the thing acted on is the outcome: "For the next
                 // three closes the numbers matched the ledger." (even when the team's later steps follow)

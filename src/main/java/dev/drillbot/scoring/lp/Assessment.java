@@ -317,7 +317,8 @@ final class Assessment {
 
     /** A story told in the present is still a story when it is placed in the past ("Last year ...", "In 2023 ..."). */
     private static final java.util.regex.Pattern PAST_ANCHOR = java.util.regex.Pattern.compile(
-            " (last (year|quarter|month|week|spring|summer|autumn|fall|winter)|(years?|months?|weeks?) ago) ");
+            " (last (year|quarter|month|week|spring|summer|autumn|fall|winter)|(years?|months?|weeks?) ago"
+            + "|(previous|former|old|last) (company|job|role|team|employer|workplace)) ");
     /** ... unless it describes a routine: "Every week I check ...". */
     private static final java.util.regex.Pattern HABIT = java.util.regex.Pattern.compile(
             " (every (day|week|month|morning|time|quarter|sprint|year|release|incident) i|whenever i) ");
@@ -331,7 +332,7 @@ final class Assessment {
     /** Cheap pre-check so the patterns run only on the few sentences that can match them. */
     private static boolean mayAnchorOrRoutine(String[] words) {
         for (String w : words) {
-            if (w.equals("last") || w.equals("ago") || w.equals("every") || w.equals("whenever") || w.equals("each")
+            if (w.equals("last") || w.equals("ago") || w.equals("previous") || w.equals("former") || w.equals("old") || w.equals("every") || w.equals("whenever") || w.equals("each")
                     || w.equals("once") || w.equals("twice") || w.endsWith("days")) {
                 return true;
             }
@@ -385,7 +386,9 @@ final class Assessment {
                 String lower = " " + String.join(" ", s.words) + " ";
                 pastAnchor |= PAST_ANCHOR.matcher(lower).find();
                 habit |= HABIT.matcher(lower).find(); // "every week I check": not "a check that runs every night"
-                if (s.grammar.present > 0 && !s.hypothetical && lower.contains(" i ")
+                // a sentence that tells more past steps than present ones ("i traced it ... every 500 rows, so i
+                // cloned their repo") is one occasion, not a routine
+                if (s.grammar.present > 0 && s.grammar.present >= s.grammar.past && !s.hypothetical && lower.contains(" i ")
                         && FREQUENCY.matcher(lower).find()) {
                     routineSentences++;
                 }

@@ -122,6 +122,18 @@ class AnswerAnalysisTest {
     }
 
     @Test
+    @DisplayName("a story retold in the present ends with what happens after my last step, and \"what I take from it\" is its lesson")
+    void presentRetellingHasAResult() {
+        AnswerAnalysis a = new AnswerAnalysis("So it's a Friday in March and the payroll extract in Snowflake is doubling"
+                + " overtime hours. Finance signs off the run at noon. So I decide to patch only the two broken days. I copy"
+                + " those partitions aside first. I rerun the model on a clone and compare totals with the HR system. Then"
+                + " I swap it in. By eleven the totals are right and finance signs off on time. What I take from it: make"
+                + " the fix reversible and then move fast.", LEX, RUBRIC);
+        assertThat(a.sentences.get(6).part).isEqualTo(AnswerAnalysis.Part.RESULT);
+        assertThat(a.sentences.get(7).part).isEqualTo(AnswerAnalysis.Part.LEARNING);
+    }
+
+    @Test
     @DisplayName("a terse story whose only steps are told as a decision has them as its Action, and the outcome after it as its Result")
     void decisionIsTheAction() {
         AnswerAnalysis a = new AnswerAnalysis("At a telecom operator a bad deploy double-counted roaming minutes for three"

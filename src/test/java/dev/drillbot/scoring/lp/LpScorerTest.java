@@ -272,6 +272,41 @@ class LpScorerTest {
     }
 
     @Test
+    @DisplayName("one occasion told with \"every\" in it (\"every day\", \"every 500 rows\") is a story, not a routine told as a plan")
+    void everyInsideAStoryIsNotARoutine() {
+        Score s = scorer.score(Answers.question(Principle.OWNERSHIP), "ok so this was last spring. support kept saying the"
+                + " refunds report was short every monday. i dug in and it wasn't our dbt model at all, the payments team's"
+                + " export skipped the last row of every 1000 when it paged. their queue was weeks long and it was costing"
+                + " our finance folks hours every day, so i opened a PR on their repo with the fix and a test. they merged it"
+                + " that week. after that refunds matched the ledger and the support tickets about it stopped.");
+        assertThat(s.feedback()).noneMatch(l -> l.contains("what you would do"));
+        assertThat(s.total()).isGreaterThan(45);
+    }
+
+    @Test
+    @DisplayName("\"At my previous company\" places a present-tense retelling in the past: a story, not a plan")
+    void previousCompanyPlacesTheStory() {
+        Score s = scorer.score(Answers.question(Principle.CUSTOMER_OBSESSION), "At my previous company the sales team"
+                + " ask me to load all leads from three CRMs into one table, around 400 thousand rows each day. When I talk"
+                + " with the sales managers I understand they only use the leads from this week. So I build a small table"
+                + " with only the new leads and a Slack summary. The managers said it saves them an hour in the morning and"
+                + " they stopped asking for the full export.");
+        assertThat(s.feedback()).noneMatch(l -> l.contains("what you would do"));
+    }
+
+    @Test
+    @DisplayName("a story about a supplier's data feed is a work story")
+    void supplierFeedIsWork() {
+        Score s = scorer.score(Answers.question(Principle.BIAS_FOR_ACTION), "At a grocery chain a supplier feed started"
+                + " sending weights in grams instead of kilos one night, with no warning at all. I noticed the stock"
+                + " valuation had jumped a thousandfold for that one supplier, so I quarantined that supplier's feed and"
+                + " marked it as late rather than hold back everything for everyone else. The next morning the supplier"
+                + " confirmed the change on a call and I added a conversion step. Every other supplier's numbers went out"
+                + " on time.");
+        assertThat(s.feedback()).noneMatch(l -> l.contains("never touch your work"));
+    }
+
+    @Test
     @DisplayName("the principle-fit advice follows the question: a failure you caused is not told to say it was not your job")
     void adviceFitsTheQuestion() {
         dev.drillbot.core.bank.LpQuestion failure = (dev.drillbot.core.bank.LpQuestion)
