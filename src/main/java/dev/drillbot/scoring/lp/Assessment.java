@@ -102,9 +102,26 @@ final class Assessment {
         x.structure(r);
         x.specificity(lex, r);
         x.concision(lex, r);
+        x.tight(r);
         x.countWorkTerms(lex);
         x.caps(lex, r);
         return x;
+    }
+
+    /**
+     * A short answer that does well on every other dimension is tight, not thin: "a tight 70-word answer can be a 4".
+     * Its concision is at least {@code concision.tight_floor}; a plan or a habit never is.
+     */
+    private void tight(Rubric r) {
+        if (a.wordCount >= r.list("concision.ideal_words")[0] || hypothetical) {
+            return;
+        }
+        for (var e : scores.entrySet()) {
+            if (!e.getKey().equals("concision") && e.getValue() < r.num("concision.tight_needs")) {
+                return;
+            }
+        }
+        scores.put("concision", Math.max(scores.get("concision"), r.num("concision.tight_floor")));
     }
 
     private void ownership(Lexicon lex, Rubric r) {
@@ -169,6 +186,11 @@ final class Assessment {
         points += beforeAfter ? r.num("impact.before_after_points") : 0;
         points += metricNoun ? r.num("impact.metric_noun_points") : 0;
         points += context > 0 ? r.num("impact.context_points") : 0;
+        if (quantified == 0 && unmeasuredResult != null && unmeasuredResult.part == Part.RESULT) {
+            // an outcome told without numbers but after the steps ("the requests in the channel dried up", "she
+            // asked for my team on the next project") is observable: less than a measured one, more than none
+            points += r.num("impact.observed_result_points");
+        }
         scores.put("impact", clamp(points));
     }
 

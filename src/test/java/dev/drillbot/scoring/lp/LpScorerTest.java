@@ -272,6 +272,33 @@ class LpScorerTest {
     }
 
     @Test
+    @DisplayName("a short answer that is complete on every other dimension is tight, not thin; a short one with a gap stays thin")
+    void tightIsNotThin() {
+        String tight = "I was sure our 4% daily overcount of orders came from Kafka duplicates, and I had already written a"
+                + " dedup job. Before shipping it I checked one day of raw events by hand: only 0.2% were true duplicates."
+                + " The rest were orders placed just before midnight UTC that our Sydney job counted in two local days. I"
+                + " fixed the date boundary in the dbt model instead, the overcount went from 4% to 0.03%, and I deleted the"
+                + " dedup job.";
+        var q = Answers.question(Principle.ARE_RIGHT_A_LOT);
+        assertThat(dim(scorer.score(q, tight), "concision")).isEqualTo(3.0);
+        String noResult = tight.substring(0, tight.indexOf(" I fixed")) + " I told my lead what I had found.";
+        assertThat(dim(scorer.score(q, noResult), "concision")).isEqualTo(2.0);
+    }
+
+    @Test
+    @DisplayName("an outcome told without numbers after the steps earns impact; none at all earns none")
+    void observedResultCounts() {
+        String steps = "Our buyers kept asking in a Slack channel for the same weekly sales cuts, about twenty requests a"
+                + " week, and I was answering them by hand. I built one Looker explore over the sales mart in Redshift with"
+                + " the six cuts they asked for most, wrote a one-page guide, and sat with two buyers while they used it.";
+        var q = Answers.question(Principle.INVENT_AND_SIMPLIFY);
+        double without = dim(scorer.score(q, steps), "impact");
+        double with = dim(scorer.score(q, steps + " After that the requests in the channel mostly dried up, and the buyers"
+                + " started sharing their own reports in the team review."), "impact");
+        assertThat(with).isGreaterThan(without);
+    }
+
+    @Test
     @DisplayName("one occasion told with \"every\" in it (\"every day\", \"every 500 rows\") is a story, not a routine told as a plan")
     void everyInsideAStoryIsNotARoutine() {
         Score s = scorer.score(Answers.question(Principle.OWNERSHIP), "ok so this was last spring. support kept saying the"
