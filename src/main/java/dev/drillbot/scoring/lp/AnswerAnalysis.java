@@ -12,6 +12,8 @@ import java.util.Set;
  * in it, and which STAR(L) part it belongs to. Built per call; nothing here is shared between threads.
  */
 final class AnswerAnalysis {
+    /** Fewer words than this per finite verb make a sentence of four or more verbs a list of claims. */
+    private static final double VERB_LIST_WORDS_PER_VERB = 3.2;
     private static final Set<String> PRONOUN_SUBJECTS = Set.of("i", "we", "he", "she", "they", "it");
 
     enum Actor { I, WE, PASSIVE, NONE }
@@ -227,9 +229,18 @@ final class AnswerAnalysis {
             // within 15 minutes; our nightly batch gave them 18-hour-old data" is terse prose
             boolean clauses = s.grammar.past + s.grammar.present + s.grammar.modal >= 2
                     || s.grammar.first > 0 && PRONOUN_SUBJECTS.contains(w[s.grammar.first - 1]);
+            // a comma list of bare verbs ("owned it, replanned it, reprioritised, cut scope, escalated, delivered")
+            // has clauses in name only: four or more finite verbs with hardly a word between them
+            // ("Before I build anything I ask her what she'll do" has its subjects: clauses, not a list)
+            int finite = s.grammar.past + s.grammar.present + s.grammar.modal;
+            int subjects = 0;
+            for (String x : w) {
+                subjects += PRONOUN_SUBJECTS.contains(x) || x.indexOf('\'') > 0 && PRONOUN_SUBJECTS.contains(x.substring(0, x.indexOf('\''))) ? 1 : 0;
+            }
+            boolean verbList = finite >= 4 && w.length < VERB_LIST_WORDS_PER_VERB * finite && subjects <= 1;
             s.stuffed = w.length >= minWords
                     && (((double) function / w.length < minFunction || (double) signal / w.length > maxSignal) && !clauses
-                            || recited >= 2);
+                            || recited >= 2 || verbList);
             measure(s, lex);
             // a measured change ("Nightly runtime fell 55%.") is evidence however terse: never a keyword list
             if (s.beforeAfter && w.length >= MIN_MEASURED_WORDS) {

@@ -340,7 +340,15 @@ final class Assessment {
     /** A story told in the present is still a story when it is placed in the past ("Last year ...", "In 2023 ..."). */
     private static final java.util.regex.Pattern PAST_ANCHOR = java.util.regex.Pattern.compile(
             " (last (year|quarter|month|week|spring|summer|autumn|fall|winter)|(years?|months?|weeks?) ago"
-            + "|(previous|former|old|last) (company|job|role|team|employer|workplace)) ");
+            + "|(previous|former|old|last) (company|job|role|team|employer|workplace)"
+            // one day or month named: "so it's a thursday evening in november", "in march"
+            + "|(a|on|that|one) (monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+            // the storyteller's opener: "so it's the thursday before black friday", "it's my second week on the team"
+            + "|so it's|so it is|it's my (first|second|third|fourth|last)|it's the (first|second|last|day|night|week|morning)"
+            + "|(in|it's|early|late|mid) (january|february|march|april|may|june|july|august|september|october|november|december)) ");
+    private static final Set<String> ANCHOR_WORDS = Set.of("last", "ago", "previous", "former", "old", "it's", "monday", "tuesday",
+            "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march", "april", "may", "june",
+            "july", "august", "september", "october", "november", "december");
     /** ... unless it describes a routine: "Every week I check ...". */
     private static final java.util.regex.Pattern HABIT = java.util.regex.Pattern.compile(
             " (every (day|week|month|morning|time|quarter|sprint|year|release|incident) i|whenever i) ");
@@ -354,7 +362,7 @@ final class Assessment {
     /** Cheap pre-check so the patterns run only on the few sentences that can match them. */
     private static boolean mayAnchorOrRoutine(String[] words) {
         for (String w : words) {
-            if (w.equals("last") || w.equals("ago") || w.equals("previous") || w.equals("former") || w.equals("old") || w.equals("every") || w.equals("whenever") || w.equals("each")
+            if (ANCHOR_WORDS.contains(w) || w.equals("every") || w.equals("whenever") || w.equals("each")
                     || w.equals("once") || w.equals("twice") || w.endsWith("days")) {
                 return true;
             }
@@ -410,7 +418,7 @@ final class Assessment {
                 habit |= HABIT.matcher(lower).find(); // "every week I check": not "a check that runs every night"
                 // a sentence that tells more past steps than present ones ("i traced it ... every 500 rows, so i
                 // cloned their repo") is one occasion, not a routine
-                if (s.grammar.present > 0 && s.grammar.present >= s.grammar.past && !s.hypothetical && lower.contains(" i ")
+                if (s.grammar.present > 0 && s.grammar.present >= s.grammar.past && lower.contains(" i ")
                         && FREQUENCY.matcher(lower).find()) {
                     routineSentences++;
                 }
@@ -436,8 +444,9 @@ final class Assessment {
         // in it ("so it won't happen again") does not make it a plan
         // a routine: frequencies said of the writer's own present actions, at least as many as past steps
         habit |= routineSentences >= 2 && pastI <= routineSentences;
-        boolean presentStory = pastI == 0 && !habit && presentI >= 3 && hypo * 2 < presentI
-                && (pastAnchor || timeframe || systems >= 2 || quantified > 0);
+        // one occasion retold in the present is placed in time ("So it's a Thursday in November", "last spring"):
+        // named tools and numbers alone do not make a playbook ("First I open the Airflow logs ...") a story
+        boolean presentStory = pastI == 0 && !habit && presentI >= 3 && hypo * 2 < presentI && pastAnchor;
         hypothetical = !presentStory && ((hypo >= 2 && hypo >= pastI)
                 || (pastI == 0 && hypo + presentI >= 2 && !(hypo == 0 && pastAnchor && !habit)))
                 || (habit && (pastI * 2 < presentI || pastI <= routineSentences)); // a routine, a stray past verb or not
@@ -615,6 +624,13 @@ final class Assessment {
             caps.add(new Cap("hypothetical", (int) r.num("caps.hypothetical"),
                     "this describes what you would do, not what you did; tell one real time it happened"));
         }
+        int general = lex.id("generalisations");
+        long generalising = a.sentences.stream().filter(s -> s.has(general)).count();
+        if (!hypothetical && generalising >= r.num("caps.generalisation_sentences")) {
+            caps.add(new Cap("not one occasion", (int) r.num("caps.hypothetical"),
+                    "this sums up many occasions or describes you (\"" + a.sentences.stream().filter(s -> s.has(general))
+                            .findFirst().map(s -> s.matched(general)).orElse("") + "\"); tell one time it happened"));
+        }
         if (iActions == 0) {
             caps.add(new Cap("no first-person action", (int) r.num("caps.no_first_person_action"),
                     "no sentence says what you did yourself"));
@@ -684,8 +700,13 @@ final class Assessment {
 
     /** Placeholders from a template: [situation], <metric>, {team}, X%, N hours, XX, TBD. */
     static final java.util.regex.Pattern TEMPLATE = java.util.regex.Pattern.compile(
-            "\\[[A-Za-z][^\\]\\n]{0,40}]|<[A-Za-z][A-Za-z _-]{1,30}>|\\{[A-Za-z][A-Za-z _-]{1,30}}|(?<![\\w$])[XN]{1,2}\\s?(%|x\\b|percent|hours?|days?|weeks?|months?|minutes?)"
-                    + "|\\$[XN]{1,2}\\b|\\bX{2,}\\b|\\bTBD\\b");
+            "\\[[A-Za-z][^\\]\\n]{0,40}]|<[A-Za-z][A-Za-z _-]{1,30}>|\\{[A-Za-z][A-Za-z _-]{1,30}}|(?<![\\w$])[NWXYZ]{1,2}\\s?(%|x\\b|percent|hours?|days?|weeks?|months?|minutes?)"
+                    + "|\\$[XN]{1,2}\\b|\\bX{2,}\\b|\\bTBD\\b"
+                    // "from X to Y", "from Y per week to Z per week": letters where the numbers go
+                    + "|\\bfrom [NWXYZ]\\b[^.\\n]{0,30}?\\bto [NWXYZ]\\b"
+                    // COMPANY_NAME, TOOL_1, ROOT_CAUSE: a slot's name in capitals (a table such as FACT_ORDERS is not one)
+                    + "|\\b(?=[A-Z0-9_]*(?:NAME|TOOL|COMPANY|PROJECT|DEPARTMENT|TEAM|CAUSE|FIX|METRIC|MANAGER|DESCRIBE"
+                    + "|PLACEHOLDER|SYSTEM|NUMBER|DATE))[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+\\b");
 
     private static String firstMatch(java.util.regex.Pattern p, String text) {
         java.util.regex.Matcher m = p.matcher(text);

@@ -134,6 +134,23 @@ class AnswerAnalysisTest {
     }
 
     @Test
+    @DisplayName("a comma list of bare verbs is a list of claims; a sentence of short clauses with their subjects is not")
+    void verbListIsNotASentence() {
+        assertThat(one("I tracked milestones, reset deadlines, removed blockers, communicated status, managed risks, hit targets.")
+                .real).isFalse();
+        assertThat(one("Before I build anything I ask her what she'll do when the numbers move.").real).isTrue();
+        assertThat(one("I paused the job, rebuilt the table from the raw files, backfilled three days and told finance.").real)
+                .isTrue();
+    }
+
+    @Test
+    @DisplayName("watching someone else act is not my step")
+    void perceptionIsNotMyStep() {
+        assertThat(one("I watched our tech lead push back on the director in the design review.").actor)
+                .isNotEqualTo(AnswerAnalysis.Actor.I);
+    }
+
+    @Test
     @DisplayName("a terse story whose only steps are told as a decision has them as its Action, and the outcome after it as its Result")
     void decisionIsTheAction() {
         AnswerAnalysis a = new AnswerAnalysis("At a telecom operator a bad deploy double-counted roaming minutes for three"

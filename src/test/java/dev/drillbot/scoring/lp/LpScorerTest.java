@@ -299,6 +299,43 @@ class LpScorerTest {
     }
 
     @Test
+    @DisplayName("a playbook or a plan told in the present is capped like \"I would\"; one occasion retold in the present is not")
+    void presentTensePlaybookIsAPlan() {
+        var q = Answers.question(Principle.DIVE_DEEP);
+        Score playbook = scorer.score(q, "When a dashboard number looks wrong I open the Airflow logs and the Spark UI first."
+                + " Then I trace the lineage back table by table in Redshift until the counts stop matching. I compare row"
+                + " counts between source and warehouse and group by the suspicious columns. Usually the cause is a"
+                + " duplicate join key or a timezone shift, so I fix the transformation and backfill the partitions. The"
+                + " error rate on those reports typically drops by 90%.");
+        assertThat(playbook.feedback()).anyMatch(l -> l.contains("what you would do"));
+        Score retold = scorer.score(q, "So it's a Monday in March and the revenue dashboard is 6% low. I open the Airflow"
+                + " logs and the Spark UI for the nightly job. I trace the lineage back table by table in Redshift until the"
+                + " counts stop matching at the orders join. I find a duplicate key from a new region and fix the"
+                + " transformation, then I backfill the four partitions. By Tuesday the dashboard matches the ledger to the"
+                + " cent.");
+        assertThat(retold.feedback()).noneMatch(l -> l.contains("what you would do"));
+    }
+
+    @Test
+    @DisplayName("an answer summing up many occasions or describing the candidate is capped and told to pick one time")
+    void generalisationIsCapped() {
+        Score s = scorer.score(Answers.question(Principle.OWNERSHIP), "Throughout my career I have picked up the work"
+                + " nobody owned. At my last three companies I stepped in when a pipeline fell between teams. In each case I"
+                + " added alerts, wrote runbooks and put quality checks in place. As a result incidents dropped by 60% and"
+                + " pages fell from 20 a week to 3.");
+        assertThat(s.total()).isLessThan(45);
+        assertThat(s.feedback()).anyMatch(l -> l.contains("tell one time it happened"));
+    }
+
+    @Test
+    @DisplayName("slot names left in a template (COMPANY_NAME, TOOL_1, from X to Y) make it a template")
+    void slotNamesAreATemplate() {
+        assertThat(Assessment.isTemplate("At COMPANY_NAME I traced the failures in TOOL_1 and fixed them.")).isTrue();
+        assertThat(Assessment.isTemplate("Failures went from Y per week to Z per week, and freshness improved by Y%.")).isTrue();
+        assertThat(Assessment.isTemplate("I rebuilt FACT_ORDERS and DIM_CUSTOMER from the raw files in two days.")).isFalse();
+    }
+
+    @Test
     @DisplayName("one occasion told with \"every\" in it (\"every day\", \"every 500 rows\") is a story, not a routine told as a plan")
     void everyInsideAStoryIsNotARoutine() {
         Score s = scorer.score(Answers.question(Principle.OWNERSHIP), "ok so this was last spring. support kept saying the"

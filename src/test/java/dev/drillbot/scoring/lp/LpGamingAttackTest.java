@@ -1,0 +1,48 @@
+package dev.drillbot.scoring.lp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.drillbot.core.scoring.Score;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Answers a hostile tester wrote after reading the scorer (src/test/resources/lp/attacks.yaml): each is a label-1
+ * answer aimed at one weakness (a plan told in the present, a career-wide composite, a template with slot names,
+ * a hobby story, a verb list ...). Each must get "not yet"; the ones still open are marked known_miss and skipped
+ * with the reason, so they stay visible in every run.
+ */
+@DisplayName("Gaming answers from a hostile tester")
+class LpGamingAttackTest {
+    private static final LpScorer SCORER = Answers.scorer();
+
+    static Stream<Arguments> attacks() throws IOException {
+        JsonNode root = new ObjectMapper(new YAMLFactory()).readTree(Path.of("src/test/resources/lp/attacks.yaml").toFile());
+        List<Arguments> out = new ArrayList<>();
+        for (JsonNode a : root.get("attacks")) {
+            out.add(Arguments.of(a.get("id").asText(), a.get("question").asText(), a.get("text").asText(),
+                    a.path("known_miss").asText(""), a.get("mechanism").asText()));
+        }
+        return out.stream();
+    }
+
+    @ParameterizedTest(name = "{0} ({1})")
+    @MethodSource("attacks")
+    @DisplayName("scores \"not yet\" (under 40)")
+    void gamingIsNotYet(String id, String question, String text, String knownMiss, String mechanism) {
+        assumeTrue(knownMiss.isEmpty(), () -> "known miss: " + knownMiss);
+        Score s = SCORER.score(BlindSet.question(question), text);
+        assertThat(s.total()).as("%s: %s", id, mechanism).isLessThan(40);
+    }
+}
