@@ -33,6 +33,8 @@ final class AnswerAnalysis {
         boolean real;
         boolean repeated;
         boolean stuffed;
+        /** Principle names, principle phrases and corporate buzzwords in it, counted per occurrence. */
+        int recited;
         /** Principle names recited in it ("I showed Customer Obsession"): such a sentence is no evidence. */
         int names;
         /** Mostly the question's own words said back: "A time I stopped trusting data is when data was not trusted." */
@@ -225,6 +227,7 @@ final class AnswerAnalysis {
             // so do empty corporate phrases: "leveraged data-driven insights to drive alignment"
             int recited = names + (s.has(lex.principlePhrasesId) ? countMatches(w, s, lex.principlePhrasesId, lex) : 0)
                     + (s.has(lex.buzzwordsId) ? countMatches(w, s, lex.buzzwordsId, lex) : 0);
+            s.recited = recited;
             // few glue words mark a keyword list, unless the sentence has clauses: "Fraud ops needed card data
             // within 15 minutes; our nightly batch gave them 18-hour-old data" is terse prose
             boolean clauses = s.grammar.past + s.grammar.present + s.grammar.modal >= 2

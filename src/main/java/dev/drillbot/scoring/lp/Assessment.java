@@ -592,6 +592,13 @@ final class Assessment {
             caps.add(new Cap("stuffing", (int) r.num("caps.stuffing"), stuffedSentences + " of " + countedSentences
                     + " sentences are keyword lists, recited principle names or repeats; only real sentences count"));
         }
+        // one buzzword or principle name per sentence passes the per-sentence test; four across the answer
+        // ("a bold vision", "drove alignment", "seamlessly", "I showed Have Backbone") are a recital, not a story
+        int recitedTotal = a.sentences.stream().mapToInt(s -> s.recited).sum();
+        if (recitedTotal >= r.num("caps.recited_per_answer")) {
+            caps.add(new Cap("stuffing", (int) r.num("caps.stuffing"), recitedTotal
+                    + " principle names, principle phrases or buzzwords; say what you did in your own words"));
+        }
         if (isTemplate(a.text)) {
             caps.add(new Cap("template", (int) r.num("caps.template"),
                     "placeholders are left in (\"" + firstMatch(TEMPLATE, a.text) + "\"); tell the real story with its real names and numbers"));

@@ -26,7 +26,7 @@ final class RubricReader {
 
     private static final List<Num> NUMBERS = List.of(
             new Num("bands", "strong", 1, 100), new Num("bands", "solid", 1, 100), new Num("bands", "mixed", 1, 100),
-            new Num("caps", "hypothetical", 0, 100), new Num("caps", "generalisation_sentences", 1, 100), new Num("caps", "no_first_person_action", 0, 100),
+            new Num("caps", "hypothetical", 0, 100), new Num("caps", "generalisation_sentences", 1, 100), new Num("caps", "recited_per_answer", 1, 1000), new Num("caps", "no_first_person_action", 0, 100),
             new Num("caps", "no_result", 0, 100), new Num("caps", "off_principle", 0, 100),
             new Num("caps", "stuffing", 0, 100), new Num("caps", "nothing_concrete", 0, 100),
             new Num("caps", "too_short", 0, 100), new Num("caps", "cap_spread", 0, 30), new Num("caps", "too_short_words", 0, 5000),
