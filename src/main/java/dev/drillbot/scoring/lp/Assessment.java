@@ -345,8 +345,11 @@ final class Assessment {
             + "|(a|on|that|one) (monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
             // the storyteller's opener: "so it's the thursday before black friday", "it's my second week on the team"
             + "|so it's|so it is|it's my (first|second|third|fourth|last)|it's the (first|second|last|day|night|week|morning)"
+            // a clock time or a date in the story: "it's 2 am", "on the 30th", "three days before our cutover"
+            + "|it's \\d+ (am|pm)|on the \\d+ (st|nd|rd|th)|(days|weeks|hours) before (our|the)|the next (night|morning|day)"
             + "|(in|it's|early|late|mid) (january|february|march|april|may|june|july|august|september|october|november|december)) ");
-    private static final Set<String> ANCHOR_WORDS = Set.of("last", "ago", "previous", "former", "old", "it's", "monday", "tuesday",
+    private static final Set<String> ANCHOR_WORDS = Set.of("last", "ago", "previous", "former", "old", "it's", "before", "next",
+            "on", "monday", "tuesday",
             "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march", "april", "may", "june",
             "july", "august", "september", "october", "november", "december");
     /** ... unless it describes a routine: "Every week I check ...". */
@@ -633,7 +636,9 @@ final class Assessment {
         }
         int general = lex.id("generalisations");
         long generalising = a.sentences.stream().filter(s -> s.has(general)).count();
-        if (!hypothetical && generalising >= r.num("caps.generalisation_sentences")) {
+        // a story that names its own time ("this story is from Orbit Freight in 2022", "In May 2024 ...") may open with
+        // a line about the teller, or say "in each case" of the rows it checked: it is still one occasion
+        if (!hypothetical && generalising >= r.num("caps.generalisation_sentences") && !pastAnchor) {
             caps.add(new Cap("not one occasion", (int) r.num("caps.hypothetical"),
                     "this sums up many occasions or describes you (\"" + a.sentences.stream().filter(s -> s.has(general))
                             .findFirst().map(s -> s.matched(general)).orElse("") + "\"); tell one time it happened"));

@@ -21,7 +21,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * Answers a hostile tester wrote after reading the scorer (src/test/resources/lp/attacks.yaml): each is a label-1
  * answer aimed at one weakness (a plan told in the present, a career-wide composite, a template with slot names,
  * a hobby story, a verb list ...). Each must get "not yet"; the ones still open are marked known_miss and skipped
- * with the reason, so they stay visible in every run.
+ * with the reason, so they stay visible in every run. Genuine stories the same tester wrote to catch the guards
+ * over-reaching (genuine.yaml) must stay "solid".
  */
 @DisplayName("Gaming answers from a hostile tester")
 class LpGamingAttackTest {
@@ -35,6 +36,24 @@ class LpGamingAttackTest {
                     a.path("known_miss").asText(""), a.get("mechanism").asText()));
         }
         return out.stream();
+    }
+
+    static Stream<Arguments> genuine() throws IOException {
+        JsonNode root = new ObjectMapper(new YAMLFactory()).readTree(Path.of("src/test/resources/lp/genuine.yaml").toFile());
+        List<Arguments> out = new ArrayList<>();
+        for (JsonNode a : root.get("stories")) {
+            out.add(Arguments.of(a.get("id").asText(), a.get("question").asText(), a.get("text").asText()));
+        }
+        return out.stream();
+    }
+
+    /** The guards must not cost a real story its score: one occasion, told in any style, stays "solid" or better. */
+    @ParameterizedTest(name = "{0} ({1})")
+    @MethodSource("genuine")
+    @DisplayName("a genuine story of one occasion written by the same tester scores 60 or more")
+    void genuineStoryIsNotCaught(String id, String question, String text) {
+        Score s = SCORER.score(BlindSet.question(question), text);
+        assertThat(s.total()).as("%s: %s", id, s.feedback()).isGreaterThanOrEqualTo(60);
     }
 
     @ParameterizedTest(name = "{0} ({1})")

@@ -328,12 +328,13 @@ class LpScorerTest {
     }
 
     @Test
-    @DisplayName("one buzzword per sentence still adds up: four across the answer make it a recital")
+    @DisplayName("one buzzword per sentence still adds up: five across the answer make it a recital")
     void buzzwordsAcrossTheAnswerAreStuffing() {
         Score s = scorer.score(Answers.question(Principle.THINK_BIG), "In my previous role I was asked for one report and"
                 + " saw a chance to think much bigger. I reframed it around a bold vision for the whole organisation. I"
                 + " built a holistic platform that every business unit could use. I secured executive buy-in from the"
-                + " leadership team. I drove alignment across product, finance and operations. As a result adoption grew"
+                + " leadership team. I drove alignment across product, finance and operations, and teams onboarded"
+                + " seamlessly. As a result adoption grew"
                 + " ten times within a year.");
         assertThat(s.total()).isLessThan(40);
         assertThat(s.feedback()).anyMatch(l -> l.contains("buzzwords"));
@@ -343,10 +344,10 @@ class LpScorerTest {
     @DisplayName("quotes from reviews about the candidate are not a story")
     void testimonialsAreNotAStory() {
         Score s = scorer.score(Answers.question(Principle.BROAD_RESPONSIBILITY), "The best answer is what others have"
-                + " written. In my 2024 performance review my manager wrote that I push the team to keep only the data we"
+                + " written. In my performance review my manager wrote that I push the team to keep only the data we"
                 + " need. A principal engineer wrote in my promotion packet that I shortened retention on sensitive tables"
                 + " from years to 90 days. Analysts said in 360 feedback that I explain privacy trade-offs clearly. As a"
-                + " result I was promoted last year and my retention standard is used across the platform.");
+                + " result I was promoted and my retention standard is used across the platform.");
         assertThat(s.total()).isLessThan(45);
     }
 
