@@ -151,8 +151,11 @@ final class Grammar {
             if ((pt & Morphology.ADV) != 0 && k >= 2 && SUBJECTS.contains(w[k - 2])) {
                 return 2; // "I usually check"
             }
-            if ((t & Morphology.VBP) != 0 && (pt & Morphology.PLURAL) != 0 && !SUBJECTS.contains(k >= 2 ? w[k - 2] : "")) {
-                return 2; // "nightly loads stay under 30 minutes", "the numbers match": a plural subject's verb
+            // "nightly loads stay under 30 minutes", "the numbers match": a plural subject's verb; only a regular
+            // plural, since "data" is a mass noun that modifies the next one ("the data platform in 2023")
+            if ((t & Morphology.VBP) != 0 && (pt & Morphology.PLURAL) != 0 && prev.endsWith("s")
+                    && !SUBJECTS.contains(k >= 2 ? w[k - 2] : "")) {
+                return 2;
             }
         }
         return 0;

@@ -110,6 +110,8 @@ class AnswerAnalysisTest {
         Sentence loads = one("Six months on, nightly loads stay under 30 minutes, with no overwrites since.");
         assertThat(loads.grammar.finite()).isTrue();
         assertThat(loads.real).isTrue();
+        // "data" modifies the next noun: still a fragment
+        assertThat(one("A lot of the work on the data platform in the first year of the programme.").grammar.finite()).isFalse();
     }
 
     @Test
