@@ -28,23 +28,21 @@ import org.junit.jupiter.params.provider.MethodSource;
 class LpGamingAttackTest {
     private static final LpScorer SCORER = Answers.scorer();
 
+    private static List<JsonNode> entries(String file, String list) throws IOException {
+        JsonNode root = new ObjectMapper(new YAMLFactory()).readTree(Path.of("src/test/resources/lp", file).toFile());
+        List<JsonNode> out = new ArrayList<>();
+        root.get(list).forEach(out::add);
+        return out;
+    }
+
     static Stream<Arguments> attacks() throws IOException {
-        JsonNode root = new ObjectMapper(new YAMLFactory()).readTree(Path.of("src/test/resources/lp/attacks.yaml").toFile());
-        List<Arguments> out = new ArrayList<>();
-        for (JsonNode a : root.get("attacks")) {
-            out.add(Arguments.of(a.get("id").asText(), a.get("question").asText(), a.get("text").asText(),
-                    a.path("known_miss").asText(""), a.get("mechanism").asText()));
-        }
-        return out.stream();
+        return entries("attacks.yaml", "attacks").stream().map(a -> Arguments.of(a.get("id").asText(),
+                a.get("question").asText(), a.get("text").asText(), a.path("known_miss").asText(""), a.get("mechanism").asText()));
     }
 
     static Stream<Arguments> genuine() throws IOException {
-        JsonNode root = new ObjectMapper(new YAMLFactory()).readTree(Path.of("src/test/resources/lp/genuine.yaml").toFile());
-        List<Arguments> out = new ArrayList<>();
-        for (JsonNode a : root.get("stories")) {
-            out.add(Arguments.of(a.get("id").asText(), a.get("question").asText(), a.get("text").asText()));
-        }
-        return out.stream();
+        return entries("genuine.yaml", "stories").stream().map(a -> Arguments.of(a.get("id").asText(),
+                a.get("question").asText(), a.get("text").asText()));
     }
 
     /** The guards must not cost a real story its score: one occasion, told in any style, stays "solid" or better. */
