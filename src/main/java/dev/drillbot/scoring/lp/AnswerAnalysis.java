@@ -672,14 +672,18 @@ final class AnswerAnalysis {
         if (!(marker.endsWith("would") || marker.endsWith("could") || marker.endsWith("'d"))) {
             return false; // "I usually", "I always": a habit, not a story
         }
+        if (marker.endsWith("'d") && Grammar.pastPerfect(s.words, s.tags, end - 1)) {
+            return true; // "when I looked, I'd already had four requests": a past perfect, nothing intended
+        }
+        String next = end < s.words.length ? s.words[end] : "";
+        if (marker.endsWith("could") && next.equals("have") && end + 1 < s.words.length
+                && (s.tags[end + 1] & Morphology.VBN) != 0) {
+            return true; // "I could have done that in an afternoon": what was possible then, not a plan
+        }
         for (int k = 0; k < at; k++) {
             if (s.words[k].equals("if") || s.words[k].equals("when") || s.words[k].equals("whenever")) {
                 return false; // "If a pipeline had no owner, I would ...": a condition, not a report
             }
-        }
-        String next = end < s.words.length ? s.words[end] : "";
-        if (marker.endsWith("'d") && Grammar.pastPerfect(s.words, s.tags, end - 1)) {
-            return true; // "I'd already written a dedup job": a past perfect, nothing intended
         }
         for (int k = 0; k < at; k++) {
             if ((s.flags[k] & (Lexicon.ED_FORM | Lexicon.IRREGULAR_PAST)) != 0) {
@@ -943,7 +947,7 @@ final class AnswerAnalysis {
     }
 
     /** How many times the phrases of one list occur in a sentence (the index keeps only the first match). */
-    private static int countMatches(String[] w, Sentence s, int list, Lexicon lex) {
+    static int countMatches(String[] w, Sentence s, int list, Lexicon lex) {
         int count = 0;
         int from = s.start(list);
         while (from >= 0 && from < w.length) {

@@ -226,6 +226,10 @@ final class Assessment {
         }
         modelAgrees = !principles.isEmpty() && askedRead > bestOther;
         askedGroups += modelAgrees ? 1 : 0;
+        // a clear lead (the model is sure of the asked principle, not merely ahead) is evidence in its own
+        // right: a story can show a principle in words no list holds ("ready to wait; I made a different call")
+        modelLead = modelAgrees && askedRead - bestOther >= r.num("principle_fit.model_lead");
+        askedGroups += modelLead ? 1 : 0;
         // two distinct signal groups, or one multi-word signal, inside the actions or results
         askedEvidence = askedGroups >= 2 || askedGroups == 1 && askedMulti == 1;
         int[] gids = lex.groupIds.get(asked);
@@ -265,6 +269,9 @@ final class Assessment {
 
     /** Whether the learned model reads the story as the asked principle ahead of every other. */
     boolean modelAgrees;
+
+    /** Whether it does so by a clear margin (principle_fit.model_lead): then it counts as two groups. */
+    boolean modelLead;
 
     /** Whether the story takes up enough of the question's own terms to count as answering it. */
     boolean answersQuestion;
@@ -375,6 +382,12 @@ final class Assessment {
     }
 
     private boolean pastAnchor;
+    /** Stand-ins for a story's specifics ("some rows", "another team", "a while back") in its counted sentences. */
+    int vagueReferences;
+    /** The first stand-in of each sentence that has one, in order, to quote back. */
+    final Set<String> vagueExamples = new java.util.LinkedHashSet<>();
+    /** Specificity points the stand-ins cost. */
+    double vaguePenalty;
     private boolean habit;
 
     private void specificity(Lexicon lex, Rubric r) {
@@ -386,6 +399,7 @@ final class Assessment {
         int pastActor = 0;
         Set<String> systemNames = new HashSet<>();
         int timeframeId = lex.id("timeframe");
+        int vagueId = lex.id("vague_references");
         int reasonId = lex.id("reasons");
         int systemId = lex.id("systems");
         for (Sentence s : a.sentences) {
@@ -413,6 +427,10 @@ final class Assessment {
             if (s.actor != Actor.NONE) {
                 actorSentences++;
                 pastActor += s.past && !s.hypothetical ? 1 : 0;
+            }
+            if (s.has(vagueId)) {
+                vagueReferences += AnswerAnalysis.countMatches(s.words, s, vagueId, lex);
+                vagueExamples.add(s.matched(vagueId));
             }
             timeframe |= s.has(timeframeId) || hasYear(s);
             pastAnchor |= hasYear(s);
@@ -463,6 +481,10 @@ final class Assessment {
         points += sys[Math.min(systems, sys.length - 1)];
         double[] rea = r.list("specificity.reason_points");
         points += rea[Math.min(reasons, rea.length - 1)];
+        // stand-ins for specifics ("some rows", "another team", "a while back") beyond a few per 100 words
+        double over = vagueReferences - r.num("specificity.vague_free_per_100_words") * a.wordCount / 100.0;
+        vaguePenalty = Math.min(r.num("specificity.max_vague_penalty"), Math.max(0, over) * r.num("specificity.vague_penalty"));
+        points -= vaguePenalty;
         if (hypothetical) {
             points = Math.min(points, r.num("specificity.hypothetical_cap"));
         }

@@ -40,13 +40,19 @@ final class Explanation {
         out.add(String.format(Locale.ROOT, "Principle: %s, %d signal group(s)%s%s%s", x.asked.displayName(), x.askedGroups,
                 x.answersQuestion || x.modelAgrees ? " (counting " + (x.answersQuestion ? "the question's own terms" : "")
                         + (x.answersQuestion && x.modelAgrees ? " and " : "")
-                        + (x.modelAgrees ? "the learned reading, which reads it as this principle first" : "") + ")" : "",
+                        + (x.modelAgrees ? "the learned reading, which reads it as this principle first"
+                                + (x.modelLead ? " by a clear margin, as two" : "") : "") + ")" : "",
                 x.askedEvidence ? "" : " - not enough evidence (needs two groups or one multi-word signal)",
                 x.other == null ? "" : String.format(Locale.ROOT, "; reads more like %s (log-odds %.1f)",
                         x.other.displayName(), x.otherMargin)));
         StringBuilder dims = new StringBuilder("Dimensions:");
         x.scores.forEach((d, v) -> dims.append(' ').append(d).append('=').append(v));
         out.add(dims.toString());
+        if (x.vagueReferences > 0) {
+            out.add(String.format(Locale.ROOT, "Stand-ins for specifics: %d (%s)%s", x.vagueReferences,
+                    x.vagueExamples.stream().limit(4).map(v -> "\"" + v + "\"").collect(java.util.stream.Collectors.joining(", ")),
+                    x.vaguePenalty > 0 ? String.format(Locale.ROOT, ", specificity -%.1f", x.vaguePenalty) : ", within the free allowance"));
+        }
         out.add(String.format(Locale.ROOT, "Weighted total before caps: %.1f%s", x.raw + x.lengthCost,
                 x.lengthCost > 0 ? String.format(Locale.ROOT, ", minus %.1f for %d words past %.0f", x.lengthCost,
                         a.wordCount, r.num("caps.long_words")) : ""));

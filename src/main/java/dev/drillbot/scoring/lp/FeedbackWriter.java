@@ -242,6 +242,10 @@ final class FeedbackWriter {
         if (!x.timeframe) {
             return p + "say when it happened and how long it took (\"in Q3 last year, over two weeks\").";
         }
+        if (x.vaguePenalty > 0) {
+            return p + x.vagueExamples.stream().limit(3).map(v -> "\"" + v + "\"").collect(Collectors.joining(", "))
+                    + " stand in for specifics - give the number, the name, the date.";
+        }
         if (x.systems == 0) {
             return p + "name the systems involved (the Airflow DAG, the Redshift table, the Kafka topic).";
         }

@@ -41,7 +41,7 @@ final class RubricReader {
             new Num("ownership", "vague_penalty_per_sentence", 0, 4), new Num("ownership", "max_vague_penalty", 0, 4),
             new Num("impact", "before_after_points", 0, 4), new Num("impact", "metric_noun_points", 0, 4),
             new Num("impact", "context_points", 0, 4), new Num("impact", "observed_result_points", 0, 4),
-            new Num("principle_fit", "other_margin", 0, 50),
+            new Num("principle_fit", "other_margin", 0, 50), new Num("principle_fit", "model_lead", 0, 100),
             new Num("principle_fit", "question_terms", 1, 50),
             new Num("principle_fit", "weak_evidence_points", 0, 4), new Num("principle_fit", "other_penalty", 0, 4),
             new Num("structure", "situation_points", 0, 4), new Num("structure", "task_points", 0, 4),
@@ -50,6 +50,8 @@ final class RubricReader {
             new Num("structure", "action_largest_points", 0, 4),
             new Num("specificity", "past_tense_share", 0, 1), new Num("specificity", "timeframe_points", 0, 4),
             new Num("specificity", "past_tense_points", 0, 4), new Num("specificity", "hypothetical_cap", 0, 4),
+            new Num("specificity", "vague_free_per_100_words", 0, 100), new Num("specificity", "vague_penalty", 0, 4),
+            new Num("specificity", "max_vague_penalty", 0, 4),
             new Num("concision", "words_per_point", 1, 5000),
             new Num("concision", "fillers_per_100_words_per_point", 0.01, 100),
             new Num("concision", "tight_floor", 0, 4), new Num("concision", "tight_needs", 0, 4));

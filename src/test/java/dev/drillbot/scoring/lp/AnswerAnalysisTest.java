@@ -263,6 +263,9 @@ class AnswerAnalysisTest {
         "I told her that I would miss the first of June deadline.|false",
         "I could not explain the gap, so I went back to the raw files.|false",
         "I'd already written a runbook for the backfill by then.|false",
+        "But when I looked at it, I'd already had four similar requests that quarter.|false",
+        "And I could have done that in an afternoon.|false",
+        "I could rerun the job tonight if the files arrive.|true",
         "If a pipeline had no owner, I would take it on myself.|true",
         "I would first read the logs and then rerun the job.|true",
         "I usually check the row counts before every release.|true"})

@@ -662,6 +662,50 @@ class LpScorerTest {
                 .isGreaterThan(dim(scorer.score(Answers.question(Principle.DIVE_DEEP), vague), "specificity"));
     }
 
+    @Test
+    @DisplayName("stand-ins for specifics ('some rows', 'another team', 'a while back') cost specificity, and the feedback quotes them")
+    void standInsForSpecificsCost() {
+        String specific = """
+                In March 2023 the nightly orders load into Redshift started failing twice a week with disk-full errors, and
+                the platform team wanted to resize the cluster from 4 to 6 nodes. I checked SVL_QUERY_SUMMARY for the
+                failing merge step and saw it spilling 900 GB to disk. The merge joined orders to the tariff table on
+                tariff_id alone, and a change in February had started keeping history rows there, so every order matched
+                up to 14 versions. I added the validity dates to the join and a uniqueness test on the key, because the
+                same mistake would come back with the next history table. The load went from 2 hours to 25 minutes and
+                we cancelled the resize, which would have cost $9,000 a month.""";
+        String vague = """
+                A while back one of the nightly loads into the warehouse started failing a lot with disk-full errors, and
+                another team wanted to resize the cluster. I checked some system tables for the failing step and saw it
+                spilling a lot of data to disk. The merge joined some data to a reference table on an ID alone, and a
+                change at some point had started keeping history rows there, so every record matched several versions. I
+                added the right condition to the join and a uniqueness test on the key, because the same mistake would
+                come back with the next history table. The load went from 2 hours to 25 minutes and we cancelled the
+                resize, which would have cost $9,000 a month.""";
+        var q = Answers.question(Principle.DIVE_DEEP);
+        Score s = scorer.score(q, specific);
+        Score v = scorer.score(q, vague);
+        assertThat(dim(v, "specificity")).isLessThan(dim(s, "specificity"));
+        assertThat(v.total()).isLessThan(s.total());
+        assertThat(scorer.explain(q, vague)).anyMatch(l -> l.startsWith("Stand-ins for specifics:") && l.contains("\"a while back\""));
+        assertThat(v.feedback()).anyMatch(l -> l.contains("stand in for specifics") && l.contains("\"a while back\""));
+        assertThat(s.feedback()).noneMatch(l -> l.contains("stand in for specifics"));
+    }
+
+    @Test
+    @DisplayName("a story the learned model reads clearly as the asked principle is not capped as thin evidence for lack of list phrases")
+    void clearModelReadingIsEvidence() {
+        // a label-4 Bias for Action story whose words ("ready to wait", "a different call") no signal list holds
+        BlindSet.Answer story = BlindSet.load(java.nio.file.Path.of("src/test/resources/lp/blind10/dev.yaml")).answers.stream()
+                .filter(a -> a.id().equals("sb-bfa-03")).findFirst().orElseThrow();
+        var q = BlindSet.question(story.question());
+        List<String> read = scorer.explain(q, story.text());
+        assertThat(read).anyMatch(l -> l.startsWith("Principle: Bias for Action") && l.contains("by a clear margin"));
+        assertThat(read).noneMatch(l -> l.startsWith("Cap thin principle evidence"));
+        Rubric onlyAhead = RubricReader.read(Answers.RUBRIC, new java.util.ArrayList<>()).orElseThrow();
+        onlyAhead.numbers.put("principle_fit.model_lead", 99.0); // a lead counts as one group, like any reading ahead
+        assertThat(LpScorer.of(onlyAhead).explain(q, story.text())).anyMatch(l -> l.startsWith("Cap thin principle evidence"));
+    }
+
     @org.junit.jupiter.params.ParameterizedTest(name = "template? {0} -> {1}")
     @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
         "In [situation] I did [action] and the result was good.|true",
