@@ -975,10 +975,15 @@ final class AnswerAnalysis {
     int[] evidence(Lexicon lex, Principle p) {
         int groups = 0;
         int multi = 0;
+        // what another person does in the story's steps ("Priya pushed back", "she wrote the plan") is their
+        // principle, not the teller's; how others responded is still the outcome, and for the principles about
+        // growing people their steps are the evidence
+        boolean othersCount = p == Principle.HIRE_AND_DEVELOP_THE_BEST || p == Principle.EARTHS_BEST_EMPLOYER;
         for (int g : lex.groupIds.get(p)) {
             boolean found = false;
             for (Sentence s : sentences) {
-                if (evidence(s) && s.has(g)) {
+                if (evidence(s) && s.has(g) && (othersCount || s.part == Part.RESULT || s.part == Part.LEARNING
+                        || actorAt(s, s.start(g)) != Grammar.OTHER_PERSON)) {
                     found = true;
                     if (s.end(g) - s.start(g) >= 2) {
                         multi = 1;
@@ -989,6 +994,25 @@ final class AnswerAnalysis {
             groups += found ? 1 : 0;
         }
         return new int[] {groups, multi};
+    }
+
+    /** Who acts in the clause holding word {@code pos}: the subject of the nearest finite verb at or before it. */
+    static byte actorAt(Sentence s, int pos) {
+        byte[] subject = s.grammar.subject;
+        if (subject == null) {
+            return 0;
+        }
+        for (int k = Math.min(pos, subject.length - 1); k >= 0; k--) {
+            if (subject[k] != 0) {
+                return subject[k];
+            }
+        }
+        for (int k = pos + 1; k < subject.length; k++) {
+            if (subject[k] != 0) {
+                return subject[k];
+            }
+        }
+        return 0;
     }
 
     /** Distinct signal groups of a principle found in real sentences, each counted once. */

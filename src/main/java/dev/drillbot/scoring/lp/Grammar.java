@@ -30,6 +30,11 @@ final class Grammar {
         boolean imperative;
         /** Position of the first finite verb, or -1. */
         int first = -1;
+        /** Per word: who acts in the finite verb there ({@link #subjectOf}), 0 where the word is not a finite verb. */
+        byte[] subject;
+        /** Finite action verbs (not be, have or a modal) whose subject is "I", and whose subject is another person. */
+        int mine;
+        int others;
 
         boolean finite() {
             return first >= 0 || imperative;
@@ -47,6 +52,14 @@ final class Grammar {
             }
             if (r.first < 0) {
                 r.first = k;
+            }
+            if (r.subject == null) {
+                r.subject = new byte[w.length];
+            }
+            r.subject[k] = subjectOf(w, tags, k);
+            if (kind != 3 && !PAST_AUX.contains(w[k]) && !PRESENT_AUX.contains(w[k]) && !BE.contains(w[k])) {
+                r.mine += r.subject[k] == MINE ? 1 : 0;
+                r.others += r.subject[k] == OTHER_PERSON ? 1 : 0;
             }
             switch (kind) {
                 case 1 -> r.past++;
@@ -71,6 +84,54 @@ final class Grammar {
             j++;
         }
         return j < w.length && (tags[j] & Morphology.VBN) != 0 && (tags[j] & Morphology.VB) == 0;
+    }
+
+    static final byte MINE = 1;
+    static final byte OURS = 2;
+    static final byte OTHER_PERSON = 3;
+    static final byte THEM = 4;
+    static final byte SOMETHING = 5;
+    private static final Set<String> BE = Set.of("be", "been", "being", "am", "'m", "'re", "'s", "isn't", "wasn't",
+            "weren't", "aren't", "hadn't", "didn't", "doesn't", "don't");
+    /** People other than the teller, as the subject of a clause: "she rewrote it", "the director overruled". */
+    private static final Set<String> PERSON = Set.of("he", "she", "manager", "director", "lead", "vp", "cto", "ceo",
+            "cfo", "colleague", "colleagues", "engineer", "analyst", "architect", "boss", "mentor", "teammate", "friend",
+            "head", "pm", "stakeholder", "mentee", "intern", "reviewer", "senior", "peer", "coworker", "co-worker");
+    /** Where a clause ends, walking back from its verb: a subject before these belongs to another clause. */
+    private static final Set<String> CLAUSE_START = Set.of("because", "since", "when", "while", "as", "after", "before",
+            "until", "if", "that", "which", "who", "whether", "but", "although", "though", "once", "where", "whom");
+    private static final Set<String> THING = Set.of("it", "this", "there", "nobody", "everyone", "someone", "everybody",
+            "somebody", "you", "one", "nothing", "each", "both", "all");
+
+    /**
+     * Who acts in the finite verb at {@code k}: the nearest subject before it in its clause. A verb joined to
+     * the one before ("she wrote the plan, added checks and ran both") shares its subject; a clause that starts
+     * with "because", "when", "that" has its own ("I sat in the review when Priya pushed back"). A word the
+     * dictionary does not know, right before the verb, is a name ("Priya pushed back").
+     */
+    static byte subjectOf(String[] w, int[] tags, int k) {
+        if (k > 0 && (tags[k - 1] & Morphology.KNOWN) == 0 && !w[k - 1].isEmpty() && Character.isLetter(w[k - 1].charAt(0))) {
+            return OTHER_PERSON;
+        }
+        for (int j = k - 1; j >= 0; j--) {
+            String x = w[j];
+            if (x.equals("i") || x.startsWith("i'")) {
+                return MINE;
+            }
+            if (x.equals("we") || x.startsWith("we'")) {
+                return OURS;
+            }
+            if (PERSON.contains(x) || x.startsWith("he'") || x.startsWith("she'")) {
+                return OTHER_PERSON;
+            }
+            if (x.equals("they") || x.startsWith("they'")) {
+                return THEM;
+            }
+            if (THING.contains(x) || CLAUSE_START.contains(x)) {
+                return SOMETHING;
+            }
+        }
+        return SOMETHING;
     }
 
     /** 0: not a finite verb here; 1 past; 2 present; 3 modal. */

@@ -258,6 +258,24 @@ class AnswerAnalysisTest {
         assertThat(one("I added the two panels, which the team asked for.").actor).isEqualTo(Actor.I);
     }
 
+    @Test
+    @DisplayName("another person's steps show their principle, not the teller's; how others responded is still the outcome")
+    void othersStepsAreNotMyEvidence() {
+        String situation = "In 2023 our director wanted to move the nightly Redshift loads to streaming before the Q4 freeze. ";
+        String result = "The loads stayed on batch, and late events fell from 4% to 0.1% within a month.";
+        AnswerAnalysis mine = new AnswerAnalysis(situation + "I pushed back in the design review with a one-page analysis"
+                + " of late events, and I escalated it to the VP. " + result, LEX, RUBRIC);
+        AnswerAnalysis hers = new AnswerAnalysis(situation + "I sat in the design review when Priya pushed back with a"
+                + " one-page analysis of late events, and she escalated it to the VP. " + result, LEX, RUBRIC);
+        int[] m = mine.evidence(LEX, dev.drillbot.core.bank.Principle.HAVE_BACKBONE);
+        int[] h = hers.evidence(LEX, dev.drillbot.core.bank.Principle.HAVE_BACKBONE);
+        assertThat(h[0]).isLessThan(m[0]);
+        assertThat(Grammar.subjectOf(hers.sentences.get(1).words, hers.sentences.get(1).tags,
+                java.util.Arrays.asList(hers.sentences.get(1).words).indexOf("pushed"))).isEqualTo(Grammar.OTHER_PERSON);
+        assertThat(Grammar.subjectOf(hers.sentences.get(1).words, hers.sentences.get(1).tags,
+                java.util.Arrays.asList(hers.sentences.get(1).words).indexOf("sat"))).isEqualTo(Grammar.MINE);
+    }
+
     @ParameterizedTest(name = "\"{0}\" -> hypothetical {1}")
     @CsvSource(delimiter = '|', value = {
         "I told her that I would miss the first of June deadline.|false",
