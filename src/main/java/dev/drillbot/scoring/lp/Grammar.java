@@ -32,9 +32,6 @@ final class Grammar {
         int first = -1;
         /** Per word: who acts in the finite verb there ({@link #subjectOf}), 0 where the word is not a finite verb. */
         byte[] subject;
-        /** Finite action verbs (not be, have or a modal) whose subject is "I", and whose subject is another person. */
-        int mine;
-        int others;
 
         boolean finite() {
             return first >= 0 || imperative;
@@ -57,10 +54,6 @@ final class Grammar {
                 r.subject = new byte[w.length];
             }
             r.subject[k] = subjectOf(w, tags, k);
-            if (kind != 3 && !PAST_AUX.contains(w[k]) && !PRESENT_AUX.contains(w[k]) && !BE.contains(w[k])) {
-                r.mine += r.subject[k] == MINE ? 1 : 0;
-                r.others += r.subject[k] == OTHER_PERSON ? 1 : 0;
-            }
             switch (kind) {
                 case 1 -> r.past++;
                 case 2 -> r.present++;
@@ -91,8 +84,6 @@ final class Grammar {
     static final byte OTHER_PERSON = 3;
     static final byte THEM = 4;
     static final byte SOMETHING = 5;
-    private static final Set<String> BE = Set.of("be", "been", "being", "am", "'m", "'re", "'s", "isn't", "wasn't",
-            "weren't", "aren't", "hadn't", "didn't", "doesn't", "don't");
     /** People other than the teller, as the subject of a clause: "she rewrote it", "the director overruled". */
     private static final Set<String> PERSON = Set.of("he", "she", "manager", "director", "lead", "vp", "cto", "ceo",
             "cfo", "colleague", "colleagues", "engineer", "analyst", "architect", "boss", "mentor", "teammate", "friend",
