@@ -836,6 +836,29 @@ final class AnswerAnalysis {
         return false;
     }
 
+    /**
+     * Whether the story's last sentence ends in another person's response: a last clause after ", and", "; " or
+     * ", so" whose subject is someone else and whose verb is past ("and she later asked for my team on the next
+     * migration", "so they adopted our mapping"). How people responded is how it ended, even without a number.
+     */
+    private static boolean reactionTail(Sentence s) {
+        String t = s.text.strip().toLowerCase(java.util.Locale.ROOT);
+        int cut = Math.max(Math.max(t.lastIndexOf(", and "), t.lastIndexOf("; ")), t.lastIndexOf(", so "));
+        if (cut < 0 || s.grammar.subject == null) {
+            return false;
+        }
+        // the words of the tail are the sentence's last ones: find where they start among its words
+        String[] tail = Words.tokenize(t.substring(cut)).toArray(String[]::new);
+        int from = s.words.length - tail.length;
+        for (int k = Math.max(0, from); k < s.words.length; k++) {
+            if (s.grammar.subject[k] != 0) {
+                byte who = s.grammar.subject[k];
+                return (who == Grammar.OTHER_PERSON || who == Grammar.THEM) && (s.tags[k] & Morphology.VBD) != 0;
+            }
+        }
+        return false;
+    }
+
     /** Gives each sentence its STAR(L) part from cue phrases and its place in the story. */
     /**
      * A story retold in the present ("So I decide to backfill only the four affected days"): most of my steps are
@@ -859,8 +882,13 @@ final class AnswerAnalysis {
 
     private void assignParts(Lexicon lex) {
         boolean retold = presentNarrative();
+        Sentence last = null;
         for (Sentence s : sentences) {
             s.outcomeTail = s.real && s.actor == Actor.I && outcomeTail(s.text);
+            last = s.real ? s : last;
+        }
+        if (last != null && last.actor == Actor.I && !last.outcomeTail && reactionTail(last)) {
+            last.outcomeTail = true; // "I delivered on 14 July, and she later asked for my team on the next one"
         }
         int lastAction = -1;
         for (Sentence s : sentences) {

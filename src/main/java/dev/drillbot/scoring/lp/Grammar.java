@@ -101,28 +101,45 @@ final class Grammar {
      * dictionary does not know, right before the verb, is a name ("Priya pushed back").
      */
     static byte subjectOf(String[] w, int[] tags, int k) {
+        int apostrophe = w[k].indexOf('\'');
+        if (apostrophe > 0) {
+            byte own = subjectWord(w[k].substring(0, apostrophe));
+            if (own != 0) {
+                return own; // "I'd committed", "she'd left": the subject is inside the word
+            }
+        }
         if (k > 0 && (tags[k - 1] & Morphology.KNOWN) == 0 && !w[k - 1].isEmpty() && Character.isLetter(w[k - 1].charAt(0))) {
             return OTHER_PERSON;
         }
         for (int j = k - 1; j >= 0; j--) {
             String x = w[j];
-            if (x.equals("i") || x.startsWith("i'")) {
-                return MINE;
+            int cut = x.indexOf('\'');
+            byte who = subjectWord(cut > 0 ? x.substring(0, cut) : x);
+            if (who != 0) {
+                return who;
             }
-            if (x.equals("we") || x.startsWith("we'")) {
-                return OURS;
-            }
-            if (PERSON.contains(x) || x.startsWith("he'") || x.startsWith("she'")) {
-                return OTHER_PERSON;
-            }
-            if (x.equals("they") || x.startsWith("they'")) {
-                return THEM;
-            }
-            if (THING.contains(x) || CLAUSE_START.contains(x)) {
+            if (CLAUSE_START.contains(x)) {
                 return SOMETHING;
             }
         }
         return SOMETHING;
+    }
+
+    /** What a subject word is, or 0 when it is not one. */
+    private static byte subjectWord(String x) {
+        if (x.equals("i")) {
+            return MINE;
+        }
+        if (x.equals("we")) {
+            return OURS;
+        }
+        if (PERSON.contains(x)) {
+            return OTHER_PERSON;
+        }
+        if (x.equals("they")) {
+            return THEM;
+        }
+        return THING.contains(x) ? SOMETHING : 0;
     }
 
     /** 0: not a finite verb here; 1 past; 2 present; 3 modal. */
@@ -177,6 +194,9 @@ final class Grammar {
             return PLAN_MODALS.contains(x) ? 3 : 2; // "can", "need": present
         }
         if ((t & Morphology.VBD) != 0) {
+            if (k >= 2 && (pt & Morphology.ADV) != 0 && SUBJECTS.contains(w[k - 2])) {
+                return 1; // "she later asked", "I then rewrote": an adverb between subject and verb
+            }
             boolean alsoAdjective = (t & (Morphology.ADJ | Morphology.VBN | Morphology.NOUN)) != 0;
             if (alsoAdjective && (pt & (Morphology.DET | Morphology.POSSESSIVE | Morphology.NUM | Morphology.ADJ)) != 0
                     && (pt & (Morphology.PRON | Morphology.NOUN)) == 0) {

@@ -276,6 +276,23 @@ class AnswerAnalysisTest {
                 java.util.Arrays.asList(hers.sentences.get(1).words).indexOf("sat"))).isEqualTo(Grammar.MINE);
     }
 
+    @Test
+    @DisplayName("a last step that ends in someone's response ('and she later asked for my team') ends the story: it is the Result")
+    void othersResponseEndsTheStory() {
+        AnswerAnalysis a = new AnswerAnalysis("I'd committed to moving marketing's tables to Snowflake by 30 June. Three"
+                + " weeks out I found the ad-spend feed had no history before 2022, and I told the marketing lead that day"
+                + " with two options. I delivered on 14 July as re-promised, and she later asked for my team on the next"
+                + " migration.", LEX, RUBRIC);
+        assertThat(a.sentences.get(2).part).isEqualTo(AnswerAnalysis.Part.RESULT);
+        // the same step without the response is a step
+        AnswerAnalysis b = new AnswerAnalysis("I'd committed to moving marketing's tables to Snowflake by 30 June. Three"
+                + " weeks out I found the ad-spend feed had no history before 2022, and I told the marketing lead that day"
+                + " with two options. I delivered on 14 July as re-promised, and I wrote up the gap for the next team.", LEX, RUBRIC);
+        assertThat(b.sentences.get(2).part).isEqualTo(AnswerAnalysis.Part.ACTION);
+        String[] w = a.sentences.get(0).words;
+        assertThat(Grammar.subjectOf(w, a.sentences.get(0).tags, 0)).isEqualTo(Grammar.MINE); // "I'd committed"
+    }
+
     @ParameterizedTest(name = "\"{0}\" -> hypothetical {1}")
     @CsvSource(delimiter = '|', value = {
         "I told her that I would miss the first of June deadline.|false",
