@@ -79,6 +79,29 @@ final class Grammar {
         return j < w.length && (tags[j] & Morphology.VBN) != 0 && (tags[j] & Morphology.VB) == 0;
     }
 
+    /**
+     * Whether the words before {@code k} are a whole noun phrase: one to three nouns or adjectives (or names
+     * the dictionary does not know) opened by a determiner or a possessive, or by the start of the sentence,
+     * and perhaps followed by a prepositional phrase.
+     */
+    private static boolean nounPhraseBefore(int[] tags, int k) {
+        int j = k - 1;
+        int nouns = 0;
+        while (j >= 0 && nouns < 3 && (tags[j] & (Morphology.DET | Morphology.POSSESSIVE | Morphology.PREP | Morphology.PRON
+                | Morphology.MD)) == 0 && ((tags[j] & (Morphology.NOUN | Morphology.PROPER | Morphology.ADJ)) != 0
+                        || (tags[j] & Morphology.KNOWN) == 0)) {
+            j--;
+            nouns++;
+        }
+        if (nouns == 0 || (tags[k - 1] & (Morphology.NOUN | Morphology.PROPER)) == 0) {
+            return false;
+        }
+        if (j > 0 && (tags[j] & Morphology.PREP) != 0 && (tags[j] & Morphology.DET) == 0) {
+            return nounPhraseBefore(tags, j); // "the dip in weekly orders disappears": the phrase before "in"
+        }
+        return j < 0 || (tags[j] & (Morphology.DET | Morphology.POSSESSIVE)) != 0;
+    }
+
     static final byte MINE = 1;
     static final byte OURS = 2;
     static final byte OTHER_PERSON = 3;
@@ -222,6 +245,9 @@ final class Grammar {
             }
             if ((pt & Morphology.ADV) != 0 && k >= 2 && SUBJECTS.contains(w[k - 2])) {
                 return 2; // "I usually check"
+            }
+            if ((t & Morphology.VBZ) != 0 && (t & Morphology.NOUN) == 0 && nounPhraseBefore(tags, k)) {
+                return 2; // "the Monday dip disappears", "Finance restates the counts"
             }
             // "nightly loads stay under 30 minutes", "the numbers match": a plural subject's verb; only a regular
             // plural, since "data" is a mass noun that modifies the next one ("the data platform in 2023")

@@ -289,6 +289,9 @@ class AnswerAnalysisTest {
                 + " weeks out I found the ad-spend feed had no history before 2022, and I told the marketing lead that day"
                 + " with two options. I delivered on 14 July as re-promised, and I wrote up the gap for the next team.", LEX, RUBRIC);
         assertThat(b.sentences.get(2).part).isEqualTo(AnswerAnalysis.Part.ACTION);
+        // a subject that is a whole noun phrase has its verb: "The Monday dip in our orders disappears."
+        assertThat(one("Then the Monday dip in weekly orders disappears.").grammar.present).isEqualTo(1);
+        assertThat(one("Finance restates the weekly order counts in the next review.").grammar.present).isEqualTo(1);
         String[] w = a.sentences.get(0).words;
         assertThat(Grammar.subjectOf(w, a.sentences.get(0).tags, 0)).isEqualTo(Grammar.MINE); // "I'd committed"
     }
