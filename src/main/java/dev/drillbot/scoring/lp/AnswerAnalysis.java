@@ -859,10 +859,10 @@ final class AnswerAnalysis {
         return false;
     }
 
-    /** Gives each sentence its STAR(L) part from cue phrases and its place in the story. */
     /**
      * A story retold in the present ("So I decide to backfill only the four affected days"): most of my steps are
-     * told in the present and few in the past, so what happens after them is its outcome, present tense or not.
+     * told in the present and few in the past (or, in a terse one, both steps), so what happens after them is its
+     * outcome, present tense or not.
      */
     private boolean presentNarrative() {
         int present = 0;
@@ -877,9 +877,10 @@ final class AnswerAnalysis {
                 }
             }
         }
-        return present >= 3 && present > 2 * past;
+        return present >= 3 && present > 2 * past || present == 2 && past == 0;
     }
 
+    /** Gives each sentence its STAR(L) part from cue phrases and its place in the story. */
     private void assignParts(Lexicon lex) {
         boolean retold = presentNarrative();
         Sentence last = null;

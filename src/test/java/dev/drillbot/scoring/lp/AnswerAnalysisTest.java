@@ -296,6 +296,16 @@ class AnswerAnalysisTest {
         assertThat(Grammar.subjectOf(w, a.sentences.get(0).tags, 0)).isEqualTo(Grammar.MINE); // "I'd committed"
     }
 
+    @Test
+    @DisplayName("a terse story retold in the present with two steps of mine has its outcome as the Result")
+    void twoStepPresentRetellingHasItsResult() {
+        AnswerAnalysis a = new AnswerAnalysis("It's my second month at a retailer, and every weekly review blames the"
+                + " Monday dip in orders on shoppers. So I pull the raw order events for four Mondays and compare them with"
+                + " the order database. I rewrite the load with a two-day lookback and add a reconciliation check on the"
+                + " counts. Finance restates the weekly order counts in the next review.", LEX, RUBRIC);
+        assertThat(a.sentences.get(a.sentences.size() - 1).part).isEqualTo(AnswerAnalysis.Part.RESULT);
+    }
+
     @ParameterizedTest(name = "\"{0}\" -> hypothetical {1}")
     @CsvSource(delimiter = '|', value = {
         "I told her that I would miss the first of June deadline.|false",
