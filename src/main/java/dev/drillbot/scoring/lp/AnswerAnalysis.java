@@ -687,7 +687,11 @@ final class AnswerAnalysis {
         }
         for (int k = 0; k < at; k++) {
             if ((s.flags[k] & (Lexicon.ED_FORM | Lexicon.IRREGULAR_PAST)) != 0) {
-                s.reportedIntent = true;
+                // "I sat with him for a few sessions so I'd know the setup": a purpose of a step taken, not a
+                // promise reported ("I told her I would miss 1 June")
+                boolean purpose = at >= 1 && s.words[at - 1].equals("so") || at >= 2 && s.words[at - 1].equals("that")
+                        && s.words[at - 2].equals("so");
+                s.reportedIntent = !purpose;
                 return true;
             }
         }

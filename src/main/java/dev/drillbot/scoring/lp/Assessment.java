@@ -469,9 +469,13 @@ final class Assessment {
         // one occasion retold in the present is placed in time ("So it's a Thursday in November", "last spring"):
         // named tools and numbers alone do not make a playbook ("First I open the Airflow logs ...") a story
         boolean presentStory = pastI == 0 && !habit && presentI >= 3 && hypo * 2 < presentI && pastAnchor;
-        hypothetical = !presentStory && ((hypo >= 2 && hypo >= pastI)
+        // a real story wrapped in opinions ("I really believe engineers have a responsibility ...") is still a
+        // story: its past sentences (mine, the team's, what happened) outnumber the plans and routines
+        // (the padding around it counts too: "I try to bring that mindset to every team I join")
+        boolean toldStory = pastActor > hypo + routineSentences;
+        hypothetical = !presentStory && ((hypo >= 2 && hypo >= pastI && !toldStory)
                 || (pastI == 0 && hypo + presentI >= 2 && !(hypo == 0 && pastAnchor && !habit)))
-                || (habit && (pastI * 2 < presentI || pastI <= routineSentences)); // a routine, a stray past verb or not
+                || (habit && !toldStory && (pastI * 2 < presentI || pastI <= routineSentences)); // a routine, a stray past verb or not
         pastShare = actorSentences == 0 ? 0 : presentStory ? 1 : (double) pastActor / actorSentences;
         double points = 0;
         points += pastShare >= r.num("specificity.past_tense_share") ? r.num("specificity.past_tense_points")

@@ -314,6 +314,7 @@ class AnswerAnalysisTest {
         "But when I looked at it, I'd already had four similar requests that quarter.|false",
         "And I could have done that in an afternoon.|false",
         "I could rerun the job tonight if the files arrive.|true",
+        "I sat with him for a few sessions so I'd actually know the Connect setup.|false",
         "If a pipeline had no owner, I would take it on myself.|true",
         "I would first read the logs and then rerun the job.|true",
         "I usually check the row counts before every release.|true"})

@@ -33,7 +33,7 @@ public final class BlindDevReport {
     }
 
     /** -Dfold=true: scored by a model trained without this part, as leave-one-set-out scores it. */
-    private static LpScorer foldScorer(Path held) {
+    static LpScorer foldScorer(Path held) {
         Rubric r = RubricReader.read(Answers.RUBRIC, new java.util.ArrayList<>()).orElseThrow();
         r.model = PrincipleModelTrainer.trainWithout(held, new Lexicon(r), r, p -> true);
         return LpScorer.of(r);

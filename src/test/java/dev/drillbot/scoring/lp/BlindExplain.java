@@ -5,7 +5,7 @@ import java.nio.file.Path;
 /**
  * Prints the --explain reading of chosen development-set answers, for tuning:
  * {@code mvn -q -B test-compile exec:java -Dexec.mainClass=dev.drillbot.scoring.lp.BlindExplain -Dexec.args="c-dd-01"}.
- * Refuses the frozen test part.
+ * {@code -Dfold=true}: read with a model that never learned from this part. Refuses the frozen test part.
  */
 public final class BlindExplain {
     private BlindExplain() {}
@@ -16,19 +16,20 @@ public final class BlindExplain {
             throw new IllegalArgumentException("the test part is not explained answer by answer");
         }
         BlindSet set = BlindSet.load(file);
+        LpScorer scorer = Boolean.getBoolean("fold") ? BlindDevReport.foldScorer(file) : Answers.scorer();
         for (String id : ids) {
             set.pairs.stream().filter(p -> p.id().equals(id)).forEach(p -> {
                 for (String text : java.util.List.of(p.original(), p.edited())) {
                     System.out.println("=== " + p.id() + (text == p.original() ? " original " : " edited ") + p.edit());
                     System.out.println(text);
-                    Answers.scorer().explain(BlindSet.question(p.question()), text).forEach(System.out::println);
+                    scorer.explain(BlindSet.question(p.question()), text).forEach(System.out::println);
                 }
             });
             set.answers.stream().filter(a -> a.id().equals(id)).forEach(a -> {
                 System.out.println("=== " + a.id() + " label " + a.label() + " " + a.style() + " " + a.question());
                 System.out.println(a.text());
-                Answers.scorer().explain(BlindSet.question(a.question()), a.text()).forEach(System.out::println);
-                Answers.scorer().score(BlindSet.question(a.question()), a.text()).feedback().stream().limit(4)
+                scorer.explain(BlindSet.question(a.question()), a.text()).forEach(System.out::println);
+                scorer.score(BlindSet.question(a.question()), a.text()).feedback().stream().limit(4)
                         .forEach(l -> System.out.println("  > " + l));
             });
         }

@@ -706,6 +706,30 @@ class LpScorerTest {
         assertThat(LpScorer.of(onlyAhead).explain(q, story.text())).anyMatch(l -> l.startsWith("Cap thin principle evidence"));
     }
 
+    @Test
+    @DisplayName("a real story wrapped in opinions and pleasantries is judged as a story, not capped as a plan")
+    void paddedStoryIsNotAPlan() {
+        String answer = """
+                Thank you, that's a really important question and honestly it's something I care about. I think privacy
+                is something every data engineer should take seriously, and it's been a theme throughout my career.
+                At a fitness app in 2022 I was a data engineer on the events platform. We collected heart-rate readings
+                every few seconds during workouts. When we designed the new event schema in Kafka, the product team
+                wanted to keep every raw sample forever. I looked at what analytics actually used, which was per-workout
+                averages, and I suggested we aggregate at ingest and keep raw samples for 30 days, because health data
+                is special category data under GDPR. I had to convince the product lead, which took a couple of
+                meetings. In the end they agreed, and we stored 95% less sensitive data.
+                I really believe engineers have a responsibility here, and I try to bring that mindset to every team I
+                join. So yes, that's my example, I hope that answers the question.""";
+        var q = Answers.question(Principle.BROAD_RESPONSIBILITY);
+        assertThat(scorer.explain(q, answer)).noneMatch(l -> l.startsWith("Cap hypothetical"));
+        // the same opinions with no story under them are still a plan
+        String opinions = """
+                I think privacy is something every data engineer should take seriously. I really believe engineers have
+                a responsibility here, and I try to bring that mindset to every team I join. I usually ask what
+                analytics really needs before we keep raw data, and I would push to aggregate at ingest.""";
+        assertThat(scorer.explain(q, opinions)).anyMatch(l -> l.startsWith("Cap hypothetical"));
+    }
+
     @org.junit.jupiter.params.ParameterizedTest(name = "template? {0} -> {1}")
     @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
         "In [situation] I did [action] and the result was good.|true",
