@@ -564,7 +564,7 @@ final class AnswerAnalysis {
                 }
             }
         }
-        s.hypothetical = s.has(lex.hypotheticalId) && !pastModal(s, lex.hypotheticalId);
+        s.hypothetical = s.has(lex.hypotheticalId) && !pastModal(s, lex.hypotheticalId) && !saidOfAThing(s, lex.hypotheticalId);
         s.past = s.grammar.past > 0; // a finite past verb: "the failed runs" is not one
         int collective = lex.collectiveId;
         if (i) {
@@ -694,6 +694,9 @@ final class AnswerAnalysis {
                 s.reportedIntent = !purpose;
                 return true;
             }
+        }
+        if (marker.endsWith("could") && !conditional(s)) {
+            return true; // "I could see the join was wrong", "I could fix it in two days": what I was able to do then
         }
         return next.equals("not") || next.equals("n't") || next.equals("already")
                 || end < s.words.length && (s.flags[end] & (Lexicon.ED_FORM | Lexicon.PARTICIPLE)) != 0
@@ -1027,6 +1030,33 @@ final class AnswerAnalysis {
             groups += found ? 1 : 0;
         }
         return new int[] {groups, multi};
+    }
+
+    /** Words that put a "could" in a condition or ahead of now: "I could rerun it tonight if the files arrive". */
+    private static final Set<String> CONDITION_OR_LATER = Set.of("if", "unless", "tonight", "tomorrow", "next", "soon",
+            "later", "maybe", "perhaps", "also", "instead", "either", "or");
+
+    private static boolean conditional(Sentence s) {
+        for (String x : s.words) {
+            if (CONDITION_OR_LATER.contains(x)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The habit markers that are adverbs and so belong to whatever their clause is about. */
+    private static final Set<String> HABIT_ADVERBS = Set.of("typically", "usually", "in general", "generally", "normally");
+
+    /**
+     * Whether the habit marker is said of a thing, not of me: "Parquet typically stores each column's min and max"
+     * explains how a tool works; "I usually check the logs" is a habit.
+     */
+    private static boolean saidOfAThing(Sentence s, int hypotheticalId) {
+        int at = s.start(hypotheticalId);
+        String marker = String.join(" ", Arrays.asList(s.words).subList(at, s.end(hypotheticalId)));
+        // a measured outcome said to happen "typically" ("the error rate typically drops by 90%") is a habit still
+        return HABIT_ADVERBS.contains(marker) && actorAt(s, at) == Grammar.SOMETHING && s.quantities == 0 && !s.beforeAfter;
     }
 
     /** Who acts in the clause holding word {@code pos}: the subject of the nearest finite verb at or before it. */

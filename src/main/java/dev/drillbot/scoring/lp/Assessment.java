@@ -370,6 +370,24 @@ final class Assessment {
     private static final java.util.regex.Pattern FREQUENCY = java.util.regex.Pattern.compile(
             " (whenever|every (single )?\\w+|each (day|week|month|morning|time|sprint|quarter|release|pr)"
             + "|(once|twice) a (day|week|month|quarter|sprint)|on (mondays|tuesdays|wednesdays|thursdays|fridays)) ");
+    /**
+     * Whether a frequency in the sentence is said of my own steps: "every week I check the loads" is a routine;
+     * "the warehouse sends us their file every night, and on the Tuesday I notice ..." is someone else's schedule.
+     */
+    private static boolean myFrequency(Sentence s, String lower) {
+        java.util.regex.Matcher m = FREQUENCY.matcher(lower);
+        while (m.find()) {
+            int word = 0; // the word the match starts at: spaces before it, less the leading one
+            for (int c = 1; c <= m.start(); c++) {
+                word += lower.charAt(c) == ' ' ? 1 : 0;
+            }
+            if (AnswerAnalysis.actorAt(s, word) == Grammar.MINE) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Cheap pre-check so the patterns run only on the few sentences that can match them. */
     private static boolean mayAnchorOrRoutine(String[] words) {
         for (String w : words) {
@@ -441,7 +459,7 @@ final class Assessment {
                 // a sentence that tells more past steps than present ones ("i traced it ... every 500 rows, so i
                 // cloned their repo") is one occasion, not a routine
                 if (s.grammar.present > 0 && s.grammar.present >= s.grammar.past && lower.contains(" i ")
-                        && FREQUENCY.matcher(lower).find()) {
+                        && myFrequency(s, lower)) {
                     routineSentences++;
                 }
             }

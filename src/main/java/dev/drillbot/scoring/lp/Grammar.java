@@ -107,15 +107,18 @@ final class Grammar {
     static final byte OTHER_PERSON = 3;
     static final byte THEM = 4;
     static final byte SOMETHING = 5;
+    static final byte YOU = 6;
     /** People other than the teller, as the subject of a clause: "she rewrote it", "the director overruled". */
     private static final Set<String> PERSON = Set.of("he", "she", "manager", "director", "lead", "vp", "cto", "ceo",
             "cfo", "colleague", "colleagues", "engineer", "analyst", "architect", "boss", "mentor", "teammate", "friend",
-            "head", "pm", "stakeholder", "mentee", "intern", "reviewer", "senior", "peer", "coworker", "co-worker");
+            "head", "pm", "stakeholder", "mentee", "intern", "reviewer", "senior", "peer", "coworker", "co-worker", "managers",
+            "people", "leads", "stakeholders", "peers");
     /** Where a clause ends, walking back from its verb: a subject before these belongs to another clause. */
     private static final Set<String> CLAUSE_START = Set.of("because", "since", "when", "while", "as", "after", "before",
             "until", "if", "that", "which", "who", "whether", "but", "although", "though", "once", "where", "whom");
+    /** Subjects that are not a person of the story. */
     private static final Set<String> THING = Set.of("it", "this", "there", "nobody", "everyone", "someone", "everybody",
-            "somebody", "you", "one", "nothing", "each", "both", "all");
+            "somebody", "nothing", "each", "both", "all");
 
     /**
      * Who acts in the finite verb at {@code k}: the nearest subject before it in its clause. A verb joined to
@@ -161,6 +164,9 @@ final class Grammar {
         }
         if (x.equals("they")) {
             return THEM;
+        }
+        if (x.equals("you")) {
+            return YOU; // the generic "you should ...": the candidate speaking in general
         }
         return THING.contains(x) ? SOMETHING : 0;
     }
