@@ -1056,7 +1056,10 @@ final class AnswerAnalysis {
         int at = s.start(hypotheticalId);
         String marker = String.join(" ", Arrays.asList(s.words).subList(at, s.end(hypotheticalId)));
         // a measured outcome said to happen "typically" ("the error rate typically drops by 90%") is a habit still
-        return HABIT_ADVERBS.contains(marker) && actorAt(s, at) == Grammar.SOMETHING && s.quantities == 0 && !s.beforeAfter;
+        // (a thing: a subject that is no person, or one the reading could not place; never a bare imperative)
+        byte who = actorAt(s, at);
+        return HABIT_ADVERBS.contains(marker) && (who == Grammar.SOMETHING || who == 0 && at > 0 && !s.grammar.imperative)
+                && s.quantities == 0 && !s.beforeAfter;
     }
 
     /** Who acts in the clause holding word {@code pos}: the subject of the nearest finite verb at or before it. */

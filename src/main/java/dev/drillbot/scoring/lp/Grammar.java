@@ -252,6 +252,10 @@ final class Grammar {
             if ((pt & Morphology.ADV) != 0 && k >= 2 && SUBJECTS.contains(w[k - 2])) {
                 return 2; // "I usually check"
             }
+            if ((pt & Morphology.ADV) != 0 && (pt & Morphology.NOUN) == 0 && k >= 2 && (t & Morphology.VBZ) != 0
+                    && nounPhraseBefore(tags, k - 1)) {
+                return 2; // "Parquet typically stores", "the job usually runs"
+            }
             if ((t & Morphology.VBZ) != 0 && (t & Morphology.NOUN) == 0 && nounPhraseBefore(tags, k)) {
                 return 2; // "the Monday dip disappears", "Finance restates the counts"
             }
