@@ -554,7 +554,7 @@ final class AnswerAnalysis {
             // "I'd committed", "I'd actually said": a past perfect is my step too
             boolean mine = (f[k] & Lexicon.FIRST_PERSON) != 0 || w[k].equals("i'd") && Grammar.pastPerfect(w, s.tags, k);
             if (mine && (k + 1 == w.length || (f[k + 1] & Lexicon.I_NON_ACTION) == 0)
-                    && (k == 0 || (f[k - 1] & Lexicon.RELATIVE) == 0)) {
+                    && (k == 0 || (f[k - 1] & Lexicon.RELATIVE) == 0) && !relativeThat(s, k)) {
                 i = true;
             }
             if ((f[k] & Lexicon.PASSIVE_AUX) != 0 && (k == 0 || (f[k - 1] & Lexicon.FIRST_PERSON) == 0)) {
@@ -582,6 +582,18 @@ final class AnswerAnalysis {
         } else if (passive) {
             s.actor = Actor.PASSIVE;
         }
+    }
+
+    /**
+     * Whether the "I" at {@code k} opens a relative clause with "that" ("a runbook that I still use", "an engineer
+     * that I later sat next to"): a noun before "that", not a verb ("I found that I had ...", "told him that I").
+     */
+    private static boolean relativeThat(Sentence s, int k) {
+        if (k < 2 || !s.words[k - 1].equals("that")) {
+            return false;
+        }
+        int t = s.tags[k - 2];
+        return ((t & Morphology.NOUN) != 0 || (t & Morphology.KNOWN) == 0) && (t & (Morphology.VBD | Morphology.PRON)) == 0;
     }
 
     /**

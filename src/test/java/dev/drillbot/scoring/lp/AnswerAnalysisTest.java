@@ -306,6 +306,15 @@ class AnswerAnalysisTest {
         assertThat(a.sentences.get(a.sentences.size() - 1).part).isEqualTo(AnswerAnalysis.Part.RESULT);
     }
 
+    @Test
+    @DisplayName("'I' inside a relative clause ('a runbook that I still use') is not the actor; after a verb ('I found that I') it is")
+    void relativeThatIsNotMyStep() {
+        assertThat(one("Then he wrote a runbook that I still use and added a contract test.").actor).isNotEqualTo(Actor.I);
+        assertThat(one("The on-call was Mark, a platform engineer that I later sat next to.").actor).isNotEqualTo(Actor.I);
+        assertThat(one("I found that I had missed the late partition in the backfill.").actor).isEqualTo(Actor.I);
+        assertThat(one("I told him that I would rerun the backfill myself.").actor).isEqualTo(Actor.I);
+    }
+
     @ParameterizedTest(name = "\"{0}\" -> hypothetical {1}")
     @CsvSource(delimiter = '|', value = {
         "I told her that I would miss the first of June deadline.|false",
