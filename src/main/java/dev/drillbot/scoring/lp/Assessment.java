@@ -431,7 +431,8 @@ final class Assessment {
                 continue;
             }
             concreteNumbers += s.quantities - s.ratios;
-            if (s.hypothetical || s.reportedIntent) {
+            if (s.hypothetical || s.reportedIntent || futureYear(s)) {
+                // (a sentence dated after this year, "In March 2028 we launched ...", cannot have happened yet)
                 // a story told as "I said I would ..." throughout is a plan, not something that happened
                 hypo++;
                 firstHypothetical = firstHypothetical == null ? s : firstHypothetical;
@@ -573,13 +574,34 @@ final class Assessment {
     private static final java.util.regex.Pattern ORDINARY_NUMBER = java.util.regex.Pattern.compile(
             "(?i)\\d+(st|nd|rd|th|s|k|m|h|am|pm|x|gb|tb|mb|ms|min)?");
 
+    /** A year up to this one: it places the story in time ("in 2023"). */
     private static boolean hasYear(Sentence s) {
-        for (int f : s.flags) {
-            if ((f & Lexicon.YEAR) != 0) {
+        for (int k = 0; k < s.flags.length; k++) {
+            if ((s.flags[k] & Lexicon.YEAR) != 0 && yearOf(s.words[k]) <= THIS_YEAR) {
                 return true;
             }
         }
         return false;
+    }
+
+    /** Read once: answers are scored in the present, so a later year is a plan or an invention. */
+    private static final int THIS_YEAR = java.time.Year.now().getValue();
+
+    private static boolean futureYear(Sentence s) {
+        for (int k = 0; k < s.flags.length; k++) {
+            if ((s.flags[k] & Lexicon.YEAR) != 0 && yearOf(s.words[k]) > THIS_YEAR) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static int yearOf(String word) {
+        try {
+            return Integer.parseInt(word.length() > 4 ? word.substring(0, 4) : word);
+        } catch (NumberFormatException e) {
+            return 0; // "2023's", "fy2024": read as a past year, as before
+        }
     }
 
     private void concision(Lexicon lex, Rubric r) {

@@ -330,7 +330,8 @@ class AnswerAnalysisTest {
         "I sat with him for a few sessions so I'd actually know the Connect setup.|false",
         "If a pipeline had no owner, I would take it on myself.|true",
         "I would first read the logs and then rerun the job.|true",
-        "I usually check the row counts before every release.|true"})
+        "I usually check the row counts before every release.|true",
+        "I used to send the stakeholders a correction the same day.|true"})
     void reportedSpeechIsNotHypothetical(String text, boolean hypothetical) {
         assertThat(one(text).hypothetical).isEqualTo(hypothetical);
     }

@@ -730,6 +730,20 @@ class LpScorerTest {
         assertThat(scorer.explain(q, opinions)).anyMatch(l -> l.startsWith("Cap hypothetical"));
     }
 
+    @Test
+    @DisplayName("a story dated after this year cannot have happened: it is capped like a plan; the same story dated in the past is not")
+    void futureDatedStoryIsAPlan() {
+        int later = java.time.Year.now().getValue() + 2;
+        String story = """
+                In March YEAR I took over the nightly settlement load into Redshift, which failed twice a week on late bank
+                files. In April YEAR I traced the failures to one partner's delivery time and rewrote the sensor to wait
+                for its manifest. In May YEAR I added a row-count check against the manifest and a runbook for the on-call.
+                By July YEAR failures dropped from eight a month to zero and finance had its numbers by 7 am.""";
+        var q = Answers.question(Principle.OWNERSHIP);
+        assertThat(scorer.explain(q, story.replace("YEAR", String.valueOf(later)))).anyMatch(l -> l.startsWith("Cap hypothetical"));
+        assertThat(scorer.explain(q, story.replace("YEAR", String.valueOf(later - 4)))).noneMatch(l -> l.startsWith("Cap hypothetical"));
+    }
+
     @org.junit.jupiter.params.ParameterizedTest(name = "template? {0} -> {1}")
     @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
         "In [situation] I did [action] and the result was good.|true",
