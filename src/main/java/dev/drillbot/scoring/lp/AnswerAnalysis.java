@@ -357,8 +357,9 @@ final class AnswerAnalysis {
         return out;
     }
 
+    /** The words that frame a question, or a restatement of it ("You're asking about a time I ..."). */
     private static final Set<String> PROMPT_FRAME = Set.of("tell", "time", "describe", "example", "give", "you",
-            "your", "did", "what", "happened");
+            "your", "did", "what", "happened", "you're", "asking", "asked", "ask", "question", "talk", "share");
 
     /**
      * A sentence made of the question's words: at least 4 content words, at least 70% of them from the

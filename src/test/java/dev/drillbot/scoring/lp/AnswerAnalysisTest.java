@@ -315,6 +315,17 @@ class AnswerAnalysisTest {
         assertThat(one("I told him that I would rerun the backfill myself.").actor).isEqualTo(Actor.I);
     }
 
+    @Test
+    @DisplayName("a restatement of the question framed as 'You're asking about a time I ...' is an echo")
+    void restatedQuestionIsAnEcho() {
+        AnswerAnalysis a = new AnswerAnalysis("You're asking about a time I committed to a data SLA and met it.",
+                "Tell me about a time you committed to a data SLA and met it.", LEX, RUBRIC);
+        assertThat(a.sentences.get(0).echo).isTrue();
+        AnswerAnalysis story = new AnswerAnalysis("In 2023 I committed to a 7 am SLA for the finance data and met it every"
+                + " day that quarter.", "Tell me about a time you committed to a data SLA and met it.", LEX, RUBRIC);
+        assertThat(story.sentences.get(0).echo).isFalse();
+    }
+
     @ParameterizedTest(name = "\"{0}\" -> hypothetical {1}")
     @CsvSource(delimiter = '|', value = {
         "I told her that I would miss the first of June deadline.|false",
