@@ -693,6 +693,9 @@ final class AnswerAnalysis {
                 && (s.tags[end + 1] & Morphology.VBN) != 0) {
             return true; // "I could have done that in an afternoon": what was possible then, not a plan
         }
+        if (marker.endsWith("could") && !conditional(s)) {
+            return true; // "I could see the join was wrong", "and I could cover while he was out": what I was able to do
+        }
         for (int k = 0; k < at; k++) {
             if (s.words[k].equals("if") || s.words[k].equals("when") || s.words[k].equals("whenever")) {
                 return false; // "If a pipeline had no owner, I would ...": a condition, not a report
@@ -707,9 +710,6 @@ final class AnswerAnalysis {
                 s.reportedIntent = !purpose;
                 return true;
             }
-        }
-        if (marker.endsWith("could") && !conditional(s)) {
-            return true; // "I could see the join was wrong", "I could fix it in two days": what I was able to do then
         }
         return next.equals("not") || next.equals("n't") || next.equals("already")
                 || end < s.words.length && (s.flags[end] & (Lexicon.ED_FORM | Lexicon.PARTICIPLE)) != 0

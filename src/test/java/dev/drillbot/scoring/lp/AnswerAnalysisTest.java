@@ -336,6 +336,7 @@ class AnswerAnalysisTest {
         "I could rerun the job tonight if the files arrive.|true",
         "I could add a freshness check, or I could rewrite the loader.|true",
         "After two days of logs I could see that the join was wrong.|false",
+        "He took a week off in November, and I could cover the Kafka work while he was out.|false",
         "Parquet typically stores each column's min and max in the file footer.|false",
         "As a result the error rate on those reports typically drops by 90%.|true",
         "I sat with him for a few sessions so I'd actually know the Connect setup.|false",
