@@ -1068,8 +1068,8 @@ final class AnswerAnalysis {
     private static boolean saidOfAThing(Sentence s, int hypotheticalId) {
         int at = s.start(hypotheticalId);
         String marker = String.join(" ", Arrays.asList(s.words).subList(at, s.end(hypotheticalId)));
-        // a measured outcome said to happen "typically" ("the error rate typically drops by 90%") is a habit still
-        // (a thing: a subject that is no person, or one the reading could not place; never a bare imperative)
+        // a thing: a subject that is no person, or one the reading could not place (never a bare imperative); a
+        // measured outcome said to happen "typically" ("the error rate typically drops by 90%") is a habit still
         byte who = actorAt(s, at);
         return HABIT_ADVERBS.contains(marker) && (who == Grammar.SOMETHING || who == 0 && at > 0 && !s.grammar.imperative)
                 && s.quantities == 0 && !s.beforeAfter;

@@ -575,21 +575,22 @@ final class Assessment {
             "(?i)\\d+(st|nd|rd|th|s|k|m|h|am|pm|x|gb|tb|mb|ms|min)?");
 
     /** A year up to this one: it places the story in time ("in 2023"). */
-    private static boolean hasYear(Sentence s) {
+    private boolean hasYear(Sentence s) {
         for (int k = 0; k < s.flags.length; k++) {
-            if ((s.flags[k] & Lexicon.YEAR) != 0 && yearOf(s.words[k]) <= THIS_YEAR) {
+            if ((s.flags[k] & Lexicon.YEAR) != 0 && yearOf(s.words[k]) <= thisYear) {
                 return true;
             }
         }
         return false;
     }
 
-    /** Read once: answers are scored in the present, so a later year is a plan or an invention. */
-    private static final int THIS_YEAR = java.time.Year.now().getValue();
+    /** The year the answer is scored in (read per answer, so a bot running over New Year moves with it). */
+    private final int thisYear = java.time.Year.now().getValue();
 
-    private static boolean futureYear(Sentence s) {
+    /** A year after this one: the sentence is a plan or an invention, not something that happened. */
+    private boolean futureYear(Sentence s) {
         for (int k = 0; k < s.flags.length; k++) {
-            if ((s.flags[k] & Lexicon.YEAR) != 0 && yearOf(s.words[k]) > THIS_YEAR) {
+            if ((s.flags[k] & Lexicon.YEAR) != 0 && yearOf(s.words[k]) > thisYear) {
                 return true;
             }
         }
