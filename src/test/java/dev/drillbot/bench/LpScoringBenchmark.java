@@ -31,6 +31,10 @@ public final class LpScoringBenchmark {
         LpScorer scorer = LpScorer.fromDirectory(Path.of("config/rubric"));
         List<Question> questions = new QuestionBankLoader().loadDirectory(Path.of("questions/lp")).bank().all();
         List<String> answers = answers();
+        if (Boolean.getBoolean("hostile")) {
+            hostile(scorer, questions.get(0), answers.get(0));
+            return;
+        }
         System.out.printf(Locale.ROOT, "answers: %d distinct texts of %d words; questions: %d%n",
                 answers.size(), WORDS, questions.size());
 
@@ -63,6 +67,38 @@ public final class LpScoringBenchmark {
         System.out.printf(Locale.ROOT, "all %d answers of %d words after %d warm-up: median %.3f ms, "
                 + "p90 %.3f ms, p99 %.3f ms, max %.3f ms (checksum %d)%n", n, WORDS, warmup,
                 ms(all[n / 2]), ms(all[(int) (n * 0.90)]), ms(all[(int) (n * 0.99)]), ms(all[n - 1]), sink);
+    }
+
+    /**
+     * {@code -Dhostile=true}: the cost of answers built to be slow, each just under the bot's 20,000-character limit
+     * and one long sentence (every per-verb or per-match step that walks the sentence would make it quadratic),
+     * beside an ordinary 400-word answer, in the same run.
+     */
+    private static void hostile(LpScorer scorer, Question q, String ordinary) {
+        List<String[]> texts = List.of(
+                new String[] {"ordinary 400 words", ordinary},
+                new String[] {"one subject, 2,480 joined verbs", "I " + "ran and ".repeat(2480) + "won."},
+                new String[] {"990 habit adverbs and clause starts", "the lead " + "typically said that ".repeat(990) + "it ran."},
+                new String[] {"1,100 frequencies of mine", "I " + "check it every day and ".repeat(860) + "stop."},
+                new String[] {"1,000 relative clauses", "he wrote a runbook " + "that I use and a runbook ".repeat(790) + "too."});
+        for (String[] t : texts) {
+            if (t[1].length() > 20_000) {
+                throw new IllegalStateException(t[0] + " is longer than the bot accepts: " + t[1].length());
+            }
+            long sink = 0;
+            for (int i = 0; i < 20; i++) {
+                sink += scorer.score(q, t[1]).total();
+            }
+            long[] nanos = new long[50];
+            for (int i = 0; i < nanos.length; i++) {
+                long t0 = System.nanoTime();
+                sink += scorer.score(q, t[1]).total();
+                nanos[i] = System.nanoTime() - t0;
+            }
+            Arrays.sort(nanos);
+            System.out.printf(Locale.ROOT, "%-38s %6d chars: median %.2f ms, max %.2f ms (score sum %d, load %s)%n", t[0],
+                    t[1].length(), ms(nanos[nanos.length / 2]), ms(nanos[nanos.length - 1]), sink, load());
+        }
     }
 
     /** The 1-minute load average, to show how busy the shared machine was. */

@@ -376,10 +376,11 @@ final class Assessment {
      */
     private static boolean myFrequency(Sentence s, String lower) {
         java.util.regex.Matcher m = FREQUENCY.matcher(lower);
+        int word = 0; // the word the match starts at: spaces before it, less the leading one (counted as we go)
+        int counted = 1;
         while (m.find()) {
-            int word = 0; // the word the match starts at: spaces before it, less the leading one
-            for (int c = 1; c <= m.start(); c++) {
-                word += lower.charAt(c) == ' ' ? 1 : 0;
+            for (; counted <= m.start(); counted++) {
+                word += lower.charAt(counted) == ' ' ? 1 : 0;
             }
             if (AnswerAnalysis.actorAt(s, word) == Grammar.MINE) {
                 return true;

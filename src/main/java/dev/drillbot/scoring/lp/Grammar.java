@@ -30,7 +30,7 @@ final class Grammar {
         boolean imperative;
         /** Position of the first finite verb, or -1. */
         int first = -1;
-        /** Per word: who acts in the finite verb there ({@link #subjectOf}), 0 where the word is not a finite verb. */
+        /** Per word: who acts in the finite verb there ({@link #subjectAt}), 0 where the word is not a finite verb. */
         byte[] subject;
 
         boolean finite() {
@@ -42,22 +42,31 @@ final class Grammar {
     static Reading read(String[] w, int[] tags, int start) {
         Reading r = new Reading();
         r.imperative = start < w.length && (tags[start] & Morphology.VB) != 0;
+        // who a walk back from here would meet first: the latest subject word, or a clause start (then a thing);
+        // kept as the words go by, so finding every verb's subject is one pass, however long the sentence
+        byte nearest = SOMETHING;
         for (int k = 0; k < w.length; k++) {
             int kind = finite(w, tags, k);
-            if (kind == 0) {
-                continue;
+            if (kind != 0) {
+                if (r.first < 0) {
+                    r.first = k;
+                }
+                if (r.subject == null) {
+                    r.subject = new byte[w.length];
+                }
+                r.subject[k] = subjectAt(w, tags, k, nearest);
+                switch (kind) {
+                    case 1 -> r.past++;
+                    case 2 -> r.present++;
+                    default -> r.modal++;
+                }
             }
-            if (r.first < 0) {
-                r.first = k;
-            }
-            if (r.subject == null) {
-                r.subject = new byte[w.length];
-            }
-            r.subject[k] = subjectOf(w, tags, k);
-            switch (kind) {
-                case 1 -> r.past++;
-                case 2 -> r.present++;
-                default -> r.modal++;
+            int cut = w[k].indexOf('\'');
+            byte who = subjectWord(cut > 0 ? w[k].substring(0, cut) : w[k]);
+            if (who != 0) {
+                nearest = who;
+            } else if (CLAUSE_START.contains(w[k])) {
+                nearest = SOMETHING;
             }
         }
         return r;
@@ -113,7 +122,7 @@ final class Grammar {
             "cfo", "colleague", "colleagues", "engineer", "analyst", "architect", "boss", "mentor", "teammate", "friend",
             "head", "pm", "stakeholder", "mentee", "intern", "reviewer", "senior", "peer", "coworker", "co-worker", "managers",
             "people", "leads", "stakeholders", "peers");
-    /** Where a clause ends, walking back from its verb: a subject before these belongs to another clause. */
+    /** Where a clause starts: a subject before these belongs to another clause. */
     private static final Set<String> CLAUSE_START = Set.of("because", "since", "when", "while", "as", "after", "before",
             "until", "if", "that", "which", "who", "whether", "but", "although", "though", "once", "where", "whom");
     /** Subjects that are not a person of the story. */
@@ -121,34 +130,24 @@ final class Grammar {
             "somebody", "nothing", "each", "both", "all");
 
     /**
-     * Who acts in the finite verb at {@code k}: the nearest subject before it in its clause. A verb joined to
-     * the one before ("she wrote the plan, added checks and ran both") shares its subject; a clause that starts
-     * with "because", "when", "that" has its own ("I sat in the review when Priya pushed back"). A word the
-     * dictionary does not know, right before the verb, is a name ("Priya pushed back").
+     * Who acts in the finite verb at {@code k}: the nearest subject before it in its clause ({@code nearest}, kept
+     * by {@link #read}). A verb joined to the one before ("she wrote the plan, added checks and ran both") shares
+     * its subject; a clause that starts with "because", "when", "that" has its own ("I sat in the review when Priya
+     * pushed back"). A word the dictionary does not know, right before the verb, is a name ("Priya pushed back");
+     * a contraction carries its own subject ("I'd committed").
      */
-    static byte subjectOf(String[] w, int[] tags, int k) {
+    private static byte subjectAt(String[] w, int[] tags, int k, byte nearest) {
         int apostrophe = w[k].indexOf('\'');
         if (apostrophe > 0) {
             byte own = subjectWord(w[k].substring(0, apostrophe));
             if (own != 0) {
-                return own; // "I'd committed", "she'd left": the subject is inside the word
+                return own;
             }
         }
         if (k > 0 && (tags[k - 1] & Morphology.KNOWN) == 0 && !w[k - 1].isEmpty() && Character.isLetter(w[k - 1].charAt(0))) {
             return OTHER_PERSON;
         }
-        for (int j = k - 1; j >= 0; j--) {
-            String x = w[j];
-            int cut = x.indexOf('\'');
-            byte who = subjectWord(cut > 0 ? x.substring(0, cut) : x);
-            if (who != 0) {
-                return who;
-            }
-            if (CLAUSE_START.contains(x)) {
-                return SOMETHING;
-            }
-        }
-        return SOMETHING;
+        return nearest;
     }
 
     /** What a subject word is, or 0 when it is not one. */

@@ -270,10 +270,9 @@ class AnswerAnalysisTest {
         int[] m = mine.evidence(LEX, dev.drillbot.core.bank.Principle.HAVE_BACKBONE);
         int[] h = hers.evidence(LEX, dev.drillbot.core.bank.Principle.HAVE_BACKBONE);
         assertThat(h[0]).isLessThan(m[0]);
-        assertThat(Grammar.subjectOf(hers.sentences.get(1).words, hers.sentences.get(1).tags,
-                java.util.Arrays.asList(hers.sentences.get(1).words).indexOf("pushed"))).isEqualTo(Grammar.OTHER_PERSON);
-        assertThat(Grammar.subjectOf(hers.sentences.get(1).words, hers.sentences.get(1).tags,
-                java.util.Arrays.asList(hers.sentences.get(1).words).indexOf("sat"))).isEqualTo(Grammar.MINE);
+        Sentence review = hers.sentences.get(1);
+        assertThat(review.grammar.subject[java.util.Arrays.asList(review.words).indexOf("pushed")]).isEqualTo(Grammar.OTHER_PERSON);
+        assertThat(review.grammar.subject[java.util.Arrays.asList(review.words).indexOf("sat")]).isEqualTo(Grammar.MINE);
     }
 
     @Test
@@ -288,7 +287,7 @@ class AnswerAnalysisTest {
         AnswerAnalysis b = new AnswerAnalysis(steps + "I delivered on 14 July as re-promised, and I wrote up the gap for"
                 + " the next team.", LEX, RUBRIC);
         assertThat(b.sentences.get(2).part).isEqualTo(AnswerAnalysis.Part.ACTION);
-        assertThat(Grammar.subjectOf(a.sentences.get(0).words, a.sentences.get(0).tags, 0)).isEqualTo(Grammar.MINE); // "I'd"
+        assertThat(a.sentences.get(0).grammar.subject[0]).isEqualTo(Grammar.MINE); // "I'd committed"
     }
 
     @Test
