@@ -55,6 +55,8 @@ final class Assessment {
     // specificity evidence
     boolean hypothetical;
     Sentence firstHypothetical;
+    /** Whether that sentence is a plan only because it is dated after this year. */
+    boolean firstIsFutureDated;
     boolean timeframe;
     int systems;
     /**
@@ -432,11 +434,14 @@ final class Assessment {
                 continue;
             }
             concreteNumbers += s.quantities - s.ratios;
-            if (s.hypothetical || s.reportedIntent || futureYear(s)) {
-                // (a sentence dated after this year, "In March 2028 we launched ...", cannot have happened yet)
+            boolean future = futureYear(s); // "In March 2028 we launched ...": it cannot have happened yet
+            if (s.hypothetical || s.reportedIntent || future) {
                 // a story told as "I said I would ..." throughout is a plan, not something that happened
                 hypo++;
-                firstHypothetical = firstHypothetical == null ? s : firstHypothetical;
+                if (firstHypothetical == null) {
+                    firstHypothetical = s;
+                    firstIsFutureDated = future && !s.hypothetical && !s.reportedIntent;
+                }
             } else if (s.actor == Actor.I) {
                 if (s.past) {
                     pastI++;
@@ -700,8 +705,9 @@ final class Assessment {
             raw -= lengthCost;
         }
         if (hypothetical) {
-            caps.add(new Cap("hypothetical", (int) r.num("caps.hypothetical"),
-                    "this describes what you would do, not what you did; tell one real time it happened"));
+            caps.add(new Cap("hypothetical", (int) r.num("caps.hypothetical"), firstIsFutureDated
+                    ? "this is dated after today, so it has not happened yet; tell one real time it happened"
+                    : "this describes what you would do, not what you did; tell one real time it happened"));
         }
         int general = lex.id("generalisations");
         List<Sentence> generalising = a.sentences.stream().filter(s -> s.has(general)).toList();

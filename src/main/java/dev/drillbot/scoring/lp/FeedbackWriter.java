@@ -235,6 +235,9 @@ final class FeedbackWriter {
 
     private String specificityFix(Assessment x) {
         String p = "Specificity: ";
+        if (x.hypothetical && x.firstIsFutureDated) {
+            return p + quote(x.firstHypothetical) + " is dated after today - tell one time it happened, and when.";
+        }
         if (x.hypothetical) {
             return p + (x.firstHypothetical == null ? "this describes a habit" : quote(x.firstHypothetical)
                     + " describes a habit") + ", not an event - tell one real time, in the past tense.";

@@ -741,6 +741,9 @@ class LpScorerTest {
                 By July YEAR failures dropped from eight a month to zero and finance had its numbers by 7 am.""";
         var q = Answers.question(Principle.OWNERSHIP);
         assertThat(scorer.explain(q, story.replace("YEAR", String.valueOf(later)))).anyMatch(l -> l.startsWith("Cap hypothetical"));
+        assertThat(scorer.score(q, story.replace("YEAR", String.valueOf(later))).feedback())
+                .anyMatch(l -> l.contains("is dated after today")).noneMatch(l -> l.contains("describes a habit"))
+                .noneMatch(l -> l.contains("what you would do"));
         assertThat(scorer.explain(q, story.replace("YEAR", String.valueOf(later - 4)))).noneMatch(l -> l.startsWith("Cap hypothetical"));
     }
 
