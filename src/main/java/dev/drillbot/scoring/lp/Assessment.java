@@ -409,6 +409,11 @@ final class Assessment {
     final Set<String> vagueExamples = new java.util.LinkedHashSet<>();
     /** Specificity points the stand-ins cost. */
     double vaguePenalty;
+
+    /** The first {@code n} stand-ins, quoted, for the feedback and --explain: "\"some\", \"a while back\"". */
+    String quotedStandIns(int n) {
+        return vagueExamples.stream().limit(n).map(v -> "\"" + v + "\"").collect(java.util.stream.Collectors.joining(", "));
+    }
     private boolean habit;
 
     private void specificity(Lexicon lex, Rubric r) {
@@ -457,8 +462,9 @@ final class Assessment {
                 vagueReferences += AnswerAnalysis.countMatches(s.words, s, vagueId, lex);
                 vagueExamples.add(s.matched(vagueId));
             }
-            timeframe |= s.has(timeframeId) || hasYear(s);
-            pastAnchor |= hasYear(s);
+            boolean year = hasYear(s);
+            timeframe |= s.has(timeframeId) || year;
+            pastAnchor |= year;
             if (mayAnchorOrRoutine(s.words)) {
                 String lower = " " + String.join(" ", s.words) + " ";
                 pastAnchor |= PAST_ANCHOR.matcher(lower).find();

@@ -50,7 +50,7 @@ final class Explanation {
         out.add(dims.toString());
         if (x.vagueReferences > 0) {
             out.add(String.format(Locale.ROOT, "Stand-ins for specifics: %d (%s)%s", x.vagueReferences,
-                    x.vagueExamples.stream().limit(4).map(v -> "\"" + v + "\"").collect(java.util.stream.Collectors.joining(", ")),
+                    x.quotedStandIns(4),
                     x.vaguePenalty > 0 ? String.format(Locale.ROOT, ", specificity -%.1f", x.vaguePenalty) : ", within the free allowance"));
         }
         out.add(String.format(Locale.ROOT, "Weighted total before caps: %.1f%s", x.raw + x.lengthCost,

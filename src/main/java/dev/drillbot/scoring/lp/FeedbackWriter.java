@@ -246,7 +246,7 @@ final class FeedbackWriter {
             return p + "say when it happened and how long it took (\"in Q3 last year, over two weeks\").";
         }
         if (x.vaguePenalty > 0) {
-            return p + x.vagueExamples.stream().limit(3).map(v -> "\"" + v + "\"").collect(Collectors.joining(", "))
+            return p + x.quotedStandIns(3)
                     + " stand in for specifics - give the number, the name, the date.";
         }
         if (x.systems == 0) {
