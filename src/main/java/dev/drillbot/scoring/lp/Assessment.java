@@ -196,8 +196,21 @@ final class Assessment {
         scores.put("impact", clamp(points));
     }
 
-    private void fit(Lexicon lex, Rubric r, List<Principle> principles) {
-        asked = principles.isEmpty() ? Principle.OWNERSHIP : principles.get(0);
+    private void fit(Lexicon lex, Rubric r, List<Principle> listed) {
+        asked = listed.isEmpty() ? Principle.OWNERSHIP : listed.get(0);
+        double[] read = r.model.logScores(PrincipleModel.features(a));
+        // a question probes its first principle; the others listed are ones a good answer to it tends to show
+        // too. A story the model reads as one of those far ahead of the first ("cut the bill" asked about a
+        // system's wider footprint) answers another question: only the first principle is credited then
+        List<Principle> principles = listed;
+        int[] own = listed.size() > 1 ? a.evidence(lex, asked) : new int[] {2, 0};
+        if (own[0] < 2 && !(own[0] == 1 && own[1] == 1)) {
+            for (Principle p : listed.subList(1, listed.size())) {
+                if (read[p.ordinal()] - read[asked.ordinal()] > r.num("principle_fit.other_margin")) {
+                    principles = List.of(asked);
+                }
+            }
+        }
         askedGroups = -1;
         int askedMulti = 0;
         for (Principle p : principles) {
@@ -215,7 +228,6 @@ final class Assessment {
         askedGroups += answersQuestion ? 1 : 0;
         // the learned reading: a story the model reads as the asked principle ahead of every other is
         // evidence of it (one group), in words the lists may not hold ("dropped the warehouse to Medium")
-        double[] read = r.model.logScores(PrincipleModel.features(a));
         double askedRead = Double.NEGATIVE_INFINITY;
         for (Principle p : principles) {
             askedRead = Math.max(askedRead, read[p.ordinal()]);

@@ -2,6 +2,7 @@ package dev.drillbot.scoring.lp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.drillbot.core.bank.LpQuestion;
 import dev.drillbot.core.bank.Principle;
 import dev.drillbot.core.bank.SqlQuestion;
 import dev.drillbot.core.bank.Source;
@@ -202,6 +203,34 @@ class LpScorerTest {
     }
 
     @Test
+    @DisplayName("a story that shows only a question's second principle is named as that principle, not credited to the question")
+    void storyOfTheSecondListedPrincipleAnswersAnotherQuestion() {
+        String prompt = "Tell me about a time you considered the wider footprint of a data system, such as energy use.";
+        LpQuestion footprint = new LpQuestion("test-footprint", "Footprint", prompt, Difficulty.MEDIUM,
+                List.of(Principle.BROAD_RESPONSIBILITY, Principle.FRUGALITY), List.of("Names the wider effect"),
+                List.of("Why did it matter beyond cost?"), List.of(), new Source("test.yaml", 1, Map.of()));
+        // a plain cost cut: it never looks past the bill, so it answers a Frugality question, not this one
+        Score costCut = scorer.score(footprint, Answers.FRUGALITY_STORY);
+        Score asFrugality = scorer.score(Answers.question(Principle.FRUGALITY), Answers.FRUGALITY_STORY);
+        assertThat(costCut.feedback()).anyMatch(l -> l.contains("this story reads more like Frugality")
+                && l.contains("than Success and Scale Bring Broad Responsibility"));
+        assertThat(costCut.total()).isLessThan(asFrugality.total() - 15);
+        // the same kind of work told for its effect beyond the bill is this question's story, and saving money
+        // on the way costs it nothing
+        String wider = """
+                In 2024 I owned the clickstream pipeline at a retailer. Reading our cloud provider's carbon report, I \
+                noticed our nightly backfill recomputed three years of history, burning about 2,000 compute hours a \
+                month for data that never changed. I raised it with our sustainability lead, because the company had \
+                promised customers a lower footprint, and I rewrote the job to process only new partitions and moved \
+                it to a region that runs on renewable power. Compute hours fell from 2,000 to 150 a month, the \
+                reported emissions of the pipeline dropped by about 90%, and the bill fell by a third as a side effect.
+                """;
+        Score shown = scorer.score(footprint, wider);
+        assertThat(shown.feedback()).noneMatch(l -> l.contains("reads more like"));
+        assertThat(shown.total()).isGreaterThan(costCut.total());
+    }
+
+    @Test
     @DisplayName("a reply to the probe is scored as part of the answer: adding the measured result raises impact")
     void replyToProbeAddsToTheAnswer() {
         String noNumbers = """
@@ -275,7 +304,7 @@ class LpScorerTest {
     @DisplayName("a short answer that is complete on every other dimension is tight, not thin; a short one with a gap stays thin")
     void tightIsNotThin() {
         String tight = "I was sure our 4% daily overcount of orders came from Kafka duplicates, and I had already written a"
-                + " dedup job. Before shipping it I checked one day of raw events by hand: only 0.2% were true duplicates."
+                + " dedup job. Before shipping it I checked one day of raw events by hand: only 0.2% turned out to be true duplicates."
                 + " The rest were orders placed just before midnight UTC that our Sydney job counted in two local days. I"
                 + " fixed the date boundary in the dbt model instead, the overcount went from 4% to 0.03%, and I deleted the"
                 + " dedup job.";
