@@ -208,6 +208,7 @@ final class Assessment {
             for (Principle p : listed.subList(1, listed.size())) {
                 if (read[p.ordinal()] - read[asked.ordinal()] > r.num("principle_fit.other_margin")) {
                     principles = List.of(asked);
+                    onlyFirstCredited = true;
                 }
             }
         }
@@ -280,6 +281,9 @@ final class Assessment {
         }
         scores.put("principle fit", clamp(points));
     }
+
+    /** Whether the story read as a later-listed principle, so only the question's first one was credited. */
+    boolean onlyFirstCredited;
 
     /** Whether the learned model reads the story as the asked principle ahead of every other. */
     boolean modelAgrees;

@@ -43,8 +43,9 @@ final class Explanation {
                         + (x.modelAgrees ? "the learned reading, which reads it as this principle first"
                                 + (x.modelLead ? " by a clear margin, as two" : "") : "") + ")" : "",
                 x.askedEvidence ? "" : " - not enough evidence (needs two groups or one multi-word signal)",
-                x.other == null ? "" : String.format(Locale.ROOT, "; reads more like %s (log-odds %.1f)",
-                        x.other.displayName(), x.otherMargin)));
+                x.other == null ? "" : String.format(Locale.ROOT, "; reads more like %s (log-odds %.1f)%s",
+                        x.other.displayName(), x.otherMargin, x.onlyFirstCredited
+                                ? ", which the question lists second: only its first principle is credited" : "")));
         StringBuilder dims = new StringBuilder("Dimensions:");
         x.scores.forEach((d, v) -> dims.append(' ').append(d).append('=').append(v));
         out.add(dims.toString());

@@ -215,6 +215,8 @@ class LpScorerTest {
         assertThat(costCut.feedback()).anyMatch(l -> l.contains("this story reads more like Frugality")
                 && l.contains("than Success and Scale Bring Broad Responsibility"));
         assertThat(costCut.total()).isLessThan(asFrugality.total() - 15);
+        assertThat(scorer.explain(footprint, Answers.FRUGALITY_STORY)).anyMatch(l -> l.startsWith("Principle: ")
+                && l.contains("reads more like Frugality") && l.contains("only its first principle is credited"));
         // the same kind of work told for its effect beyond the bill is this question's story, and saving money
         // on the way costs it nothing
         String wider = """
