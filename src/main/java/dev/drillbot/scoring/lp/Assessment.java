@@ -451,6 +451,9 @@ final class Assessment {
                 if (!s.stuffed && !s.echo && !s.repeated) {
                     concreteNames += s.has(systemId) ? 1 : 0;
                     concreteNumbers += s.quantities - s.ratios;
+                    // and a short opener places the story in time ("It's early last year.", "March 2023.")
+                    pastAnchor |= hasYear(s) && !futureYear(s)
+                            || mayAnchorOrRoutine(s.words) && PAST_ANCHOR.matcher(" " + String.join(" ", s.words) + " ").find();
                 }
                 continue;
             }
@@ -768,8 +771,10 @@ final class Assessment {
                     "nothing here shows " + asked.displayName() + "; answer the question that was asked"));
         } else if (!askedEvidence) {
             caps.add(new Cap("thin principle evidence", (int) r.num("caps.thin_principle_evidence"),
-                    "only one word (\"" + String.join("", termsFound.subList(0, Math.min(1, termsFound.size())))
-                            + "\") shows " + asked.displayName() + "; show it in what you did and how it ended"));
+                    (!termsFound.isEmpty() ? "only one word (\"" + termsFound.get(0) + "\") shows "
+                            // the one group is the story's overall reading or the question's own words
+                            : answersQuestion ? "only the question's own words show " : "only the story as a whole hints at ")
+                            + asked.displayName() + "; show it in what you did and how it ended"));
         }
         // A cap keeps the order of what it caps: two stories with the same defect, one with numbers and one
         // without, must not tie at the cap. Below the limit the total falls with the weighted score, by at

@@ -414,6 +414,23 @@ class LpScorerTest {
     }
 
     @Test
+    @DisplayName("a short opener (\"It's spring last year.\") places a present-tense retelling in the past; a thin-evidence cap with no word to quote says so")
+    void shortOpenerPlacesTheStory() {
+        String retold = " I run the nightly billing export to our partners, and I notice the file has doubled in size."
+                + " I open the job and see a join that fans out on a duplicated customer key. I add a uniqueness test on"
+                + " the key, rerun the export and call the two partners who have the bad file. Both partners now load a"
+                + " file of the normal size, and the test catches the same key twice in the following month.";
+        var q = Answers.question(Principle.OWNERSHIP);
+        assertThat(scorer.explain(q, "It's spring last year." + retold)).noneMatch(l -> l.startsWith("Cap hypothetical"));
+        // without the opener, nothing says it happened once: the same steps read as a playbook
+        assertThat(scorer.explain(q, retold.strip())).anyMatch(l -> l.startsWith("Cap hypothetical"));
+        // its one sign of Ownership is the story's overall reading, not a word: the thin-evidence cap says so
+        // instead of quoting an empty word ('only one word ("") shows Ownership')
+        assertThat(scorer.explain(q, "It's spring last year." + retold)).anyMatch(l -> l.startsWith("Cap thin principle evidence")
+                && l.contains("only the story as a whole hints at Ownership") && !l.contains("(\"\")"));
+    }
+
+    @Test
     @DisplayName("a story about a supplier's data feed is a work story")
     void supplierFeedIsWork() {
         Score s = scorer.score(Answers.question(Principle.BIAS_FOR_ACTION), "At a grocery chain a supplier feed started"
