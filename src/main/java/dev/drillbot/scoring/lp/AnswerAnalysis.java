@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -350,12 +351,16 @@ final class AnswerAnalysis {
         for (String w : words) {
             Lexicon.Word k = lex.word(w);
             boolean function = k != null && (k.flags() & Lexicon.FUNCTION) != 0;
-            if (!function && w.length() > 2 && !PROMPT_FRAME.contains(w)) {
+            if (!function && w.length() > 2 && !PROMPT_FRAME.contains(w) && !w.endsWith("n't")) {
                 out.add(w);
             }
         }
         return out;
     }
+
+    /** The answerer's words for the question's second person: an echo says "mine" where the question said "yours". */
+    private static final Map<String, String> ASKED_PERSON = Map.of("mine", "yours", "myself", "yourself",
+            "ourselves", "yourself", "ours", "yours");
 
     /** The words that frame a question, or a restatement of it ("You're asking about a time I ..."). */
     private static final Set<String> PROMPT_FRAME = Set.of("tell", "time", "describe", "example", "give", "you",
@@ -369,7 +374,10 @@ final class AnswerAnalysis {
         if (prompt.size() < 3) {
             return false;
         }
-        Set<String> content = contentWords(Arrays.asList(w), lex);
+        Set<String> content = new HashSet<>();
+        for (String c : contentWords(Arrays.asList(w), lex)) {
+            content.add(ASKED_PERSON.getOrDefault(c, c)); // "not formally mine" echoes "not formally yours"
+        }
         if (content.size() < 4) {
             return false;
         }

@@ -203,12 +203,14 @@ final class Assessment {
         // too. A story the model reads as one of those far ahead of the first ("cut the bill" asked about a
         // system's wider footprint) answers another question: only the first principle is credited then
         List<Principle> principles = listed;
-        int[] own = listed.size() > 1 ? a.evidence(lex, asked) : new int[] {2, 0};
-        if (own[0] < 2 && !(own[0] == 1 && own[1] == 1)) {
+        // (the model's reading of the whole story decides, not word lists: "one of the buckets also held
+        // personal data" tacked onto a cost story matches two of them, and answers nothing)
+        if (listed.size() > 1) {
             for (Principle p : listed.subList(1, listed.size())) {
-                if (read[p.ordinal()] - read[asked.ordinal()] > r.num("principle_fit.other_margin")) {
+                if (read[p.ordinal()] - read[asked.ordinal()] > r.num("principle_fit.other_margin")
+                        && (readAsListed == null || read[p.ordinal()] > read[readAsListed.ordinal()])) {
                     principles = List.of(asked);
-                    onlyFirstCredited = true;
+                    readAsListed = p;
                 }
             }
         }
@@ -282,8 +284,8 @@ final class Assessment {
         scores.put("principle fit", clamp(points));
     }
 
-    /** Whether the story read as a later-listed principle, so only the question's first one was credited. */
-    boolean onlyFirstCredited;
+    /** The question's later-listed principle the story reads as, far ahead of its first; then only the first is credited. */
+    Principle readAsListed;
 
     /** Whether the learned model reads the story as the asked principle ahead of every other. */
     boolean modelAgrees;

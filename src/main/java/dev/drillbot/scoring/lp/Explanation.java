@@ -37,15 +37,16 @@ final class Explanation {
             line.append(" :: \"").append(FeedbackWriter.quote(s).replace("\"", "")).append('"');
             out.add(line.toString());
         }
-        out.add(String.format(Locale.ROOT, "Principle: %s, %d signal group(s)%s%s%s", x.asked.displayName(), x.askedGroups,
+        out.add(String.format(Locale.ROOT, "Principle: %s, %d signal group(s)%s%s%s%s", x.asked.displayName(), x.askedGroups,
                 x.answersQuestion || x.modelAgrees ? " (counting " + (x.answersQuestion ? "the question's own terms" : "")
                         + (x.answersQuestion && x.modelAgrees ? " and " : "")
                         + (x.modelAgrees ? "the learned reading, which reads it as this principle first"
                                 + (x.modelLead ? " by a clear margin, as two" : "") : "") + ")" : "",
                 x.askedEvidence ? "" : " - not enough evidence (needs two groups or one multi-word signal)",
-                x.other == null ? "" : String.format(Locale.ROOT, "; reads more like %s (log-odds %.1f)%s",
-                        x.other.displayName(), x.otherMargin, x.onlyFirstCredited
-                                ? ", which the question lists second: only its first principle is credited" : "")));
+                x.other == null ? "" : String.format(Locale.ROOT, "; reads more like %s (log-odds %.1f)",
+                        x.other.displayName(), x.otherMargin),
+                x.readAsListed == null ? "" : "; only " + x.asked.displayName() + " is credited: the story reads as "
+                        + x.readAsListed.displayName() + ", which the question lists after it, far ahead of it"));
         StringBuilder dims = new StringBuilder("Dimensions:");
         x.scores.forEach((d, v) -> dims.append(' ').append(d).append('=').append(v));
         out.add(dims.toString());

@@ -19,7 +19,8 @@ final class Grammar {
     private static final Set<String> SUBJECTS = Set.of("i", "we", "they", "you", "he", "she", "it", "who", "which",
             "that", "everyone", "nobody", "someone", "team", "this", "nothing");
     private static final Set<String> AUX_BEFORE_PARTICIPLE = Set.of("was", "were", "is", "are", "be", "been", "being",
-            "had", "has", "have", "got", "get", "gets", "am", "'s", "i've", "we've", "i'd", "we'd");
+            "had", "has", "have", "got", "get", "gets", "am", "'s", "i've", "we've", "i'd", "we'd",
+            "wasn't", "weren't", "isn't", "aren't", "hadn't", "hasn't", "haven't"); // "a job that isn't owned"
 
     /** Per sentence: the finite verbs found, by tense. */
     static final class Reading {

@@ -328,6 +328,26 @@ class AnswerAnalysisTest {
         assertThat(story.sentences.get(0).echo).isFalse();
     }
 
+    @Test
+    @DisplayName("the question said back in the first person ('a pipeline that wasn't formally mine') is an echo")
+    void firstPersonRestatementIsAnEcho() {
+        String prompt = "Tell me about a time you took responsibility for a dataset that was not formally yours.";
+        AnswerAnalysis a = new AnswerAnalysis("A time I took responsibility for a dataset that wasn't formally mine.",
+                prompt, LEX, RUBRIC);
+        assertThat(a.sentences.get(0).echo).isTrue();
+        AnswerAnalysis story = new AnswerAnalysis("In May 2024 I took responsibility for the refunds dataset after its"
+                + " owner left, though it wasn't formally mine.", prompt, LEX, RUBRIC);
+        assertThat(story.sentences.get(0).echo).isFalse();
+    }
+
+    @Test
+    @DisplayName("a participle after a negative auxiliary ('a job that isn't owned') is not a past step: a habit stays present")
+    void participleAfterNegativeAuxiliary() {
+        Sentence habit = one("If I see a pipeline that isn't owned and is failing, I take responsibility for it.");
+        assertThat(habit.past).isFalse();
+        assertThat(one("The job wasn't retried, so I reran it by hand that night.").past).isTrue();
+    }
+
     @ParameterizedTest(name = "\"{0}\" -> hypothetical {1}")
     @CsvSource(delimiter = '|', value = {
         "I told her that I would miss the first of June deadline.|false",

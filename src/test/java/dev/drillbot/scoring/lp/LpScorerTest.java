@@ -215,8 +215,12 @@ class LpScorerTest {
         assertThat(costCut.feedback()).anyMatch(l -> l.contains("this story reads more like Frugality")
                 && l.contains("than Success and Scale Bring Broad Responsibility"));
         assertThat(costCut.total()).isLessThan(asFrugality.total() - 15);
+        // one phrase of the asked principle tacked on does not make it this question's story
+        Score tackedOn = scorer.score(footprint, Answers.FRUGALITY_STORY.strip() + " One of the buckets also held personal data.");
+        assertThat(tackedOn.total()).isLessThan(asFrugality.total() - 15);
         assertThat(scorer.explain(footprint, Answers.FRUGALITY_STORY)).anyMatch(l -> l.startsWith("Principle: ")
-                && l.contains("reads more like Frugality") && l.contains("only its first principle is credited"));
+                && l.contains("reads more like Frugality") && l.contains("only Success and Scale Bring Broad Responsibility is"
+                        + " credited: the story reads as Frugality, which the question lists after it"));
         // the same kind of work told for its effect beyond the bill is this question's story, and saving money
         // on the way costs it nothing
         String wider = """
