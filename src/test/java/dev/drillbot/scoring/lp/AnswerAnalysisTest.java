@@ -329,6 +329,20 @@ class AnswerAnalysisTest {
     }
 
     @Test
+    @DisplayName("an outcome opened by a time after the steps ('After this the job finished by 6am') is the Result, even before my last step")
+    void outcomeAfterATimeIsAResult() {
+        AnswerAnalysis a = new AnswerAnalysis("The nightly sales job kept missing its 7am deadline. I split the three"
+                + " heaviest aggregations into parallel tasks and made the biggest one incremental. After this the job"
+                + " was finishing around 6am. Later I added an alert that warns the managers when the source is late.",
+                LEX, RUBRIC);
+        assertThat(a.sentences.get(2).part).isEqualTo(AnswerAnalysis.Part.RESULT);
+        AnswerAnalysis b = new AnswerAnalysis("Our dbt project had almost no tests. I wrote a testing guide and paired"
+                + " with each engineer on their first test. Within a few months most of the active models had tests."
+                + " I also added a CI check for new models.", LEX, RUBRIC);
+        assertThat(b.sentences.get(2).part).isEqualTo(AnswerAnalysis.Part.RESULT);
+    }
+
+    @Test
     @DisplayName("the question said back in the first person ('a pipeline that wasn't formally mine') is an echo")
     void firstPersonRestatementIsAnEcho() {
         String prompt = "Tell me about a time you took responsibility for a dataset that was not formally yours.";
