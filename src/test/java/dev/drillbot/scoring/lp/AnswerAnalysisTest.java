@@ -329,7 +329,7 @@ class AnswerAnalysisTest {
     }
 
     @Test
-    @DisplayName("an outcome opened by a time after the steps ('After this the job finished by 6am') is the Result, even before my last step")
+    @DisplayName("an outcome opened by a time after the steps ('After this the job finished by 6am') or a deadline met is the Result, even before my last step")
     void outcomeAfterATimeIsAResult() {
         AnswerAnalysis a = new AnswerAnalysis("The nightly sales job kept missing its 7am deadline. I split the three"
                 + " heaviest aggregations into parallel tasks and made the biggest one incremental. After this the job"
@@ -340,6 +340,15 @@ class AnswerAnalysisTest {
                 + " with each engineer on their first test. Within a few months most of the active models had tests."
                 + " I also added a CI check for new models.", LEX, RUBRIC);
         assertThat(b.sentences.get(2).part).isEqualTo(AnswerAnalysis.Part.RESULT);
+        // a deadline met, told as my own last step, is how it ended; a plain last step is not
+        AnswerAnalysis c = new AnswerAnalysis("Finance needed the new revenue dashboards for the October close. I listed"
+                + " the logic in the old reports and agreed the order with the controller. I delivered the eight most"
+                + " used dashboards first, on time.", LEX, RUBRIC);
+        assertThat(c.sentences.get(2).part).isEqualTo(AnswerAnalysis.Part.RESULT);
+        AnswerAnalysis d = new AnswerAnalysis("Finance needed the new revenue dashboards for the October close. I listed"
+                + " the logic in the old reports and agreed the order with the controller. I built the eight most used"
+                + " dashboards first.", LEX, RUBRIC);
+        assertThat(d.sentences.get(2).part).isEqualTo(AnswerAnalysis.Part.ACTION);
     }
 
     @Test
