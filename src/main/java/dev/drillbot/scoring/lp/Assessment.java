@@ -267,7 +267,9 @@ final class Assessment {
             }
         }
         otherMargin = other == null || principles.isEmpty() ? 0 : read[other.ordinal()] - askedRead;
-        if (otherMargin <= r.num("principle_fit.other_margin")) {
+        // past three minutes of speech the tangents, not the story, steer the reading: the fix is to cut it
+        // (the length cost says so), and naming another principle from the tangents would mislead
+        if (otherMargin <= r.num("principle_fit.other_margin") || a.wordCount > r.num("caps.long_words")) {
             other = null;
         }
         if (other != null) {

@@ -203,6 +203,26 @@ class LpScorerTest {
     }
 
     @Test
+    @DisplayName("past three minutes of speech the feedback asks to cut the answer and names no other principle from its tangents")
+    void longAnswerGetsNoOtherPrincipleNote() {
+        StringBuilder tangents = new StringBuilder(Answers.FRUGALITY_STORY.strip());
+        String[] asides = {"the office had moved floors that spring", "our team lunch was on Thursdays",
+            "the coffee machine on our floor was broken for a month", "my manager was on leave for two weeks",
+            "we had a new intern from the university", "the quarterly review was moved to a Friday",
+            "the wifi in the meeting rooms kept dropping", "I was also learning Go in the evenings"};
+        for (int i = 0; tangents.toString().split("\\s+").length < 470; i++) {
+            tangents.append(" Around week ").append(i + 2).append(", ").append(asides[i % asides.length])
+                    .append(", which slowed some of the reviews down a little while I kept going with the work.");
+        }
+        Score s = scorer.score(Answers.question(Principle.CUSTOMER_OBSESSION), tangents.toString());
+        assertThat(s.feedback()).noneMatch(l -> l.contains("reads more like"));
+        assertThat(s.feedback()).anyMatch(l -> l.startsWith("Fix") && l.contains("Concision: ") && l.contains("aim for 200-400"));
+        // the same story at its own length is told that it fits Frugality (see wrongPrinciple)
+        assertThat(scorer.score(Answers.question(Principle.CUSTOMER_OBSESSION), Answers.FRUGALITY_STORY).feedback())
+                .anyMatch(l -> l.contains("reads more like Frugality"));
+    }
+
+    @Test
     @DisplayName("a story that shows only a question's second principle is named as that principle, not credited to the question")
     void storyOfTheSecondListedPrincipleAnswersAnotherQuestion() {
         String prompt = "Tell me about a time you considered the wider footprint of a data system, such as energy use.";
