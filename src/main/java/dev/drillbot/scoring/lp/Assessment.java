@@ -246,6 +246,8 @@ final class Assessment {
         // a clear lead (the model is sure of the asked principle, not merely ahead) is evidence in its own
         // right: a story can show a principle in words no list holds ("ready to wait; I made a different call")
         modelLead = modelAgrees && askedRead - bestOther >= r.num("principle_fit.model_lead");
+        // within reach of the top (a close second): one group in its own words is then not a stray word
+        modelClose = askedRead - bestOther > -r.num("principle_fit.model_close");
         askedGroups += modelLead ? 1 : 0;
         // two distinct signal groups, or one multi-word signal, inside the actions or results
         askedEvidence = askedGroups >= 2 || askedGroups == 1 && askedMulti == 1;
@@ -291,6 +293,9 @@ final class Assessment {
 
     /** Whether the learned model reads the story as the asked principle ahead of every other. */
     boolean modelAgrees;
+
+    /** Whether the model reads the asked principle within principle_fit.model_close of the top: then one group is not thin. */
+    boolean modelClose;
 
     /** Whether it does so by a clear margin (principle_fit.model_lead): then it counts as two groups. */
     boolean modelLead;
@@ -773,11 +778,11 @@ final class Assessment {
         if (askedGroups == 0) {
             caps.add(new Cap("off principle", (int) r.num("caps.off_principle"),
                     "nothing here shows " + asked.displayName() + "; answer the question that was asked"));
-        } else if (!askedEvidence) {
+        } else if (!askedEvidence && !modelClose) {
             caps.add(new Cap("thin principle evidence", (int) r.num("caps.thin_principle_evidence"),
                     (!termsFound.isEmpty() ? "only one word (\"" + termsFound.get(0) + "\") shows "
-                            // the one group is the story's overall reading or the question's own words
-                            : answersQuestion ? "only the question's own words show " : "only the story as a whole hints at ")
+                            // else the one group is the question's own words (a reading of it lifts the cap)
+                            : "only the question's own words show ")
                             + asked.displayName() + "; show it in what you did and how it ended"));
         }
         // A cap keeps the order of what it caps: two stories with the same defect, one with numbers and one

@@ -42,7 +42,9 @@ final class Explanation {
                         + (x.answersQuestion && x.modelAgrees ? " and " : "")
                         + (x.modelAgrees ? "the learned reading, which reads it as this principle first"
                                 + (x.modelLead ? " by a clear margin, as two" : "") : "") + ")" : "",
-                x.askedEvidence ? "" : " - not enough evidence (needs two groups or one multi-word signal)",
+                x.askedEvidence ? "" : " - not enough evidence (needs two groups or one multi-word signal)"
+                        + (x.askedGroups > 0 && x.modelClose ? ", but not capped as thin: the learned reading puts it at or near"
+                                + " the top" : ""),
                 x.other == null ? "" : String.format(Locale.ROOT, "; reads more like %s (log-odds %.1f)",
                         x.other.displayName(), x.otherMargin),
                 x.readAsListed == null ? "" : "; only " + x.asked.displayName() + " is credited: the story reads as "

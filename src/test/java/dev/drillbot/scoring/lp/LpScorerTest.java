@@ -438,7 +438,7 @@ class LpScorerTest {
     }
 
     @Test
-    @DisplayName("a short opener (\"It's spring last year.\") places a present-tense retelling in the past; a thin-evidence cap with no word to quote says so")
+    @DisplayName("a short opener (\"It's spring last year.\") places a present-tense retelling in the past")
     void shortOpenerPlacesTheStory() {
         String retold = " I run the nightly billing export to our partners, and I notice the file has doubled in size."
                 + " I open the job and see a join that fans out on a duplicated customer key. I add a uniqueness test on"
@@ -448,10 +448,6 @@ class LpScorerTest {
         assertThat(scorer.explain(q, "It's spring last year." + retold)).noneMatch(l -> l.startsWith("Cap hypothetical"));
         // without the opener, nothing says it happened once: the same steps read as a playbook
         assertThat(scorer.explain(q, retold.strip())).anyMatch(l -> l.startsWith("Cap hypothetical"));
-        // its one sign of Ownership is the story's overall reading, not a word: the thin-evidence cap says so
-        // instead of quoting an empty word ('only one word ("") shows Ownership')
-        assertThat(scorer.explain(q, "It's spring last year." + retold)).anyMatch(l -> l.startsWith("Cap thin principle evidence")
-                && l.contains("only the story as a whole hints at Ownership") && !l.contains("(\"\")"));
     }
 
     @Test
@@ -775,7 +771,25 @@ class LpScorerTest {
         assertThat(read).noneMatch(l -> l.startsWith("Cap thin principle evidence"));
         Rubric onlyAhead = RubricReader.read(Answers.RUBRIC, new java.util.ArrayList<>()).orElseThrow();
         onlyAhead.numbers.put("principle_fit.model_lead", 99.0); // a lead counts as one group, like any reading ahead
+        onlyAhead.numbers.put("principle_fit.model_close", -99.0); // and being ahead does not lift the thin cap
         assertThat(LpScorer.of(onlyAhead).explain(q, story.text())).anyMatch(l -> l.startsWith("Cap thin principle evidence"));
+    }
+
+    @Test
+    @DisplayName("one signal group in a story the model reads at or near the top of the asked principle is not capped as thin evidence")
+    void closeModelReadingLiftsTheThinCap() throws java.io.IOException {
+        // a plain-words incident-communication story the hostile tester wrote as genuine (genuine.yaml)
+        var node = new com.fasterxml.jackson.databind.ObjectMapper(new com.fasterxml.jackson.dataformat.yaml.YAMLFactory())
+                .readTree(java.nio.file.Path.of("src/test/resources/lp/genuine.yaml").toFile()).get("stories");
+        String story = java.util.stream.StreamSupport.stream(node.spliterator(), false)
+                .filter(n -> n.get("id").asText().equals("genuine-4-07")).findFirst().orElseThrow().get("text").asText();
+        var q = BlindSet.question("lp-earn-trust-05");
+        assertThat(scorer.explain(q, story)).anyMatch(l -> l.startsWith("Principle: Earn Trust, 1 signal group")
+                && l.contains("not capped as thin")).noneMatch(l -> l.startsWith("Cap thin principle evidence"));
+        Rubric strict = RubricReader.read(Answers.RUBRIC, new java.util.ArrayList<>()).orElseThrow();
+        strict.numbers.put("principle_fit.model_close", -99.0); // only a lead of 99 would lift it
+        assertThat(LpScorer.of(strict).explain(q, story)).anyMatch(l -> l.startsWith("Cap thin principle evidence"));
+        assertThat(LpScorer.of(strict).score(q, story).total()).isLessThan(scorer.score(q, story).total());
     }
 
     @Test
