@@ -736,6 +736,10 @@ final class AnswerAnalysis {
         int change = -1;
         int numbers = 0;
         boolean toAfterNumber = false;
+        // "from 6 hours to 40 minutes" is one phrase: the "to" follows the first number closely and the second
+        // follows the "to" ("55% came from one explore ... joined events to the player table ... every 5 minutes" is not)
+        int lastNumberAt = -9;
+        int toAt = -9;
         for (int k = 0; k < w.length; k++) {
             String x = w[k];
             if (from < 0 && x.equals("from")) {
@@ -749,13 +753,15 @@ final class AnswerAnalysis {
             boolean number = currency || ((f[k] & (Lexicon.NUMBER | Lexicon.WORD_NUMBER)) != 0
                     && (f[k] & Lexicon.YEAR) == 0);
             if (!number) {
-                if (numbers > 0 && (x.equals("→") || (from >= 0 && (x.equals("to") || x.equals("under")
-                        || x.equals("below"))))) {
+                if (numbers > 0 && (x.equals("→") || (from >= 0 && lastNumberAt > from && k - lastNumberAt <= 4
+                        && (x.equals("to") || x.equals("under") || x.equals("below"))))) {
                     toAfterNumber = true;
+                    toAt = k;
                 }
                 if (x.equals("to") && k > 0 && (w[k - 1].equals("back") || w[k - 1].equals("down")
                         || w[k - 1].equals("went") || w[k - 1].equals("came"))) {
                     toAfterNumber = true; // "runtime back to 35 minutes", "errors down to 0.2%"
+                    toAt = k;
                     numbers = Math.max(numbers, 1);
                 }
                 continue;
@@ -775,13 +781,15 @@ final class AnswerAnalysis {
             }
             boolean compared = quantity && ((unit + 1 < w.length && (f[unit + 1] & Lexicon.COMPARATIVE) != 0)
                     || (unit + 2 < w.length && (f[unit + 2] & Lexicon.COMPARATIVE) != 0));
-            if (toAfterNumber || compared || (quantity && change >= 0 && change < k)) {
+            boolean toThis = toAfterNumber && k - toAt <= 3;
+            if (toThis || compared || (quantity && change >= 0 && change < k)) {
                 s.beforeAfter = true;
-                if (toAfterNumber && s.quantities == 0) {
+                if (toThis && s.quantities == 0) {
                     s.quantities++; // "incidents went from six to one": a counted change needs no unit
                 }
             }
             numbers++;
+            lastNumberAt = currency ? k + 1 : k;
             if (currency) {
                 k++;
             }

@@ -329,6 +329,15 @@ class AnswerAnalysisTest {
     }
 
     @Test
+    @DisplayName("'from ... to' is a before->after change only as one phrase: a finding with a later number is not a change")
+    void fromToIsOnePhrase() {
+        assertThat(one("The bill went from $18k to $31k a month after the launch.").beforeAfter).isTrue();
+        assertThat(one("Incidents went from six a month to one.").beforeAfter).isTrue();
+        assertThat(one("Most of the spend came from one explore that joined events to the player table every 5 minutes.")
+                .beforeAfter).isFalse();
+    }
+
+    @Test
     @DisplayName("an outcome opened by a time after the steps ('After this the job finished by 6am') or a deadline met is the Result, even before my last step")
     void outcomeAfterATimeIsAResult() {
         AnswerAnalysis a = new AnswerAnalysis("The nightly sales job kept missing its 7am deadline. I split the three"
