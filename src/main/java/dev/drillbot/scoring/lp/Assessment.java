@@ -199,21 +199,7 @@ final class Assessment {
     private void fit(Lexicon lex, Rubric r, List<Principle> listed) {
         asked = listed.isEmpty() ? Principle.OWNERSHIP : listed.get(0);
         double[] read = r.model.logScores(PrincipleModel.features(a));
-        // a question probes its first principle; the others listed are ones a good answer to it tends to show
-        // too. A story the model reads as one of those far ahead of the first ("cut the bill" asked about a
-        // system's wider footprint) answers another question: only the first principle is credited then
-        List<Principle> principles = listed;
-        // (the model's reading of the whole story decides, not word lists: "one of the buckets also held
-        // personal data" tacked onto a cost story matches two of them, and answers nothing)
-        if (listed.size() > 1) {
-            for (Principle p : listed.subList(1, listed.size())) {
-                if (read[p.ordinal()] - read[asked.ordinal()] > r.num("principle_fit.other_margin")
-                        && (readAsListed == null || read[p.ordinal()] > read[readAsListed.ordinal()])) {
-                    principles = List.of(asked);
-                    readAsListed = p;
-                }
-            }
-        }
+        List<Principle> principles = credited(listed, read, r);
         askedGroups = -1;
         int askedMulti = 0;
         for (Principle p : principles) {
@@ -290,6 +276,24 @@ final class Assessment {
 
     /** The question's later-listed principle the story reads as, far ahead of its first; then only the first is credited. */
     Principle readAsListed;
+
+    /**
+     * The listed principles the story is credited with. A question probes its first principle; the others listed
+     * are ones a good answer to it tends to show too. A story the model reads as one of those far ahead of the
+     * first ("cut the bill" asked about a system's wider footprint) answers another question: only the first is
+     * credited then, and {@link #readAsListed} says which one it read as. The model's reading of the whole story
+     * decides, not word lists: "one of the buckets also held personal data" tacked onto a cost story matches two
+     * of them, and answers nothing.
+     */
+    private List<Principle> credited(List<Principle> listed, double[] read, Rubric r) {
+        for (Principle p : listed.subList(Math.min(1, listed.size()), listed.size())) {
+            if (read[p.ordinal()] - read[asked.ordinal()] > r.num("principle_fit.other_margin")
+                    && (readAsListed == null || read[p.ordinal()] > read[readAsListed.ordinal()])) {
+                readAsListed = p;
+            }
+        }
+        return readAsListed == null ? listed : List.of(asked);
+    }
 
     /** Whether the learned model reads the story as the asked principle ahead of every other. */
     boolean modelAgrees;
