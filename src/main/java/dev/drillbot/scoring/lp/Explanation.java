@@ -45,8 +45,11 @@ final class Explanation {
                 x.askedEvidence ? "" : " - not enough evidence (needs two groups or one multi-word signal)"
                         + (x.askedGroups > 0 && x.modelClose ? ", but not capped as thin: the learned reading puts it at or near"
                                 + " the top" : ""),
-                x.other == null ? "" : String.format(Locale.ROOT, "; reads more like %s (log-odds %.1f)",
-                        x.other.displayName(), x.otherMargin),
+                x.other != null ? String.format(Locale.ROOT, "; reads more like %s (log-odds %.1f)",
+                        x.other.displayName(), x.otherMargin)
+                        : x.otherMargin > r.num("principle_fit.other_margin")
+                                ? String.format(Locale.ROOT, "; reads more like another principle (log-odds %.1f), not named past"
+                                        + " %d words", x.otherMargin, (int) r.num("caps.long_words")) : "",
                 x.readAsListed == null ? "" : "; only " + x.asked.displayName() + " is credited: the story reads as "
                         + x.readAsListed.displayName() + ", which the question lists after it, far ahead of it"));
         StringBuilder dims = new StringBuilder("Dimensions:");

@@ -217,6 +217,9 @@ class LpScorerTest {
         Score s = scorer.score(Answers.question(Principle.CUSTOMER_OBSESSION), tangents.toString());
         assertThat(s.feedback()).noneMatch(l -> l.contains("reads more like"));
         assertThat(s.feedback()).anyMatch(l -> l.startsWith("Fix") && l.contains("Concision: ") && l.contains("aim for 200-400"));
+        // --explain still shows the reading it held back
+        assertThat(scorer.explain(Answers.question(Principle.CUSTOMER_OBSESSION), tangents.toString()))
+                .anyMatch(l -> l.startsWith("Principle: ") && l.contains("not named past 450 words"));
         // the same story at its own length is told that it fits Frugality (see wrongPrinciple)
         assertThat(scorer.score(Answers.question(Principle.CUSTOMER_OBSESSION), Answers.FRUGALITY_STORY).feedback())
                 .anyMatch(l -> l.contains("reads more like Frugality"));
