@@ -255,9 +255,11 @@ final class Assessment {
             }
         }
         otherMargin = other == null || principles.isEmpty() ? 0 : read[other.ordinal()] - askedRead;
+        boolean clearlyOther = otherMargin > r.num("principle_fit.other_margin");
         // past three minutes of speech the tangents, not the story, steer the reading: the fix is to cut it
         // (the length cost says so), and naming another principle from the tangents would mislead
-        if (otherMargin <= r.num("principle_fit.other_margin") || a.wordCount > r.num("caps.long_words")) {
+        otherUnnamedForLength = clearlyOther && a.wordCount > r.num("caps.long_words");
+        if (!clearlyOther || otherUnnamedForLength) {
             other = null;
         }
         if (other != null) {
@@ -273,6 +275,9 @@ final class Assessment {
         }
         scores.put("principle fit", clamp(points));
     }
+
+    /** Whether the story reads clearly as another principle that is not named because the answer is too long. */
+    boolean otherUnnamedForLength;
 
     /** The question's later-listed principle the story reads as, far ahead of its first; then only the first is credited. */
     Principle readAsListed;

@@ -47,7 +47,7 @@ final class Explanation {
                                 + " the top" : ""),
                 x.other != null ? String.format(Locale.ROOT, "; reads more like %s (log-odds %.1f)",
                         x.other.displayName(), x.otherMargin)
-                        : x.otherMargin > r.num("principle_fit.other_margin")
+                        : x.otherUnnamedForLength
                                 ? String.format(Locale.ROOT, "; reads more like another principle (log-odds %.1f), not named past"
                                         + " %d words", x.otherMargin, (int) r.num("caps.long_words")) : "",
                 x.readAsListed == null ? "" : "; only " + x.asked.displayName() + " is credited: the story reads as "

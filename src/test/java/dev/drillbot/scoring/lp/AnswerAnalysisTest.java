@@ -3,6 +3,7 @@ package dev.drillbot.scoring.lp;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.drillbot.scoring.lp.AnswerAnalysis.Actor;
+import dev.drillbot.scoring.lp.AnswerAnalysis.Part;
 import dev.drillbot.scoring.lp.AnswerAnalysis.Sentence;
 import java.util.ArrayList;
 import org.junit.jupiter.api.DisplayName;
@@ -340,24 +341,22 @@ class AnswerAnalysisTest {
     @Test
     @DisplayName("an outcome opened by a time after the steps ('After this the job finished by 6am') or a deadline met is the Result, even before my last step")
     void outcomeAfterATimeIsAResult() {
-        AnswerAnalysis a = new AnswerAnalysis("The nightly sales job kept missing its 7am deadline. I split the three"
-                + " heaviest aggregations into parallel tasks and made the biggest one incremental. After this the job"
-                + " was finishing around 6am. Later I added an alert that warns the managers when the source is late.",
-                LEX, RUBRIC);
-        assertThat(a.sentences.get(2).part).isEqualTo(AnswerAnalysis.Part.RESULT);
-        AnswerAnalysis b = new AnswerAnalysis("Our dbt project had almost no tests. I wrote a testing guide and paired"
-                + " with each engineer on their first test. Within a few months most of the active models had tests."
-                + " I also added a CI check for new models.", LEX, RUBRIC);
-        assertThat(b.sentences.get(2).part).isEqualTo(AnswerAnalysis.Part.RESULT);
+        assertThat(part("The nightly sales job kept missing its 7am deadline. I split the three heaviest aggregations"
+                + " into parallel tasks and made the biggest one incremental. After this the job was finishing around 6am."
+                + " Later I added an alert that warns the managers when the source is late.", 2)).isEqualTo(Part.RESULT);
+        assertThat(part("Our dbt project had almost no tests. I wrote a testing guide and paired with each engineer on"
+                + " their first test. Within a few months most of the active models had tests. I also added a CI check for"
+                + " new models.", 2)).isEqualTo(Part.RESULT);
         // a deadline met, told as my own last step, is how it ended; a plain last step is not
-        AnswerAnalysis c = new AnswerAnalysis("Finance needed the new revenue dashboards for the October close. I listed"
-                + " the logic in the old reports and agreed the order with the controller. I delivered the eight most"
-                + " used dashboards first, on time.", LEX, RUBRIC);
-        assertThat(c.sentences.get(2).part).isEqualTo(AnswerAnalysis.Part.RESULT);
-        AnswerAnalysis d = new AnswerAnalysis("Finance needed the new revenue dashboards for the October close. I listed"
-                + " the logic in the old reports and agreed the order with the controller. I built the eight most used"
-                + " dashboards first.", LEX, RUBRIC);
-        assertThat(d.sentences.get(2).part).isEqualTo(AnswerAnalysis.Part.ACTION);
+        String before = "Finance needed the new revenue dashboards for the October close. I listed the logic in the old"
+                + " reports and agreed the order with the controller.";
+        assertThat(part(before + " I delivered the eight most used dashboards first, on time.", 2)).isEqualTo(Part.RESULT);
+        assertThat(part(before + " I built the eight most used dashboards first.", 2)).isEqualTo(Part.ACTION);
+    }
+
+    /** The STAR part of one sentence of a story. */
+    private static Part part(String story, int sentence) {
+        return new AnswerAnalysis(story, LEX, RUBRIC).sentences.get(sentence).part;
     }
 
     @Test

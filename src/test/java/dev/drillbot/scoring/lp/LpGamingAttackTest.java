@@ -28,7 +28,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 class LpGamingAttackTest {
     private static final LpScorer SCORER = Answers.scorer();
 
-    private static List<JsonNode> entries(String file, String list) throws IOException {
+    /** The entries of one list in a hostile tester's file under src/test/resources/lp. */
+    static List<JsonNode> entries(String file, String list) throws IOException {
         JsonNode root = new ObjectMapper(new YAMLFactory()).readTree(Path.of("src/test/resources/lp", file).toFile());
         List<JsonNode> out = new ArrayList<>();
         root.get(list).forEach(out::add);

@@ -782,9 +782,7 @@ class LpScorerTest {
     @DisplayName("one signal group in a story the model reads at or near the top of the asked principle is not capped as thin evidence")
     void closeModelReadingLiftsTheThinCap() throws java.io.IOException {
         // a plain-words incident-communication story the hostile tester wrote as genuine (genuine.yaml)
-        var node = new com.fasterxml.jackson.databind.ObjectMapper(new com.fasterxml.jackson.dataformat.yaml.YAMLFactory())
-                .readTree(java.nio.file.Path.of("src/test/resources/lp/genuine.yaml").toFile()).get("stories");
-        String story = java.util.stream.StreamSupport.stream(node.spliterator(), false)
+        String story = LpGamingAttackTest.entries("genuine.yaml", "stories").stream()
                 .filter(n -> n.get("id").asText().equals("genuine-4-07")).findFirst().orElseThrow().get("text").asText();
         var q = BlindSet.question("lp-earn-trust-05");
         assertThat(scorer.explain(q, story)).anyMatch(l -> l.startsWith("Principle: Earn Trust, 1 signal group")
