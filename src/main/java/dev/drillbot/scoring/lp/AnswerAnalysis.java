@@ -563,7 +563,7 @@ final class AnswerAnalysis {
             // "I'd committed", "I'd actually said": a past perfect is my step too
             boolean mine = (f[k] & Lexicon.FIRST_PERSON) != 0 || w[k].equals("i'd") && Grammar.pastPerfect(w, s.tags, k);
             if (mine && (k + 1 == w.length || (f[k + 1] & Lexicon.I_NON_ACTION) == 0)
-                    && (k == 0 || (f[k - 1] & Lexicon.RELATIVE) == 0) && !relativeThat(s, k)) {
+                    && (k == 0 || (f[k - 1] & Lexicon.RELATIVE) == 0) && !relativeThat(s, k) && !contactRelative(s, k)) {
                 i = true;
             }
             if ((f[k] & Lexicon.PASSIVE_AUX) != 0 && (k == 0 || (f[k - 1] & Lexicon.FIRST_PERSON) == 0)) {
@@ -592,6 +592,42 @@ final class AnswerAnalysis {
             s.actor = Actor.PASSIVE;
         }
     }
+
+    /** Verbs whose object can be followed by what was said: "she told the team I would take it" is not a relative clause. */
+    private static final Set<String> TELLING = Set.of("told", "asked", "showed", "convinced", "reminded", "assured",
+            "promised", "warned", "persuaded", "tells", "asks", "shows", "reminds", "assures", "promises", "warns");
+
+    /**
+     * Whether the "I" at {@code k} opens a relative clause without "that": right after the object of someone
+     * else's verb in the same clause ("She led the upgrade I'd been putting off", "it caught the bug I missed").
+     * The sentence is about what she did or what it did; a clause opener between them ("after the outage I
+     * rewrote it", "and the next day I ...") makes the "I" a subject again.
+     */
+    private static boolean contactRelative(Sentence s, int k) {
+        if (k < 2 || s.tags == null || s.grammar.subject == null) {
+            return false;
+        }
+        int head = s.tags[k - 1];
+        if ((head & (Morphology.NOUN | Morphology.PLURAL)) == 0 || (head & (Morphology.PRON | Morphology.PREP | Morphology.DET
+                | Morphology.ADV | Morphology.CONJ | Morphology.WH)) != 0) {
+            return false;
+        }
+        for (int j = k - 2; j >= 0; j--) {
+            String x = s.words[j];
+            if ((s.tags[j] & (Morphology.CONJ | Morphology.WH)) != 0 || CLAUSE_OPENERS.contains(x)) {
+                return false;
+            }
+            byte who = s.grammar.subject[j];
+            if (who != 0) {
+                return (who == Grammar.OTHER_PERSON || who == Grammar.THEM || who == Grammar.SOMETHING) && !TELLING.contains(x);
+            }
+        }
+        return false;
+    }
+
+    /** Words that open a new clause, so a subject after them is that clause's own. */
+    private static final Set<String> CLAUSE_OPENERS = Set.of("and", "but", "so", "then", "because", "since", "when", "while",
+            "as", "after", "before", "until", "if", "once", "where", "though", "although", "whether", "or");
 
     /**
      * Whether the "I" at {@code k} opens a relative clause with "that" ("a runbook that I still use", "an engineer

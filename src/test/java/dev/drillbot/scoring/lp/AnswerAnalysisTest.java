@@ -319,6 +319,21 @@ class AnswerAnalysisTest {
     }
 
     @Test
+    @DisplayName("'I' right after the object of someone else's verb ('she led the upgrade I'd put off') is a relative clause; after a clause opener it is the subject")
+    void contactRelativeIsNotMyStep() {
+        assertThat(one("She led the Airflow upgrade I'd been putting off, and it went out without a failed run.").actor)
+                .isNotEqualTo(Actor.I);
+        assertThat(one("The new check caught two schema changes I would have missed.").actor).isNotEqualTo(Actor.I);
+        assertThat(one("After the outage I rewrote the loader with idempotent upserts.").actor).isEqualTo(Actor.I);
+        assertThat(one("The job failed again and the next morning I rewrote the loader.").actor).isEqualTo(Actor.I);
+        assertThat(one("She told the team I rewrote the loader over the weekend.").actor).isEqualTo(Actor.I);
+        AnswerAnalysis a = new AnswerAnalysis("I handed the platform to Priya in March and paired with her for a month. "
+                + "I moved the pager rota to her name and stayed out of the channel. "
+                + "Within a quarter she led the Airflow 2 upgrade I had put off for a year, with no failed production run.", LEX, RUBRIC);
+        assertThat(a.sentences.get(2).part).isEqualTo(AnswerAnalysis.Part.RESULT);
+    }
+
+    @Test
     @DisplayName("a restatement of the question framed as 'You're asking about a time I ...' is an echo")
     void restatedQuestionIsAnEcho() {
         AnswerAnalysis a = new AnswerAnalysis("You're asking about a time I committed to a data SLA and met it.",
