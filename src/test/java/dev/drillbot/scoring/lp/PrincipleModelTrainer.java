@@ -25,7 +25,7 @@ public final class PrincipleModelTrainer {
     /**
      * Stories written blind only to teach the model (train5: four writers, train6: four more, 2026-12-04: three per
      * principle that show it and one told to another principle's question, per writer; train7: six more that night,
-     * with two told to other principles' questions; train8: more writers from the same brief, 2026-12-05). Never scored for a figure.
+     * with two told to other principles' questions; train8: more writers from the same brief, 2026-12-05; train9: four more, 2026-12-06). Never scored for a figure.
      */
     static final List<Path> TRAINING_ONLY = List.of(Path.of("src/test/resources/lp/train5/w.yaml"),
             Path.of("src/test/resources/lp/train5/x.yaml"), Path.of("src/test/resources/lp/train5/y.yaml"),
@@ -36,7 +36,9 @@ public final class PrincipleModelTrainer {
             Path.of("src/test/resources/lp/train7/pd.yaml"), Path.of("src/test/resources/lp/train7/pe.yaml"),
             Path.of("src/test/resources/lp/train7/pf.yaml"), Path.of("src/test/resources/lp/train8/wa.yaml"),
             Path.of("src/test/resources/lp/train8/wb.yaml"), Path.of("src/test/resources/lp/train8/we.yaml"),
-            Path.of("src/test/resources/lp/train8/wf.yaml"));
+            Path.of("src/test/resources/lp/train8/wf.yaml"), Path.of("src/test/resources/lp/train9/qa.yaml"),
+            Path.of("src/test/resources/lp/train9/qb.yaml"), Path.of("src/test/resources/lp/train9/qc.yaml"),
+            Path.of("src/test/resources/lp/train9/qd.yaml"));
     /** L2 penalty: chosen by leave-one-set-out trials over 0.0003-0.01 (BlindCrossValidation). */
     static final double LAMBDA = 0.003;
     /** Few enough that the weights stay small (early stopping); 1000 steps at rate 1 did worse in the same trials. */
