@@ -784,9 +784,16 @@ final class Assessment {
                     "what you did and what came of it never touch your work (a team, a system, data, a customer);"
                             + " tell a story from your job"));
         }
-        if (askedGroups == 0) {
+        if (askedGroups == 0 && !modelClose) {
             caps.add(new Cap("off principle", (int) r.num("caps.off_principle"),
                     "nothing here shows " + asked.displayName() + "; answer the question that was asked"));
+        } else if (askedGroups == 0) {
+            // no phrase of it, but the learned reading puts the asked principle at or near the top: the story may
+            // show it in words no list holds, so it is thin rather than off (a cliff of 30 points otherwise turns
+            // on which side of the top the reading falls)
+            caps.add(new Cap("thin principle evidence", (int) r.num("caps.thin_principle_evidence"),
+                    "no phrase of " + asked.displayName() + " stands out, though the story comes close to it; show it"
+                            + " in what you did and how it ended"));
         } else if (!askedEvidence && !modelClose) {
             caps.add(new Cap("thin principle evidence", (int) r.num("caps.thin_principle_evidence"),
                     (!termsFound.isEmpty() ? "only one word (\"" + termsFound.get(0) + "\") shows "

@@ -44,7 +44,9 @@ final class Explanation {
                                 + (x.modelLead ? " by a clear margin, as two" : "") : "") + ")" : "",
                 x.askedEvidence ? "" : " - not enough evidence (needs two groups or one multi-word signal)"
                         + (x.askedGroups > 0 && x.modelClose ? ", but not capped as thin: the learned reading puts it at or near"
-                                + " the top" : ""),
+                                + " the top" : "")
+                        + (x.askedGroups == 0 && x.modelClose ? ", but capped as thin, not off principle: the learned reading"
+                                + " puts it near the top" : ""),
                 x.other != null ? String.format(Locale.ROOT, "; reads more like %s (log-odds %.1f)",
                         x.other.displayName(), x.otherMargin)
                         : x.otherUnnamedForLength

@@ -794,6 +794,29 @@ class LpScorerTest {
     }
 
     @Test
+    @DisplayName("a story with no phrase of the asked principle is capped as off principle, unless the model reads it near the top: then only as thin")
+    void noPhraseButCloseReadingIsThinNotOff() {
+        // a cost story asked under Hire and Develop: no phrase of it, and the model reads Frugality far ahead
+        String story = """
+                In 2023 our Snowflake bill had grown to $64,000 a month. I pulled 30 days of query history and found an XL
+                warehouse that never suspended because a BI tool pinged it every minute. I moved the BI tool to its own
+                small warehouse with a 60-second auto-suspend and changed the 40 largest dbt models to incremental builds.
+                Within six weeks the bill fell from $64,000 to $31,000 a month, and the dashboards were ready at 7:10 as before.""";
+        var q = Answers.question(Principle.HIRE_AND_DEVELOP_THE_BEST);
+        List<String> read = scorer.explain(q, story);
+        assertThat(read).anyMatch(l -> l.startsWith("Principle: Hire and Develop the Best, 0 signal group"));
+        assertThat(read).anyMatch(l -> l.startsWith("Cap off principle"));
+        // the same story, had the reading put the asked principle within reach of the top, is thin, not off
+        Rubric near = RubricReader.read(Answers.RUBRIC, new java.util.ArrayList<>()).orElseThrow();
+        near.numbers.put("principle_fit.model_close", 99.0);
+        List<String> nearRead = LpScorer.of(near).explain(q, story);
+        assertThat(nearRead).noneMatch(l -> l.startsWith("Cap off principle"))
+                .anyMatch(l -> l.startsWith("Cap thin principle evidence") && l.contains("comes close to it"))
+                .anyMatch(l -> l.contains("capped as thin, not off principle"));
+        assertThat(LpScorer.of(near).score(q, story).total()).isGreaterThan(scorer.score(q, story).total());
+    }
+
+    @Test
     @DisplayName("a real story wrapped in opinions and pleasantries is judged as a story, not capped as a plan")
     void paddedStoryIsNotAPlan() {
         String answer = """
