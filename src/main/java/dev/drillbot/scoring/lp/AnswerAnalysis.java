@@ -815,8 +815,7 @@ final class AnswerAnalysis {
                 String u = w[unit];
                 s.ratios += u.equals("%") || u.equals("percent") || u.equals("x") ? 1 : 0;
             }
-            boolean compared = quantity && ((unit + 1 < w.length && (f[unit + 1] & Lexicon.COMPARATIVE) != 0)
-                    || (unit + 2 < w.length && (f[unit + 2] & Lexicon.COMPARATIVE) != 0));
+            boolean compared = quantity && (comparedAt(w, f, unit + 1) || comparedAt(w, f, unit + 2));
             boolean toThis = toAfterNumber && k - toAt <= 3;
             if (toThis || compared || (quantity && change >= 0 && change < k)) {
                 s.beforeAfter = true;
@@ -831,6 +830,21 @@ final class AnswerAnalysis {
             }
         }
     }
+
+    /**
+     * Whether the word at {@code j} makes the measurement before it a comparison ("12% lower", "3 days earlier").
+     * "over", "under" and the like before another number measure a span, not a change: "in three batches over
+     * two weeks".
+     */
+    private static boolean comparedAt(String[] w, int[] f, int j) {
+        if (j >= w.length || (f[j] & Lexicon.COMPARATIVE) == 0) {
+            return false;
+        }
+        boolean span = SPAN_WORDS.contains(w[j]) && j + 1 < w.length && (f[j + 1] & (Lexicon.NUMBER | Lexicon.WORD_NUMBER)) != 0;
+        return !span;
+    }
+
+    private static final Set<String> SPAN_WORDS = Set.of("over", "under", "above", "below");
 
     private static final Set<String> OF_WHOLE = Set.of("the", "their", "our", "its", "my", "his", "her", "these",
             "those", "your", "them");

@@ -62,7 +62,9 @@ class AnswerAnalysisTest {
         "I wrote a job to bring about 18,000 branch applications into the training set.|1|false",
         "Two weeks into the project I reviewed 2 of their features.|1|false",
         "The bill went back down to about seventeen thousand the next month.|1|true",
-        "Costs fell to thirty-eight thousand a month.|1|true"})
+        "Costs fell to thirty-eight thousand a month.|1|true",
+        "I moved them in three batches over two weeks, checking row counts first.|2|false",
+        "The new cluster came in 15% under the forecast.|1|true"})
     void measurements(String text, int quantities, boolean beforeAfter) {
         Sentence s = one(text);
         assertThat(s.quantities).isEqualTo(quantities);
