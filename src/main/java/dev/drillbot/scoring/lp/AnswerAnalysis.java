@@ -364,7 +364,7 @@ final class AnswerAnalysis {
 
     /** The words that frame a question, or a restatement of it ("You're asking about a time I ..."). */
     private static final Set<String> PROMPT_FRAME = Set.of("tell", "time", "describe", "example", "give", "you",
-            "your", "did", "what", "happened", "you're", "asking", "asked", "ask", "question", "talk", "share");
+            "your", "did", "what", "happened", "you're", "you'd", "asking", "asked", "ask", "question", "talk", "share");
 
     /**
      * A sentence made of the question's words: at least 4 content words, at least 70% of them from the

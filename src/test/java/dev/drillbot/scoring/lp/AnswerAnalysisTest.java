@@ -344,6 +344,21 @@ class AnswerAnalysisTest {
         AnswerAnalysis story = new AnswerAnalysis("In 2023 I committed to a 7 am SLA for the finance data and met it every"
                 + " day that quarter.", "Tell me about a time you committed to a data SLA and met it.", LEX, RUBRIC);
         assertThat(story.sentences.get(0).echo).isFalse();
+        AnswerAnalysis wouldLike = new AnswerAnalysis("You'd like to hear about a time I gave difficult feedback to a colleague"
+                + " to help them grow.", "Tell me about a time you gave difficult feedback to a colleague to help them grow.",
+                LEX, RUBRIC);
+        assertThat(wouldLike.sentences.get(0).echo).isTrue();
+    }
+
+    @Test
+    @DisplayName("two sentences that describe the teller ('I'm good at it', 'I've done this many times') sum up many occasions: not one story")
+    void selfDescriptionIsNotOneOccasion() {
+        var q = Answers.question(dev.drillbot.core.bank.Principle.HIRE_AND_DEVELOP_THE_BEST);
+        LpScorer scorer = Answers.scorer();
+        String claims = "Giving hard feedback to engineers on my team is something I'm good at. I've done this many times,"
+                + " with juniors and seniors. Once I told a colleague his pull requests were too large to review and"
+                + " helped him split them. Developing others is one of the things I care about most.";
+        assertThat(scorer.explain(q, claims)).anyMatch(l -> l.startsWith("Cap not one occasion"));
     }
 
     @Test
