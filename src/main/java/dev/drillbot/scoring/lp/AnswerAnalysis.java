@@ -860,6 +860,9 @@ final class AnswerAnalysis {
         // any counted thing: "three closes", "two more reports", "40 nightly jobs" (a plural noun), also
         // counted out of a whole: "2 of their features", "40 of the 60 DAGs"
         int start = k + 1;
+        if (w[k].equals("one") && k + 1 < w.length && w[k + 1].equals("of")) {
+            return -1; // "one of the things I care about", "one of our jobs": picks one out, measures nothing
+        }
         if (k + 2 < w.length && w[k + 1].equals("of") && OF_WHOLE.contains(w[k + 2])) {
             start = k + 3;
         }

@@ -64,7 +64,8 @@ class AnswerAnalysisTest {
         "The bill went back down to about seventeen thousand the next month.|1|true",
         "Costs fell to thirty-eight thousand a month.|1|true",
         "I moved them in three batches over two weeks, checking row counts first.|2|false",
-        "The new cluster came in 15% under the forecast.|1|true"})
+        "The new cluster came in 15% under the forecast.|1|true",
+        "Developing others is one of the things I care about most.|0|false"})
     void measurements(String text, int quantities, boolean beforeAfter) {
         Sentence s = one(text);
         assertThat(s.quantities).isEqualTo(quantities);
