@@ -227,7 +227,7 @@ final class AnswerAnalysis {
             // recited names in any form count per clause: "I dove deep, earned trust and delivered results";
             // so do empty corporate phrases: "leveraged data-driven insights to drive alignment"
             int recited = names + (s.has(lex.principlePhrasesId) ? countMatches(w, s, lex.principlePhrasesId, lex) : 0)
-                    + (s.has(lex.buzzwordsId) ? countMatches(w, s, lex.buzzwordsId, lex) : 0);
+                    + (s.has(lex.buzzwordsId) ? countMatches(w, s, lex.buzzwordsId, lex) : 0) + hashtags(raw);
             s.recited = recited;
             // few glue words mark a keyword list, unless the sentence has clauses: "Fraud ops needed card data
             // within 15 minutes; our nightly batch gave them 18-hour-old data" is terse prose
@@ -449,8 +449,18 @@ final class AnswerAnalysis {
         int from = 0;
         int words = 0;
         boolean hardWrapped = hardWrapped(text);
+        // claims strung with " / " or laid out as a table with " | " are separate claims, not one long sentence
+        boolean slashes = separators(text, '/') >= MIN_SEPARATORS;
+        boolean pipes = separators(text, '|') >= MIN_SEPARATORS;
         for (int i = 0; i < n; i++) {
             char c = text.charAt(i);
+            if ((c == '/' && slashes || c == '|' && pipes) && (i == 0 || Character.isWhitespace(text.charAt(i - 1)))
+                    && (i + 1 == n || Character.isWhitespace(text.charAt(i + 1)))) {
+                flush(text, from, i, out);
+                from = i + 1;
+                words = 0;
+                continue;
+            }
             if ((c == '\n' || c == '\r') && !(hardWrapped && wrapped(text, from, i))) {
                 flush(text, from, i, out);
                 from = i + 1;
@@ -474,6 +484,30 @@ final class AnswerAnalysis {
         }
         flush(text, from, n, out);
         return out;
+    }
+
+    /** "#BiasForAction", "#DataDriven": a hashtag is a slogan recited, whatever its words. */
+    private static int hashtags(String text) {
+        int count = 0;
+        for (int i = text.indexOf('#'); i >= 0 && i + 1 < text.length(); i = text.indexOf('#', i + 1)) {
+            boolean start = i == 0 || !Character.isLetterOrDigit(text.charAt(i - 1));
+            count += start && Character.isLetter(text.charAt(i + 1)) ? 1 : 0;
+        }
+        return count;
+    }
+
+    /** This many free-standing "/" or "|" in an answer make them separators between claims. */
+    private static final int MIN_SEPARATORS = 3;
+
+    /** How many times {@code sep} stands alone between spaces: "took it on / found the cause / fixed it". */
+    private static int separators(String text, char sep) {
+        int count = 0;
+        for (int i = text.indexOf(sep); i >= 0; i = text.indexOf(sep, i + 1)) {
+            boolean before = i == 0 || Character.isWhitespace(text.charAt(i - 1));
+            boolean after = i + 1 == text.length() || Character.isWhitespace(text.charAt(i + 1));
+            count += before && after ? 1 : 0;
+        }
+        return count;
     }
 
     /**
@@ -573,10 +607,13 @@ final class AnswerAnalysis {
                 }
             }
         }
-        s.hypothetical = s.has(lex.hypotheticalId) && !pastModal(s, lex.hypotheticalId) && !saidOfAThing(s, lex.hypotheticalId);
+        s.hypothetical = s.has(lex.hypotheticalId) && !pastModal(s, lex.hypotheticalId) && !saidOfAThing(s, lex.hypotheticalId)
+                && !ANSWER_FRAME.matcher(s.text).find();
         s.past = s.grammar.past > 0; // a finite past verb: "the failed runs" is not one
         int collective = lex.collectiveId;
-        if (i) {
+        if (i && onlyRefusals(s)) {
+            s.actor = Actor.NONE; // "I did not wait, and I did not just restart it": what I did not do is no step
+        } else if (i) {
             s.actor = Actor.I;
         } else if (s.has(collective)) {
             int at = s.start(collective);
@@ -592,6 +629,37 @@ final class AnswerAnalysis {
             s.actor = Actor.PASSIVE;
         }
     }
+
+    /**
+     * Whether every finite verb of mine in the sentence is negated ("I did not escalate it", "I never blamed them",
+     * "I didn't keep it to myself"): a sentence that says only what I did not do tells no step.
+     */
+    private static boolean onlyRefusals(Sentence s) {
+        byte[] who = s.grammar.subject;
+        if (who == null) {
+            return false;
+        }
+        String[] w = s.words;
+        int mine = 0;
+        for (int k = 0; k < w.length; k++) {
+            if (who[k] != Grammar.MINE || k >= 2 && w[k - 1].equals("i") && EMBEDDING.contains(w[k - 2])) {
+                continue; // "I did not keep what I found to myself": the finding is inside the refusal
+            }
+            mine++;
+            boolean negated = w[k].endsWith("n't") || k + 1 < w.length && (w[k + 1].equals("not") || w[k + 1].equals("never"))
+                    || k > 0 && w[k - 1].equals("never");
+            if (!negated) {
+                return false;
+            }
+        }
+        return mine > 0;
+    }
+
+    /** "I'd like to share a story from ...", "I'd say": the answer introduced, not a plan. */
+    private static final java.util.regex.Pattern ANSWER_FRAME = java.util.regex.Pattern.compile(
+            "(?i)\\bi(?:'d|\u2019d| would) (?:like|love) to (?:share|tell|talk|walk|give|describe|start)\\b");
+
+    private static final Set<String> EMBEDDING = Set.of("what", "that", "which", "where", "how", "why", "whatever");
 
     /** Verbs whose object can be followed by what was said: "she told the team I would take it" is not a relative clause. */
     private static final Set<String> TELLING = Set.of("told", "asked", "showed", "convinced", "reminded", "assured",

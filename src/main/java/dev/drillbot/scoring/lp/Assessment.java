@@ -832,7 +832,7 @@ final class Assessment {
         int bare = 0;
         while (m.find()) {
             char open = text.charAt(m.start());
-            if (open == '[' || open == '<' || open == '{') {
+            if (open == '[' || open == '<' || open == '{' || open == '_') {
                 return m.group();
             }
             if (m.group().indexOf('_') > 0 && !SLOT_NAME.matcher(m.group()).find()) {
@@ -849,13 +849,19 @@ final class Assessment {
     }
 
     /**
-     * Placeholders from a template: [situation], <metric>, {team}, X%, N hours, XX, TBD, "from X to Y", and words in
+     * Placeholders from a template: [situation], <metric>, {team}, ____, (company), X%, N hours, XX, TBD, "from X to Y", and words in
      * capitals joined by underscores (kept only when they name a slot, {@link #SLOT_NAME}). The leading lookahead lets
      * every other position fail on one character test (without it the scorer was about 0.3 ms slower per 400-word
      * answer: LpScoringBenchmark, docs/benchmarks.md runs 25-28).
      */
     static final java.util.regex.Pattern TEMPLATE = java.util.regex.Pattern.compile(
-            "(?=[\\[<{$A-Zf])(?:\\[[A-Za-z][^\\]\\n]{0,40}]|<[A-Za-z][A-Za-z _-]{1,30}>|\\{[A-Za-z][A-Za-z _-]{1,30}}"
+            "(?=[\\[<{$A-Zf(_])(?:\\[[A-Za-z][^\\]\\n]{0,40}]|<[A-Za-z][A-Za-z _-]{1,30}>|\\{[A-Za-z][A-Za-z _-]{1,30}}"
+                    // a blank to fill in: "In ____ at ________"
+                    + "|_{3,}"
+                    // a slot in round brackets: "At (company)", "from (before) to (after)", "(describe the fix)"
+                    + "|\\((?i:company|team|year|date|timeframe|time ?frame|metric|root cause|before|after|result|number|name"
+                    + "|system|tool|amount|percentage|stakeholders?|project|impact|outcome|situation|task|action|describe[^)\\n]{0,30}"
+                    + "|insert[^)\\n]{0,30}|your [a-z ]{1,20})\\)"
                     + "|(?<![\\w$])[NWXYZ]{1,2}\\s?(%|x\\b|percent|hours?|days?|weeks?|months?|minutes?)"
                     + "|\\$[XN]{1,2}\\b|\\bX{2,}\\b|\\bTBD\\b"
                     // "from X to Y", "from Y per week to Z per week": letters where the numbers go

@@ -322,6 +322,43 @@ class AnswerAnalysisTest {
     }
 
     @Test
+    @DisplayName("claims strung with ' / ' or laid out in a table with ' | ' are separate claims; one 'reads / writes' is not")
+    void slashesAndPipesSeparateClaims() {
+        assertThat(AnswerAnalysis.split("Actions: took it on myself / found the root cause in the logs / fixed it properly"
+                + " / added tests and alerts / wrote the runbook.")).hasSize(5);
+        assertThat(AnswerAnalysis.split("| Situation | legacy pipeline nobody owned |\n| Action | took it on and fixed the"
+                + " root cause |\n| Result | failures down 90% |")).hasSizeGreaterThan(5);
+        assertThat(AnswerAnalysis.split("I split the reads / writes across two clusters and moved the nightly job to"
+                + " Spark. The runtime fell from 6 hours to 40 minutes.")).hasSize(2);
+    }
+
+    @Test
+    @DisplayName("hashtags are slogans recited: a sentence with two of them is stuffing")
+    void hashtagsAreRecited() {
+        Sentence s = one("When the #RevenueDashboard looked wrong to #Finance I went into #DeepDive mode myself.");
+        assertThat(s.recited).isGreaterThanOrEqualTo(3);
+        assertThat(s.stuffed).isTrue();
+        assertThat(one("I fixed issue #4512 in the loader and reran the job for the three missing days.").stuffed).isFalse();
+    }
+
+    @Test
+    @DisplayName("a sentence that says only what I did not do is no step; one with a step besides is")
+    void refusalsAreNoSteps() {
+        assertThat(one("I did not wait for someone else, and I did not escalate it and walk away.").actor)
+                .isNotEqualTo(Actor.I);
+        assertThat(one("I did not blame the team, and I did not keep what I found to myself.").actor)
+                .isNotEqualTo(Actor.I);
+        assertThat(one("I didn't wait for the vendor; I rebuilt the parser myself that night.").actor).isEqualTo(Actor.I);
+    }
+
+    @Test
+    @DisplayName("'I'd like to share a story from ...' introduces the answer; it is not a plan")
+    void answerFrameIsNotAPlan() {
+        assertThat(one("I'd like to share a story from my time at a regional cable company.").hypothetical).isFalse();
+        assertThat(one("I'd like to rebuild the loader with idempotent upserts next quarter.").hypothetical).isTrue();
+    }
+
+    @Test
     @DisplayName("'I' right after the object of someone else's verb ('she led the upgrade I'd put off') is a relative clause; after a clause opener it is the subject")
     void contactRelativeIsNotMyStep() {
         assertThat(one("She led the Airflow upgrade I'd been putting off, and it went out without a failed run.").actor)

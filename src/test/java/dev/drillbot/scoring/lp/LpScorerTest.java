@@ -863,7 +863,12 @@ class LpScorerTest {
         "I cut runtime by X% and saved N hours a week.|true",
         "Result: TBD. Impact: XX.|true",
         "In the service catalogue the connector's owner was literally \"TBD\", so nobody was paged.|false",
-        "The ticket said TBD for the owner, so I took it and fixed the sink over two days.|false"})
+        "The ticket said TBD for the owner, so I took it and fixed the sink over two days.|false",
+        "In ____ (year) at ________ (company) the root cause was ________.|true",
+        "At (company) I traced the failures to (root cause) and fixed it by (describe the fix).|true",
+        "The bill fell from (before) to (after).|true",
+        "I replayed a week of data (40 GB) through both engines (Spark and Trino) and chose Trino.|false",
+        "I sized the cluster for the peak (our best estimate) and kept the rest on demand (about 20%).|false"})
     void templatesNeedSlots(String text, boolean template) {
         assertThat(Assessment.isTemplate(text)).isEqualTo(template);
     }
