@@ -250,6 +250,9 @@ final class AnswerAnalysis {
             if (s.beforeAfter && w.length >= MIN_MEASURED_WORDS) {
                 s.stuffed = false;
             }
+            // a catalogue of short items ("data contracts, dbt tests, schema checks, freshness checks, null checks")
+            // is a list however it is introduced ("I introduced the whole package: ...") or measured after
+            s.stuffed |= catalogue(raw);
             // a clause needs a finite verb: a noun list or a verbless fragment is not a sentence, unless it
             // is a measured change ("Runtime: 6 hours -> 40 minutes.")
             s.echo = echoes(w, promptWords, lex);
@@ -485,6 +488,41 @@ final class AnswerAnalysis {
         flush(text, from, n, out);
         return out;
     }
+
+    /** A list of this many short items or more, making up most of a sentence, is a catalogue, not a sentence. */
+    private static final int CATALOGUE_ITEMS = 5;
+    private static final java.util.regex.Pattern LIST_SEPARATOR = java.util.regex.Pattern.compile(
+            "[,;:]\\s*(?:and |or )?|\\s(?:and|or)\\s");
+
+    /**
+     * Whether the sentence is mostly a list of at least {@link #CATALOGUE_ITEMS} items of one to three words:
+     * "defects, error rates, null rates, duplicates, bad rows, failed runs and incidents". A story's list of
+     * steps has verbs and objects in each item and runs longer.
+     */
+    static boolean catalogue(String sentence) {
+        String[] items = LIST_SEPARATOR.split(sentence);
+        if (items.length < CATALOGUE_ITEMS) {
+            return false;
+        }
+        int shortItems = 0;
+        int inShort = 0;
+        int all = 0;
+        for (String item : items) {
+            String[] words = item.isBlank() ? new String[0] : item.strip().toLowerCase(java.util.Locale.ROOT).split("\\s+");
+            int n = words.length;
+            all += n;
+            // "so I just, I took a Friday, sorry, a Friday": spoken restarts, not items of a list
+            boolean spoken = Arrays.stream(words).anyMatch(SPOKEN::contains);
+            if (n >= 1 && n <= 3 && !spoken) {
+                shortItems++;
+                inShort += n;
+            }
+        }
+        return shortItems >= CATALOGUE_ITEMS && inShort >= 0.6 * all;
+    }
+
+    private static final Set<String> SPOKEN = Set.of("i", "we", "they", "he", "she", "it", "um", "uh", "erm", "like",
+            "sorry", "so", "yeah", "well", "just", "basically", "actually", "right", "okay", "ok");
 
     /** "#BiasForAction", "#DataDriven": a hashtag is a slogan recited, whatever its words. */
     private static int hashtags(String text) {

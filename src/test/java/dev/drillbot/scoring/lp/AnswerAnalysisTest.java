@@ -333,6 +333,19 @@ class AnswerAnalysisTest {
     }
 
     @Test
+    @DisplayName("a catalogue of short items is a keyword list however it is introduced or measured; a story's steps and spoken restarts are not")
+    void cataloguesAreKeywordLists() {
+        assertThat(one("I introduced the whole package: data contracts, dbt tests, schema checks, freshness checks, null"
+                + " checks and a PR template.").stuffed).isTrue();
+        assertThat(one("Idle clusters, zombie jobs, duplicate pipelines, unused dashboards, orphaned tables: storage"
+                + " reduced by 40%.").stuffed).isTrue();
+        assertThat(one("I checked the sensor logs, compared row counts with the source, rebuilt the two broken partitions"
+                + " and added an alert on the load time.").stuffed).isFalse();
+        assertThat(one("So I just, I took a Friday and the weekend, sorry, a Friday and, um, a Saturday, and built both.").stuffed)
+                .isFalse();
+    }
+
+    @Test
     @DisplayName("hashtags are slogans recited: a sentence with two of them is stuffing")
     void hashtagsAreRecited() {
         Sentence s = one("When the #RevenueDashboard looked wrong to #Finance I went into #DeepDive mode myself.");
