@@ -158,6 +158,9 @@ final class Assessment {
     }
 
     /** Numbers count where they show the outcome; numbers that only set the scene earn a little. */
+    /** A Result sentence without numbers that tells what happened, not what I did next. */
+    private boolean observedOutcome;
+
     private void impact(Lexicon lex, Rubric r) {
         int metric = lex.id("metric_nouns");
         int result = lex.id("result_cues");
@@ -179,6 +182,11 @@ final class Assessment {
                 contextQuantified = contextQuantified == null ? s : contextQuantified;
             } else if (outcome && (unmeasuredResult == null || unmeasuredResult.part != Part.RESULT)) {
                 unmeasuredResult = s; // quote the Result itself when there is one
+            }
+            // what came of the steps, told without numbers: something that happened to the thing or the people
+            // ("the requests in the channel dried up"), not one more step of mine ("Afterwards I sent a summary")
+            if (s.quantities == 0 && s.part == Part.RESULT && (s.actor != Actor.I || s.outcomeTail)) {
+                observedOutcome = true;
             } else if (unmeasuredResult == null && s.has(result)) {
                 unmeasuredResult = s;
             }
@@ -188,7 +196,7 @@ final class Assessment {
         points += beforeAfter ? r.num("impact.before_after_points") : 0;
         points += metricNoun ? r.num("impact.metric_noun_points") : 0;
         points += context > 0 ? r.num("impact.context_points") : 0;
-        if (quantified == 0 && unmeasuredResult != null && unmeasuredResult.part == Part.RESULT) {
+        if (quantified == 0 && observedOutcome) {
             // an outcome told without numbers but after the steps ("the requests in the channel dried up", "she
             // asked for my team on the next project") is observable: less than a measured one, more than none
             points += r.num("impact.observed_result_points");

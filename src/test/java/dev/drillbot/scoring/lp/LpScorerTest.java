@@ -817,6 +817,19 @@ class LpScorerTest {
     }
 
     @Test
+    @DisplayName("an outcome told without numbers earns impact; one more step of mine after the fix ('Afterwards I sent a summary') does not")
+    void observedOutcomeIsWhatHappenedNotMyNextStep() {
+        String steps = """
+                In September 2023 our events pipeline went down for most of a working day and I was the incident lead.
+                Within fifteen minutes I posted a status note in the company channel with what was broken and what was not.
+                I posted every thirty minutes after that and told finance which dashboards to ignore until the reload.
+                Afterwards I sent one written summary of what happened and what we were changing.""";
+        String outcome = steps + "\nFinance closed the month on time, and two teams asked to reuse my status note for their own incidents.";
+        var q = BlindSet.question("lp-earn-trust-05");
+        assertThat(dim(scorer.score(q, outcome), "impact")).isGreaterThan(dim(scorer.score(q, steps), "impact"));
+    }
+
+    @Test
     @DisplayName("a real story wrapped in opinions and pleasantries is judged as a story, not capped as a plan")
     void paddedStoryIsNotAPlan() {
         String answer = """
