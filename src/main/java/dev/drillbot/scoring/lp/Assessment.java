@@ -54,6 +54,8 @@ final class Assessment {
     boolean actionLargest;
     // specificity evidence
     boolean hypothetical;
+    /** Counted sentences with a past finite verb that are not plans: by anyone, about anything. */
+    private int pastTold;
     Sentence firstHypothetical;
     /** Whether that sentence is a plan only because it is dated after this year. */
     boolean firstIsFutureDated;
@@ -462,6 +464,7 @@ final class Assessment {
         int hypo = 0;
         int routineSentences = 0; // present-tense sentences of mine with a frequency ("whenever", "every PR")
         int pastI = 0;
+        pastTold = 0;
         int presentI = 0;
         int actorSentences = 0;
         int pastActor = 0;
@@ -484,6 +487,7 @@ final class Assessment {
                 continue;
             }
             concreteNumbers += s.quantities - s.ratios;
+            pastTold += s.grammar.past > 0 && !s.hypothetical && !s.reportedIntent ? 1 : 0;
             boolean future = futureYear(s); // "In March 2028 we launched ...": it cannot have happened yet
             if (s.hypothetical || s.reportedIntent || future) {
                 // a story told as "I said I would ..." throughout is a plan, not something that happened
@@ -548,7 +552,10 @@ final class Assessment {
         // a real story wrapped in opinions ("I really believe engineers have a responsibility ...") is still a
         // story: its past sentences (mine, the team's, what happened) outnumber the plans and routines
         // (the padding around it counts too: "I try to bring that mindset to every team I join")
-        boolean toldStory = pastActor > hypo + routineSentences;
+        boolean toldStory = pastActor > hypo + routineSentences
+                // placed in a past year and told mostly in the past tense: its "I could either wait or ...", "I'd
+                // read their code the month before" and "I would check it every morning" are a past story's modals
+                || pastAnchor && !habit && pastTold >= 2 * hypo && pastTold >= 4;
         hypothetical = !presentStory && ((hypo >= 2 && hypo >= pastI && !toldStory)
                 || (pastI == 0 && hypo + presentI >= 2 && !(hypo == 0 && pastAnchor && !habit)))
                 || (habit && !toldStory && (pastI * 2 < presentI || pastI <= routineSentences)); // a routine, a stray past verb or not
