@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.drillbot.core.bank.Question;
 import dev.drillbot.core.scoring.Score;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -44,6 +45,21 @@ class LpGamingAttackTest {
     static Stream<Arguments> genuine() throws IOException {
         return entries("genuine.yaml", "stories").stream().map(a -> Arguments.of(a.get("id").asText(),
                 a.get("question").asText(), a.get("text").asText(), a.path("known_miss").asText("")));
+    }
+
+    static Stream<Arguments> pairs() throws IOException {
+        return entries("genuine.yaml", "pairs").stream().map(a -> Arguments.of(a.get("id").asText(), a.get("edit").asText(),
+                a.get("question").asText(), a.get("original").asText(), a.get("edited").asText(), a.path("known_miss").asText("")));
+    }
+
+    /** One honest edit an interviewer would mark down (mine becomes "we", numbers go vague, the result goes) must cost points. */
+    @ParameterizedTest(name = "{0} ({1})")
+    @MethodSource("pairs")
+    @DisplayName("a story edited the way an interviewer would mark down scores lower than the original")
+    void editedStoryScoresLower(String id, String edit, String question, String original, String edited, String knownMiss) {
+        assumeTrue(knownMiss.isEmpty(), () -> "known miss: " + knownMiss);
+        Question q = BlindSet.question(question);
+        assertThat(SCORER.score(q, edited).total()).as(id).isLessThan(SCORER.score(q, original).total());
     }
 
     /** The guards must not cost a real story its score: one occasion, told in any style, stays "solid" or better. */
