@@ -159,7 +159,9 @@ final class AnswerAnalysis {
     AnswerAnalysis(String answer, String prompt, Lexicon lex, Rubric rubric) {
         String text = answer == null ? "" : answer;
         this.text = text;
-        Set<String> promptWords = contentWords(Words.tokenize(Words.normalise(prompt == null ? "" : prompt)), lex);
+        List<String> promptTokens = Words.tokenize(Words.normalise(prompt == null ? "" : prompt));
+        Set<String> promptWords = contentWords(promptTokens, lex);
+        String[] promptBody = promptTokens.stream().filter(t -> !PROMPT_FRAME.contains(t) && !t.equals("me")).toArray(String[]::new);
         int minWords = (int) rubric.num("sentences.min_words");
         double minFunction = rubric.num("sentences.min_function_word_share");
         double maxSignal = rubric.num("sentences.max_signal_word_share");
@@ -255,7 +257,7 @@ final class AnswerAnalysis {
             s.stuffed |= catalogue(raw);
             // a clause needs a finite verb: a noun list or a verbless fragment is not a sentence, unless it
             // is a measured change ("Runtime: 6 hours -> 40 minutes.")
-            s.echo = echoes(w, promptWords, lex);
+            s.echo = echoes(w, promptWords, lex) || !anyNumber(flags) && saysPromptInOrder(w, promptBody);
             // a short first-person clause in the past is a step however short: "I disagreed."
             boolean shortClause = w.length >= 2 && w[0].equals("i") && s.grammar.first == 1 && s.grammar.past > 0;
             s.real = (w.length >= minWords || shortClause || s.beforeAfter && w.length >= MIN_MEASURED_WORDS) && !s.stuffed
@@ -389,6 +391,44 @@ final class AnswerAnalysis {
             shared += prompt.contains(c) ? 1 : 0;
         }
         return shared >= 0.7 * content.size() && shared >= 0.4 * prompt.size();
+    }
+
+    /** Whether any word is a number ("2023", "7", "40%"): a sentence with one tells something of its own. */
+    private static boolean anyNumber(int[] flags) {
+        for (int f : flags) {
+            if ((f & Lexicon.NUMBER) != 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Words of the question said back in its own order, however padded: this many, and this share of the question. */
+    private static final int ECHO_RUN_WORDS = 7;
+    private static final double ECHO_RUN_SHARE = 0.5;
+
+    /**
+     * Whether the sentence says the question back in the question's own word order, with words slipped in
+     * between ("I cut query and compute cost by understanding exactly how it was spent, rather than guessing"):
+     * the longest common subsequence of words holds at least {@link #ECHO_RUN_WORDS} words and half the question.
+     * A sentence with a number in it ("In 2023 I committed to a 7 am SLA ...") tells something and is left alone.
+     */
+    private static boolean saysPromptInOrder(String[] w, String[] prompt) {
+        if (prompt.length < ECHO_RUN_WORDS || w.length < ECHO_RUN_WORDS) {
+            return false;
+        }
+        int[] prev = new int[prompt.length + 1];
+        int[] cur = new int[prompt.length + 1];
+        for (String x : w) {
+            for (int j = 1; j <= prompt.length; j++) {
+                cur[j] = x.equals(prompt[j - 1]) ? prev[j - 1] + 1 : Math.max(prev[j], cur[j - 1]);
+            }
+            int[] t = prev;
+            prev = cur;
+            cur = t;
+        }
+        int common = prev[prompt.length];
+        return common >= ECHO_RUN_WORDS && common >= ECHO_RUN_SHARE * prompt.length;
     }
 
     private static int[] tags(String[] w, int[] flags, Morphology m) {

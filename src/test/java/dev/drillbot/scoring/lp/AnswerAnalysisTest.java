@@ -399,6 +399,14 @@ class AnswerAnalysisTest {
                 + " to help them grow.", "Tell me about a time you gave difficult feedback to a colleague to help them grow.",
                 LEX, RUBRIC);
         assertThat(wouldLike.sentences.get(0).echo).isTrue();
+        // the question said back in its own order, padded with a word and a tacked-on clause, is still an echo
+        String prompt = "Tell me about a time you cut query or compute cost by understanding how it was spent.";
+        AnswerAnalysis padded = new AnswerAnalysis("I cut query and compute cost by understanding exactly how it was spent,"
+                + " rather than guessing or buying a bigger discount.", prompt, LEX, RUBRIC);
+        assertThat(padded.sentences.get(0).echo).isTrue();
+        AnswerAnalysis measured = new AnswerAnalysis("I cut our Snowflake compute cost by 40% in one quarter by understanding"
+                + " how it was spent, query by query.", prompt, LEX, RUBRIC);
+        assertThat(measured.sentences.get(0).echo).isFalse();
     }
 
     @Test
