@@ -229,7 +229,7 @@ final class AnswerAnalysis {
             // recited names in any form count per clause: "I dove deep, earned trust and delivered results";
             // so do empty corporate phrases: "leveraged data-driven insights to drive alignment"
             int recited = names + (s.has(lex.principlePhrasesId) ? countMatches(w, s, lex.principlePhrasesId, lex) : 0)
-                    + (s.has(lex.buzzwordsId) ? countMatches(w, s, lex.buzzwordsId, lex) : 0) + hashtags(raw);
+                    + (s.has(lex.buzzwordsId) ? countMatches(w, s, lex.buzzwordsId, lex) : 0) + Recital.hashtags(raw);
             s.recited = recited;
             // few glue words mark a keyword list, unless the sentence has clauses: "Fraud ops needed card data
             // within 15 minutes; our nightly batch gave them 18-hour-old data" is terse prose
@@ -254,10 +254,10 @@ final class AnswerAnalysis {
             }
             // a catalogue of short items ("data contracts, dbt tests, schema checks, freshness checks, null checks")
             // is a list however it is introduced ("I introduced the whole package: ...") or measured after
-            s.stuffed |= catalogue(raw);
+            s.stuffed |= Recital.catalogue(raw);
             // a clause needs a finite verb: a noun list or a verbless fragment is not a sentence, unless it
             // is a measured change ("Runtime: 6 hours -> 40 minutes.")
-            s.echo = echoes(w, promptWords, lex) || !anyNumber(flags) && saysPromptInOrder(w, promptBody);
+            s.echo = echoes(w, promptWords, lex) || !Recital.anyNumber(flags) && Recital.saysPromptInOrder(w, promptBody);
             // a short first-person clause in the past is a step however short: "I disagreed."
             boolean shortClause = w.length >= 2 && w[0].equals("i") && s.grammar.first == 1 && s.grammar.past > 0;
             s.real = (w.length >= minWords || shortClause || s.beforeAfter && w.length >= MIN_MEASURED_WORDS) && !s.stuffed
@@ -393,44 +393,6 @@ final class AnswerAnalysis {
         return shared >= 0.7 * content.size() && shared >= 0.4 * prompt.size();
     }
 
-    /** Whether any word is a number ("2023", "7", "40%"): a sentence with one tells something of its own. */
-    private static boolean anyNumber(int[] flags) {
-        for (int f : flags) {
-            if ((f & Lexicon.NUMBER) != 0) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** Words of the question said back in its own order, however padded: this many, and this share of the question. */
-    private static final int ECHO_RUN_WORDS = 7;
-    private static final double ECHO_RUN_SHARE = 0.5;
-
-    /**
-     * Whether the sentence says the question back in the question's own word order, with words slipped in
-     * between ("I cut query and compute cost by understanding exactly how it was spent, rather than guessing"):
-     * the longest common subsequence of words holds at least {@link #ECHO_RUN_WORDS} words and half the question.
-     * A sentence with a number in it ("In 2023 I committed to a 7 am SLA ...") tells something and is left alone.
-     */
-    private static boolean saysPromptInOrder(String[] w, String[] prompt) {
-        if (prompt.length < ECHO_RUN_WORDS || w.length < ECHO_RUN_WORDS) {
-            return false;
-        }
-        int[] prev = new int[prompt.length + 1];
-        int[] cur = new int[prompt.length + 1];
-        for (String x : w) {
-            for (int j = 1; j <= prompt.length; j++) {
-                cur[j] = x.equals(prompt[j - 1]) ? prev[j - 1] + 1 : Math.max(prev[j], cur[j - 1]);
-            }
-            int[] t = prev;
-            prev = cur;
-            cur = t;
-        }
-        int common = prev[prompt.length];
-        return common >= ECHO_RUN_WORDS && common >= ECHO_RUN_SHARE * prompt.length;
-    }
-
     private static int[] tags(String[] w, int[] flags, Morphology m) {
         int[] t = new int[w.length];
         for (int i = 0; i < w.length; i++) {
@@ -527,51 +489,6 @@ final class AnswerAnalysis {
         }
         flush(text, from, n, out);
         return out;
-    }
-
-    /** A list of this many short items or more, making up most of a sentence, is a catalogue, not a sentence. */
-    private static final int CATALOGUE_ITEMS = 5;
-    private static final java.util.regex.Pattern LIST_SEPARATOR = java.util.regex.Pattern.compile(
-            "[,;:]\\s*(?:and |or )?|\\s(?:and|or)\\s");
-
-    /**
-     * Whether the sentence is mostly a list of at least {@link #CATALOGUE_ITEMS} items of one to three words:
-     * "defects, error rates, null rates, duplicates, bad rows, failed runs and incidents". A story's list of
-     * steps has verbs and objects in each item and runs longer.
-     */
-    static boolean catalogue(String sentence) {
-        String[] items = LIST_SEPARATOR.split(sentence);
-        if (items.length < CATALOGUE_ITEMS) {
-            return false;
-        }
-        int shortItems = 0;
-        int inShort = 0;
-        int all = 0;
-        for (String item : items) {
-            String[] words = item.isBlank() ? new String[0] : item.strip().toLowerCase(java.util.Locale.ROOT).split("\\s+");
-            int n = words.length;
-            all += n;
-            // "so I just, I took a Friday, sorry, a Friday": spoken restarts, not items of a list
-            boolean spoken = Arrays.stream(words).anyMatch(SPOKEN::contains);
-            if (n >= 1 && n <= 3 && !spoken) {
-                shortItems++;
-                inShort += n;
-            }
-        }
-        return shortItems >= CATALOGUE_ITEMS && inShort >= 0.6 * all;
-    }
-
-    private static final Set<String> SPOKEN = Set.of("i", "we", "they", "he", "she", "it", "um", "uh", "erm", "like",
-            "sorry", "so", "yeah", "well", "just", "basically", "actually", "right", "okay", "ok");
-
-    /** "#BiasForAction", "#DataDriven": a hashtag is a slogan recited, whatever its words. */
-    private static int hashtags(String text) {
-        int count = 0;
-        for (int i = text.indexOf('#'); i >= 0 && i + 1 < text.length(); i = text.indexOf('#', i + 1)) {
-            boolean start = i == 0 || !Character.isLetterOrDigit(text.charAt(i - 1));
-            count += start && Character.isLetter(text.charAt(i + 1)) ? 1 : 0;
-        }
-        return count;
     }
 
     /** This many free-standing "/" or "|" in an answer make them separators between claims. */
