@@ -677,7 +677,8 @@ final class AnswerAnalysis {
         }
         for (int j = k - 2; j >= 0; j--) {
             String x = s.words[j];
-            if ((s.tags[j] & (Morphology.CONJ | Morphology.WH)) != 0 || CLAUSE_OPENERS.contains(x)) {
+            if ((s.tags[j] & (Morphology.CONJ | Morphology.WH)) != 0 || Grammar.CLAUSE_START.contains(x) || x.equals("so")
+                    || x.equals("then")) {
                 return false;
             }
             byte who = s.grammar.subject[j];
@@ -687,10 +688,6 @@ final class AnswerAnalysis {
         }
         return false;
     }
-
-    /** Words that open a new clause, so a subject after them is that clause's own. */
-    private static final Set<String> CLAUSE_OPENERS = Set.of("and", "but", "so", "then", "because", "since", "when", "while",
-            "as", "after", "before", "until", "if", "once", "where", "though", "although", "whether", "or");
 
     /**
      * Whether the "I" at {@code k} opens a relative clause with "that" ("a runbook that I still use", "an engineer

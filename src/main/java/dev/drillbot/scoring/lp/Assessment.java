@@ -464,7 +464,6 @@ final class Assessment {
         int hypo = 0;
         int routineSentences = 0; // present-tense sentences of mine with a frequency ("whenever", "every PR")
         int pastI = 0;
-        pastTold = 0;
         int presentI = 0;
         int actorSentences = 0;
         int pastActor = 0;

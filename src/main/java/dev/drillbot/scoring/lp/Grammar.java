@@ -124,7 +124,7 @@ final class Grammar {
             "head", "pm", "stakeholder", "mentee", "intern", "reviewer", "senior", "peer", "coworker", "co-worker", "managers",
             "people", "leads", "stakeholders", "peers");
     /** Where a clause starts: a subject before these belongs to another clause. */
-    private static final Set<String> CLAUSE_START = Set.of("because", "since", "when", "while", "as", "after", "before",
+    static final Set<String> CLAUSE_START = Set.of("because", "since", "when", "while", "as", "after", "before",
             "until", "if", "that", "which", "who", "whether", "but", "although", "though", "once", "where", "whom");
     /** Subjects that are not a person of the story. */
     private static final Set<String> THING = Set.of("it", "this", "there", "nobody", "everyone", "someone", "everybody",

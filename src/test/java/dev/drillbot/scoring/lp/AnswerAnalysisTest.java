@@ -395,18 +395,19 @@ class AnswerAnalysisTest {
         AnswerAnalysis story = new AnswerAnalysis("In 2023 I committed to a 7 am SLA for the finance data and met it every"
                 + " day that quarter.", "Tell me about a time you committed to a data SLA and met it.", LEX, RUBRIC);
         assertThat(story.sentences.get(0).echo).isFalse();
-        AnswerAnalysis wouldLike = new AnswerAnalysis("You'd like to hear about a time I gave difficult feedback to a colleague"
-                + " to help them grow.", "Tell me about a time you gave difficult feedback to a colleague to help them grow.",
-                LEX, RUBRIC);
-        assertThat(wouldLike.sentences.get(0).echo).isTrue();
+        assertThat(firstIsEcho("You'd like to hear about a time I gave difficult feedback to a colleague to help them grow.",
+                "Tell me about a time you gave difficult feedback to a colleague to help them grow.")).isTrue();
         // the question said back in its own order, padded with a word and a tacked-on clause, is still an echo
         String prompt = "Tell me about a time you cut query or compute cost by understanding how it was spent.";
-        AnswerAnalysis padded = new AnswerAnalysis("I cut query and compute cost by understanding exactly how it was spent,"
-                + " rather than guessing or buying a bigger discount.", prompt, LEX, RUBRIC);
-        assertThat(padded.sentences.get(0).echo).isTrue();
-        AnswerAnalysis measured = new AnswerAnalysis("I cut our Snowflake compute cost by 40% in one quarter by understanding"
-                + " how it was spent, query by query.", prompt, LEX, RUBRIC);
-        assertThat(measured.sentences.get(0).echo).isFalse();
+        assertThat(firstIsEcho("I cut query and compute cost by understanding exactly how it was spent, rather than guessing"
+                + " or buying a bigger discount.", prompt)).isTrue();
+        assertThat(firstIsEcho("I cut our Snowflake compute cost by 40% in one quarter by understanding how it was spent,"
+                + " query by query.", prompt)).isFalse();
+    }
+
+    /** Whether the answer's first sentence says the question back. */
+    private static boolean firstIsEcho(String answer, String prompt) {
+        return new AnswerAnalysis(answer, prompt, LEX, RUBRIC).sentences.get(0).echo;
     }
 
     @Test
@@ -454,12 +455,9 @@ class AnswerAnalysisTest {
     @DisplayName("the question said back in the first person ('a pipeline that wasn't formally mine') is an echo")
     void firstPersonRestatementIsAnEcho() {
         String prompt = "Tell me about a time you took responsibility for a dataset that was not formally yours.";
-        AnswerAnalysis a = new AnswerAnalysis("A time I took responsibility for a dataset that wasn't formally mine.",
-                prompt, LEX, RUBRIC);
-        assertThat(a.sentences.get(0).echo).isTrue();
-        AnswerAnalysis story = new AnswerAnalysis("In May 2024 I took responsibility for the refunds dataset after its"
-                + " owner left, though it wasn't formally mine.", prompt, LEX, RUBRIC);
-        assertThat(story.sentences.get(0).echo).isFalse();
+        assertThat(firstIsEcho("A time I took responsibility for a dataset that wasn't formally mine.", prompt)).isTrue();
+        assertThat(firstIsEcho("In May 2024 I took responsibility for the refunds dataset after its owner left, though it"
+                + " wasn't formally mine.", prompt)).isFalse();
     }
 
     @Test
