@@ -45,7 +45,8 @@ final class BlindSet {
             Path.of("src/test/resources/lp/blind6/test.yaml"), Path.of("src/test/resources/lp/blind7/test.yaml"),
             Path.of("src/test/resources/lp/blind8/test.yaml"), Path.of("src/test/resources/lp/blind9/test.yaml"),
             Path.of("src/test/resources/lp/blind10/test.yaml"), Path.of("src/test/resources/lp/blind11/test.yaml"),
-            Path.of("src/test/resources/lp/blind12/test.yaml"));
+            Path.of("src/test/resources/lp/blind12/test.yaml"),
+            Path.of("src/test/resources/lp/blind13/test.yaml"));
     /** The second set's development part, tuned on like the first set's. */
     static final Path DEV2 = Path.of("src/test/resources/lp/blind2/dev.yaml");
     /** The third set's development part (four more writers, 2026-12-03 evening). */
