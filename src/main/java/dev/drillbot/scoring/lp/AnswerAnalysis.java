@@ -1002,7 +1002,21 @@ final class AnswerAnalysis {
         for (int k = Math.max(0, from); k < s.words.length; k++) {
             if (s.grammar.subject[k] != 0) {
                 byte who = s.grammar.subject[k];
-                return (who == Grammar.OTHER_PERSON || who == Grammar.THEM) && (s.tags[k] & Morphology.VBD) != 0;
+                // or in what became of the thing: "..., and the monthly reconciliation thread stopped"
+                // (told as a report, not as what a step was for: not "..., so each wave took less work")
+                boolean thing = who == Grammar.SOMETHING && tail.length > 1 && tail[0].equals("and")
+                        && THING_SUBJECT.contains(tail[1]) && !mineLater(s, k);
+                return (who == Grammar.OTHER_PERSON || who == Grammar.THEM || thing) && (s.tags[k] & Morphology.VBD) != 0;
+            }
+        }
+        return false;
+    }
+
+    /** Whether I act again after word {@code k}: "..., and the rewrite went to their backlog and I moved on". */
+    private static boolean mineLater(Sentence s, int k) {
+        for (int j = k + 1; j < s.words.length; j++) {
+            if (s.grammar.subject[j] == Grammar.MINE) {
+                return true;
             }
         }
         return false;

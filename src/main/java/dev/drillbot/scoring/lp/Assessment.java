@@ -114,16 +114,27 @@ final class Assessment {
 
     /**
      * A short answer that does well on every other dimension is tight, not thin: "a tight 70-word answer can be a 4".
-     * Its concision is at least {@code concision.tight_floor}; a plan or a habit never is.
+     * Its concision is at least {@code concision.tight_floor}; a plan or a habit never is. Doing well: every other
+     * dimension at least {@code tight_needs}, or their mean at least {@code tight_mean} with none under {@code tight_min}.
      */
     private void tight(Rubric r) {
         if (a.wordCount >= r.list("concision.ideal_words")[0] || hypothetical) {
             return;
         }
+        double sum = 0;
+        double min = 4;
         for (var e : scores.entrySet()) {
-            if (!e.getKey().equals("concision") && e.getValue() < r.num("concision.tight_needs")) {
-                return;
+            if (!e.getKey().equals("concision")) {
+                sum += e.getValue();
+                min = Math.min(min, e.getValue());
             }
+        }
+        // every other dimension adequate, or strong on average with none weak (a flawless 90-word story whose one
+        // soft spot is an unmeasured outcome is tight too)
+        double mean = sum / (scores.size() - 1);
+        if (min < r.num("concision.tight_needs") && !(min >= r.num("concision.tight_min")
+                && mean >= r.num("concision.tight_mean"))) {
+            return;
         }
         scores.put("concision", Math.max(scores.get("concision"), r.num("concision.tight_floor")));
     }

@@ -295,6 +295,21 @@ class AnswerAnalysisTest {
     }
 
     @Test
+    @DisplayName("a last step that ends in what became of the thing ('and the reconciliation thread stopped') is the Result; a purpose ('so each wave took less work') is not")
+    void thingsFateEndsTheStory() {
+        String steps = "Finance reported 412k subscribers and product reported 398k. I pulled both lists and anti-joined them. ";
+        AnswerAnalysis a = new AnswerAnalysis(steps + "I wrote both definitions into the metrics layer, relabelled both"
+                + " dashboards, and the monthly reconciliation thread stopped.", LEX, RUBRIC);
+        assertThat(a.sentences.get(2).part).isEqualTo(AnswerAnalysis.Part.RESULT);
+        AnswerAnalysis purpose = new AnswerAnalysis(steps + "I wrote a script that generated the jobs from the metadata,"
+                + " so each wave took less manual work.", LEX, RUBRIC);
+        assertThat(purpose.sentences.get(2).part).isEqualTo(AnswerAnalysis.Part.ACTION);
+        AnswerAnalysis movedOn = new AnswerAnalysis(steps + "I capped the stock shown, and the rewrite went onto the other"
+                + " team's backlog and I moved on.", LEX, RUBRIC);
+        assertThat(movedOn.sentences.get(2).part).isEqualTo(AnswerAnalysis.Part.ACTION);
+    }
+
+    @Test
     @DisplayName("a subject that is a whole noun phrase has its verb ('the Monday dip in weekly orders disappears')")
     void nounPhraseSubjectsHaveTheirVerb() {
         assertThat(one("Then the Monday dip in weekly orders disappears.").grammar.present).isEqualTo(1);

@@ -344,6 +344,21 @@ class LpScorerTest {
     }
 
     @Test
+    @DisplayName("a short story strong on average whose one soft spot is an unmeasured outcome is tight too")
+    void tightWithQuietResult() {
+        String story = "At 6am on 3 March our payments dashboard in Looker showed refunds far above the usual level,"
+                + " and the finance director would read it at 9. I could not yet tell whether it was real, but the refunds"
+                + " table in Redshift had doubled its row count right after a Kafka consumer restart. Rather than wait, I"
+                + " paused the dashboard refresh, posted a banner saying the numbers were under review, and removed the"
+                + " duplicate events by event_id in a staging copy. Refunds fell back to normal and the replay was confirmed."
+                + " Finance never saw the false spike.";
+        var q = Answers.question(Principle.BIAS_FOR_ACTION);
+        Score s = scorer.score(q, story);
+        assertThat(dim(s, "impact")).isLessThan(2.0);
+        assertThat(dim(s, "concision")).isEqualTo(3.0);
+    }
+
+    @Test
     @DisplayName("an outcome told without numbers after the steps earns impact; none at all earns none")
     void observedResultCounts() {
         String steps = "Our buyers kept asking in a Slack channel for the same weekly sales cuts, about twenty requests a"
