@@ -361,6 +361,16 @@ class AnswerAnalysisTest {
     }
 
     @Test
+    @DisplayName("a CV bullet opening on its past-tense verb is a step; a recital or a fragment cut from mid-sentence is not")
+    void cvBulletsAreSteps() {
+        Sentence bullet = one("Consolidated 14 small clusters into 3 shared autoscaling clusters.");
+        assertThat(bullet.stuffed).isFalse();
+        assertThat(bullet.real).isTrue();
+        assertThat(one("Delivered results with ownership, bias for action and customer obsession.").real).isFalse();
+        assertThat(one("held steady at p95 query time under 400ms").real).isFalse();
+    }
+
+    @Test
     @DisplayName("hashtags are slogans recited: a sentence with two of them is stuffing")
     void hashtagsAreRecited() {
         Sentence s = one("When the #RevenueDashboard looked wrong to #Finance I went into #DeepDive mode myself.");
