@@ -701,21 +701,30 @@ final class Assessment {
 
     private void countWorkTerms(Lexicon lex) {
         Set<String> seen = new HashSet<>();
+        Set<String> told = new HashSet<>();
         int systemsId = lex.id("systems");
         for (Sentence s : a.sentences) {
-            if (!s.real || s.part != Part.ACTION && s.part != Part.RESULT) {
+            if (!s.real) {
                 continue;
             }
+            boolean steps = s.part == Part.ACTION || s.part == Part.RESULT;
             for (int k = 0; k < s.words.length; k++) {
                 if ((s.flags[k] & Lexicon.WORK_TERM) != 0) {
-                    seen.add(s.words[k]);
+                    told.add(s.words[k]);
+                    if (steps) {
+                        seen.add(s.words[k]);
+                    }
                 }
             }
             if (s.has(systemsId)) {
-                seen.add(s.matched(systemsId));
+                told.add(s.matched(systemsId));
+                if (steps) {
+                    seen.add(s.matched(systemsId));
+                }
             }
         }
         workTerms = seen.size();
+        storyWorkTerms = told.size();
     }
 
     private void caps(Lexicon lex, Rubric r) {
@@ -804,7 +813,11 @@ final class Assessment {
         int outside = lex.id("outside_work");
         boolean announcedOutside = a.sentences.stream().anyMatch(s -> s.has(outside));
         double needed = r.num("caps.off_topic_work_terms") * (announcedOutside ? 2 : 1);
-        if (workTerms < needed && a.wordCount >= r.num("caps.too_short_words")) {
+        // the scene counts too when it is plainly work ("the head of sales ops wanted the pipeline dashboard to show
+        // ..."): steps told in the scene's own words need not repeat them
+        // ("showed him last year's numbers, raw pipeline vs what closed"), as long as they touch it at least once
+        boolean workScene = !announcedOutside && workTerms >= 1 && storyWorkTerms >= r.num("caps.off_topic_story_terms");
+        if (workTerms < needed && !workScene && a.wordCount >= r.num("caps.too_short_words")) {
             caps.add(new Cap("not a work story", (int) r.num("caps.off_topic"),
                     "what you did and what came of it never touch your work (a team, a system, data, a customer);"
                             + " tell a story from your job"));
@@ -899,6 +912,8 @@ final class Assessment {
 
     /** Distinct work words (data, team, pipeline, customer ...) in the Action and Result sentences. */
     int workTerms;
+    /** Distinct work words and named systems anywhere in the story's counted sentences. */
+    int storyWorkTerms;
 
     /** Points taken off the total for the words past {@code caps.long_words}. */
     double lengthCost;

@@ -31,7 +31,7 @@ final class RubricReader {
             new Num("caps", "stuffing", 0, 100), new Num("caps", "nothing_concrete", 0, 100),
             new Num("caps", "too_short", 0, 100), new Num("caps", "cap_spread", 0, 30), new Num("caps", "too_short_words", 0, 5000),
             new Num("caps", "template", 0, 100), new Num("caps", "thin_principle_evidence", 0, 100),
-            new Num("caps", "off_topic", 0, 100), new Num("caps", "off_topic_work_terms", 0, 50), new Num("caps", "echo", 0, 100), new Num("caps", "fragments", 0, 100),
+            new Num("caps", "off_topic", 0, 100), new Num("caps", "off_topic_work_terms", 0, 50), new Num("caps", "off_topic_story_terms", 0, 50), new Num("caps", "echo", 0, 100), new Num("caps", "fragments", 0, 100),
             new Num("caps", "fragment_words", 1, 50), new Num("caps", "fragment_share", 0, 1),
             new Num("caps", "echo_word_share", 0, 1), new Num("caps", "echo_prompt_share", 0, 1), new Num("caps", "long_words", 1, 5000),
             new Num("caps", "long_cost_per_100_words", 0, 100), new Num("caps", "very_long_words", 1, 5000),

@@ -697,6 +697,19 @@ class LpScorerTest {
     }
 
     @Test
+    @DisplayName("a work story whose scene is plainly work is one, even when its steps are told in everyday words")
+    void workSceneMakesAWorkStory() {
+        Score sales = scorer.score(Answers.question(Principle.HAVE_BACKBONE), """
+                At a B2B software firm the head of sales ops wanted the pipeline dashboard to show every open deal at
+                full value, and the quarterly numbers looked far healthier than they were. I thought that was misleading,
+                because early deals closed about 8% of the time. I told him so in our one-to-one and showed him last year's
+                pipeline figures side by side. He pushed back hard and said the reps would lose heart. We argued it out twice, and
+                in the end we agreed on the weighted figure as the headline with the raw one underneath.""");
+        assertThat(sales.feedback()).noneMatch(l -> l.contains("tell a story from your job"));
+        assertThat(sales.total()).isGreaterThan(35);
+    }
+
+    @Test
     @DisplayName("a good work story with a single word of the asked principle ('budget') is capped below strong")
     void singleGenericWordCapsTheAnswer() {
         String answer = """
