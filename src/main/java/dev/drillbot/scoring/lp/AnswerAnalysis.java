@@ -1091,7 +1091,11 @@ final class AnswerAnalysis {
             boolean retold) {
         boolean actionSeen = false;
         boolean opener = true;
+        // a story laid out under STAR labels keeps each label until the next: the writer said which part it is
+        boolean sections = sentences.stream().filter(s -> s.label != null).count() >= 2;
+        Part section = null;
         for (Sentence s : sentences) {
+            section = s.label != null ? s.label : section;
             if (!s.real) {
                 continue;
             }
@@ -1099,6 +1103,10 @@ final class AnswerAnalysis {
             opener = false;
             boolean action = s.isAction() && (s.actor == Actor.I || s.past);
             Part labelled = s.label;
+            if (labelled == null && sections && section == Part.ACTION && action && s.actor == Actor.I && !s.beforeAfter
+                    && !s.outcomeTail) {
+                labelled = Part.ACTION; // my own step under "Action:", whatever "afterwards" it holds
+            }
             if (labelled != null) {
                 s.part = labelled; // the writer said which part this is
             } else if (s.has(lex.learningCuesId) || s.has(lex.lateLearningCuesId) && s.position > lastAction) {

@@ -361,6 +361,17 @@ class AnswerAnalysisTest {
     }
 
     @Test
+    @DisplayName("under an 'Action:' label my own step stays a step, whatever 'afterwards' it holds")
+    void actionSectionKeepsMySteps() {
+        AnswerAnalysis a = new AnswerAnalysis("""
+                Situation: The marketing team used our ad-spend dashboard at their 8:30 stand-up, but the pipeline finished at 9:15.
+                Action: We looked at the Airflow DAG and found the spend tables waited behind a heavy attribution job. I split the DAG so that the spend tables ran first and the attribution models ran afterwards.
+                Result: The dashboard was ready before 8:00 on most days.""", LEX, RUBRIC);
+        Sentence split = a.sentences.stream().filter(s -> s.text.startsWith("I split")).findFirst().orElseThrow();
+        assertThat(split.part).isEqualTo(AnswerAnalysis.Part.ACTION);
+    }
+
+    @Test
     @DisplayName("a CV bullet opening on its past-tense verb is a step; a recital or a fragment cut from mid-sentence is not")
     void cvBulletsAreSteps() {
         Sentence bullet = one("Consolidated 14 small clusters into 3 shared autoscaling clusters.");
