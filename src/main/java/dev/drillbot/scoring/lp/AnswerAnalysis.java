@@ -1111,6 +1111,8 @@ final class AnswerAnalysis {
                 s.part = labelled; // the writer said which part this is
             } else if (s.has(lex.learningCuesId) || s.has(lex.lateLearningCuesId) && s.position > lastAction) {
                 s.part = Part.LEARNING;
+            } else if (actionSeen && s.has(lex.pendingOutcomesId) && !s.beforeAfter) {
+                s.part = Part.OTHER; // "they said they'd think about it and come back to me": no outcome yet
             } else if (actionSeen && (s.has(lex.resultCuesId) || s.beforeAfter || s.outcomeTail
                     || (s.quantities > 0 && s.actor != Actor.I && s.position >= sentences.size() * LATE_SHARE))
                     && (s.actor != Actor.I || s.has(lex.resultMarkersId) || s.position > lastPlainAction || s.outcomeTail)) {

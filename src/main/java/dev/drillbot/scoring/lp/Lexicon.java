@@ -86,6 +86,7 @@ final class Lexicon {
     final int learningCuesId;
     final int lateLearningCuesId;
     final int resultCuesId;
+    final int pendingOutcomesId;
     final int resultMarkersId;
     final int principlePhrasesId;
     final int buzzwordsId;
@@ -190,6 +191,7 @@ final class Lexicon {
         learningCuesId = id("learning_cues");
         lateLearningCuesId = id("late_learning_cues");
         resultCuesId = id("result_cues");
+        pendingOutcomesId = id("pending_outcomes");
         resultMarkersId = id("result_markers");
         principlePhrasesId = id("principle_phrases");
         buzzwordsId = id("buzzwords");

@@ -361,6 +361,18 @@ class AnswerAnalysisTest {
     }
 
     @Test
+    @DisplayName("an ending that waits on someone else's decision is no Result; what they then decided is")
+    void pendingDecisionIsNoResult() {
+        String steps = "Three weeks before launch I found that a quarter of the churn labels were wrong. I told the product"
+                + " manager we should not launch on that date and laid out a plan to fix the labels in four weeks. ";
+        AnswerAnalysis pending = new AnswerAnalysis(steps + "The architect said he'd take it away and think about it.", LEX, RUBRIC);
+        assertThat(pending.sentences.get(2).part).isNotEqualTo(AnswerAnalysis.Part.RESULT);
+        AnswerAnalysis decided = new AnswerAnalysis(steps + "The launch moved to the pilot group and the full release went out a"
+                + " month later.", LEX, RUBRIC);
+        assertThat(decided.sentences.get(2).part).isEqualTo(AnswerAnalysis.Part.RESULT);
+    }
+
+    @Test
     @DisplayName("under an 'Action:' label my own step stays a step, whatever 'afterwards' it holds")
     void actionSectionKeepsMySteps() {
         AnswerAnalysis a = new AnswerAnalysis("""
