@@ -813,9 +813,8 @@ final class Assessment {
         int outside = lex.id("outside_work");
         boolean announcedOutside = a.sentences.stream().anyMatch(s -> s.has(outside));
         double needed = r.num("caps.off_topic_work_terms") * (announcedOutside ? 2 : 1);
-        // the scene counts too when it is plainly work ("the head of sales ops wanted the pipeline dashboard to show
-        // ..."): steps told in the scene's own words need not repeat them
-        // ("showed him last year's numbers, raw pipeline vs what closed"), as long as they touch it at least once
+        // the scene counts too when it is plainly work ("the head of sales ops wanted the pipeline dashboard ..."):
+        // steps told in everyday words ("showed him last year's numbers") need touch it only once
         boolean workScene = !announcedOutside && workTerms >= 1 && storyWorkTerms >= r.num("caps.off_topic_story_terms");
         if (workTerms < needed && !workScene && a.wordCount >= r.num("caps.too_short_words")) {
             caps.add(new Cap("not a work story", (int) r.num("caps.off_topic"),
