@@ -707,24 +707,25 @@ final class Assessment {
             if (!s.real) {
                 continue;
             }
-            boolean steps = s.part == Part.ACTION || s.part == Part.RESULT;
-            for (int k = 0; k < s.words.length; k++) {
-                if ((s.flags[k] & Lexicon.WORK_TERM) != 0) {
-                    told.add(s.words[k]);
-                    if (steps) {
-                        seen.add(s.words[k]);
-                    }
-                }
-            }
-            if (s.has(systemsId)) {
-                told.add(s.matched(systemsId));
-                if (steps) {
-                    seen.add(s.matched(systemsId));
-                }
+            workWords(s, systemsId, told);
+            if (s.part == Part.ACTION || s.part == Part.RESULT) {
+                workWords(s, systemsId, seen);
             }
         }
         workTerms = seen.size();
         storyWorkTerms = told.size();
+    }
+
+    /** Adds a sentence's work words and named system to {@code into}. */
+    private static void workWords(Sentence s, int systemsId, Set<String> into) {
+        for (int k = 0; k < s.words.length; k++) {
+            if ((s.flags[k] & Lexicon.WORK_TERM) != 0) {
+                into.add(s.words[k]);
+            }
+        }
+        if (s.has(systemsId)) {
+            into.add(s.matched(systemsId));
+        }
     }
 
     private void caps(Lexicon lex, Rubric r) {

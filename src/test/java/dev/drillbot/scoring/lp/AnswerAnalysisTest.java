@@ -22,6 +22,12 @@ class AnswerAnalysisTest {
         return a.sentences.get(0);
     }
 
+    /** The STAR(L) part of a story's last sentence: how a story's ending is read. */
+    private static AnswerAnalysis.Part lastPart(String text) {
+        AnswerAnalysis a = new AnswerAnalysis(text, LEX, RUBRIC);
+        return a.sentences.get(a.sentences.size() - 1).part;
+    }
+
     @Test
     @DisplayName("sentences split at . ! ? and line breaks, not inside 2.5 or e.g.")
     void splitting() {
@@ -284,29 +290,24 @@ class AnswerAnalysisTest {
     void othersResponseEndsTheStory() {
         String steps = "I'd committed to moving marketing's tables to Snowflake by 30 June. Three weeks out I found the"
                 + " ad-spend feed had no history before 2022, and I told the marketing lead that day with two options. ";
-        AnswerAnalysis a = new AnswerAnalysis(steps + "I delivered on 14 July as re-promised, and she later asked for my"
-                + " team on the next migration.", LEX, RUBRIC);
-        assertThat(a.sentences.get(2).part).isEqualTo(AnswerAnalysis.Part.RESULT);
+        assertThat(lastPart(steps + "I delivered on 14 July as re-promised, and she later asked for my team on the next"
+                + " migration.")).isEqualTo(AnswerAnalysis.Part.RESULT);
         // the same step without the response is a step
-        AnswerAnalysis b = new AnswerAnalysis(steps + "I delivered on 14 July as re-promised, and I wrote up the gap for"
-                + " the next team.", LEX, RUBRIC);
-        assertThat(b.sentences.get(2).part).isEqualTo(AnswerAnalysis.Part.ACTION);
-        assertThat(a.sentences.get(0).grammar.subject[0]).isEqualTo(Grammar.MINE); // "I'd committed"
+        assertThat(lastPart(steps + "I delivered on 14 July as re-promised, and I wrote up the gap for the next team."))
+                .isEqualTo(AnswerAnalysis.Part.ACTION);
+        assertThat(new AnswerAnalysis(steps, LEX, RUBRIC).sentences.get(0).grammar.subject[0]).isEqualTo(Grammar.MINE); // "I'd committed"
     }
 
     @Test
     @DisplayName("a last step that ends in what became of the thing ('and the reconciliation thread stopped') is the Result; a purpose ('so each wave took less work') is not")
     void thingsFateEndsTheStory() {
         String steps = "Finance reported 412k subscribers and product reported 398k. I pulled both lists and anti-joined them. ";
-        AnswerAnalysis a = new AnswerAnalysis(steps + "I wrote both definitions into the metrics layer, relabelled both"
-                + " dashboards, and the monthly reconciliation thread stopped.", LEX, RUBRIC);
-        assertThat(a.sentences.get(2).part).isEqualTo(AnswerAnalysis.Part.RESULT);
-        AnswerAnalysis purpose = new AnswerAnalysis(steps + "I wrote a script that generated the jobs from the metadata,"
-                + " so each wave took less manual work.", LEX, RUBRIC);
-        assertThat(purpose.sentences.get(2).part).isEqualTo(AnswerAnalysis.Part.ACTION);
-        AnswerAnalysis movedOn = new AnswerAnalysis(steps + "I capped the stock shown, and the rewrite went onto the other"
-                + " team's backlog and I moved on.", LEX, RUBRIC);
-        assertThat(movedOn.sentences.get(2).part).isEqualTo(AnswerAnalysis.Part.ACTION);
+        assertThat(lastPart(steps + "I wrote both definitions into the metrics layer, relabelled both dashboards, and the"
+                + " monthly reconciliation thread stopped.")).isEqualTo(AnswerAnalysis.Part.RESULT);
+        assertThat(lastPart(steps + "I wrote a script that generated the jobs from the metadata, so each wave took less"
+                + " manual work.")).isEqualTo(AnswerAnalysis.Part.ACTION);
+        assertThat(lastPart(steps + "I capped the stock shown, and the rewrite went onto the other team's backlog and I"
+                + " moved on.")).isEqualTo(AnswerAnalysis.Part.ACTION);
     }
 
     @Test
@@ -365,11 +366,10 @@ class AnswerAnalysisTest {
     void pendingDecisionIsNoResult() {
         String steps = "Three weeks before launch I found that a quarter of the churn labels were wrong. I told the product"
                 + " manager we should not launch on that date and laid out a plan to fix the labels in four weeks. ";
-        AnswerAnalysis pending = new AnswerAnalysis(steps + "The architect said he'd take it away and think about it.", LEX, RUBRIC);
-        assertThat(pending.sentences.get(2).part).isNotEqualTo(AnswerAnalysis.Part.RESULT);
-        AnswerAnalysis decided = new AnswerAnalysis(steps + "The launch moved to the pilot group and the full release went out a"
-                + " month later.", LEX, RUBRIC);
-        assertThat(decided.sentences.get(2).part).isEqualTo(AnswerAnalysis.Part.RESULT);
+        assertThat(lastPart(steps + "The architect said he'd take it away and think about it."))
+                .isNotEqualTo(AnswerAnalysis.Part.RESULT);
+        assertThat(lastPart(steps + "The launch moved to the pilot group and the full release went out a month later."))
+                .isEqualTo(AnswerAnalysis.Part.RESULT);
     }
 
     @Test
