@@ -183,7 +183,7 @@ class AnswerIntakeTest {
                 cy.message().text(), cy.message().at(), cy.message().at().atZone(t.channel.zone()).toLocalDate(),
                 true)).orElseThrow();
         answers.recordScore(cyId, new dev.drillbot.core.scoring.Score(66, dev.drillbot.core.scoring.Verdict.MIXED,
-                List.of(), List.of("scripted feedback"), "", ""), new dev.drillbot.core.progress.ProgressUpdate(
+                List.of(), List.of("scripted feedback"), "", ""), cy.message().at(), new dev.drillbot.core.progress.ProgressUpdate(
                 TestBot.CHANNEL, CY, drillId, cy.message().at(), cy.message().at().atZone(t.channel.zone()).toLocalDate(),
                 List.of(), 66, true));
 

@@ -274,6 +274,7 @@ class DrillLoopTest {
         answer(ANA, thread, "I rebuilt the pipeline. score=40", "m1");
         assertThat(t.gateway.lastReply().message().text()).contains("Follow-up: How did you measure success?");
 
+        t.clock.advance(Duration.ofMinutes(2)); // the user reads the probe, then replies
         answer(ANA, thread, "The result: runtime fell from 6 h to 40 min. score=70", "m2");
         assertThat(t.lp.seen().get(1)).startsWith("I rebuilt the pipeline.").contains("runtime fell");
         assertThat(t.gateway.lastReply().message().text()).contains("40 → 70 (+30)", "impact 1 → 4");

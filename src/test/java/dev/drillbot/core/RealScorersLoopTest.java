@@ -95,6 +95,39 @@ class RealScorersLoopTest {
     }
 
     @Test
+    @DisplayName("a second message sent before the bot's follow-up is scored on its own, in whichever order the two are"
+            + " processed (a burst spread over several instances)")
+    void messageSentBeforeTheFollowUpIsNotAReplyToIt() {
+        String story = "Last spring the nightly orders pipeline failed three times a week and no team owned it. "
+                + "It was not my job, but I decided to take it on because finance depended on the numbers. "
+                + "I read the task logs for two weeks and found that a retry loop hid the real timeout. "
+                + "I rewrote the retry logic, added an alert on missing partitions and wrote a runbook.";
+        String more = "Failures dropped from three a week to zero over the next two months, and the pages for this job"
+                + " fell from 12 to 1 per month.";
+        Instant sent = clock.instant();
+        int[] inOrder = new int[2];
+        int[] reversed = new int[2];
+        for (int[] scores : List.of(inOrder, reversed)) {
+            ThreadRef thread = practice("lp-ownership-01");
+            String m1 = scores == inOrder ? "first" : "first-r";
+            String m2 = scores == inOrder ? "second" : "second-r";
+            // both sent before any feedback; the story is scored a minute later, the second message after that
+            AnswerReceived storyMessage = new AnswerReceived(ANA, thread, story, sent, m1);
+            AnswerReceived moreMessage = new AnswerReceived(ANA, thread, more, sent.plusSeconds(20), m2);
+            List<AnswerReceived> order = scores == inOrder ? List.of(storyMessage, moreMessage)
+                    : List.of(moreMessage, storyMessage);
+            for (AnswerReceived m : order) {
+                clock.advance(Duration.ofMinutes(1));
+                bot.answers().receive(m);
+                String reply = gateway.lastReply().message().text();
+                assertThat(reply).doesNotContain("With your addition");
+                scores[m == storyMessage ? 0 : 1] = Integer.parseInt(reply.replaceAll("(?s).*?(\\d+)/100.*", "$1"));
+            }
+        }
+        assertThat(reversed).containsExactly(inOrder);
+    }
+
+    @Test
     @DisplayName("a SQL drill shows the sample tables, and a correct query scores 100 in the thread")
     void sqlCorrect() throws Exception {
         var q = (dev.drillbot.core.bank.SqlQuestion) bot.bank().track(dev.drillbot.core.bank.Track.SQL).get(0);

@@ -73,7 +73,7 @@ public final class Chaos {
             bot.drills().postScheduled(channel, fire);
             var thread = new dev.drillbot.core.chat.ThreadRef(channelRef, gateway.posts().get(0).threadId());
             for (Said a : answers) {
-                clock.set(a.at());
+                clock.set(a.at().plusSeconds(1)); // processed a moment after it was sent, as on a platform
                 bot.answers().receive(new dev.drillbot.core.chat.AnswerReceived(new dev.drillbot.core.chat.UserRef(a.user(),
                         a.user()), thread, a.text(), a.at(), a.messageId()));
             }

@@ -10,6 +10,7 @@ import dev.drillbot.core.scoring.Score;
 import dev.drillbot.core.scoring.Verdict;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -50,10 +51,10 @@ public final class SqliteAnswerStore implements AnswerStore {
     }
 
     @Override
-    public void recordScore(long answerId, Score score, ProgressUpdate p) {
+    public void recordScore(long answerId, Score score, Instant scoredAt, ProgressUpdate p) {
         String feedback = json(score.feedback());
         db.write(c -> {
-            long now = System.currentTimeMillis();
+            long now = scoredAt.toEpochMilli();
             Sql.Updates record = new Sql.Updates().add("INSERT INTO scores (answer_id, total, verdict, feedback, detail,"
                     + " follow_up, scored_at) VALUES (?,?,?,?,?,?,?)", answerId, score.total(), score.verdict().name(),
                     feedback, score.detail(), score.followUp(), now);
@@ -141,9 +142,9 @@ public final class SqliteAnswerStore implements AnswerStore {
     }
 
     @Override
-    public Optional<ScoredAnswer> latestScored(long drillId, String userId) {
-        return scored("a.drill_id = ? AND a.user_id = ? AND a.status = 'scored' ORDER BY a.id DESC LIMIT 1",
-                drillId, userId);
+    public Optional<ScoredAnswer> latestScoredBefore(long drillId, String userId, Instant before) {
+        return scored("a.drill_id = ? AND a.user_id = ? AND a.status = 'scored' AND s.scored_at <= ?"
+                + " ORDER BY s.scored_at DESC, a.id DESC LIMIT 1", drillId, userId, before.toEpochMilli());
     }
 
     /** The first scored answer matching {@code where} (on answers {@code a}), with its score. */

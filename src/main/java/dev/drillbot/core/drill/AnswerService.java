@@ -102,9 +102,11 @@ public final class AnswerService {
             return Outcome.QUESTION_MISSING;
         }
         ChannelSettings ch = channels.settings(drill.channel());
-        // An LP reply after the bot asked a follow-up probe adds to the earlier answer instead of replacing it.
+        // An LP reply to the bot's follow-up probe adds to the earlier answer instead of replacing it. Only a reply
+        // sent once that answer was scored can be one: a message sent before it (two quick messages, or a burst
+        // spread over several instances) is scored on its own, so the outcome never depends on processing order.
         Optional<AnswerStore.ScoredAnswer> previous = question.get().track() == Track.LP
-                ? answers.latestScored(drill.id(), answer.user().id()) : Optional.empty();
+                ? answers.latestScoredBefore(drill.id(), answer.user().id(), answer.at()) : Optional.empty();
         boolean followUp = previous.isPresent() && !previous.get().score().followUp().isEmpty();
         String scoredText = followUp ? previous.get().scoredText() + "\n\n" + text : text;
         boolean onTime = drill.openAt(answer.at());
@@ -139,7 +141,7 @@ public final class AnswerService {
             return Outcome.SCORING_FAILED;
         }
         boolean countsForLeaderboard = onTime && drill.kind() == Drill.Kind.SCHEDULED;
-        answers.recordScore(answerId.get(), score, new ProgressUpdate(drill.channel(), answer.user(), drill.id(),
+        answers.recordScore(answerId.get(), score, clock.instant(), new ProgressUpdate(drill.channel(), answer.user(), drill.id(),
                 answer.at(), day, question.get().skills().stream().map(Skill::slug).toList(), score.total(),
                 countsForLeaderboard));
         reviews.scored(drill.channel().platform(), answer.user().id(), question.get().id(), score.total(), day);

@@ -37,13 +37,22 @@ public interface AnswerStore {
     /** The feedback on the answer was posted. */
     void markReplied(long answerId);
 
-    /** Commits the score, its dimensions and the progress it causes, in one transaction. */
-    void recordScore(long answerId, Score score, ProgressUpdate progress);
+    /**
+     * Commits the score, its dimensions and the progress it causes, in one transaction.
+     *
+     * @param scoredAt when the bot scored it, by the bot's clock
+     */
+    void recordScore(long answerId, Score score, Instant scoredAt, ProgressUpdate progress);
 
     /** Marks an answer that could not be scored; it stays stored. */
     void markFailed(long answerId, String reason);
 
-    Optional<ScoredAnswer> latestScored(long drillId, String userId);
+    /**
+     * The user's answer to a drill scored most recently, at or before {@code before}. Asked with the time a new reply
+     * was sent, it is the one answer whose feedback the user could have been replying to, whichever instance
+     * or order the replies are processed in.
+     */
+    Optional<ScoredAnswer> latestScoredBefore(long drillId, String userId, Instant before);
 
     /**
      * Withdraws the live version of a message's answer (the original or its latest edit, found by the
