@@ -595,7 +595,9 @@ final class AnswerAnalysis {
             // "I" in a relative clause ("two more panels, which I added") tells about something else, not my step
             // "I'd committed", "I'd actually said": a past perfect is my step too
             boolean mine = (f[k] & Lexicon.FIRST_PERSON) != 0 || w[k].equals("i'd") && Grammar.pastPerfect(w, s.tags, k);
-            if (mine && (k + 1 == w.length || (f[k + 1] & Lexicon.I_NON_ACTION) == 0)
+            // an adverb between does not make a state a step: "I finally had time", "I really was"
+            int verb = k + 2 < w.length && (f[k + 1] & Lexicon.ENDS_LY) != 0 ? k + 2 : k + 1;
+            if (mine && (verb == w.length || (f[verb] & Lexicon.I_NON_ACTION) == 0)
                     && (k == 0 || (f[k - 1] & Lexicon.RELATIVE) == 0) && !relativeThat(s, k) && !contactRelative(s, k)) {
                 i = true;
             }

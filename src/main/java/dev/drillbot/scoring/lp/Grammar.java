@@ -18,6 +18,9 @@ final class Grammar {
     private static final Set<String> PLAN_MODALS = Set.of("would", "will", "shall", "should", "might", "may", "must");
     private static final Set<String> SUBJECTS = Set.of("i", "we", "they", "you", "he", "she", "it", "who", "which",
             "that", "everyone", "nobody", "someone", "team", "this", "nothing");
+    private static final Set<String> DEMONSTRATIVES = Set.of("that", "this");
+    private static final Set<String> TIME_NOUNS = Set.of("day", "week", "month", "quarter", "year", "sprint", "night",
+            "morning", "afternoon", "evening", "time", "season", "release", "cycle");
     private static final Set<String> AUX_BEFORE_PARTICIPLE = Set.of("was", "were", "is", "are", "be", "been", "being",
             "had", "has", "have", "got", "get", "gets", "am", "'s", "i've", "we've", "i'd", "we'd",
             "wasn't", "weren't", "isn't", "aren't", "hadn't", "hasn't", "haven't"); // "a job that isn't owned"
@@ -241,6 +244,13 @@ final class Grammar {
             }
         }
         if ((t & (Morphology.VBZ | Morphology.VBP)) != 0 && k > 0) {
+            if ((t & Morphology.NOUN) != 0 && k + 1 < w.length && (tags[k + 1] & Morphology.VBD) != 0
+                    && (tags[k + 1] & (Morphology.NOUN | Morphology.ADJ)) == 0 && !SUBJECTS.contains(prev)) {
+                return 0; // a noun before the clause's past verb is its subject: "no definition tickets followed"
+            }
+            if (DEMONSTRATIVES.contains(prev) && TIME_NOUNS.contains(x)) {
+                return 0; // "that quarter", "this week": a time, not "that works"
+            }
             if (SUBJECTS.contains(prev)) {
                 return 2; // "I check", "it runs"
             }

@@ -311,6 +311,32 @@ class AnswerAnalysisTest {
     }
 
     @Test
+    @DisplayName("a noun before a past verb is its subject, and 'that quarter' is a time: 'no definition tickets followed that"
+            + " quarter' is an outcome, not a list of verbs")
+    void nounBeforePastVerbIsTheSubject() {
+        String steps = "Our active-sellers metric dropped 12% the week I moved it. I republished both series side by side. ";
+        AnswerAnalysis a = new AnswerAnalysis(steps + "The churn escalation closed that day; no definition tickets followed"
+                + " that quarter.", LEX, RUBRIC);
+        Sentence last = a.sentences.get(a.sentences.size() - 1);
+        assertThat(last.grammar.present).isZero();
+        assertThat(last.real).isTrue();
+        assertThat(last.part).isEqualTo(AnswerAnalysis.Part.RESULT);
+        assertThat(one("The job fails every night.").grammar.present).isEqualTo(1); // a present verb stays one
+    }
+
+    @Test
+    @DisplayName("'and I finally had time to finish the backlog' after what became of the thing is no step of mine: the"
+            + " sentence is the Result")
+    void stateAfterAnAdverbIsNoStep() {
+        String steps = "Sales kept asking me for the same account lists. I built one documented account table in dbt and a"
+                + " Looker explore on top. ";
+        assertThat(lastPart(steps + "Within a few weeks the request channel went quiet, and I finally had time to finish"
+                + " the usage pipeline.")).isEqualTo(AnswerAnalysis.Part.RESULT);
+        assertThat(lastPart(steps + "Within a few weeks the request channel went quiet, and I finally rewrote the usage"
+                + " pipeline.")).isEqualTo(AnswerAnalysis.Part.ACTION);
+    }
+
+    @Test
     @DisplayName("a subject that is a whole noun phrase has its verb ('the Monday dip in weekly orders disappears')")
     void nounPhraseSubjectsHaveTheirVerb() {
         assertThat(one("Then the Monday dip in weekly orders disappears.").grammar.present).isEqualTo(1);
