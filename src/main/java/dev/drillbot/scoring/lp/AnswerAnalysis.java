@@ -792,6 +792,10 @@ final class AnswerAnalysis {
         int at = s.start(hypotheticalId);
         int end = s.end(hypotheticalId);
         String marker = String.join(" ", java.util.Arrays.asList(s.words).subList(at, end));
+        if ((marker.equals("usually") || marker.equals("typically")) && s.grammar.past > 0 && s.grammar.present == 0
+                && s.grammar.modal == 0) {
+            return true; // "I picked a real first ticket for each, usually a dbt fix": it qualifies a thing of a past step
+        }
         if (!(marker.endsWith("would") || marker.endsWith("could") || marker.endsWith("'d"))) {
             return false; // "I usually", "I always": a habit, not a story
         }
@@ -799,9 +803,10 @@ final class AnswerAnalysis {
             return true; // "when I looked, I'd already had four requests": a past perfect, nothing intended
         }
         String next = end < s.words.length ? s.words[end] : "";
-        if (marker.endsWith("could") && next.equals("have") && end + 1 < s.words.length
-                && (s.tags[end + 1] & Morphology.VBN) != 0) {
-            return true; // "I could have done that in an afternoon": what was possible then, not a plan
+        if (next.equals("have") && end + 1 < s.words.length && (s.tags[end + 1] & Morphology.VBN) != 0) {
+            // "I could have done that in an afternoon": what was possible then; "I'd have liked to measure it":
+            // a regret about then; neither is a plan
+            return true;
         }
         if (marker.endsWith("could") && !conditional(s)) {
             return true; // "I could see the join was wrong", "and I could cover while he was out": what I was able to do

@@ -565,7 +565,8 @@ final class Assessment {
         boolean toldStory = pastActor > hypo + routineSentences
                 // placed in a past year and told mostly in the past tense: its "I could either wait or ...", "I'd
                 // read their code the month before" and "I would check it every morning" are a past story's modals
-                || pastAnchor && !habit && pastTold >= 2 * hypo && pastTold >= 4;
+                // (or, unplaced, told in two or more past steps of mine: the opinions padding it are not a plan)
+                || (pastAnchor || pastI >= 2) && !habit && pastTold >= 2 * hypo && pastTold >= 4;
         hypothetical = !presentStory && ((hypo >= 2 && hypo >= pastI && !toldStory)
                 || (pastI == 0 && hypo + presentI >= 2 && !(hypo == 0 && pastAnchor && !habit)))
                 || (habit && !toldStory && (pastI * 2 < presentI || pastI <= routineSentences)); // a routine, a stray past verb or not

@@ -559,7 +559,11 @@ class AnswerAnalysisTest {
         "If a pipeline had no owner, I would take it on myself.|true",
         "I would first read the logs and then rerun the job.|true",
         "I usually check the row counts before every release.|true",
-        "I used to send the stakeholders a correction the same day.|true"})
+        "I used to send the stakeholders a correction the same day.|true",
+        "I'd have liked to measure it more properly, to be honest.|false",
+        "I would have preferred a proper review, but the deadline held.|false",
+        "I also picked out a real first ticket for each of them, usually a dbt model fix.|false",
+        "I usually picked out a real first ticket for each of them.|true"})
     void reportedSpeechIsNotHypothetical(String text, boolean hypothetical) {
         assertThat(one(text).hypothetical).isEqualTo(hypothetical);
     }

@@ -879,6 +879,17 @@ class LpScorerTest {
                 a responsibility here, and I try to bring that mindset to every team I join. I usually ask what
                 analytics really needs before we keep raw data, and I would push to aggregate at ingest.""";
         assertThat(scorer.explain(q, opinions)).anyMatch(l -> l.startsWith("Cap hypothetical"));
+        // undated, a story told in my own past steps is a story too, whatever opinions pad it
+        String undated = """
+                I think in data engineering it's very easy to just build whatever ticket comes in, and I always try to
+                remember there's a real person at the other end. At an insurance company I was on the claims data team,
+                and the actuaries asked us to add 40 more columns to their weekly extract. I could have just added them.
+                Instead I asked to look at their notebooks, and I saw that most of the joins worked out a claim's status
+                at month-end. So I built a claims snapshot table with the status already resolved and added only six of
+                the columns. They were happy with it and the extract got a lot smaller. Anyway, I think that's a good
+                example of how I like to work.""";
+        var co = Answers.question(Principle.CUSTOMER_OBSESSION);
+        assertThat(scorer.explain(co, undated)).noneMatch(l -> l.startsWith("Cap hypothetical"));
     }
 
     @Test
