@@ -697,6 +697,26 @@ class LpScorerTest {
     }
 
     @Test
+    @DisplayName("a short story said to be from outside work is capped as one too, and a 'special tool' is no work word")
+    void shortHobbyStory() {
+        Score cycling = scorer.score(Answers.question(Principle.THINK_BIG), """
+                Outside work I'm really into long-distance cycling. Last year I set myself the goal of riding the length
+                of the country, about 1,400 km. I planned the route in stages, bought a new bike, trained all winter
+                doing 200 km every weekend, and finished it in 12 days.""");
+        assertThat(cycling.total()).isLessThanOrEqualTo(35);
+        assertThat(scorer.explain(Answers.question(Principle.THINK_BIG), """
+                Outside work I'm really into long-distance cycling. Last year I set myself the goal of riding the length
+                of the country, about 1,400 km. I planned the route in stages, bought a new bike, trained all winter
+                doing 200 km every weekend, and finished it in 12 days.""")).anyMatch(l -> l.startsWith("Cap not a work story"));
+        Score bike = scorer.score(Answers.question(Principle.ARE_RIGHT_A_LOT), """
+                This one comes from my weekends: I was sure the rattle on my road bike was the bottom bracket. I spent a
+                whole weekend watching repair videos, bought a special tool and took the crank off. The bottom bracket
+                was fine; it was a loose bottle-cage bolt. My cycling club laughed about it for weeks. I still ride about
+                150 km every weekend when the weather is good, and I check the small bolts first now.""");
+        assertThat(bike.feedback()).anyMatch(l -> l.contains("tell a story from your job"));
+    }
+
+    @Test
     @DisplayName("a work story whose scene is plainly work is one, even when its steps are told in everyday words")
     void workSceneMakesAWorkStory() {
         Score sales = scorer.score(Answers.question(Principle.HAVE_BACKBONE), """
