@@ -597,7 +597,11 @@ final class AnswerAnalysis {
             boolean mine = (f[k] & Lexicon.FIRST_PERSON) != 0 || w[k].equals("i'd") && Grammar.pastPerfect(w, s.tags, k);
             // an adverb between does not make a state a step: "I finally had time", "I really was"
             int verb = k + 2 < w.length && (f[k + 1] & Lexicon.ENDS_LY) != 0 ? k + 2 : k + 1;
-            if (mine && (verb == w.length || (f[verb] & Lexicon.I_NON_ACTION) == 0)
+            // after a clause about the thing ("Over the next months things got better, and I noticed ..."), what I
+            // noticed is how it ended, not a step
+            boolean observed = verb < w.length && OBSERVING.contains(w[verb]) && s.grammar.first >= 0 && s.grammar.first < k
+                    && s.grammar.subject[s.grammar.first] != Grammar.MINE;
+            if (mine && !observed && (verb == w.length || (f[verb] & Lexicon.I_NON_ACTION) == 0)
                     && (k == 0 || (f[k - 1] & Lexicon.RELATIVE) == 0) && !relativeThat(s, k) && !contactRelative(s, k)) {
                 i = true;
             }
@@ -659,6 +663,10 @@ final class AnswerAnalysis {
     /** "I'd like to share a story from ...", "I'd say": the answer introduced, not a plan. */
     private static final java.util.regex.Pattern ANSWER_FRAME = java.util.regex.Pattern.compile(
             "(?i)\\bi(?:'d|\u2019d| would) (?:like|love) to (?:share|tell|talk|walk|give|describe|start)\\b");
+
+    /** What I perceive rather than do: after a clause about something else, an observation of how it ended. */
+    private static final Set<String> OBSERVING = Set.of("noticed", "heard", "found", "realised", "realized", "learned",
+            "learnt", "got");
 
     private static final Set<String> EMBEDDING = Set.of("what", "that", "which", "where", "how", "why", "whatever");
 

@@ -337,6 +337,18 @@ class AnswerAnalysisTest {
     }
 
     @Test
+    @DisplayName("'things got better, and I noticed them asking him again' ends on an observation of the outcome; 'I noticed"
+            + " that readings were low' opening a sentence is my step")
+    void observationAfterTheOutcome() {
+        String steps = "Two newer engineers had started avoiding Dan as a reviewer. I gave him the feedback with three examples"
+                + " and offered to look over his reviews with him. ";
+        assertThat(lastPart(steps + "Over the next couple of months things got better, and I noticed the newer engineers"
+                + " asking him for reviews again.")).isEqualTo(AnswerAnalysis.Part.RESULT);
+        assertThat(one("One Monday I noticed that readings from one region had been 4% low for a fortnight.").actor)
+                .isEqualTo(AnswerAnalysis.Actor.I);
+    }
+
+    @Test
     @DisplayName("a subject that is a whole noun phrase has its verb ('the Monday dip in weekly orders disappears')")
     void nounPhraseSubjectsHaveTheirVerb() {
         assertThat(one("Then the Monday dip in weekly orders disappears.").grammar.present).isEqualTo(1);
