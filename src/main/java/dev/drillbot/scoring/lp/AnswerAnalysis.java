@@ -157,7 +157,7 @@ final class AnswerAnalysis {
 
     /** {@code prompt}: the question asked, so that an answer that only says it back earns nothing. */
     AnswerAnalysis(String answer, String prompt, Lexicon lex, Rubric rubric) {
-        String text = answer == null ? "" : answer;
+        String text = visible(answer == null ? "" : answer);
         this.text = text;
         List<String> promptTokens = Words.tokenize(Words.normalise(prompt == null ? "" : prompt));
         Set<String> promptWords = contentWords(promptTokens, lex);
@@ -555,7 +555,29 @@ final class AnswerAnalysis {
                 && !(next + 1 < text.length() && (text.charAt(next + 1) == '.' || text.charAt(next + 1) == ')')));
     }
 
-    private static final String[] ABBREVIATIONS = {"e.g.", "i.e.", " vs.", " etc.", " approx.", " dr.", " mr.", " ms."};
+    private static final String[] ABBREVIATIONS = {"e.g.", "i.e.", " vs.", " etc.", " approx.", " dr.", " mr.", " ms.",
+        " a.m.", " p.m."};
+
+    /**
+     * The text without invisible format characters (soft hyphens, zero-width spaces and joiners, byte-order marks):
+     * hidden inside "own\u00adership" or "[\u200bcompany]" they would split a word or a placeholder that the reader
+     * sees whole.
+     */
+    static String visible(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (Character.getType(text.charAt(i)) == Character.FORMAT) {
+                StringBuilder out = new StringBuilder(text.length());
+                for (int k = 0; k < text.length(); k++) {
+                    char c = text.charAt(k);
+                    if (Character.getType(c) != Character.FORMAT) {
+                        out.append(c);
+                    }
+                }
+                return out.toString();
+            }
+        }
+        return text;
+    }
 
     /** Whether the sentence so far, text[from, to), ends in an abbreviation such as "e.g.". */
     private static boolean abbreviation(String text, int from, int to) {
@@ -597,11 +619,14 @@ final class AnswerAnalysis {
             boolean mine = (f[k] & Lexicon.FIRST_PERSON) != 0 || w[k].equals("i'd") && Grammar.pastPerfect(w, s.tags, k);
             // an adverb between does not make a state a step: "I finally had time", "I really was"
             int verb = k + 2 < w.length && (f[k + 1] & Lexicon.ENDS_LY) != 0 ? k + 2 : k + 1;
-            // after a clause about the thing ("Over the next months things got better, and I noticed ..."), what I
-            // noticed is how it ended, not a step
-            boolean observed = verb < w.length && OBSERVING.contains(w[verb]) && s.grammar.first >= 0 && s.grammar.first < k
-                    && s.grammar.subject[s.grammar.first] != Grammar.MINE;
-            if (mine && !observed && (verb == w.length || (f[verb] & Lexicon.I_NON_ACTION) == 0)
+            // after a clause about the thing or someone else, what I noticed is how it ended, not a step ("Over the next
+            // months things got better, and I noticed ..."), and so is what I was then able to do ("He now runs it, and
+            // I was able to move on"); opening the sentence, "I was able to pull the history" is a step told modestly
+            boolean afterOthers = s.grammar.first >= 0 && s.grammar.first < k && s.grammar.subject[s.grammar.first] != Grammar.MINE;
+            boolean able = verb + 2 < w.length && (w[verb].equals("was") || w[verb].equals("were")) && w[verb + 1].equals("able")
+                    && w[verb + 2].equals("to") && !afterOthers;
+            boolean observed = verb < w.length && OBSERVING.contains(w[verb]) && afterOthers;
+            if (mine && !observed && (verb == w.length || (f[verb] & Lexicon.I_NON_ACTION) == 0 || able)
                     && (k == 0 || (f[k - 1] & Lexicon.RELATIVE) == 0) && !relativeThat(s, k) && !contactRelative(s, k)) {
                 i = true;
             }
@@ -663,6 +688,9 @@ final class AnswerAnalysis {
     /** "I'd like to share a story from ...", "I'd say": the answer introduced, not a plan. */
     private static final java.util.regex.Pattern ANSWER_FRAME = java.util.regex.Pattern.compile(
             "(?i)\\bi(?:'d|\u2019d| would) (?:like|love) to (?:share|tell|talk|walk|give|describe|start)\\b");
+
+    /** "I'd have liked to ...", "I would have preferred ...": a regret about what happened, not a plan. */
+    private static final Set<String> REGRETS = Set.of("liked", "loved", "preferred", "wanted", "hoped");
 
     /** What I perceive rather than do: after a clause about something else, an observation of how it ended. */
     private static final Set<String> OBSERVING = Set.of("noticed", "heard", "found", "realised", "realized", "learned",
@@ -811,9 +839,10 @@ final class AnswerAnalysis {
             return true; // "when I looked, I'd already had four requests": a past perfect, nothing intended
         }
         String next = end < s.words.length ? s.words[end] : "";
-        if (next.equals("have") && end + 1 < s.words.length && (s.tags[end + 1] & Morphology.VBN) != 0) {
-            // "I could have done that in an afternoon": what was possible then; "I'd have liked to measure it":
-            // a regret about then; neither is a plan
+        if (next.equals("have") && end + 1 < s.words.length && (s.tags[end + 1] & Morphology.VBN) != 0
+                && (marker.endsWith("could") || REGRETS.contains(s.words[end + 1]))) {
+            // "I could have done that in an afternoon": what was possible then; "I'd have liked to measure it": a
+            // regret about then; neither is a plan ("I would have disagreed openly" is a story that never happened)
             return true;
         }
         if (marker.endsWith("could") && !conditional(s)) {
@@ -854,6 +883,7 @@ final class AnswerAnalysis {
         // "from 6 hours to 40 minutes" is one phrase: the "to" follows the first number closely and the second
         // follows the "to" ("55% came from one explore ... joined events to the player table ... every 5 minutes" is not)
         int lastNumberAt = -9;
+        boolean measuredBefore = false; // "3 h 40 min before, 14 min after": a measurement marked "before" came first
         int toAt = -9;
         for (int k = 0; k < w.length; k++) {
             String x = w[k];
@@ -887,14 +917,19 @@ final class AnswerAnalysis {
             int unit = currency ? k + 1 : unitAfter(w, f, s.tags, k);
             // "six months later" places the story in time; it measures nothing
             // ("18,000 applications into the training set" is a count: only a duration can be a point)
-            boolean quantity = unit >= 0 && !(unit + 1 < w.length && (f[unit + 1] & Lexicon.TIME_POINT) != 0
-                    && !currency && DURATION.matcher(w[unit]).matches());
+            // "3 h 40 min before, 14 min after": two measurements marked before and after are a change, not times
+            String marked = unit >= 0 && unit + 1 < w.length ? w[unit + 1] : "";
+            boolean paired = marked.equals("after") && measuredBefore || marked.equals("before") && afterFollows(w, f, unit + 2);
+            boolean quantity = unit >= 0 && (paired || !(unit + 1 < w.length && (f[unit + 1] & Lexicon.TIME_POINT) != 0
+                    && !currency && DURATION.matcher(w[unit]).matches()));
             if (quantity) {
                 s.quantities++;
                 String u = w[unit];
                 s.ratios += u.equals("%") || u.equals("percent") || u.equals("x") ? 1 : 0;
             }
             boolean compared = quantity && (comparedAt(w, f, unit + 1) || comparedAt(w, f, unit + 2));
+            compared |= paired && marked.equals("after");
+            measuredBefore |= paired && marked.equals("before");
             boolean toThis = toAfterNumber && k - toAt <= 3;
             if (toThis || compared || (quantity && change >= 0 && change < k)) {
                 s.beforeAfter = true;
@@ -908,6 +943,20 @@ final class AnswerAnalysis {
                 k++;
             }
         }
+    }
+
+    /** Whether a number followed by "after" comes within the next few words from {@code j}: "..., 14 min after". */
+    private static boolean afterFollows(String[] w, int[] f, int j) {
+        for (int k = j; k < Math.min(w.length, j + 4); k++) {
+            if ((f[k] & Lexicon.NUMBER) != 0) {
+                for (int a = k + 1; a < Math.min(w.length, k + 4); a++) {
+                    if (w[a].equals("after")) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
     }
 
     /**

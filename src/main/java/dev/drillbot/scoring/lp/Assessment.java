@@ -873,11 +873,14 @@ final class Assessment {
         int bare = 0;
         while (m.find()) {
             char open = text.charAt(m.start());
+            if ((open == '<' || open == '{') && inPath(text, m.start(), m.end())) {
+                continue; // a path or a file name with its pattern: "s3://events/raw/{date}/", "orders_<yyyymmdd>.csv"
+            }
             if (open == '[' || open == '<' || open == '{' || open == '_') {
                 return m.group();
             }
-            if (m.group().indexOf('_') > 0 && !SLOT_NAME.matcher(m.group()).find()) {
-                continue; // a table such as FACT_ORDERS, not a slot
+            if (m.group().indexOf('_') > 0 && !slotName(m.group())) {
+                continue; // a table or column such as FACT_ORDERS or STATUS_CHANGE_DATE, not a slot
             }
             boolean quoted = m.start() > 0 && m.end() < text.length() && "\"'\u201c\u2018".indexOf(text.charAt(m.start() - 1)) >= 0
                     && "\"'\u201d\u2019".indexOf(text.charAt(m.end())) >= 0;
@@ -909,9 +912,36 @@ final class Assessment {
                     + "|\\bfrom [NWXYZ]\\b[^.\\n]{0,30}?\\bto [NWXYZ]\\b"
                     // COMPANY_NAME, TOOL_1, ROOT_CAUSE (checked against SLOT_NAME)
                     + "|\\b[A-Z][A-Z0-9]*_[A-Z0-9_]*\\b)");
-    /** What a slot's name in capitals says: COMPANY_NAME, TOOL_1, ROOT_CAUSE (a table such as FACT_ORDERS says none). */
-    private static final java.util.regex.Pattern SLOT_NAME = java.util.regex.Pattern.compile(
-            "NAME|TOOL|COMPANY|PROJECT|DEPARTMENT|TEAM|CAUSE|FIX|METRIC|MANAGER|DESCRIBE|PLACEHOLDER|SYSTEM|NUMBER|DATE");
+    /**
+     * Whether words in capitals joined by underscores name a slot: every part is a slot's word (COMPANY_NAME, TOOL_1,
+     * ROOT_CAUSE, YOUR_TEAM). A table or column has words of its own (FACT_ORDERS, STATUS_CHANGE_DATE, ACCOUNT_NUMBER).
+     */
+    private static boolean slotName(String token) {
+        boolean slot = false;
+        for (String part : token.split("_")) {
+            if (part.isEmpty() || part.chars().allMatch(Character::isDigit) || SLOT_FILLERS.contains(part)) {
+                continue;
+            }
+            if (!SLOT_WORDS.contains(part)) {
+                return false;
+            }
+            slot = true;
+        }
+        return slot;
+    }
+
+    private static final Set<String> SLOT_WORDS = Set.of("NAME", "TOOL", "COMPANY", "PROJECT", "DEPARTMENT", "TEAM", "CAUSE",
+            "FIX", "METRIC", "MANAGER", "DESCRIBE", "PLACEHOLDER", "SYSTEM", "NUMBER", "DATE", "RESULT", "IMPACT", "OUTCOME",
+            "ACTION", "TASK", "SITUATION", "STAKEHOLDER", "AMOUNT", "PERCENT", "PERCENTAGE", "VALUE", "TIMEFRAME", "YEAR");
+    private static final Set<String> SLOT_FILLERS = Set.of("YOUR", "ROOT", "KEY", "MAIN", "OLD", "NEW", "BEFORE", "AFTER",
+            "THE", "X", "Y", "N", "A", "B");
+
+    /** Whether text[start, end) sits inside a path or a file name: a path character right before or after it. */
+    private static boolean inPath(String text, int start, int end) {
+        char before = start > 0 ? text.charAt(start - 1) : ' ';
+        char after = end < text.length() ? text.charAt(end) : ' ';
+        return "/_.=-".indexOf(before) >= 0 || "/_.".indexOf(after) >= 0;
+    }
 
     /** Distinct work words (data, team, pipeline, customer ...) in the Action and Result sentences. */
     int workTerms;

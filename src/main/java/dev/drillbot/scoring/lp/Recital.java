@@ -88,8 +88,30 @@ final class Recital {
         int count = 0;
         for (int i = text.indexOf('#'); i >= 0 && i + 1 < text.length(); i = text.indexOf('#', i + 1)) {
             boolean start = i == 0 || !Character.isLetterOrDigit(text.charAt(i - 1));
-            count += start && Character.isLetter(text.charAt(i + 1)) ? 1 : 0;
+            count += start && Character.isLetter(text.charAt(i + 1)) && !channel(text, i) ? 1 : 0;
         }
         return count;
+    }
+
+    /** Prepositions before a Slack or Discord channel: "posted in #analytics", "cross-posted it to #ops". */
+    private static final java.util.regex.Pattern BEFORE_CHANNEL = java.util.regex.Pattern.compile(
+            "(?i)\\b(in|to|on|into|from|via)\\s+$");
+
+    /**
+     * Whether the tag at {@code at} names a chat channel rather than a slogan: lower case (as Slack and Discord channel
+     * names are) with a hyphen or underscore ("#data-incidents", "#store_ops"), or after "in", "to", "on" ("posted in
+     * #analytics"). A capital makes it a slogan: "#BiasForAction", "#Ownership".
+     */
+    private static boolean channel(String text, int at) {
+        int end = at + 1;
+        boolean joined = false;
+        boolean upper = false;
+        while (end < text.length() && (Character.isLetterOrDigit(text.charAt(end)) || text.charAt(end) == '-'
+                || text.charAt(end) == '_')) {
+            joined |= text.charAt(end) == '-' || text.charAt(end) == '_';
+            upper |= Character.isUpperCase(text.charAt(end));
+            end++;
+        }
+        return !upper && (joined || BEFORE_CHANNEL.matcher(text.substring(Math.max(0, at - 8), at)).find());
     }
 }

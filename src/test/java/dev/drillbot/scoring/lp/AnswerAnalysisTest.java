@@ -441,6 +441,43 @@ class AnswerAnalysisTest {
     }
 
     @Test
+    @DisplayName("a chat channel is no hashtag: 'posted in #data-incidents and #store-ops' is a step; '#BiasForAction' stays a slogan")
+    void channelsAreNotHashtags() {
+        Sentence s = one("At 07:40 I posted a short note in #data-incidents, cross-posted it to #store-ops and pinned it in #analytics.");
+        assertThat(s.recited).isZero();
+        assertThat(s.stuffed).isFalse();
+        // the two slogans count (and "Ownership" once more as a principle's name); the channel does not
+        assertThat(one("I posted it in #data-incidents and showed #BiasForAction and #Ownership all day.").recited).isEqualTo(3);
+        assertThat(one("I posted it in #data-incidents and showed #BiasForAction and #DataDriven all day.").recited).isEqualTo(2);
+    }
+
+    @Test
+    @DisplayName("invisible characters inside words are read through: 'own\\u00adership', '[\\u200bcompany]'")
+    void invisibleCharactersAreIgnored() {
+        assertThat(AnswerAnalysis.visible("I took own\u00adership of a mis\u00adsion-critical pipe\u200bline."))
+                .isEqualTo("I took ownership of a mission-critical pipeline.");
+        assertThat(one("I took own\u00adership, dove deep and lev\u00aderaged data-driven insights.").stuffed).isTrue();
+    }
+
+    @Test
+    @DisplayName("'7 a.m.' does not end a sentence; 'I was able to pull the history' is my step, '..., and I was able to"
+            + " move on' after someone else's clause is not")
+    void modestStepsAndTimes() {
+        assertThat(AnswerAnalysis.split("The finance team's 7 a.m. margin report was late. I fixed it."))
+                .containsExactly("The finance team's 7 a.m. margin report was late.", "I fixed it.");
+        assertThat(one("I was able to pull the Spark UI history for the last 60 runs.").actor).isEqualTo(AnswerAnalysis.Actor.I);
+        assertThat(one("He now runs the planning for that area, and I was able to move on to the forecasting work.").actor)
+                .isNotEqualTo(AnswerAnalysis.Actor.I);
+    }
+
+    @Test
+    @DisplayName("'3 h 40 min before, 14 min after' is a measured change, not two times")
+    void beforeAndAfterMeasured() {
+        assertThat(one("Result: extract runtime 3 h 40 min before, 14 min after.").beforeAfter).isTrue();
+        assertThat(one("I checked the logs two days before the release and again a week after.").beforeAfter).isFalse();
+    }
+
+    @Test
     @DisplayName("a sentence that says only what I did not do is no step; one with a step besides is")
     void refusalsAreNoSteps() {
         assertThat(one("I did not wait for someone else, and I did not escalate it and walk away.").actor)
@@ -573,6 +610,7 @@ class AnswerAnalysisTest {
         "I usually check the row counts before every release.|true",
         "I used to send the stakeholders a correction the same day.|true",
         "I'd have liked to measure it more properly, to be honest.|false",
+        "I would have disagreed openly in that review and laid out the numbers.|true",
         "I would have preferred a proper review, but the deadline held.|false",
         "I also picked out a real first ticket for each of them, usually a dbt model fix.|false",
         "I usually picked out a real first ticket for each of them.|true"})

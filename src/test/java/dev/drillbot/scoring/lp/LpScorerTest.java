@@ -430,6 +430,11 @@ class LpScorerTest {
         assertThat(Assessment.isTemplate("At COMPANY_NAME I traced the failures in TOOL_1 and fixed them.")).isTrue();
         assertThat(Assessment.isTemplate("Failures went from Y per week to Z per week, and freshness improved by Y%.")).isTrue();
         assertThat(Assessment.isTemplate("I rebuilt FACT_ORDERS and DIM_CUSTOMER from the raw files in two days.")).isFalse();
+        // columns and paths of a real story are not slots: STATUS_CHANGE_DATE, ACCOUNT_NUMBER, s3://events/raw/{date}/
+        assertThat(Assessment.isTemplate("I compared STATUS_CHANGE_DATE with the billing events and mapped every old"
+                + " ACCOUNT_NUMBER to its new one.")).isFalse();
+        assertThat(Assessment.isTemplate("The files sat under s3://tw-events/raw/{date}/ in the US date format.")).isFalse();
+        assertThat(Assessment.isTemplate("At {company} I fixed the {system} loader.")).isTrue();
     }
 
     @Test
