@@ -693,8 +693,7 @@ final class AnswerAnalysis {
     private static final Set<String> REGRETS = Set.of("liked", "loved", "preferred", "wanted", "hoped");
 
     /** What I perceive rather than do: after a clause about something else, an observation of how it ended. */
-    private static final Set<String> OBSERVING = Set.of("noticed", "heard", "found", "realised", "realized", "learned",
-            "learnt", "got");
+    private static final Set<String> OBSERVING = Set.of("noticed", "heard");
 
     private static final Set<String> EMBEDDING = Set.of("what", "that", "which", "where", "how", "why", "whatever");
 

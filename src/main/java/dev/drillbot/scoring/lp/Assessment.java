@@ -818,9 +818,8 @@ final class Assessment {
         // the scene counts too when it is plainly work ("the head of sales ops wanted the pipeline dashboard ..."):
         // steps told in everyday words ("showed him last year's numbers") need touch it only once
         boolean workScene = !announcedOutside && workTerms >= 1 && storyWorkTerms >= r.num("caps.off_topic_story_terms");
-        // a short answer is capped as too short already, unless it says it is not about work or names no work at all
-        if (workTerms < needed && !workScene && (a.wordCount >= r.num("caps.too_short_words") || announcedOutside
-                || storyWorkTerms == 0)) {
+        // a short answer is capped as too short already, unless it says it is not about work
+        if (workTerms < needed && !workScene && (a.wordCount >= r.num("caps.too_short_words") || announcedOutside)) {
             caps.add(new Cap("not a work story", (int) r.num("caps.off_topic"),
                     "what you did and what came of it never touch your work (a team, a system, data, a customer);"
                             + " tell a story from your job"));

@@ -99,19 +99,17 @@ final class Recital {
 
     /**
      * Whether the tag at {@code at} names a chat channel rather than a slogan: lower case (as Slack and Discord channel
-     * names are) with a hyphen or underscore ("#data-incidents", "#store_ops"), or after "in", "to", "on" ("posted in
-     * #analytics"). A capital makes it a slogan: "#BiasForAction", "#Ownership".
+     * names are) and where a place goes ("posted in #data-incidents", "cross-posted it to #store-ops"). A capital makes it
+     * a slogan ("#BiasForAction"), and so does a lower-case tag strung after others ("#data-driven #ownership").
      */
     private static boolean channel(String text, int at) {
         int end = at + 1;
-        boolean joined = false;
         boolean upper = false;
         while (end < text.length() && (Character.isLetterOrDigit(text.charAt(end)) || text.charAt(end) == '-'
                 || text.charAt(end) == '_')) {
-            joined |= text.charAt(end) == '-' || text.charAt(end) == '_';
             upper |= Character.isUpperCase(text.charAt(end));
             end++;
         }
-        return !upper && (joined || BEFORE_CHANNEL.matcher(text.substring(Math.max(0, at - 8), at)).find());
+        return !upper && BEFORE_CHANNEL.matcher(text.substring(Math.max(0, at - 8), at)).find();
     }
 }

@@ -444,6 +444,7 @@ class AnswerAnalysisTest {
     @DisplayName("a chat channel is no hashtag: 'posted in #data-incidents and #store-ops' is a step; '#BiasForAction' stays a slogan")
     void channelsAreNotHashtags() {
         Sentence s = one("At 07:40 I posted a short note in #data-incidents, cross-posted it to #store-ops and pinned it in #analytics.");
+        assertThat(one("I fixed it with a #data-driven #bias-for-action #ownership mindset.").recited).isGreaterThanOrEqualTo(2);
         assertThat(s.recited).isZero();
         assertThat(s.stuffed).isFalse();
         // the two slogans count (and "Ownership" once more as a principle's name); the channel does not
