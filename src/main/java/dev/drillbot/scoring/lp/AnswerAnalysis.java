@@ -617,17 +617,8 @@ final class AnswerAnalysis {
             // "I" in a relative clause ("two more panels, which I added") tells about something else, not my step
             // "I'd committed", "I'd actually said": a past perfect is my step too
             boolean mine = (f[k] & Lexicon.FIRST_PERSON) != 0 || w[k].equals("i'd") && Grammar.pastPerfect(w, s.tags, k);
-            // an adverb between does not make a state a step: "I finally had time", "I really was"
-            int verb = k + 2 < w.length && (f[k + 1] & Lexicon.ENDS_LY) != 0 ? k + 2 : k + 1;
-            // after a clause about the thing or someone else, what I noticed is how it ended, not a step ("Over the next
-            // months things got better, and I noticed ..."), and so is what I was then able to do ("He now runs it, and
-            // I was able to move on"); opening the sentence, "I was able to pull the history" is a step told modestly
-            boolean afterOthers = s.grammar.first >= 0 && s.grammar.first < k && s.grammar.subject[s.grammar.first] != Grammar.MINE;
-            boolean able = verb + 2 < w.length && (w[verb].equals("was") || w[verb].equals("were")) && w[verb + 1].equals("able")
-                    && w[verb + 2].equals("to") && !afterOthers;
-            boolean observed = verb < w.length && OBSERVING.contains(w[verb]) && afterOthers;
-            if (mine && !observed && (verb == w.length || (f[verb] & Lexicon.I_NON_ACTION) == 0 || able)
-                    && (k == 0 || (f[k - 1] & Lexicon.RELATIVE) == 0) && !relativeThat(s, k) && !contactRelative(s, k)) {
+            if (mine && myStep(s, k) && (k == 0 || (f[k - 1] & Lexicon.RELATIVE) == 0) && !relativeThat(s, k)
+                    && !contactRelative(s, k)) {
                 i = true;
             }
             if ((f[k] & Lexicon.PASSIVE_AUX) != 0 && (k == 0 || (f[k - 1] & Lexicon.FIRST_PERSON) == 0)) {
@@ -658,6 +649,30 @@ final class AnswerAnalysis {
         } else if (passive) {
             s.actor = Actor.PASSIVE;
         }
+    }
+
+    /**
+     * Whether the "I" at {@code k} does something rather than is, thinks or perceives: "I rewrote", not "I was",
+     * "I think" or, after a clause about someone or something else, "I noticed".
+     */
+    private static boolean myStep(Sentence s, int k) {
+        String[] w = s.words;
+        int[] f = s.flags;
+        // an adverb between does not make a state a step: "I finally had time", "I really was"
+        int verb = k + 2 < w.length && (f[k + 1] & Lexicon.ENDS_LY) != 0 ? k + 2 : k + 1;
+        if (verb == w.length) {
+            return true;
+        }
+        // after a clause about the thing or someone else, what I noticed is how it ended ("Over the next months things
+        // got better, and I noticed ..."), and so is what I was then able to do ("He now runs it, and I was able to move
+        // on"); opening the sentence, "I was able to pull the history" is a step told modestly
+        boolean afterOthers = s.grammar.first >= 0 && s.grammar.first < k && s.grammar.subject[s.grammar.first] != Grammar.MINE;
+        if (OBSERVING.contains(w[verb]) && afterOthers) {
+            return false;
+        }
+        boolean able = verb + 2 < w.length && (w[verb].equals("was") || w[verb].equals("were")) && w[verb + 1].equals("able")
+                && w[verb + 2].equals("to") && !afterOthers;
+        return (f[verb] & Lexicon.I_NON_ACTION) == 0 || able;
     }
 
     /**
