@@ -13,16 +13,27 @@ public final class UserText {
 
     /** The text without control characters or bidirectional overrides; line breaks and tabs kept. */
     public static String inert(String text) {
-        if (text == null) {
-            return "";
-        }
+        return text == null ? "" : without(text, c -> c != '\n' && c != '\t' && (Character.isISOControl(c) || isBidiControl(c)));
+    }
+
+    /**
+     * The text as a reader sees it: without invisible format characters (soft hyphens, zero-width spaces and joiners,
+     * byte-order marks), which hidden inside "own\u00adership" or "[\u200bcompany]" would split for a program a word
+     * or a placeholder the reader sees whole. For reading, not for showing: a joiner inside an emoji is dropped too.
+     */
+    public static String visible(String text) {
+        return text == null ? "" : without(text, c -> Character.getType(c) == Character.FORMAT);
+    }
+
+    /** The text without the characters {@code drop} names; the same string when it has none. */
+    private static String without(String text, java.util.function.IntPredicate drop) {
         StringBuilder out = null;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            boolean drop = c != '\n' && c != '\t' && (Character.isISOControl(c) || isBidiControl(c));
-            if (drop && out == null) {
+            boolean dropped = drop.test(c);
+            if (dropped && out == null) {
                 out = new StringBuilder(text.length()).append(text, 0, i);
-            } else if (!drop && out != null) {
+            } else if (!dropped && out != null) {
                 out.append(c);
             }
         }
@@ -43,7 +54,7 @@ public final class UserText {
     }
 
     /** Embeddings, overrides and isolates (U+202A-U+202E, U+2066-U+2069) and the marks U+200E, U+200F. */
-    private static boolean isBidiControl(char c) {
+    private static boolean isBidiControl(int c) {
         return (c >= '\u202A' && c <= '\u202E') || (c >= '\u2066' && c <= '\u2069') || c == '\u200E' || c == '\u200F';
     }
 }

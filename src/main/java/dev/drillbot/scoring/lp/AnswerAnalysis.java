@@ -157,7 +157,7 @@ final class AnswerAnalysis {
 
     /** {@code prompt}: the question asked, so that an answer that only says it back earns nothing. */
     AnswerAnalysis(String answer, String prompt, Lexicon lex, Rubric rubric) {
-        String text = visible(answer == null ? "" : answer);
+        String text = dev.drillbot.core.text.UserText.visible(answer);
         this.text = text;
         List<String> promptTokens = Words.tokenize(Words.normalise(prompt == null ? "" : prompt));
         Set<String> promptWords = contentWords(promptTokens, lex);
@@ -558,26 +558,6 @@ final class AnswerAnalysis {
     private static final String[] ABBREVIATIONS = {"e.g.", "i.e.", " vs.", " etc.", " approx.", " dr.", " mr.", " ms.",
         " a.m.", " p.m."};
 
-    /**
-     * The text without invisible format characters (soft hyphens, zero-width spaces and joiners, byte-order marks):
-     * hidden inside "own\u00adership" or "[\u200bcompany]" they would split a word or a placeholder that the reader
-     * sees whole.
-     */
-    static String visible(String text) {
-        for (int i = 0; i < text.length(); i++) {
-            if (Character.getType(text.charAt(i)) == Character.FORMAT) {
-                StringBuilder out = new StringBuilder(text.length());
-                for (int k = 0; k < text.length(); k++) {
-                    char c = text.charAt(k);
-                    if (Character.getType(c) != Character.FORMAT) {
-                        out.append(c);
-                    }
-                }
-                return out.toString();
-            }
-        }
-        return text;
-    }
 
     /** Whether the sentence so far, text[from, to), ends in an abbreviation such as "e.g.". */
     private static boolean abbreviation(String text, int from, int to) {

@@ -455,7 +455,7 @@ class AnswerAnalysisTest {
     @Test
     @DisplayName("invisible characters inside words are read through: 'own\\u00adership', '[\\u200bcompany]'")
     void invisibleCharactersAreIgnored() {
-        assertThat(AnswerAnalysis.visible("I took own\u00adership of a mis\u00adsion-critical pipe\u200bline."))
+        assertThat(dev.drillbot.core.text.UserText.visible("I took own\u00adership of a mis\u00adsion-critical pipe\u200bline."))
                 .isEqualTo("I took ownership of a mission-critical pipeline.");
         assertThat(one("I took own\u00adership, dove deep and lev\u00aderaged data-driven insights.").stuffed).isTrue();
     }
