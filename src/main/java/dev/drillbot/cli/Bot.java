@@ -82,8 +82,8 @@ public final class Bot {
                 .register(new MockCommand(mocks, messages))
                 .register(new HelpCommand(commands, messages));
         AnswerIntake intake = new AnswerIntake(new SqliteInbox(db), answers, mocks, clock);
-        // a taken-over drill whose first post was kept: the answers already written in its thread are scored
-        drills.onTakeover(intake::reopen);
+        // answers written in a drill's thread before the thread was recorded are scored once it is
+        drills.onThreadRecorded(intake::reopen);
         Nudges nudges = new Nudges(practiceStore, practice, channels, gateways, messages, clock);
         WeeklyDigests digests = new WeeklyDigests(progress, bank, channels, gateways, messages, clock, pictures);
         return new Drillbot(bank, drills, answers, intake, commands, channels, drillStore, progress, messages, practice,

@@ -311,4 +311,156 @@ class AnswerIntakeTest {
         assertThat(scoredRows()).isEqualTo(3);
         assertThat(sent).isEqualTo(3);
     }
+
+    @Test
+    @DisplayName("an answer written before the bot has recorded its drill's thread is scored once the thread is recorded")
+    void answerWrittenWhileTheDrillIsBeingRecorded() throws Exception {
+        Instant fire = NINE_AM.plus(Duration.ofDays(1));
+        t.clock.set(fire);
+        AnswerIntake.Door door = door();
+        // the platform shows the post at once; Ana answers before post() has returned the thread to the bot
+        t.gateway.whilePosting(posted -> {
+            door.take("message:a1", new Inbox.Event(Inbox.Kind.ANSWER, new AnswerReceived(ANA, posted,
+                    "Quick answer, the result: 2x faster. score=77", fire.plusSeconds(2), "a1")));
+            try {
+                idle(); // handled while its thread is nobody's
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+            assertThat(t.gateway.replies()).isEmpty();
+        });
+        assertThat(t.bot.drills().postScheduled(t.channel, fire)).isEqualTo(PostOutcome.POSTED);
+        idle();
+        String drillThread = t.gateway.posts().get(1).threadId();
+        assertThat(t.gateway.replies()).singleElement().satisfies(r -> {
+            assertThat(r.threadId()).isEqualTo(drillThread);
+            assertThat(r.message().text()).contains("Ana", "77/100");
+        });
+        assertThat(scoredRows()).isEqualTo(1);
+
+        restart(); // nothing is left over for the next start
+        assertThat(door().resume()).isZero();
+        idle();
+        assertThat(t.gateway.replies()).isEmpty();
+        assertThat(scoredRows()).isEqualTo(1);
+    }
+
+    @Test
+    @DisplayName("an answer found to be no drill's just as another instance records the drill's thread is scored, by one instance, once")
+    void answerSettledJustAfterTheThreadIsRecorded() throws Exception {
+        Instant fire = NINE_AM.plus(Duration.ofDays(1));
+        t.clock.set(fire);
+        java.util.concurrent.CountDownLatch lookedUp = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch recorded = new java.util.concurrent.CountDownLatch(1);
+        // instance B receives the answer; it looks the thread up before instance A records it, and only marks the
+        // answer as no drill's after A has recorded the thread and handed out what was marked by then (nothing)
+        Inbox shared = new SqliteInbox(t.db);
+        Inbox late = new LateMarks(shared, () -> {
+            lookedUp.countDown();
+            await(recorded);
+        });
+        AnswerIntake instanceB = new AnswerIntake(late, t.bot.answers(), t.bot.mocks(), t.clock);
+        try (EventWork workB = new EventWork("b", 4, 1)) {
+            AnswerIntake.Door doorB = instanceB.door("test", workB, UnaryOperator.identity());
+            door(); // instance A has a door too: whatever it is handed out, it handles
+            t.gateway.whilePosting(posted -> {
+                doorB.take("message:b1", new Inbox.Event(Inbox.Kind.ANSWER, new AnswerReceived(BEN, posted,
+                        "The result: costs down 20%. score=66", fire.plusSeconds(3), "b1")));
+                await(lookedUp);
+            });
+            assertThat(t.bot.drills().postScheduled(t.channel, fire)).isEqualTo(PostOutcome.POSTED);
+            recorded.countDown();
+            assertThat(workB.awaitIdle(WAIT)).isTrue();
+            idle();
+        }
+        assertThat(feedback(t.gateway)).singleElement().satisfies(r -> assertThat(r).contains("Ben", "66/100"));
+        assertThat(scoredRows()).isEqualTo(1);
+    }
+
+    @Test
+    @DisplayName("events handled as no drill's are handed out once, to one of several instances recording the thread at once")
+    void noDrillEventsHandedOutOnce() throws Exception {
+        Inbox inbox = new SqliteInbox(t.db);
+        ThreadRef elsewhere = new ThreadRef(TestBot.CHANNEL, "not-yet-recorded");
+        List<Long> ids = new java.util.ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            long id = inbox.add("message:n" + i, new Inbox.Event(Inbox.Kind.ANSWER, new AnswerReceived(
+                    i % 2 == 0 ? ANA : BEN, elsewhere, "answer " + i, NINE_AM.plusSeconds(i), "n" + i)), NINE_AM)
+                    .orElseThrow();
+            inbox.doneWithoutDrill(id);
+            ids.add(id);
+        }
+        long scoredElsewhere = inbox.add("message:x", new Inbox.Event(Inbox.Kind.ANSWER, new AnswerReceived(CY,
+                elsewhere, "handled as a drill's", NINE_AM, "x")), NINE_AM).orElseThrow();
+        inbox.done(scoredElsewhere);
+        java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(4);
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            List<java.util.concurrent.Future<List<Inbox.Pending>>> claims = new java.util.ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                claims.add(pool.submit(() -> {
+                    start.await();
+                    return inbox.reopen("test", TestBot.CHANNEL.id(), elsewhere.id());
+                }));
+            }
+            List<Long> handedOut = new java.util.ArrayList<>();
+            for (var claim : claims) {
+                List<Inbox.Pending> got = claim.get(WAIT.toSeconds(), java.util.concurrent.TimeUnit.SECONDS);
+                assertThat(got).extracting(Inbox.Pending::id).isSorted();
+                assertThat(got).allSatisfy(p -> assertThat(p.attempts()).isEqualTo(1));
+                got.forEach(p -> handedOut.add(p.id()));
+            }
+            assertThat(handedOut).containsExactlyInAnyOrderElementsOf(ids); // each once; the drill's answer never
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(inbox.reopen("test", TestBot.CHANNEL.id(), elsewhere.id())).isEmpty();
+    }
+
+    private static void await(java.util.concurrent.CountDownLatch latch) {
+        try {
+            assertThat(latch.await(WAIT.toSeconds(), java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        } catch (InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The inbox of an instance that is slow to mark an event as no drill's: {@code first} runs before each mark. */
+    private record LateMarks(Inbox inbox, Runnable first) implements Inbox {
+        @Override
+        public java.util.Optional<Long> add(String eventKey, Event event, Instant receivedAt) {
+            return inbox.add(eventKey, event, receivedAt);
+        }
+
+        @Override
+        public void done(long id) {
+            inbox.done(id);
+        }
+
+        @Override
+        public void doneWithoutDrill(long id) {
+            first.run();
+            inbox.doneWithoutDrill(id);
+        }
+
+        @Override
+        public List<Pending> takePending(String platform) {
+            return inbox.takePending(platform);
+        }
+
+        @Override
+        public List<Pending> reopen(String platform, String channelId, String threadId) {
+            return inbox.reopen(platform, channelId, threadId);
+        }
+
+        @Override
+        public java.util.Optional<Instant> lastSent(String platform, String channelId, String threadId) {
+            return inbox.lastSent(platform, channelId, threadId);
+        }
+
+        @Override
+        public int prune(Instant before) {
+            return inbox.prune(before);
+        }
+    }
 }

@@ -341,12 +341,12 @@ class DrillLoopTest {
                 .containsExactly("Ben");
         assertThat(t.bot.progress().userSkills(TestBot.CHANNEL, ANA.id())).isEmpty();
         assertThat(count("SELECT count(*) FROM answers WHERE status = 'withdrawn'")).isEqualTo(1);
-        assertThat(t.bot.answers().withdraw(thread, ANA, "m1")).isEqualTo(Outcome.NOT_A_DRILL);
+        assertThat(t.bot.answers().withdraw(thread, ANA, "m1")).isEqualTo(Outcome.NOTHING_WITHDRAWN);
 
         // platforms whose deletion events do not name the author (Discord) withdraw by message id alone
         assertThat(t.bot.answers().withdraw(thread, "b1")).isEqualTo(Outcome.WITHDRAWN);
         assertThat(t.bot.progress().leaderboard(TestBot.CHANNEL, Instant.EPOCH)).isEmpty();
-        assertThat(t.bot.answers().withdraw(thread, "no-such-message")).isEqualTo(Outcome.NOT_A_DRILL);
+        assertThat(t.bot.answers().withdraw(thread, "no-such-message")).isEqualTo(Outcome.NOTHING_WITHDRAWN);
     }
 
     @Test

@@ -55,8 +55,24 @@ public final class RecordingGateway implements ChatGateway {
         this.earlierPost = threadId;
     }
 
+    private volatile java.util.function.Consumer<ThreadRef> whilePosting = thread -> { };
+
+    /**
+     * Runs {@code seen} with each new post's thread once the platform has taken the post and before {@link #post}
+     * returns it: what users who answer at once can do before the bot has recorded the thread.
+     */
+    public void whilePosting(java.util.function.Consumer<ThreadRef> seen) {
+        this.whilePosting = seen;
+    }
+
     @Override
-    public synchronized ThreadRef post(ChannelRef channel, OutgoingMessage message) {
+    public ThreadRef post(ChannelRef channel, OutgoingMessage message) {
+        ThreadRef thread = take(channel, message);
+        whilePosting.accept(thread); // outside the lock: what it does may reply in other threads
+        return thread;
+    }
+
+    private synchronized ThreadRef take(ChannelRef channel, OutgoingMessage message) {
         if (failPosts) {
             throw new IllegalStateException("platform unavailable");
         }

@@ -35,8 +35,16 @@ public final class SqliteInbox implements Inbox {
         db.write(c -> Sql.update(c, "UPDATE inbox SET done_at = ? WHERE id = ?", System.currentTimeMillis(), id));
     }
 
-    private static final String PENDING = "SELECT id, kind, channel_id, thread_id, user_id, user_name, message_id,"
-            + " text, sent_at, attempts, attached_file FROM inbox";
+    @Override
+    public void doneWithoutDrill(long id) {
+        db.write(c -> Sql.update(c, "UPDATE inbox SET done_at = ?, without_drill = 1 WHERE id = ?",
+                System.currentTimeMillis(), id));
+    }
+
+    private static final String COLUMNS = "id, kind, channel_id, thread_id, user_id, user_name, message_id,"
+            + " text, sent_at, attempts, attached_file";
+
+    private static final String PENDING = "SELECT " + COLUMNS + " FROM inbox";
 
     @Override
     public List<Pending> takePending(String platform) {
@@ -50,12 +58,13 @@ public final class SqliteInbox implements Inbox {
 
     @Override
     public List<Pending> reopen(String platform, String channelId, String threadId) {
-        return db.write(c -> {
-            Sql.update(c, "UPDATE inbox SET done_at = NULL, attempts = 1 WHERE platform = ? AND channel_id = ?"
-                    + " AND thread_id = ?", platform, channelId, threadId);
-            return Sql.list(c, PENDING + " WHERE platform = ? AND channel_id = ? AND thread_id = ? ORDER BY id",
-                    rs -> pending(platform, rs, 0), platform, channelId, threadId);
-        });
+        // one statement: a row is cleared by exactly one of several callers (instances) at the same time
+        List<Pending> claimed = new java.util.ArrayList<>(db.write(c -> Sql.list(c, "UPDATE inbox SET done_at = NULL,"
+                + " without_drill = 0, attempts = 1 WHERE platform = ? AND channel_id = ? AND thread_id = ?"
+                + " AND without_drill = 1 RETURNING " + COLUMNS, rs -> pending(platform, rs, 0), platform, channelId,
+                threadId)));
+        claimed.sort(java.util.Comparator.comparingLong(Pending::id)); // RETURNING promises no order
+        return claimed;
     }
 
     /** @param counting attempts counted after the row was read */

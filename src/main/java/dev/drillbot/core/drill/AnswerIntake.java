@@ -78,10 +78,11 @@ public final class AnswerIntake {
     }
 
     /**
-     * The thread has just become a drill's (a takeover kept the post of an instance that died before recording
-     * it): the events received in it, which were handled as no drill's, are handled again, after any of the same
-     * user's in that thread still under way. Without a door for the platform in this process they wait in the
-     * inbox for the next start.
+     * The thread has just been recorded as a drill's: the events received in it that were handled as no drill's
+     * are handled again, after any of the same user's in that thread still under way. They were written between
+     * the platform taking the drill's post and the bot recording its thread, or in the kept post of an instance
+     * that died before recording it (a takeover). Without a door for the platform in this process they wait in
+     * the inbox for the next start.
      *
      * @return how many events are handled again
      */
@@ -189,7 +190,9 @@ public final class AnswerIntake {
                     outcome = handle(event);
                     // not done when the feedback could not be posted (or handling failed): tried again a
                     // little later while running, and at the next start if it still has not gone out
-                    if (outcome != AnswerService.Outcome.REPLY_FAILED) {
+                    if (outcome == AnswerService.Outcome.NOT_A_DRILL) {
+                        doneWithoutDrill(id, m.thread());
+                    } else if (outcome != AnswerService.Outcome.REPLY_FAILED) {
                         inbox.done(id);
                     } else {
                         retryLater(id, event, retry);
@@ -198,6 +201,19 @@ public final class AnswerIntake {
                     tell(then, outcome);
                 }
             });
+        }
+
+        /**
+         * The thread was no drill's when the event was handled, but it may be a drill's whose post the platform
+         * has taken and whose thread is being recorded right now (by another instance or worker). The event is
+         * marked first and the thread looked up again after: whichever of the two comes last, this or the
+         * recording's {@link #reopen}, finds the mark and hands the event out again, and only one of them does.
+         */
+        private void doneWithoutDrill(long id, dev.drillbot.core.chat.ThreadRef thread) {
+            inbox.doneWithoutDrill(id);
+            if (answers.isDrillThread(thread)) {
+                reopen(thread);
+            }
         }
 
         /** Queues the event again after the next delay; the answer is stored and scored, so only the reply is redone. */

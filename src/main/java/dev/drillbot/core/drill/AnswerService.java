@@ -37,7 +37,11 @@ public final class AnswerService {
     private static final Logger log = LoggerFactory.getLogger(AnswerService.class);
 
     public enum Outcome {
-        SCORED, DUPLICATE, NOT_A_DRILL, EMPTY, TOO_LONG, QUESTION_MISSING, SCORING_FAILED, WITHDRAWN, EDIT_TOO_LATE,
+        SCORED, DUPLICATE, EMPTY, TOO_LONG, QUESTION_MISSING, SCORING_FAILED, WITHDRAWN, EDIT_TOO_LATE,
+        /** The thread is not known as a drill's (yet: see {@link AnswerIntake}). */
+        NOT_A_DRILL,
+        /** A message deleted in a drill's thread was no answer that counted. */
+        NOTHING_WITHDRAWN,
         /** Scored and stored, but the feedback could not be posted: it is posted when the answer is handled again. */
         REPLY_FAILED,
         /** The thread takes no more answers (a finished mock interview); the user was told. */
@@ -189,7 +193,7 @@ public final class AnswerService {
         if (drill.isEmpty()) {
             return Outcome.NOT_A_DRILL;
         }
-        return withdrawLive(drill.get(), user, messageId) ? Outcome.WITHDRAWN : Outcome.NOT_A_DRILL;
+        return withdrawLive(drill.get(), user, messageId) ? Outcome.WITHDRAWN : Outcome.NOTHING_WITHDRAWN;
     }
 
     /** A deleted message whose author the platform does not say (Discord): the stored answer tells. */
@@ -200,7 +204,12 @@ public final class AnswerService {
         }
         Optional<String> author = answers.authorOf(drill.get().id(), messageId);
         return author.isPresent() && withdrawLive(drill.get(), new UserRef(author.get(), ""), messageId)
-                ? Outcome.WITHDRAWN : Outcome.NOT_A_DRILL;
+                ? Outcome.WITHDRAWN : Outcome.NOTHING_WITHDRAWN;
+    }
+
+    /** Whether the thread is recorded as a drill's. */
+    public boolean isDrillThread(ThreadRef thread) {
+        return drills.byThread(thread.channel(), thread.id()).isPresent();
     }
 
     private boolean withdrawLive(Drill drill, UserRef user, String messageId) {

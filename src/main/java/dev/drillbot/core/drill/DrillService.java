@@ -44,7 +44,7 @@ public final class DrillService {
     private final Scoring scoring;
     private final QuestionPicker picker;
     private final Clock clock;
-    private volatile Consumer<ThreadRef> takenOver = thread -> { };
+    private volatile Consumer<ThreadRef> threadRecorded = thread -> { };
 
     public DrillService(QuestionBank bank, DrillStore drills, ProgressStore progress, Gateways gateways,
             Messages messages, Scoring scoring, QuestionPicker picker, Clock clock) {
@@ -112,12 +112,13 @@ public final class DrillService {
     }
 
     /**
-     * Called with the thread of every drill posted on a takeover, once it is recorded. The gateway may have found
-     * and kept the dead claimer's post (the platforms allow it, see {@link OutgoingMessage.DrillPost}); answers
-     * written in its thread before were then taken as no drill's, and {@code takenOver} has them handled again.
+     * Called with the thread of every drill posted, once it is recorded. Answers written in it before then were
+     * taken as no drill's, and {@code recorded} has them handled again: users can answer as soon as the platform
+     * shows the post, before the bot has recorded its thread, and on a takeover the gateway may have found and kept
+     * the dead claimer's post (the platforms allow it, see {@link OutgoingMessage.DrillPost}), answered long before.
      */
-    public void onTakeover(Consumer<ThreadRef> takenOver) {
-        this.takenOver = takenOver;
+    public void onThreadRecorded(Consumer<ThreadRef> recorded) {
+        this.threadRecorded = recorded;
     }
 
     /** Posts a practice drill chosen from {@code candidates} in its own thread. */
@@ -164,9 +165,7 @@ public final class DrillService {
             ThreadRef thread = gateways.forChannel(drill.channel()).post(drill.channel(),
                     new OutgoingMessage.DrillPost(text, question, practice, key(drill), earlierAttempt));
             drills.attachThread(drill.id(), thread.id());
-            if (earlierAttempt.isPresent()) {
-                tellTakenOver(thread);
-            }
+            tellRecorded(thread);
             return drills.byId(drill.id());
         } catch (RuntimeException e) {
             // Forget the claim so that a retry (or the next start-up catch-up) can post it.
@@ -181,12 +180,13 @@ public final class DrillService {
         return "drill-" + drill.id();
     }
 
-    private void tellTakenOver(ThreadRef thread) {
+    private void tellRecorded(ThreadRef thread) {
         try {
-            takenOver.accept(thread);
+            threadRecorded.accept(thread);
         } catch (RuntimeException e) {
             // the drill is posted and recorded; answers handled before stay handled as they were
-            log.error("Could not handle again the answers in taken-over drill thread {}: {}", thread.id(), e.toString());
+            log.error("Could not handle again the answers written in drill thread {} before it was recorded: {}",
+                    thread.id(), e.toString());
         }
     }
 

@@ -37,13 +37,19 @@ public interface Inbox {
     /** The event was handled: it is not handled again. */
     void done(long id);
 
+    /**
+     * The event was handled as no drill's: its thread was not known as a drill's. It is done, unless the thread turns
+     * out to be a drill's after all ({@link #reopen}).
+     */
+    void doneWithoutDrill(long id);
+
     /** Events of the platform received but not done, oldest first; counts an attempt for each. */
     List<Pending> takePending(String platform);
 
     /**
-     * Makes every event received in a thread pending again, handled or not, as if received now for the first time
-     * (one attempt counted, this one): the thread has just become a drill's, and its events were handled as no
-     * drill's. Handling an event again is harmless: an answer already stored is not stored or scored twice.
+     * Hands out once more the events of a thread that were handled as no drill's ({@link #doneWithoutDrill}), as if
+     * received now for the first time (one attempt counted, this one): the thread has just been recorded as a drill's.
+     * Each such event is handed out once, to one caller, however many call this at the same time: the caller handles it.
      *
      * @return those events, oldest first
      */
