@@ -1178,8 +1178,8 @@ final class AnswerAnalysis {
                 // a measurement late in the story, after the actions, is how it ended; a number inside one of
                 // my own steps followed by more steps ("I increased retention to seven days") is an action
                 s.part = Part.RESULT;
-            } else if (actionSeen && s.position > lastMine && (s.past || retold && s.grammar.present > 0) && !s.hypothetical
-                    && (s.actor == Actor.NONE || s.actor == Actor.PASSIVE)) {
+            } else if (actionSeen && s.position > lastMine && (s.past || (retold || s.has(lex.presentOutcomesId))
+                    && s.grammar.present > 0) && !s.hypothetical && (s.actor == Actor.NONE || s.actor == Actor.PASSIVE)) {
                 // after my last own step, what happened to the thing acted on is the outcome: "For the next
                 // three closes the numbers matched the ledger." (even when the team's later steps follow)
                 s.part = Part.RESULT;

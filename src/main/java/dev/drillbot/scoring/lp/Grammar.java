@@ -19,6 +19,8 @@ final class Grammar {
     private static final Set<String> SUBJECTS = Set.of("i", "we", "they", "you", "he", "she", "it", "who", "which",
             "that", "everyone", "nobody", "someone", "team", "this", "nothing");
     private static final Set<String> DEMONSTRATIVES = Set.of("that", "this");
+    /** Directions that the dictionary also knows as verbs ("to down tools"), hardly ever one in a story. */
+    private static final Set<String> PARTICLES = Set.of("down", "up", "out", "off", "over", "back", "through");
     private static final Set<String> TIME_NOUNS = Set.of("day", "week", "month", "quarter", "year", "sprint", "night",
             "morning", "afternoon", "evening", "time", "season", "release", "cycle");
     private static final Set<String> AUX_BEFORE_PARTICIPLE = Set.of("was", "were", "is", "are", "be", "been", "being",
@@ -182,6 +184,13 @@ final class Grammar {
         int pt = k > 0 ? tags[k - 1] : 0;
         if (prev.equals("to")) {
             return 0; // an infinitive: "to rebuild"
+        }
+        if (prev.endsWith("n't") || prev.equals("not") && k >= 2 && (PAST_AUX.contains(w[k - 2])
+                || PRESENT_AUX.contains(w[k - 2]) || (tags[k - 2] & Morphology.MD) != 0)) {
+            return 0; // "didn't need", "does not run": the negated auxiliary is the clause's finite verb
+        }
+        if (PARTICLES.contains(x)) {
+            return 0; // "routed the rows down a separate path": a direction, not "to down"
         }
         int apostrophe = x.indexOf('\'');
         if (apostrophe > 0) {

@@ -87,6 +87,7 @@ final class Lexicon {
     final int lateLearningCuesId;
     final int resultCuesId;
     final int pendingOutcomesId;
+    final int presentOutcomesId;
     final int resultMarkersId;
     final int principlePhrasesId;
     final int buzzwordsId;
@@ -192,6 +193,7 @@ final class Lexicon {
         lateLearningCuesId = id("late_learning_cues");
         resultCuesId = id("result_cues");
         pendingOutcomesId = id("pending_outcomes");
+        presentOutcomesId = id("present_outcomes");
         resultMarkersId = id("result_markers");
         principlePhrasesId = id("principle_phrases");
         buzzwordsId = id("buzzwords");

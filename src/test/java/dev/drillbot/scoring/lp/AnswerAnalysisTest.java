@@ -156,6 +156,28 @@ class AnswerAnalysisTest {
     }
 
     @Test
+    @DisplayName("a verb after a negated auxiliary, and a direction the dictionary also knows as a verb, are no clauses of their own")
+    void negatedAuxiliaryAndDirectionsAreNotVerbs() {
+        Sentence s = one("I removed the override and routed the UNKNOWN rows down a separate path that didn't need the join.");
+        assertThat(s.real).isTrue();
+        assertThat(s.grammar.present).isLessThanOrEqualTo(1);
+        assertThat(one("We did not need the old cluster after that.").grammar.present).isZero();
+    }
+
+    @Test
+    @DisplayName("how things stand now, told after my last step, is the story's outcome")
+    void presentStateAfterTheStepsIsTheResult() {
+        String story = "The telecom dashboard counted distinct subscribers over billions of rows and took minutes to load."
+                + " I proposed approximate counts with HyperLogLog and showed the network team the error on one month of data."
+                + " I built the hourly sketch table with the Redshift HLL functions.";
+        assertThat(lastPart(story + " The dashboard now loads in a few seconds and the network team opens it every morning."))
+                .isEqualTo(AnswerAnalysis.Part.RESULT);
+        // without a word that places it after the story, a present-tense sentence is a description, not an ending
+        assertThat(lastPart(story + " The dashboard reads from the same warehouse as the billing reports."))
+                .isNotEqualTo(AnswerAnalysis.Part.RESULT);
+    }
+
+    @Test
     @DisplayName("watching someone else act is not my step")
     void perceptionIsNotMyStep() {
         assertThat(one("I watched our tech lead push back on the director in the design review.").actor)

@@ -870,6 +870,22 @@ class LpScorerTest {
     }
 
     @Test
+    @DisplayName("a well-told story of another principle is 'not yet', but above where stuffing, templates and echoes land")
+    void offPrincipleStoryIsNotYetButAboveGaming() {
+        String story = """
+                In 2023 our Snowflake bill had grown to $64,000 a month. I pulled 30 days of query history and found an XL
+                warehouse that never suspended because a BI tool pinged it every minute. I moved the BI tool to its own
+                small warehouse with a 60-second auto-suspend and changed the 40 largest dbt models to incremental builds.
+                Within six weeks the bill fell from $64,000 to $31,000 a month, and the dashboards were ready at 7:10 as before.""";
+        var q = Answers.question(Principle.HIRE_AND_DEVELOP_THE_BEST);
+        Score s = scorer.score(q, story);
+        // the caps for stuffing, fragments and echoes are 30 and placeholders 25: a real story of the wrong principle,
+        // which writers label "below the bar" rather than "not demonstrated", stays above them
+        assertThat(s.total()).isGreaterThan(30).isLessThanOrEqualTo(40);
+        assertThat(s.verdict().label()).isEqualTo("not yet");
+    }
+
+    @Test
     @DisplayName("an outcome told without numbers earns impact; one more step of mine after the fix ('Afterwards I sent a summary') does not")
     void observedOutcomeIsWhatHappenedNotMyNextStep() {
         String steps = """
