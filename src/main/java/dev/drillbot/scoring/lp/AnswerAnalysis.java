@@ -680,9 +680,10 @@ final class AnswerAnalysis {
         return mine > 0;
     }
 
-    /** "I'd like to share a story from ...", "I'd say": the answer introduced, not a plan. */
+    /** "I'd like to share a story from ...", "I'll admit ...": the answer introduced or qualified, not a plan. */
     private static final java.util.regex.Pattern ANSWER_FRAME = java.util.regex.Pattern.compile(
-            "(?i)\\bi(?:'d|\u2019d| would) (?:like|love) to (?:share|tell|talk|walk|give|describe|start)\\b");
+            "(?i)\\bi(?:'d|\u2019d| would) (?:like|love) to (?:share|tell|talk|walk|give|describe|start)\\b"
+                    + "|\\bi(?:'ll|\u2019ll| will) (?:admit|confess|grant|be honest|say this)\\b");
 
     /** "I'd have liked to ...", "I would have preferred ...": a regret about what happened, not a plan. */
     private static final Set<String> REGRETS = Set.of("liked", "loved", "preferred", "wanted", "hoped");
@@ -1266,13 +1267,19 @@ final class AnswerAnalysis {
             "later", "maybe", "perhaps", "also", "instead", "either", "or");
 
     private static boolean conditional(Sentence s) {
-        for (String x : s.words) {
-            if (CONDITION_OR_LATER.contains(x)) {
+        String[] w = s.words;
+        for (int k = 0; k < w.length; k++) {
+            // "I asked if I could shadow him": after asking, "if" is "whether", a question reported, no condition
+            if (CONDITION_OR_LATER.contains(w[k]) && !(w[k].equals("if") && k > 0 && ASKING.contains(w[k - 1]))) {
                 return true;
             }
         }
         return false;
     }
+
+    /** Verbs after which "if" means "whether". */
+    private static final Set<String> ASKING = Set.of("asked", "wondered", "checked", "ask", "asks", "wonder", "check",
+            "see", "know", "knew");
 
     /** The habit markers that are adverbs and so belong to whatever their clause is about. */
     private static final Set<String> HABIT_ADVERBS = Set.of("typically", "usually", "in general", "generally", "normally");

@@ -178,6 +178,25 @@ class AnswerAnalysisTest {
     }
 
     @Test
+    @DisplayName("a question reported ('I asked if I could') and an aside ('I'll admit') are no plans")
+    void reportedQuestionsAndAsidesAreNotHypothetical() {
+        assertThat(one("I asked if I could shadow his on-call for a week, and saw how often the cluster ran hot.").hypothetical)
+                .isFalse();
+        assertThat(one("I was frustrated, and I'll admit my replies got short too.").hypothetical).isFalse();
+        assertThat(one("If the load failed again, I could rerun it from the raw files.").hypothetical).isTrue();
+        assertThat(one("I'll make sure every load has an owner.").hypothetical).isTrue();
+    }
+
+    @Test
+    @DisplayName("'three weeks early' marks how it ended, even in a sentence that goes on to my last step")
+    void weeksEarlyIsAResult() {
+        assertThat(lastPart("Our ML team needed clickstream data in the lake, but the platform sink was six weeks out."
+                + " Rather than wait, I wrote a small consumer on their topic and landed hourly Parquet partitions."
+                + " The ML team trained their first model three weeks early; when the platform sink shipped, I cut over."))
+                .isEqualTo(AnswerAnalysis.Part.RESULT);
+    }
+
+    @Test
     @DisplayName("watching someone else act is not my step")
     void perceptionIsNotMyStep() {
         assertThat(one("I watched our tech lead push back on the director in the design review.").actor)
