@@ -1106,6 +1106,20 @@ final class AnswerAnalysis {
         return present >= 3 && present > 2 * past || present == 2 && past == 0;
     }
 
+    /** Spans of time a window can hold: "for the next three closes", "over the next quarter". */
+    private static final Set<String> SPANS = Set.of("quarter", "quarters", "sprint", "sprints", "close", "closes",
+            "release", "releases", "season", "few", "couple");
+
+    /** A time window after the story ("for the next three closes") with its amount or span: "for the next window" has none. */
+    private static boolean resultWindow(Sentence s, Lexicon lex) {
+        int after = s.end(lex.resultWindowsId);
+        if (after < 0 || after >= s.words.length) {
+            return after >= 0 && s.words[after - 1].equals("few") || after >= 0 && s.words[after - 1].equals("couple");
+        }
+        return (s.flags[after] & (Lexicon.NUMBER | Lexicon.WORD_NUMBER | Lexicon.UNIT)) != 0 || SPANS.contains(s.words[after])
+                || s.words[after - 1].equals("few") || s.words[after - 1].equals("couple");
+    }
+
     /** Gives each sentence its STAR(L) part from cue phrases and its place in the story. */
     private void assignParts(Lexicon lex) {
         boolean retold = presentNarrative();
@@ -1173,7 +1187,7 @@ final class AnswerAnalysis {
                 s.part = Part.LEARNING;
             } else if (actionSeen && s.has(lex.pendingOutcomesId) && !s.beforeAfter) {
                 s.part = Part.OTHER; // "they said they'd think about it and come back to me": no outcome yet
-            } else if (actionSeen && (s.has(lex.resultCuesId) || s.beforeAfter || s.outcomeTail
+            } else if (actionSeen && (s.has(lex.resultCuesId) || resultWindow(s, lex) || s.beforeAfter || s.outcomeTail
                     || (s.quantities > 0 && s.actor != Actor.I && s.position >= sentences.size() * LATE_SHARE))
                     && (s.actor != Actor.I || s.has(lex.resultMarkersId) || s.position > lastPlainAction || s.outcomeTail)) {
                 // a measurement late in the story, after the actions, is how it ended; a number inside one of

@@ -834,6 +834,12 @@ final class Assessment {
             caps.add(new Cap("thin principle evidence", (int) r.num("caps.thin_principle_evidence"),
                     "no phrase of " + asked.displayName() + " stands out, though the story comes close to it; show it"
                             + " in what you did and how it ended"));
+        } else if (!askedEvidence && other != null && !termsFound.isEmpty()) {
+            // one stray word of the asked principle in a story the reading puts clearly with another ("finance" in
+            // a cost cut asked about customers): the question is not answered, as with no word at all
+            caps.add(new Cap("off principle", (int) r.num("caps.off_principle"),
+                    "only one word (\"" + termsFound.get(0) + "\") shows " + asked.displayName() + ", and the story shows "
+                            + other.displayName() + "; answer the question that was asked"));
         } else if (!askedEvidence && !modelClose) {
             caps.add(new Cap("thin principle evidence", (int) r.num("caps.thin_principle_evidence"),
                     (!termsFound.isEmpty() ? "only one word (\"" + termsFound.get(0) + "\") shows "

@@ -88,6 +88,7 @@ final class Lexicon {
     final int resultCuesId;
     final int pendingOutcomesId;
     final int presentOutcomesId;
+    final int resultWindowsId;
     final int resultMarkersId;
     final int principlePhrasesId;
     final int buzzwordsId;
@@ -194,6 +195,7 @@ final class Lexicon {
         resultCuesId = id("result_cues");
         pendingOutcomesId = id("pending_outcomes");
         presentOutcomesId = id("present_outcomes");
+        resultWindowsId = id("result_windows");
         resultMarkersId = id("result_markers");
         principlePhrasesId = id("principle_phrases");
         buzzwordsId = id("buzzwords");

@@ -197,6 +197,20 @@ class AnswerAnalysisTest {
     }
 
     @Test
+    @DisplayName("a time window is an outcome's only with an amount or a span: 'for the next three closes', not 'for the next window'")
+    void timeWindowNeedsAnAmount() {
+        String story = "Finance needed the corrected numbers for the month-end close. I rewrote only the 21 affected"
+                + " partitions and compared the totals with the treasury rates.";
+        assertThat(lastPart(story + " The totals matched the ledger for the next three closes."))
+                .isEqualTo(AnswerAnalysis.Part.RESULT);
+        // a plan's date, with my steps still to come, is no outcome
+        AnswerAnalysis a = new AnswerAnalysis(story + " The other option was to wait for the next maintenance window on"
+                + " Sunday. I told the analysts and started the backfill one partition at a time.", LEX, RUBRIC);
+        assertThat(a.sentences.get(2).text).contains("maintenance window");
+        assertThat(a.sentences.get(2).part).isNotEqualTo(AnswerAnalysis.Part.RESULT);
+    }
+
+    @Test
     @DisplayName("watching someone else act is not my step")
     void perceptionIsNotMyStep() {
         assertThat(one("I watched our tech lead push back on the director in the design review.").actor)
