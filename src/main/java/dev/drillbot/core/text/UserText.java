@@ -19,10 +19,38 @@ public final class UserText {
     /**
      * The text as a reader sees it: without invisible format characters (soft hyphens, zero-width spaces and joiners,
      * byte-order marks), which hidden inside "own\u00adership" or "[\u200bcompany]" would split for a program a word
-     * or a placeholder the reader sees whole. For reading, not for showing: a joiner inside an emoji is dropped too.
+     * or a placeholder the reader sees whole; and with styled letters (mathematical bold or italic, full-width,
+     * circled: "𝐧𝐨𝐭", "ｏｗｎｅｄ") as the plain letters a reader sees in them. For reading, not for showing: a joiner
+     * inside an emoji is dropped too.
      */
     public static String visible(String text) {
-        return text == null ? "" : without(text, c -> Character.getType(c) == Character.FORMAT);
+        if (text == null) {
+            return "";
+        }
+        String shown = without(text, c -> Character.getType(c) == Character.FORMAT);
+        return hasStyledLetters(shown) ? plainLetters(shown) : shown;
+    }
+
+    /** Mathematical alphanumerics, enclosed alphanumerics and full-width forms: letters and digits in a style. */
+    private static boolean styled(int cp) {
+        return cp >= 0x1D400 && cp <= 0x1D7FF || cp >= 0x2460 && cp <= 0x24FF || cp >= 0xFF01 && cp <= 0xFF5E;
+    }
+
+    private static boolean hasStyledLetters(String text) {
+        return text.codePoints().anyMatch(UserText::styled);
+    }
+
+    /** Each styled letter as its plain compatibility form (NFKC of that code point alone); everything else as it was. */
+    private static String plainLetters(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        text.codePoints().forEach(cp -> {
+            if (styled(cp)) {
+                out.append(java.text.Normalizer.normalize(new String(Character.toChars(cp)), java.text.Normalizer.Form.NFKC));
+            } else {
+                out.appendCodePoint(cp);
+            }
+        });
+        return out.toString();
     }
 
     /** The text without the characters {@code drop} names; the same string when it has none. */

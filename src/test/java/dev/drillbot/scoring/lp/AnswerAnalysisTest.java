@@ -516,6 +516,18 @@ class AnswerAnalysisTest {
     }
 
     @Test
+    @DisplayName("styled letters (mathematical bold, full-width) are read as the plain letters a reader sees: a bold 'not' is a 'not'")
+    void styledLettersAreReadAsPlain() {
+        assertThat(dev.drillbot.core.text.UserText.visible("I \uD835\uDC28\uD835\uDC30\uD835\uDC27\uD835\uDC1E\uD835\uDC1D it, \uFF4F\uFF4B?"))
+                .isEqualTo("I owned it, ok?");
+        // "I did 𝐧𝐨𝐭 escalate it, and I 𝐧𝐞𝐯𝐞𝐫 blamed them": only refusals, no step of mine
+        String bold = "I did \uD835\uDC27\uD835\uDC28\uD835\uDC2D escalate the failed load to the platform team, and I"
+                + " \uD835\uDC27\uD835\uDC1E\uD835\uDC2F\uD835\uDC1E\uD835\uDC2B blamed them for it.";
+        assertThat(one(bold).actor).isNotEqualTo(AnswerAnalysis.Actor.I);
+        assertThat(dev.drillbot.core.text.UserText.visible("Plain text \u2026 stays as it is.")).isEqualTo("Plain text \u2026 stays as it is.");
+    }
+
+    @Test
     @DisplayName("'7 a.m.' does not end a sentence; 'I was able to pull the history' is my step, '..., and I was able to"
             + " move on' after someone else's clause is not")
     void modestStepsAndTimes() {
