@@ -20,15 +20,57 @@ public final class UserText {
      * The text as a reader sees it: without invisible format characters (soft hyphens, zero-width spaces and joiners,
      * byte-order marks), which hidden inside "own\u00adership" or "[\u200bcompany]" would split for a program a word
      * or a placeholder the reader sees whole; and with styled letters (mathematical bold or italic, full-width,
-     * circled: "𝐧𝐨𝐭", "ｏｗｎｅｄ") as the plain letters a reader sees in them. For reading, not for showing: a joiner
-     * inside an emoji is dropped too.
+     * circled: "𝐧𝐨𝐭", "ｏｗｎｅｄ") as the plain letters a reader sees in them; Cyrillic and Greek look-alikes inside a
+     * Latin word ("оwnеrshiр" with Cyrillic о, е, р) as the Latin letters they pass for; and without struck-through
+     * text ("~~I traced the lag~~"), which a reader sees withdrawn. For reading, not for showing: a joiner inside an
+     * emoji is dropped too.
      */
     public static String visible(String text) {
         if (text == null) {
             return "";
         }
         String shown = without(text, c -> Character.getType(c) == Character.FORMAT);
-        return hasStyledLetters(shown) ? plainLetters(shown) : shown;
+        shown = hasStyledLetters(shown) ? plainLetters(shown) : shown;
+        shown = shown.indexOf("~~") >= 0 ? STRUCK.matcher(shown).replaceAll("") : shown;
+        return shown.chars().anyMatch(c -> c >= 0x0370 && c <= 0x04FF) ? latinLookAlikes(shown) : shown;
+    }
+
+    /** Markdown strikethrough (Discord, GitHub): two tildes each side, on one line. */
+    private static final java.util.regex.Pattern STRUCK = java.util.regex.Pattern.compile("~~[^~\\n]+~~");
+
+    /** Cyrillic and Greek letters drawn like Latin ones, and the Latin letter each passes for. */
+    private static final String LOOK_ALIKES = "аеорсухіјѕԁԛԝАВЕКМНОРСТХІЈЅοΑΒΕΗΙΚΜΝΟΡΤΧΥΖ";
+    private static final String LATIN = "aeopcyxijsdqwABEKMHOPCTXIJSoABEHIKMNOPTXYZ";
+
+    /** In each word that mixes Latin letters with look-alikes, the look-alikes become Latin; words in one script stay. */
+    private static String latinLookAlikes(String text) {
+        StringBuilder out = new StringBuilder(text);
+        int i = 0;
+        while (i < out.length()) {
+            if (!Character.isLetter(out.charAt(i))) {
+                i++;
+                continue;
+            }
+            int end = i;
+            boolean latin = false;
+            boolean lookAlike = false;
+            while (end < out.length() && Character.isLetter(out.charAt(end))) {
+                char c = out.charAt(end);
+                latin |= c < 0x0250;
+                lookAlike |= LOOK_ALIKES.indexOf(c) >= 0;
+                end++;
+            }
+            if (latin && lookAlike) {
+                for (int k = i; k < end; k++) {
+                    int at = LOOK_ALIKES.indexOf(out.charAt(k));
+                    if (at >= 0) {
+                        out.setCharAt(k, LATIN.charAt(at));
+                    }
+                }
+            }
+            i = end;
+        }
+        return out.toString();
     }
 
     /** Mathematical alphanumerics, enclosed alphanumerics and full-width forms: letters and digits in a style. */

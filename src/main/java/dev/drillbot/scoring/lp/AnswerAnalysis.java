@@ -682,7 +682,7 @@ final class AnswerAnalysis {
 
     /** "I'd like to share a story from ...", "I'll admit ...": the answer introduced or qualified, not a plan. */
     private static final java.util.regex.Pattern ANSWER_FRAME = java.util.regex.Pattern.compile(
-            "(?i)\\bi(?:'d|\u2019d| would) (?:like|love) to (?:share|tell|talk|walk|give|describe|start)\\b"
+            "(?i)\\bi(?:'d|\u2019d| would) (?:like|love) to (?:share|tell|talk|walk|give|describe|start)\\b(?! (?:you )?that\\b)"
                     + "|\\bi(?:'ll|\u2019ll| will) (?:admit|confess|grant|be honest|say this)\\b");
 
     /** "I'd have liked to ...", "I would have preferred ...": a regret about what happened, not a plan. */

@@ -17,6 +17,19 @@ class UserTextTest {
     }
 
     @Test
+    @DisplayName("read as a reader sees it: look-alike letters inside a Latin word are Latin, struck-through text is gone")
+    void visibleForReading() {
+        // Cyrillic о, е, р inside "ownership": the word a reader sees
+        assertThat(UserText.visible("I took \u043Ewn\u0435rshi\u0440 of it")).isEqualTo("I took ownership of it");
+        // a word all in Cyrillic is left as written
+        assertThat(UserText.visible("\u0441\u043E\u0440 and cop")).isEqualTo("\u0441\u043E\u0440 and cop");
+        assertThat(UserText.visible("~~I traced the lag to the batch.~~ In the end I told them.")).isEqualTo(" In the end I told them.");
+        // one tilde is "about": "~40% to ~5%" stays
+        assertThat(UserText.visible("Failures fell from ~40% to ~5%.")).isEqualTo("Failures fell from ~40% to ~5%.");
+        assertThat(UserText.visible("plain text stays the same object")).isSameAs("plain text stays the same object");
+    }
+
+    @Test
     @DisplayName("a quoted argument is one line of at most 60 characters")
     void quoted() {
         assertThat(UserText.quoted("astrology")).isEqualTo("astrology");

@@ -185,6 +185,14 @@ class AnswerAnalysisTest {
         assertThat(one("I was frustrated, and I'll admit my replies got short too.").hypothetical).isFalse();
         assertThat(one("If the load failed again, I could rerun it from the raw files.").hypothetical).isTrue();
         assertThat(one("I'll make sure every load has an owner.").hypothetical).isTrue();
+        // regrets and intentions never carried out are no story (hostile round 8)
+        assertThat(one("I wish I had called the directors before the numbers went out.").hypothetical).isTrue();
+        assertThat(one("I planned to take it to each squad lead separately.").hypothetical).isTrue();
+        assertThat(one("I meant to build the first shared model myself.").actor).isNotEqualTo(AnswerAnalysis.Actor.I);
+        assertThat(one("I received her status updates and the postmortem she sent.").actor).isNotEqualTo(AnswerAnalysis.Actor.I);
+        // "I'd love to tell you that I ..." is a claim, not an introduction
+        assertThat(one("I'd love to tell you that I disagreed with my director in the review.").hypothetical).isTrue();
+        assertThat(one("I'd love to tell you about the time I rebuilt our loader.").hypothetical).isFalse();
     }
 
     @Test
