@@ -1113,11 +1113,15 @@ final class AnswerAnalysis {
     /** A time window after the story ("for the next three closes") with its amount or span: "for the next window" has none. */
     private static boolean resultWindow(Sentence s, Lexicon lex) {
         int after = s.end(lex.resultWindowsId);
-        if (after < 0 || after >= s.words.length) {
-            return after >= 0 && s.words[after - 1].equals("few") || after >= 0 && s.words[after - 1].equals("couple");
+        if (after < 0) {
+            return false;
         }
-        return (s.flags[after] & (Lexicon.NUMBER | Lexicon.WORD_NUMBER | Lexicon.UNIT)) != 0 || SPANS.contains(s.words[after])
-                || s.words[after - 1].equals("few") || s.words[after - 1].equals("couple");
+        String last = s.words[after - 1];
+        if (last.equals("few") || last.equals("couple")) {
+            return true; // "within a few", "within a couple": the amount is in the cue
+        }
+        return after < s.words.length && ((s.flags[after] & (Lexicon.NUMBER | Lexicon.WORD_NUMBER | Lexicon.UNIT)) != 0
+                || SPANS.contains(s.words[after]));
     }
 
     /** Gives each sentence its STAR(L) part from cue phrases and its place in the story. */
