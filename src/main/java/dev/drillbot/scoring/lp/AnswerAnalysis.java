@@ -173,7 +173,17 @@ final class AnswerAnalysis {
         Arrays.fill(end, -1);
         int[] touched = new int[lex.index.size() + 1];
         int words = 0;
+        Part heading = null; // a STAR heading on a line of its own labels what follows it
+        // whole lines only: a table's "| Action | Dug into the logs |" has its label cell split off as a sentence, and
+        // that cell is a fragment of a table of claims, not a heading
+        Set<String> headingLines = text.indexOf('\n') < 0 ? Set.of() : text.lines().map(String::strip)
+                .filter(l -> heading(l) != null).collect(java.util.stream.Collectors.toSet());
         for (String raw : split(text)) {
+            Part headingHere = headingLines.contains(raw.strip()) ? heading(raw) : null;
+            if (headingHere != null) {
+                heading = headingHere;
+                continue;
+            }
             tokens.n = 0;
             Words.scan(Words.normalise(raw), tokens);
             if (tokens.n == 0) {
@@ -266,8 +276,9 @@ final class AnswerAnalysis {
             boolean shortClause = w.length >= 2 && w[0].equals("i") && s.grammar.first == 1 && s.grammar.past > 0;
             s.real = (w.length >= minWords || shortClause || s.beforeAfter && w.length >= MIN_MEASURED_WORDS) && !s.stuffed
                     && !s.repeated && !s.echo && (s.grammar.finite() || s.beforeAfter);
-            s.label = label(raw);
-            classifyActor(s, lex);
+            classifyActor(s, lex); // by the sentence's own words: a heading above it is not its first word
+            s.label = s.label != null ? s.label : heading;
+            heading = null;
             sentences.add(s);
         }
         wordCount = words;
@@ -799,6 +810,15 @@ final class AnswerAnalysis {
     private static final java.util.regex.Pattern LABEL = java.util.regex.Pattern.compile(
             "(?i)^\\W*(situation|context|background|task|goal|action|actions|result|results|outcome|impact"
                     + "|learning|learnings|lesson|lessons)\\s*[:\\-\u2013\u2014]");
+
+    /** A STAR heading alone on its line ("**Situation**", "## Result", "Action:"), or null: a label, not a sentence. */
+    static Part heading(String line) {
+        return STAR_HEADING.matcher(line).matches() ? label(line.replaceAll("[^A-Za-z]", "") + ":") : null;
+    }
+
+    private static final java.util.regex.Pattern STAR_HEADING = java.util.regex.Pattern.compile(
+            "(?i)\\W*(situation|context|background|task|goal|action|actions|result|results|outcome|impact"
+                    + "|learning|learnings|lesson|lessons)\\W*");
 
     /** The STAR(L) part a sentence is explicitly labelled with ("Result: failures fell ..."), or null. */
     static Part label(String text) {

@@ -219,6 +219,26 @@ class AnswerAnalysisTest {
     }
 
     @Test
+    @DisplayName("a STAR heading on a line of its own (**Situation**, ## Result, Action:) labels what follows; it is no sentence")
+    void headingsOnTheirOwnLines() {
+        AnswerAnalysis a = new AnswerAnalysis("""
+                **Situation**
+                In October 2023 the nightly settlement job in Airflow started failing two or three nights a week.
+
+                ## Action
+                I compared the Spark UI of a good and a failed run and salted the skewed join key.
+
+                Result:
+                Runtime went from 2 h 10 min to 38 min with no failures for the rest of the quarter.""", LEX, RUBRIC);
+        assertThat(a.sentences).extracting(s -> s.part).containsExactly(AnswerAnalysis.Part.SITUATION,
+                AnswerAnalysis.Part.ACTION, AnswerAnalysis.Part.RESULT);
+        assertThat(a.sentences).allSatisfy(s -> assertThat(s.real).isTrue());
+        // the same words inside a sentence are words
+        assertThat(AnswerAnalysis.heading("Action was needed that night.")).isNull();
+        assertThat(AnswerAnalysis.heading("**Learning**")).isEqualTo(AnswerAnalysis.Part.LEARNING);
+    }
+
+    @Test
     @DisplayName("watching someone else act is not my step")
     void perceptionIsNotMyStep() {
         assertThat(one("I watched our tech lead push back on the director in the design review.").actor)
