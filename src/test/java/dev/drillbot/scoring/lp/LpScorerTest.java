@@ -846,15 +846,18 @@ class LpScorerTest {
         assertThat(LpScorer.of(strict).score(q, story).total()).isLessThan(scorer.score(q, story).total());
     }
 
+    /** A cost story with no phrase of Hire and Develop, which the model reads as Frugality far ahead. */
+    private static final String COST_STORY = """
+            In 2023 our Snowflake bill had grown to $64,000 a month. I pulled 30 days of query history and found an XL
+            warehouse that never suspended because a BI tool pinged it every minute. I moved the BI tool to its own
+            small warehouse with a 60-second auto-suspend and changed the 40 largest dbt models to incremental builds.
+            Within six weeks the bill fell from $64,000 to $31,000 a month, and the dashboards were ready at 7:10 as before.""";
+
     @Test
     @DisplayName("a story with no phrase of the asked principle is capped as off principle, unless the model reads it near the top: then only as thin")
     void noPhraseButCloseReadingIsThinNotOff() {
         // a cost story asked under Hire and Develop: no phrase of it, and the model reads Frugality far ahead
-        String story = """
-                In 2023 our Snowflake bill had grown to $64,000 a month. I pulled 30 days of query history and found an XL
-                warehouse that never suspended because a BI tool pinged it every minute. I moved the BI tool to its own
-                small warehouse with a 60-second auto-suspend and changed the 40 largest dbt models to incremental builds.
-                Within six weeks the bill fell from $64,000 to $31,000 a month, and the dashboards were ready at 7:10 as before.""";
+        String story = COST_STORY;
         var q = Answers.question(Principle.HIRE_AND_DEVELOP_THE_BEST);
         List<String> read = scorer.explain(q, story);
         assertThat(read).anyMatch(l -> l.startsWith("Principle: Hire and Develop the Best, 0 signal group"));
@@ -872,11 +875,7 @@ class LpScorerTest {
     @Test
     @DisplayName("a well-told story of another principle is 'not yet', but above where stuffing, templates and echoes land")
     void offPrincipleStoryIsNotYetButAboveGaming() {
-        String story = """
-                In 2023 our Snowflake bill had grown to $64,000 a month. I pulled 30 days of query history and found an XL
-                warehouse that never suspended because a BI tool pinged it every minute. I moved the BI tool to its own
-                small warehouse with a 60-second auto-suspend and changed the 40 largest dbt models to incremental builds.
-                Within six weeks the bill fell from $64,000 to $31,000 a month, and the dashboards were ready at 7:10 as before.""";
+        String story = COST_STORY;
         var q = Answers.question(Principle.HIRE_AND_DEVELOP_THE_BEST);
         Score s = scorer.score(q, story);
         // the caps for stuffing, fragments and echoes are 30 and placeholders 25: a real story of the wrong principle,
