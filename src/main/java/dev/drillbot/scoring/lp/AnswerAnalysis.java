@@ -3,6 +3,7 @@ package dev.drillbot.scoring.lp;
 import dev.drillbot.core.bank.Principle;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -176,10 +177,17 @@ final class AnswerAnalysis {
         Part heading = null; // a STAR heading on a line of its own labels what follows it
         // whole lines only: a table's "| Action | Dug into the logs |" has its label cell split off as a sentence, and
         // that cell is a fragment of a table of claims, not a heading
-        Set<String> headingLines = text.indexOf('\n') < 0 ? Set.of() : text.lines().map(String::strip)
-                .filter(l -> heading(l) != null).collect(java.util.stream.Collectors.toSet());
+        Map<String, Part> headingLines = new HashMap<>();
+        if (text.indexOf('\n') >= 0) {
+            text.lines().map(String::strip).forEach(l -> {
+                Part p = heading(l);
+                if (p != null) {
+                    headingLines.put(l, p);
+                }
+            });
+        }
         for (String raw : split(text)) {
-            Part headingHere = headingLines.contains(raw.strip()) ? heading(raw) : null;
+            Part headingHere = headingLines.get(raw.strip());
             if (headingHere != null) {
                 heading = headingHere;
                 continue;
@@ -807,26 +815,29 @@ final class AnswerAnalysis {
         return 0;
     }
 
+    /** The words that name a STAR(L) part, as a label ("Result: ...") or a heading ("**Result**"). */
+    private static final String PART_WORDS = "(situation|context|background|task|goal|action|actions|result|results"
+            + "|outcome|impact|learning|learnings|lesson|lessons)";
     private static final java.util.regex.Pattern LABEL = java.util.regex.Pattern.compile(
-            "(?i)^\\W*(situation|context|background|task|goal|action|actions|result|results|outcome|impact"
-                    + "|learning|learnings|lesson|lessons)\\s*[:\\-\u2013\u2014]");
+            "(?i)^\\W*" + PART_WORDS + "\\s*[:\\-\u2013\u2014]");
 
     /** A STAR heading alone on its line ("**Situation**", "## Result", "Action:"), or null: a label, not a sentence. */
     static Part heading(String line) {
-        return STAR_HEADING.matcher(line).matches() ? label(line.replaceAll("[^A-Za-z]", "") + ":") : null;
+        java.util.regex.Matcher m = STAR_HEADING.matcher(line);
+        return m.matches() ? part(m.group(1)) : null;
     }
 
-    private static final java.util.regex.Pattern STAR_HEADING = java.util.regex.Pattern.compile(
-            "(?i)\\W*(situation|context|background|task|goal|action|actions|result|results|outcome|impact"
-                    + "|learning|learnings|lesson|lessons)\\W*");
+    private static final java.util.regex.Pattern STAR_HEADING = java.util.regex.Pattern.compile("(?i)\\W*" + PART_WORDS + "\\W*");
 
     /** The STAR(L) part a sentence is explicitly labelled with ("Result: failures fell ..."), or null. */
     static Part label(String text) {
         java.util.regex.Matcher m = LABEL.matcher(text);
-        if (!m.find()) {
-            return null;
-        }
-        return switch (m.group(1).toLowerCase(java.util.Locale.ROOT)) {
+        return m.find() ? part(m.group(1)) : null;
+    }
+
+    /** The part a label or heading word names. */
+    private static Part part(String word) {
+        return switch (word.toLowerCase(java.util.Locale.ROOT)) {
             case "situation", "context", "background" -> Part.SITUATION;
             case "task", "goal" -> Part.TASK;
             case "action", "actions" -> Part.ACTION;
