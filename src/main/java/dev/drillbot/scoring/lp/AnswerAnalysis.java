@@ -61,6 +61,8 @@ final class AnswerAnalysis {
          * the job, backfill six weeks, and the metric comes back to within 1% of the baseline".
          */
         boolean outcomeTail;
+        /** "It took me four days instead of fifteen minutes": what the work cost me, not how it ended. */
+        boolean effort;
         Part part = Part.OTHER;
 
         Sentence(String text, String[] words, int position) {
@@ -285,6 +287,7 @@ final class AnswerAnalysis {
             s.real = (w.length >= minWords || shortClause || s.beforeAfter && w.length >= MIN_MEASURED_WORDS) && !s.stuffed
                     && !s.repeated && !s.echo && (s.grammar.finite() || s.beforeAfter);
             classifyActor(s, lex); // by the sentence's own words: a heading above it is not its first word
+            s.effort = EFFORT.matcher(s.text).lookingAt();
             s.label = s.label != null ? s.label : heading;
             heading = null;
             sentences.add(s);
@@ -703,6 +706,11 @@ final class AnswerAnalysis {
     private static final java.util.regex.Pattern ANSWER_FRAME = java.util.regex.Pattern.compile(
             "(?i)\\bi(?:'d|\u2019d| would) (?:like|love) to (?:share|tell|talk|walk|give|describe|start)\\b(?! (?:you )?that\\b)"
                     + "|\\bi(?:'ll|\u2019ll| will) (?:admit|confess|grant|be honest|say this)\\b");
+
+    /** What the work cost its teller: "It took me four days", "That cost us an extra week". */
+    private static final java.util.regex.Pattern EFFORT = java.util.regex.Pattern.compile(
+            "(?i)(?:(?:and|but|so),? )?(?:it|that|this|all (?:of )?(?:this|that))(?: (?:all|only|just|still|also|probably|maybe"
+                    + "|eventually|finally|honestly|actually))? (?:took|cost) (?:me|us|my team|our team|the team)\\b");
 
     /** "I'd have liked to ...", "I would have preferred ...": a regret about what happened, not a plan. */
     private static final Set<String> REGRETS = Set.of("liked", "loved", "preferred", "wanted", "hoped");
@@ -1222,13 +1230,13 @@ final class AnswerAnalysis {
                 s.part = Part.LEARNING;
             } else if (actionSeen && s.has(lex.pendingOutcomesId) && !s.beforeAfter) {
                 s.part = Part.OTHER; // "they said they'd think about it and come back to me": no outcome yet
-            } else if (actionSeen && (s.has(lex.resultCuesId) || resultWindow(s, lex) || s.beforeAfter || s.outcomeTail
-                    || (s.quantities > 0 && s.actor != Actor.I && s.position >= sentences.size() * LATE_SHARE))
+            } else if (actionSeen && (s.has(lex.resultCuesId) || !s.effort && (resultWindow(s, lex) || s.beforeAfter
+                    || s.outcomeTail || (s.quantities > 0 && s.actor != Actor.I && s.position >= sentences.size() * LATE_SHARE)))
                     && (s.actor != Actor.I || s.has(lex.resultMarkersId) || s.position > lastPlainAction || s.outcomeTail)) {
                 // a measurement late in the story, after the actions, is how it ended; a number inside one of
                 // my own steps followed by more steps ("I increased retention to seven days") is an action
                 s.part = Part.RESULT;
-            } else if (actionSeen && s.position > lastMine && (s.past || (retold || s.has(lex.presentOutcomesId))
+            } else if (actionSeen && !s.effort && s.position > lastMine && (s.past || (retold || s.has(lex.presentOutcomesId))
                     && s.grammar.present > 0) && !s.hypothetical && (s.actor == Actor.NONE || s.actor == Actor.PASSIVE)) {
                 // after my last own step, what happened to the thing acted on is the outcome: "For the next
                 // three closes the numbers matched the ledger." (even when the team's later steps follow)

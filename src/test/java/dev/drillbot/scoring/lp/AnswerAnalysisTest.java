@@ -772,4 +772,18 @@ class AnswerAnalysisTest {
     void countedThings(String text, int quantities) {
         assertThat(one(text).quantities).isEqualTo(quantities);
     }
+
+    @Test
+    @DisplayName("what the work cost me ('It took me four days instead of an hour') is not how the story ended")
+    void effortIsNoOutcome() {
+        String story = "Support kept re-running a cleanup script because the invoices table got duplicate rows after retried loads."
+                + " I found that every retry of the hourly batch appended the same rows again."
+                + " I rewrote the load as a MERGE on invoice_id and added a uniqueness check that stops the models downstream.";
+        assertThat(lastPart(story + " It took me four days instead of an hour.")).isNotEqualTo(AnswerAnalysis.Part.RESULT);
+        assertThat(lastPart(story + " That cost me an extra week.")).isNotEqualTo(AnswerAnalysis.Part.RESULT);
+        // told as how long the job itself now takes, it is the outcome
+        assertThat(lastPart(story + " The load took eight minutes instead of forty.")).isEqualTo(AnswerAnalysis.Part.RESULT);
+        assertThat(lastPart(story + " It took me four days, and the duplicates went from forty a month to zero."))
+                .isEqualTo(AnswerAnalysis.Part.RESULT);
+    }
 }
