@@ -17,6 +17,9 @@ final class AnswerAnalysis {
     /** Fewer words than this per finite verb make a sentence of four or more verbs a list of claims. */
     private static final double VERB_LIST_WORDS_PER_VERB = 3.2;
     private static final Set<String> PRONOUN_SUBJECTS = Set.of("i", "we", "he", "she", "they", "it");
+    /** Words a sentence's subject can open on: "A re-scan found ...", "Our nightly load took ...". */
+    private static final Set<String> SUBJECT_OPENERS = Set.of("a", "an", "the", "our", "my", "their", "his", "her", "its",
+            "this", "that", "each", "every", "no");
 
     enum Actor { I, WE, PASSIVE, NONE }
 
@@ -259,6 +262,10 @@ final class AnswerAnalysis {
             // glue words do not make it a list when it has one (a fragment cut from mid-sentence starts lower-case)
             boolean cvStep = s.grammar.first == 0 && (s.tags[0] & Morphology.VBD) != 0 && function > 0
                     && Character.isUpperCase(raw.charAt(0));
+            // one plain clause opening on its subject ("A re-scan found zero addresses.") is a sentence, however few
+            // glue words its nouns leave it
+            boolean subjectClause = s.grammar.first > 0 && s.grammar.past + s.grammar.present + s.grammar.modal == 1
+                    && SUBJECT_OPENERS.contains(w[0]);
             // a comma list of bare verbs ("owned it, replanned it, reprioritised, cut scope, escalated, delivered")
             // has clauses in name only: four or more finite verbs with hardly a word between them
             // ("Before I build anything I ask her what she'll do" has its subjects: clauses, not a list)
@@ -269,7 +276,7 @@ final class AnswerAnalysis {
             }
             boolean verbList = finite >= 4 && w.length < VERB_LIST_WORDS_PER_VERB * finite && subjects <= 1;
             s.stuffed = w.length >= minWords
-                    && (((double) function / w.length < minFunction && !cvStep || (double) signal / w.length > maxSignal)
+                    && (((double) function / w.length < minFunction && !cvStep && !subjectClause || (double) signal / w.length > maxSignal)
                             && !clauses || recited >= 2 || verbList);
             measure(s, lex);
             // a measured change ("Nightly runtime fell 55%.") is evidence however terse: never a keyword list

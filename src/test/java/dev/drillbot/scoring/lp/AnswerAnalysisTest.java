@@ -760,6 +760,9 @@ class AnswerAnalysisTest {
         assertThat(one("I disagreed.").actor).isEqualTo(Actor.I);
         assertThat(one("Strong ownership.").real).isFalse();
         assertThat(one("I usually agree.").real).isFalse();
+        // one plain clause opening on its subject is a sentence, though its nouns leave it few glue words
+        assertThat(one("A re-scan found zero addresses.").real).isTrue();
+        assertThat(one("Re-scan, zero addresses, full compliance, total ownership.").real).isFalse();
     }
 
     @ParameterizedTest(name = "\"{0}\" counts {1} things")
