@@ -1208,10 +1208,20 @@ final class AnswerAnalysis {
             // partitions ...") has them as its Action: a story always has steps, and these are mine
             partPass(lex, lastAction, lastMine, lastPlainAction, true, retold);
         }
+        if (sentences.stream().noneMatch(s -> s.part == Part.ACTION)) {
+            // "At a ride-hailing start-up I designed our event pipeline for 100x that: ...": an opener that sets the
+            // scene and tells my one step is the story's Action when no other sentence is
+            partPass(lex, lastAction, lastMine, lastPlainAction, true, retold, true);
+        }
     }
 
     private void partPass(Lexicon lex, int lastAction, int lastMine, int lastPlainAction, boolean decisionsAreSteps,
             boolean retold) {
+        partPass(lex, lastAction, lastMine, lastPlainAction, decisionsAreSteps, retold, false);
+    }
+
+    private void partPass(Lexicon lex, int lastAction, int lastMine, int lastPlainAction, boolean decisionsAreSteps,
+            boolean retold, boolean sceneStep) {
         boolean actionSeen = false;
         boolean opener = true;
         // in a story laid out under two or more STAR labels, my own steps under "Action:" stay steps (only those:
@@ -1250,8 +1260,8 @@ final class AnswerAnalysis {
                 s.part = Part.RESULT;
             } else if (s.has(lex.taskCuesId) && !actionSeen && !(decisionsAreSteps && action && s.actor == Actor.I && s.past)) {
                 s.part = Part.TASK;
-            } else if (!actionSeen && (s.has(lex.situationCuesId) && !(action && s.position >= 2) || s.hypothetical
-                    || first && setsScene(s))) {
+            } else if (!actionSeen && !(sceneStep && action && s.actor == Actor.I && !s.hypothetical && mainClauseMine(s))
+                    && (s.has(lex.situationCuesId) && !(action && s.position >= 2) || s.hypothetical || first && setsScene(s))) {
                 // past the opening, "I presented it at our team meeting" is a step, whatever cue it holds
                 s.part = Part.SITUATION;
             } else if (action) {
@@ -1268,6 +1278,18 @@ final class AnswerAnalysis {
             }
         }
     }
+
+    /**
+     * Whether the sentence's main clause is my step: its first finite verb is mine and it does not open on a
+     * subordinate clause ("At a start-up I designed ...", not "When I joined, the first thing I read was ...").
+     */
+    private static boolean mainClauseMine(Sentence s) {
+        return s.grammar.subject != null && s.grammar.first >= 0 && s.grammar.subject[s.grammar.first] == Grammar.MINE
+                && !SUBORDINATORS.contains(s.words[0]);
+    }
+
+    private static final Set<String> SUBORDINATORS = Set.of("when", "while", "after", "before", "as", "since", "once",
+            "because", "if", "although", "though");
 
     /** An opener that places the story before telling it: "At a delivery start-up I ran ...", "In 2023 ...". */
     private static boolean setsScene(Sentence s) {

@@ -789,4 +789,20 @@ class AnswerAnalysisTest {
         assertThat(lastPart(story + " It took me four days, and the duplicates went from forty a month to zero."))
                 .isEqualTo(AnswerAnalysis.Part.RESULT);
     }
+
+    @Test
+    @DisplayName("an opener that sets the scene and tells my only step ('At a start-up I designed ...') is the story's Action")
+    void sceneSettingStepIsTheActionWhenThereIsNoOther() {
+        String story = "At a food-delivery start-up taking 50k orders a day, I designed the order events pipeline for fifty times that:"
+                + " Kafka topics keyed by region, schemas in a registry, and hourly Parquet files on S3 instead of Postgres."
+                + " Three years later we were at two million orders a day and the pipeline had needed only more brokers.";
+        AnswerAnalysis a = new AnswerAnalysis(story, LEX, RUBRIC);
+        assertThat(a.sentences.get(0).part).isEqualTo(AnswerAnalysis.Part.ACTION);
+        assertThat(a.sentences.get(a.sentences.size() - 1).part).isEqualTo(AnswerAnalysis.Part.RESULT);
+        // with a step of its own later, the opener stays the scene
+        AnswerAnalysis b = new AnswerAnalysis("At a food-delivery start-up taking 50k orders a day, I joined the data platform team."
+                + " I designed the order events pipeline for fifty times that load, with Kafka topics keyed by region."
+                + " Three years later we were at two million orders a day and the pipeline had needed only more brokers.", LEX, RUBRIC);
+        assertThat(b.sentences.get(0).part).isEqualTo(AnswerAnalysis.Part.SITUATION);
+    }
 }
