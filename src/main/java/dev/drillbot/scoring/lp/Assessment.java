@@ -792,7 +792,9 @@ final class Assessment {
         List<Sentence> generalising = a.sentences.stream().filter(s -> s.has(general)).toList();
         // a story that names its own time ("this story is from Orbit Freight in 2022", "In May 2024 ...") may open with
         // a line about the teller, or say "in each case" of the rows it checked: it is still one occasion
-        if (!hypothetical && generalising.size() >= r.num("caps.generalisation_sentences") && !pastAnchor) {
+        // ... but not when most of what it says describes the teller ("one of my core strengths", "who always", "I
+        // constantly"): one more such line than allowed is a self-portrait, whatever time it names
+        if (!hypothetical && generalising.size() >= r.num("caps.generalisation_sentences") + (pastAnchor ? 1 : 0)) {
             caps.add(new Cap("not one occasion", (int) r.num("caps.hypothetical"), "this sums up many occasions or"
                     + " describes you (\"" + generalising.get(0).matched(general) + "\"); tell one time it happened"));
         }

@@ -638,6 +638,17 @@ class AnswerAnalysisTest {
                 + " with juniors and seniors. Once I told a colleague his pull requests were too large to review and"
                 + " helped him split them. Developing others is one of the things I care about most.";
         assertThat(scorer.explain(q, claims)).anyMatch(l -> l.startsWith("Cap not one occasion"));
+        // a self-portrait of three such lines is one whatever vague time it names ("in my last role")
+        var frugal = Answers.question(dev.drillbot.core.bank.Principle.FRUGALITY);
+        String portrait = "Keeping cloud spend down is one of my core strengths. I'm a careful engineer who always asks what a"
+                + " query costs before it ships. In my last role I moved our nightly jobs to spot instances and cut the bill"
+                + " by 45%. I constantly look for idle clusters, oversized warehouses and tables nobody reads.";
+        assertThat(scorer.explain(frugal, portrait)).anyMatch(l -> l.startsWith("Cap not one occasion"));
+        // one line about the teller before a story with its own time stays a story
+        String story = "Keeping cloud spend down is one of my core strengths. In March 2024 I moved our nightly Spark jobs on"
+                + " EMR to spot instances after checking which of them could survive a lost node. I added a retry on the two"
+                + " jobs that could not and kept those on demand. The monthly bill went from $38,000 to $21,000 that quarter.";
+        assertThat(scorer.explain(frugal, story)).noneMatch(l -> l.startsWith("Cap not one occasion"));
     }
 
     @Test
