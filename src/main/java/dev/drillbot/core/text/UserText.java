@@ -22,7 +22,7 @@ public final class UserText {
      * or a placeholder the reader sees whole; and with styled letters (mathematical bold or italic, full-width,
      * circled: "𝐧𝐨𝐭", "ｏｗｎｅｄ") as the plain letters a reader sees in them; Cyrillic and Greek look-alikes inside a
      * Latin word ("оwnеrshiр" with Cyrillic о, е, р) as the Latin letters they pass for; and without struck-through
-     * text ("~~I traced the lag~~"), which a reader sees withdrawn. For reading, not for showing: a joiner inside an
+     * text ("~~I traced the lag~~" on Discord, "~I traced the lag~" on Slack), which a reader sees withdrawn. For reading, not for showing: a joiner inside an
      * emoji is dropped too.
      */
     public static String visible(String text) {
@@ -31,12 +31,16 @@ public final class UserText {
         }
         String shown = without(text, c -> Character.getType(c) == Character.FORMAT);
         shown = hasStyledLetters(shown) ? plainLetters(shown) : shown;
-        shown = shown.indexOf("~~") >= 0 ? STRUCK.matcher(shown).replaceAll("") : shown;
+        shown = shown.indexOf('~') >= 0 ? STRUCK.matcher(shown).replaceAll("") : shown;
         return shown.chars().anyMatch(c -> c >= 0x0370 && c <= 0x04FF) ? latinLookAlikes(shown) : shown;
     }
 
-    /** Markdown strikethrough (Discord, GitHub): two tildes each side, on one line. */
-    private static final java.util.regex.Pattern STRUCK = java.util.regex.Pattern.compile("~~[^~\\n]+~~");
+    /**
+     * Strikethrough on one line: two tildes each side (Discord, GitHub markdown), or one (Slack), where Slack reads it
+     * as such: the tildes hug the text, after a space and before a space or a stop, so "~40 to ~5 minutes" stays as written.
+     */
+    private static final java.util.regex.Pattern STRUCK = java.util.regex.Pattern.compile(
+            "~~[^~\\n]+~~|(?<![^\\s(\\[])~(?=[^\\s~])[^~\\n]*?[^\\s~]~(?=[\\s.,;:!?)\\]]|$)");
 
     /** Cyrillic and Greek letters drawn like Latin ones, and the Latin letter each passes for. */
     private static final String LOOK_ALIKES = "аеорсухіјѕԁԛԝАВЕКМНОРСТХІЈЅοΑΒΕΗΙΚΜΝΟΡΤΧΥΖ";

@@ -220,6 +220,7 @@ final class AnswerAnalysis {
                     ids[i] = -1;
                 }
             }
+            notThePronoun(raw, w, flags);
             s.flags = flags;
             s.tags = tags(w, flags, lex.morphology);
             s.label = label(raw);
@@ -653,12 +654,31 @@ final class AnswerAnalysis {
             boolean state = after < w.length && (f[after] & Lexicon.I_NON_ACTION) != 0;
             boolean object = at > 0 && (f[at - 1] & Lexicon.PREPOSITION) != 0;
             s.actor = state || object ? Actor.NONE : Actor.WE;
+        } else if (passive && byMe(w) || MY_STEP_WAS.matcher(s.text).lookingAt()) {
+            // "the cutoff was corrected by me", "My first step was to open the query profile": my steps, told
+            // round the other way
+            s.actor = Actor.I;
         } else if (impliedI(s)) {
             s.actor = Actor.I; // "Rewrote the job, which was then deployed": the implied I acts; the passive is a detail
         } else if (passive) {
             s.actor = Actor.PASSIVE;
         }
     }
+
+    /** "... was checked by me", "... by myself". */
+    private static boolean byMe(String[] w) {
+        for (int k = 0; k + 1 < w.length; k++) {
+            if (w[k].equals("by") && (w[k + 1].equals("me") || w[k + 1].equals("myself"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A step named as mine and then told: "My first step was to open the query profile", "My fix was a MERGE". */
+    private static final java.util.regex.Pattern MY_STEP_WAS = java.util.regex.Pattern.compile(
+            "(?i)(?:(?:after that|then|next|so|and),? )?my (?:(?:first|second|third|next|last|final|own|main|immediate) )?"
+                    + "(?:step|move|fix|change|priority|action|first move|response) was (?:to [a-z]+|an? |the )");
 
     /**
      * Whether the "I" at {@code k} does something rather than is, thinks or perceives: "I rewrote", not "I was",
@@ -1290,6 +1310,27 @@ final class AnswerAnalysis {
 
     private static final Set<String> SUBORDINATORS = Set.of("when", "while", "after", "before", "as", "since", "once",
             "because", "if", "although", "though");
+
+    /**
+     * An "I" that is no pronoun: the first letter of "I/O" (read as the words "i o"), or a numeral after the
+     * capitalised name of what it numbers, inside a sentence ("we shipped Phase I in May"; "the step I took" and a
+     * sentence that opens "Step I took" keep their pronoun). Neither makes a sentence mine.
+     */
+    private static void notThePronoun(String raw, String[] w, int[] flags) {
+        boolean numeral = ROMAN_ONE.matcher(raw).find();
+        for (int k = 0; k < w.length; k++) {
+            if (w[k].equals("i") && (k + 1 < w.length && w[k + 1].equals("o") || numeral && k > 0 && NUMBERED.contains(w[k - 1]))) {
+                flags[k] &= ~Lexicon.FIRST_PERSON;
+            }
+        }
+    }
+
+    /** Things numbered with Roman numerals: "Phase I", "Tier I", "Type I error". */
+    private static final Set<String> NUMBERED = Set.of("phase", "stage", "tier", "level", "type", "wave", "pillar",
+            "milestone", "gen", "part", "round", "section", "volume", "appendix", "article", "chapter", "release");
+    private static final java.util.regex.Pattern ROMAN_ONE = java.util.regex.Pattern.compile(
+            "(?<=\\S\\s{1,3})(?:Phase|Stage|Tier|Level|Type|Wave|Pillar|Milestone|Gen|Part|Round|Section|Volume|Appendix"
+                    + "|Article|Chapter|Release|PHASE|STAGE|TIER)\\s+I\\b");
 
     /** An opener that places the story before telling it: "At a delivery start-up I ran ...", "In 2023 ...". */
     private static boolean setsScene(Sentence s) {

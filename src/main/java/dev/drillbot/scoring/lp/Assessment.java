@@ -665,12 +665,51 @@ final class Assessment {
     /** A year after this one: the sentence is a plan or an invention, not something that happened. */
     private boolean futureYear(Sentence s) {
         for (int k = 0; k < s.flags.length; k++) {
-            if ((s.flags[k] & Lexicon.YEAR) != 0 && yearOf(s.words[k]) > thisYear) {
+            if ((s.flags[k] & Lexicon.YEAR) != 0 && yearOf(s.words[k]) > thisYear && datesTheSentence(s.words, k)
+                    && toldInThePast(s, k)) {
                 return true;
             }
         }
         return false;
     }
+
+    /**
+     * Whether the year at {@code k} says when the sentence happened ("In March 2028 we launched", "by 2029"), not
+     * which thing it names ("the 2027 law", "our 2028 plan").
+     */
+    private static boolean datesTheSentence(String[] w, int k) {
+        int before = k - 1;
+        if (before >= 0 && MONTHS.contains(w[before])) {
+            before--;
+        }
+        return before < 0 || DATING.contains(w[before]);
+    }
+
+    /**
+     * Whether the verb a date belongs to (the nearest finite verb before it, else the first after it) is in the past:
+     * "the law takes effect in January 2027" is a date the story looks ahead to, not when it happened.
+     */
+    private static boolean toldInThePast(Sentence s, int k) {
+        for (int j = k - 1; j >= 0; j--) {
+            int kind = Grammar.finite(s.words, s.tags, j);
+            if (kind != 0) {
+                return kind == 1;
+            }
+        }
+        for (int j = k + 1; j < s.words.length; j++) {
+            int kind = Grammar.finite(s.words, s.tags, j);
+            if (kind != 0) {
+                return kind == 1;
+            }
+        }
+        return true;
+    }
+
+    private static final Set<String> DATING = Set.of("in", "by", "during", "since", "from", "until", "till", "of", "early",
+            "late", "mid", "spring", "summer", "autumn", "fall", "winter", "q1", "q2", "q3", "q4", "h1", "h2", "and", "or");
+    private static final Set<String> MONTHS = Set.of("january", "february", "march", "april", "may", "june", "july",
+            "august", "september", "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
+            "sep", "sept", "oct", "nov", "dec");
 
     private static int yearOf(String word) {
         try {
@@ -883,8 +922,15 @@ final class Assessment {
             if ((open == '<' || open == '{') && inPath(text, m.start(), m.end())) {
                 continue; // a path or a file name with its pattern: "s3://events/raw/{date}/", "orders_<yyyymmdd>.csv"
             }
+            if (open == '{' && m.start() > 0 && "{$".indexOf(text.charAt(m.start() - 1)) >= 0
+                    || open == '[' && REDACTION_MARKS.contains(m.group())) {
+                continue; // code ("{{ds}}", "${run_date}") and a redaction mark ("[REDACTED]") are written literally
+            }
             if (open == '[' || open == '<' || open == '{' || open == '_') {
                 return m.group();
+            }
+            if (m.group().equals("TBD") && fieldValue(text, m.start())) {
+                continue; // a form's field quoted from the wiki ("Owner: TBD"), not a slot of the answer
             }
             if (m.group().indexOf('_') > 0 && !slotName(m.group())) {
                 continue; // a table or column such as FACT_ORDERS or STATUS_CHANGE_DATE, not a slot
@@ -942,6 +988,34 @@ final class Assessment {
             "ACTION", "TASK", "SITUATION", "STAKEHOLDER", "AMOUNT", "PERCENT", "PERCENTAGE", "VALUE", "TIMEFRAME", "YEAR");
     private static final Set<String> SLOT_FILLERS = Set.of("YOUR", "ROOT", "KEY", "MAIN", "OLD", "NEW", "BEFORE", "AFTER",
             "THE", "X", "Y", "N", "A", "B");
+
+    private static final Set<String> REDACTION_MARKS = Set.of("[REDACTED]", "[MASKED]", "[REMOVED]", "[PII]", "[HIDDEN]",
+            "[ANONYMISED]", "[ANONYMIZED]", "[SCRUBBED]", "[FILTERED]", "[OMITTED]", "[EMAIL]", "[PHONE]");
+
+    /**
+     * Whether the "TBD" at {@code at} is the value of a field named by a word that is no part of an answer ("Owner:
+     * TBD", "On-call: TBD"); "Result: TBD" is a slot of a STAR template.
+     */
+    private static boolean fieldValue(String text, int at) {
+        int colon = at - 1;
+        while (colon >= 0 && text.charAt(colon) == ' ') {
+            colon--;
+        }
+        if (colon < 1 || text.charAt(colon) != ':') {
+            return false;
+        }
+        int from = colon;
+        while (from > 0 && (Character.isLetter(text.charAt(from - 1)) || text.charAt(from - 1) == '-')) {
+            from--;
+        }
+        String field = text.substring(from, colon).toLowerCase(java.util.Locale.ROOT);
+        return !field.isEmpty() && !ANSWER_FIELDS.contains(field);
+    }
+
+    /** The parts of an answer a template leaves to fill in. */
+    private static final Set<String> ANSWER_FIELDS = Set.of("situation", "task", "action", "actions", "result", "results",
+            "impact", "outcome", "metric", "metrics", "learning", "learnings", "lesson", "lessons", "context", "problem",
+            "approach", "timeline", "date", "company", "team", "role", "numbers");
 
     /** Whether text[start, end) sits inside a path or a file name: a path character right before or after it. */
     private static boolean inPath(String text, int start, int end) {

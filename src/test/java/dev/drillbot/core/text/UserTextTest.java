@@ -24,6 +24,10 @@ class UserTextTest {
         // a word all in Cyrillic is left as written
         assertThat(UserText.visible("\u0441\u043E\u0440 and cop")).isEqualTo("\u0441\u043E\u0440 and cop");
         assertThat(UserText.visible("~~I traced the lag to the batch.~~ In the end I told them.")).isEqualTo(" In the end I told them.");
+        // Slack strikes with one tilde each side; a tilde for "about" is no strike
+        assertThat(UserText.visible("~I traced the lag to the batch.~ In the end I told them.")).isEqualTo(" In the end I told them.");
+        assertThat(UserText.visible("Runtime went from ~40 to ~5 minutes, and cost ~$5k->~$3k a month."))
+                .isEqualTo("Runtime went from ~40 to ~5 minutes, and cost ~$5k->~$3k a month.");
         // one tilde is "about": "~40% to ~5%" stays
         assertThat(UserText.visible("Failures fell from ~40% to ~5%.")).isEqualTo("Failures fell from ~40% to ~5%.");
         assertThat(UserText.visible("plain text stays the same object")).isSameAs("plain text stays the same object");

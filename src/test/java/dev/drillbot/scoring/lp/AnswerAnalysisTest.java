@@ -649,6 +649,14 @@ class AnswerAnalysisTest {
                 + " EMR to spot instances after checking which of them could survive a lost node. I added a retry on the two"
                 + " jobs that could not and kept those on demand. The monthly bill went from $38,000 to $21,000 that quarter.";
         assertThat(scorer.explain(frugal, story)).noneMatch(l -> l.startsWith("Cap not one occasion"));
+        // someone else's review and promotion are the mentee's story, not a summary of mine
+        var develop = Answers.question(dev.drillbot.core.bank.Principle.HIRE_AND_DEVELOP_THE_BEST);
+        String mentee = "Anika joined the payments data team from analytics, and in her first performance review her manager"
+                + " noted she avoided on-call. I gave her the refunds pipeline's next real change and paired with her twice a"
+                + " week, and I reviewed every pull request the same day with written reasons. By month six she owned the"
+                + " pipeline and led its Spark 3 migration. She was promoted in the next cycle and her promotion packet cited"
+                + " the migration.";
+        assertThat(scorer.explain(develop, mentee)).noneMatch(l -> l.startsWith("Cap not one occasion"));
     }
 
     @Test
@@ -815,5 +823,23 @@ class AnswerAnalysisTest {
                 + " I designed the order events pipeline for fifty times that load, with Kafka topics keyed by region."
                 + " Three years later we were at two million orders a day and the pipeline had needed only more brokers.", LEX, RUBRIC);
         assertThat(b.sentences.get(0).part).isEqualTo(AnswerAnalysis.Part.SITUATION);
+    }
+
+    @Test
+    @DisplayName("an 'I' that is no pronoun ('Phase I', 'I/O') does not make someone else's step mine")
+    void romanNumeralAndIoAreNotMe() {
+        assertThat(one("The platform team shipped Phase I of the migration in March.").actor).isNotEqualTo(Actor.I);
+        assertThat(one("We reduced I/O wait on the cluster by 40% in two weeks.").actor).isEqualTo(Actor.WE);
+        assertThat(one("The first step I took was to read the scheduler logs.").actor).isEqualTo(Actor.I);
+        assertThat(one("In March I shipped the first release of the loader.").actor).isEqualTo(Actor.I);
+    }
+
+    @Test
+    @DisplayName("my steps told round the other way ('was corrected by me', 'My first step was to ...') are mine")
+    void stepsToldRoundTheOtherWayAreMine() {
+        assertThat(one("The cutoff logic was corrected by me to use the restaurant's local time.").actor).isEqualTo(Actor.I);
+        assertThat(one("My first step was to open the query profile for the slowest MERGE.").actor).isEqualTo(Actor.I);
+        assertThat(one("The cutoff logic was corrected by the platform team last spring.").actor).isEqualTo(Actor.PASSIVE);
+        assertThat(one("My manager's first step was to open the query profile.").actor).isNotEqualTo(Actor.I);
     }
 }

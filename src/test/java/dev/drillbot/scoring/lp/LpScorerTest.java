@@ -947,6 +947,14 @@ class LpScorerTest {
                 .anyMatch(l -> l.contains("is dated after today")).noneMatch(l -> l.contains("describes a habit"))
                 .noneMatch(l -> l.contains("what you would do"));
         assertThat(scorer.explain(q, story.replace("YEAR", String.valueOf(later - 4)))).noneMatch(l -> l.startsWith("Cap hypothetical"));
+        // a deadline the story looks ahead to, or a thing named by its year, is no date of the story's own
+        String ahead = ("Our event lake kept raw IP addresses forever, and legal told me a new privacy law takes effect in"
+                + " January YEAR and caps raw identifiers at 13 months. I proposed we meet the YEAR rule this spring, and I checked a"
+                + " year of query logs to show nobody read identifiers older than 90 days. I wrote a nightly Spark job that hashed"
+                + " them after 90 days and deleted raw files older than 13 months. We removed 2 PB of raw data and legal signed off"
+                + " our compliance with the YEAR law in October, more than a year early.").replace("YEAR", String.valueOf(later));
+        var br = Answers.question(Principle.BROAD_RESPONSIBILITY);
+        assertThat(scorer.explain(br, ahead)).noneMatch(l -> l.startsWith("Cap hypothetical"));
     }
 
     @org.junit.jupiter.params.ParameterizedTest(name = "template? {0} -> {1}")
@@ -956,6 +964,10 @@ class LpScorerTest {
         "Result: TBD. Impact: XX.|true",
         "In the service catalogue the connector's owner was literally \"TBD\", so nobody was paged.|false",
         "The ticket said TBD for the owner, so I took it and fixed the sink over two days.|false",
+        "Our wiki listed the feed with Owner: TBD and On-call: TBD, so nobody was paged.|false",
+        "Situation: TBD. Action: TBD. Result: TBD.|true",
+        "My scrubber wrote [REDACTED] wherever a phone number appeared in the free text.|false",
+        "I switched the task to the run's logical date, {{ds}}, instead of the wall clock, and to ${run_id} for the path.|false",
         "In ____ (year) at ________ (company) the root cause was ________.|true",
         "At (company) I traced the failures to (root cause) and fixed it by (describe the fix).|true",
         "The bill fell from (before) to (after).|true",
