@@ -200,8 +200,8 @@ final class Assessment {
             // ("the requests in the channel dried up"), not one more step of mine ("Afterwards I sent a summary")
             if (s.quantities == 0 && s.part == Part.RESULT && (s.actor != Actor.I || s.outcomeTail)) {
                 observedOutcome = true;
-            } else if (unmeasuredResult == null && s.has(result)) {
-                unmeasuredResult = s;
+            } else if (unmeasuredResult == null && s.has(result) && s.quantities == 0) {
+                unmeasuredResult = s; // a step with its numbers ("I reduced costs by 60%") is never quoted as having none
             }
         }
         double[] q = r.list("impact.result_points");

@@ -885,6 +885,16 @@ class LpScorerTest {
     }
 
     @Test
+    @DisplayName("the impact advice never says a sentence with numbers 'has no number'")
+    void impactAdviceQuotesOnlyUnmeasuredSentences() {
+        String claims = "Cloud cost matters to me. In my last role I reduced platform costs by 60% and saved $2M a year with"
+                + " spot instances and tiered storage. I keep challenging spend and removing waste wherever I find it.";
+        Score s = scorer.score(Answers.question(Principle.FRUGALITY), claims);
+        assertThat(s.feedback()).noneMatch(l -> l.contains("reduced platform costs") && l.contains("has no number"));
+        assertThat(s.feedback()).anyMatch(l -> l.startsWith("Fix") && l.contains("Impact:"));
+    }
+
+    @Test
     @DisplayName("an outcome told without numbers earns impact; one more step of mine after the fix ('Afterwards I sent a summary') does not")
     void observedOutcomeIsWhatHappenedNotMyNextStep() {
         String steps = """
