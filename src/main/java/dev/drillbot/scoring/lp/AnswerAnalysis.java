@@ -642,7 +642,7 @@ final class AnswerAnalysis {
                 && !ANSWER_FRAME.matcher(s.text).find();
         s.past = s.grammar.past > 0; // a finite past verb: "the failed runs" is not one
         int collective = lex.collectiveId;
-        if (i && onlyRefusals(s)) {
+        if (i && onlyRefusals(s, Grammar.MINE)) {
             s.actor = Actor.NONE; // "I did not wait, and I did not just restart it": what I did not do is no step
         } else if (i) {
             s.actor = Actor.I;
@@ -653,7 +653,8 @@ final class AnswerAnalysis {
             // "on the team" is not an actor at all
             boolean state = after < w.length && (f[after] & Lexicon.I_NON_ACTION) != 0;
             boolean object = at > 0 && (f[at - 1] & Lexicon.PREPOSITION) != 0;
-            s.actor = state || object ? Actor.NONE : Actor.WE;
+            // "and we never needed the rollback": what we did not do is how it went, not a step
+            s.actor = state || object || onlyRefusals(s, Grammar.OURS) ? Actor.NONE : Actor.WE;
         } else if (passive && byMe(w) || MY_STEP_WAS.matcher(s.text).lookingAt()) {
             // "the cutoff was corrected by me", "My first step was to open the query profile": my steps, told
             // round the other way
@@ -708,7 +709,7 @@ final class AnswerAnalysis {
      * Whether every finite verb of mine in the sentence is negated ("I did not escalate it", "I never blamed them",
      * "I didn't keep it to myself"): a sentence that says only what I did not do tells no step.
      */
-    private static boolean onlyRefusals(Sentence s) {
+    private static boolean onlyRefusals(Sentence s, byte whose) {
         byte[] who = s.grammar.subject;
         if (who == null) {
             return false;
@@ -716,7 +717,7 @@ final class AnswerAnalysis {
         String[] w = s.words;
         int mine = 0;
         for (int k = 0; k < w.length; k++) {
-            if (who[k] != Grammar.MINE || k >= 2 && w[k - 1].equals("i") && EMBEDDING.contains(w[k - 2])) {
+            if (who[k] != whose || k >= 2 && w[k - 1].equals("i") && EMBEDDING.contains(w[k - 2])) {
                 continue; // "I did not keep what I found to myself": the finding is inside the refusal
             }
             mine++;
@@ -1208,10 +1209,25 @@ final class AnswerAnalysis {
                 lastAction = s.position;
             }
         }
+        // the safeguards I add once it is over ("Before I log off I add a dbt test that fails if ...") close the story;
+        // what happened before them is still how it went
+        int closing = sentences.size();
+        for (int k = sentences.size() - 1; k >= 0; k--) {
+            Sentence s = sentences.get(k);
+            if (!s.real || s.has(lex.lateLearningCuesId) || s.has(lex.learningCuesId)) {
+                continue;
+            }
+            if (s.isAction() && s.actor == Actor.I && safeguard(s)) {
+                closing = k;
+                continue;
+            }
+            break;
+        }
         int lastMine = -1; // my own last step
         for (Sentence s : sentences) {
             // the lesson ("What I take from it: ...") is not a step, however it is told
-            if (s.real && s.isAction() && s.actor == Actor.I && !s.has(lex.lateLearningCuesId) && !s.has(lex.learningCuesId)) {
+            if (s.real && s.isAction() && s.actor == Actor.I && !s.has(lex.lateLearningCuesId) && !s.has(lex.learningCuesId)
+                    && s.position < closing) {
                 lastMine = s.position;
             }
         }
@@ -1298,6 +1314,23 @@ final class AnswerAnalysis {
             }
         }
     }
+
+    /** A step that leaves a safeguard behind: "I added a row-count check", "I also put an alert on the table". */
+    private static boolean safeguard(Sentence s) {
+        boolean adds = false;
+        for (String x : s.words) {
+            adds |= SAFEGUARD_VERBS.contains(x);
+            if (adds && SAFEGUARDS.contains(x)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static final Set<String> SAFEGUARD_VERBS = Set.of("add", "added", "adds", "put", "puts", "wrote", "write", "writes",
+            "set", "sets", "built", "build", "builds");
+    private static final Set<String> SAFEGUARDS = Set.of("test", "tests", "check", "checks", "alert", "alerts", "alarm",
+            "monitor", "monitoring", "runbook", "guardrail", "guardrails", "validation", "assertion", "constraint");
 
     /**
      * Whether the sentence's main clause is my step: its first finite verb is mine and it does not open on a

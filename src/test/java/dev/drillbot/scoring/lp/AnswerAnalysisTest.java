@@ -842,4 +842,22 @@ class AnswerAnalysisTest {
         assertThat(one("The cutoff logic was corrected by the platform team last spring.").actor).isEqualTo(Actor.PASSIVE);
         assertThat(one("My manager's first step was to open the query profile.").actor).isNotEqualTo(Actor.I);
     }
+
+    @Test
+    @DisplayName("how it went, told before the safeguard I add at the end ('I also add a dbt test ...'), is the Result")
+    void outcomeBeforeAClosingSafeguardIsTheResult() {
+        assertThat(one("The export goes out on corrected data and we never need the rollback.").actor).isNotEqualTo(Actor.WE);
+        assertThat(one("We rolled the change back at midnight.").actor).isEqualTo(Actor.WE);
+        String story = "So it's a Friday afternoon and I find our revenue model has joined FX rates on load date for nine days."
+                + " I clone the table so a rollback is one swap, and I rerun the nine days into a scratch schema."
+                + " I diff it against production and swap it in at five.";
+        String outcome = " Monday's finance pack goes out on corrected numbers and we never need the rollback.";
+        AnswerAnalysis closed = new AnswerAnalysis(story + outcome
+                + " Before I log off I add a dbt test that fails if the join date is not the transaction date.", LEX, RUBRIC);
+        assertThat(closed.sentences.get(3).part).isEqualTo(Part.RESULT);
+        // a further step of another kind is still a step: what came before it is not yet the ending
+        AnswerAnalysis more = new AnswerAnalysis(story + outcome
+                + " After that I rewrite the whole currency layer over the next two sprints.", LEX, RUBRIC);
+        assertThat(more.sentences.get(3).part).isNotEqualTo(Part.RESULT);
+    }
 }
