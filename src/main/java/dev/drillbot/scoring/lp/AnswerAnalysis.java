@@ -294,7 +294,7 @@ final class AnswerAnalysis {
             boolean shortClause = w.length >= 2 && w[0].equals("i") && s.grammar.first == 1 && s.grammar.past > 0;
             s.real = (w.length >= minWords || shortClause || s.beforeAfter && w.length >= MIN_MEASURED_WORDS) && !s.stuffed
                     && !s.repeated && !s.echo && (s.grammar.finite() || s.beforeAfter);
-            classifyActor(s, lex); // by the sentence's own words: a heading above it is not its first word
+            classifyActor(s, lex, sentences.isEmpty() ? null : sentences.get(sentences.size() - 1));
             s.effort = EFFORT.matcher(s.text).lookingAt();
             s.label = s.label != null ? s.label : heading;
             heading = null;
@@ -618,7 +618,8 @@ final class AnswerAnalysis {
         }
     }
 
-    private static void classifyActor(Sentence s, Lexicon lex) {
+    /** Who acts, by the sentence's own words (a heading above it is not its first word) and the one before it. */
+    private static void classifyActor(Sentence s, Lexicon lex, Sentence previous) {
         String[] w = s.words;
         int[] f = s.flags;
         boolean i = false;
@@ -661,6 +662,8 @@ final class AnswerAnalysis {
             s.actor = Actor.I;
         } else if (impliedI(s)) {
             s.actor = Actor.I; // "Rewrote the job, which was then deployed": the implied I acts; the passive is a detail
+        } else if (previous != null && previous.actor == Actor.I && continuesMyStep(s)) {
+            s.actor = Actor.I; // "... compared the two by hand, | and swapped the table at 10pm": a long step cut in two
         } else if (passive) {
             s.actor = Actor.PASSIVE;
         }
@@ -801,6 +804,14 @@ final class AnswerAnalysis {
         int first = s.label != null ? 1 : 0;
         // a heading that is itself the verb ("Noticed: ...") or comes before it ("Decision: agreed with legal")
         return startsWithMyVerb(s, first) || s.label == null && startsWithMyVerb(s, afterLabel(s));
+    }
+
+    /** A piece that goes on with the last sentence's step: "and swapped the table", "then reran the job". */
+    private static boolean continuesMyStep(Sentence s) {
+        String[] w = s.words;
+        int first = w.length > 1 && (w[0].equals("and") || w[0].equals("then")) ? 1 : 0;
+        first += first == 1 && w.length > 2 && w[0].equals("and") && w[1].equals("then") ? 1 : 0;
+        return first > 0 && startsWithMyVerb(s, first);
     }
 
     private static boolean startsWithMyVerb(Sentence s, int first) {

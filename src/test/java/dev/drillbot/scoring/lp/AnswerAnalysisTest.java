@@ -860,4 +860,19 @@ class AnswerAnalysisTest {
                 + " After that I rewrite the whole currency layer over the next two sprints.", LEX, RUBRIC);
         assertThat(more.sentences.get(3).part).isNotEqualTo(Part.RESULT);
     }
+
+    @Test
+    @DisplayName("a long step cut at a comma keeps its actor: '..., and swapped the table at 10pm' is still my step, not the outcome")
+    void cutStepKeepsItsActor() {
+        AnswerAnalysis a = new AnswerAnalysis("Then I ran the corrected model into a separate schema, compared the status of every one"
+                + " of the twenty-two thousand subscribers against the billing system by hand and fixed the mismatches, and swapped"
+                + " the table at 10pm with a documented rollback.", LEX, RUBRIC);
+        assertThat(a.sentences).hasSize(2);
+        assertThat(a.sentences.get(1).actor).isEqualTo(Actor.I);
+        assertThat(a.sentences.get(1).part).isEqualTo(Part.ACTION);
+        // after someone else's sentence, a piece with no subject is not mine
+        AnswerAnalysis b = new AnswerAnalysis("The platform team ran the corrected model into a separate schema over the weekend.\n"
+                + "and swapped the table at 10pm with a documented rollback", LEX, RUBRIC);
+        assertThat(b.sentences.get(1).actor).isNotEqualTo(Actor.I);
+    }
 }
