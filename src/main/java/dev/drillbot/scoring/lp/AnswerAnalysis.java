@@ -968,8 +968,9 @@ final class AnswerAnalysis {
             }
             boolean currency = (x.equals("$") || x.equals("€") || x.equals("£")) && k + 1 < w.length
                     && (f[k + 1] & Lexicon.NUMBER) != 0;
+            // "from six figures to five figures" names a size class, not an amount anyone measured
             boolean number = currency || ((f[k] & (Lexicon.NUMBER | Lexicon.WORD_NUMBER)) != 0
-                    && (f[k] & Lexicon.YEAR) == 0);
+                    && (f[k] & Lexicon.YEAR) == 0 && !(k + 1 < w.length && (w[k + 1].equals("figures") || w[k + 1].equals("digits"))));
             if (!number) {
                 if (numbers > 0 && (x.equals("→") || (from >= 0 && lastNumberAt > from && k - lastNumberAt <= 4
                         && (x.equals("to") || x.equals("under") || x.equals("below"))))) {

@@ -790,7 +790,8 @@ class AnswerAnalysisTest {
         "In the next quarter it caught two more unannounced enum changes from other teams.|1",
         "I met two of them on Tuesday and the other one on Friday.|0",
         "Over the next quarter that check blocks four breaking renames before merge.|1",
-        "By June the alert had caught three failing jobs before the analysts noticed.|1"})
+        "By June the alert had caught three failing jobs before the analysts noticed.|1",
+        "The bill came down from six figures to five figures a month.|0"})
     void countedThings(String text, int quantities) {
         assertThat(one(text).quantities).isEqualTo(quantities);
     }
