@@ -86,7 +86,19 @@ class AnswerAnalysisTest {
         "The jobs were migrated to the new cluster in March.|PASSIVE",
         "I was the only engineer on the team at that time.|NONE",
         "The next two people who joined merged their first PR in, I want to say, four days.|NONE",
-        "ops went with it and its been used since, i dont have exact numbers.|PASSIVE"})
+        "ops went with it and its been used since, i dont have exact numbers.|PASSIVE",
+        // an 'I' that is no pronoun ('Phase I', 'I/O') does not make someone else's step mine
+        "The platform team shipped Phase I of the migration in March.|NONE",
+        "We reduced I/O wait on the cluster by 40% in two weeks.|WE",
+        "The first step I took was to read the scheduler logs.|I",
+        // my steps told round the other way are mine
+        "The cutoff logic was corrected by me to use the restaurant's local time.|I",
+        "My first step was to open the query profile for the slowest MERGE.|I",
+        "The cutoff logic was corrected by the platform team last spring.|PASSIVE",
+        "My manager's first step was to open the query profile.|NONE",
+        // what we did not do is how it went, not our step
+        "The export goes out on corrected data and we never need the rollback.|NONE",
+        "We rolled the change back at midnight.|WE"})
     void actors(String text, Actor actor) {
         assertThat(one(text).actor).isEqualTo(actor);
     }
@@ -827,28 +839,8 @@ class AnswerAnalysisTest {
     }
 
     @Test
-    @DisplayName("an 'I' that is no pronoun ('Phase I', 'I/O') does not make someone else's step mine")
-    void romanNumeralAndIoAreNotMe() {
-        assertThat(one("The platform team shipped Phase I of the migration in March.").actor).isNotEqualTo(Actor.I);
-        assertThat(one("We reduced I/O wait on the cluster by 40% in two weeks.").actor).isEqualTo(Actor.WE);
-        assertThat(one("The first step I took was to read the scheduler logs.").actor).isEqualTo(Actor.I);
-        assertThat(one("In March I shipped the first release of the loader.").actor).isEqualTo(Actor.I);
-    }
-
-    @Test
-    @DisplayName("my steps told round the other way ('was corrected by me', 'My first step was to ...') are mine")
-    void stepsToldRoundTheOtherWayAreMine() {
-        assertThat(one("The cutoff logic was corrected by me to use the restaurant's local time.").actor).isEqualTo(Actor.I);
-        assertThat(one("My first step was to open the query profile for the slowest MERGE.").actor).isEqualTo(Actor.I);
-        assertThat(one("The cutoff logic was corrected by the platform team last spring.").actor).isEqualTo(Actor.PASSIVE);
-        assertThat(one("My manager's first step was to open the query profile.").actor).isNotEqualTo(Actor.I);
-    }
-
-    @Test
     @DisplayName("how it went, told before the safeguard I add at the end ('I also add a dbt test ...'), is the Result")
     void outcomeBeforeAClosingSafeguardIsTheResult() {
-        assertThat(one("The export goes out on corrected data and we never need the rollback.").actor).isNotEqualTo(Actor.WE);
-        assertThat(one("We rolled the change back at midnight.").actor).isEqualTo(Actor.WE);
         String story = "So it's a Friday afternoon and I find our revenue model has joined FX rates on load date for nine days."
                 + " I clone the table so a rollback is one swap, and I rerun the nine days into a scratch schema."
                 + " I diff it against production and swap it in at five.";
