@@ -1362,9 +1362,10 @@ final class AnswerAnalysis {
      * sentence that opens "Step I took" keep their pronoun). Neither makes a sentence mine.
      */
     private static void notThePronoun(String raw, String[] w, int[] flags) {
-        boolean numeral = ROMAN_ONE.matcher(raw).find();
         for (int k = 0; k < w.length; k++) {
-            if (w[k].equals("i") && (k + 1 < w.length && w[k + 1].equals("o") || numeral && k > 0 && NUMBERED.contains(w[k - 1]))) {
+            // the regex only where the words could be a numbered thing: it scans the whole sentence
+            if (w[k].equals("i") && (k + 1 < w.length && w[k + 1].equals("o")
+                    || k > 0 && NUMBERED.contains(w[k - 1]) && ROMAN_ONE.matcher(raw).find())) {
                 flags[k] &= ~Lexicon.FIRST_PERSON;
             }
         }
