@@ -1216,8 +1216,7 @@ final class AnswerAnalysis {
         }
         int lastAction = -1;
         for (Sentence s : sentences) {
-            if (s.real && s.isAction() && (s.actor == Actor.I || s.past) && !s.has(lex.lateLearningCuesId)
-                    && !s.has(lex.learningCuesId)) {
+            if (s.real && s.isAction() && (s.actor == Actor.I || s.past) && !lesson(s, lex)) {
                 lastAction = s.position;
             }
         }
@@ -1226,7 +1225,7 @@ final class AnswerAnalysis {
         int closing = sentences.size();
         for (int k = sentences.size() - 1; k >= 0; k--) {
             Sentence s = sentences.get(k);
-            if (!s.real || s.has(lex.lateLearningCuesId) || s.has(lex.learningCuesId)) {
+            if (!s.real || lesson(s, lex)) {
                 continue;
             }
             if (s.isAction() && s.actor == Actor.I && safeguard(s)) {
@@ -1237,16 +1236,14 @@ final class AnswerAnalysis {
         }
         int lastMine = -1; // my own last step
         for (Sentence s : sentences) {
-            // the lesson ("What I take from it: ...") is not a step, however it is told
-            if (s.real && s.isAction() && s.actor == Actor.I && !s.has(lex.lateLearningCuesId) && !s.has(lex.learningCuesId)
-                    && s.position < closing) {
+            if (s.real && s.isAction() && s.actor == Actor.I && !lesson(s, lex) && s.position < closing) {
                 lastMine = s.position;
             }
         }
         int lastPlainAction = -1;
         for (Sentence s : sentences) {
             if (s.real && s.isAction() && s.actor == Actor.I && !s.beforeAfter && !s.outcomeTail && !s.has(lex.resultMarkersId)
-                    && !s.has(lex.lateLearningCuesId) && !s.has(lex.learningCuesId)) {
+                    && !lesson(s, lex)) {
                 lastPlainAction = s.position;
             }
         }
@@ -1327,6 +1324,11 @@ final class AnswerAnalysis {
         }
     }
 
+    /** A lesson ("What I take from it: ...", "I learned that ..."): never a step, however it is told. */
+    private static boolean lesson(Sentence s, Lexicon lex) {
+        return s.has(lex.learningCuesId) || s.has(lex.lateLearningCuesId);
+    }
+
     /** A step that leaves a safeguard behind: "I added a row-count check", "I also put an alert on the table". */
     private static boolean safeguard(Sentence s) {
         boolean adds = false;
@@ -1353,6 +1355,7 @@ final class AnswerAnalysis {
                 && !SUBORDINATORS.contains(s.words[0]);
     }
 
+    // not Grammar.CLAUSE_START: "That afternoon I locked the partitions" and "But I designed ..." open on my clause
     private static final Set<String> SUBORDINATORS = Set.of("when", "while", "after", "before", "as", "since", "once",
             "because", "if", "although", "though");
 

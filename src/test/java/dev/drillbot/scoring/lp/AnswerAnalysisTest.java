@@ -828,9 +828,8 @@ class AnswerAnalysisTest {
         String story = "At a food-delivery start-up taking 50k orders a day, I designed the order events pipeline for fifty times that:"
                 + " Kafka topics keyed by region, schemas in a registry, and hourly Parquet files on S3 instead of Postgres."
                 + " Three years later we were at two million orders a day and the pipeline had needed only more brokers.";
-        AnswerAnalysis a = new AnswerAnalysis(story, LEX, RUBRIC);
-        assertThat(a.sentences.get(0).part).isEqualTo(AnswerAnalysis.Part.ACTION);
-        assertThat(a.sentences.get(a.sentences.size() - 1).part).isEqualTo(AnswerAnalysis.Part.RESULT);
+        assertThat(new AnswerAnalysis(story, LEX, RUBRIC).sentences.get(0).part).isEqualTo(Part.ACTION);
+        assertThat(lastPart(story)).isEqualTo(Part.RESULT);
         // with a step of its own later, the opener stays the scene
         AnswerAnalysis b = new AnswerAnalysis("At a food-delivery start-up taking 50k orders a day, I joined the data platform team."
                 + " I designed the order events pipeline for fifty times that load, with Kafka topics keyed by region."
