@@ -500,7 +500,10 @@ final class AnswerAnalysis {
                 words = 0;
                 continue;
             }
-            if ((c == '\n' || c == '\r') && !(hardWrapped && wrapped(text, from, i))) {
+            // a line that goes on indented under a bullet ("- Found the loader used INSERT with\n  retries, so ...")
+            // wraps that bullet, however long the lines are
+            boolean indented = c == '\n' && i + 1 < n && (text.charAt(i + 1) == ' ' || text.charAt(i + 1) == '\t');
+            if ((c == '\n' || c == '\r') && !((hardWrapped || indented) && wrapped(text, from, i))) {
                 flush(text, from, i, out);
                 from = i + 1;
                 words = 0;
@@ -1288,7 +1291,7 @@ final class AnswerAnalysis {
             }
             if (labelled != null) {
                 s.part = labelled; // the writer said which part this is
-            } else if (s.has(lex.learningCuesId) || s.has(lex.lateLearningCuesId) && s.position > lastAction) {
+            } else if (s.has(lex.learningCuesId) || lateLesson(s, lex) && s.position > lastAction) {
                 s.part = Part.LEARNING;
             } else if (actionSeen && s.has(lex.pendingOutcomesId) && !s.beforeAfter) {
                 s.part = Part.OTHER; // "they said they'd think about it and come back to me": no outcome yet
@@ -1306,7 +1309,8 @@ final class AnswerAnalysis {
             } else if (s.has(lex.taskCuesId) && !actionSeen && !(decisionsAreSteps && action && s.actor == Actor.I && s.past)) {
                 s.part = Part.TASK;
             } else if (!actionSeen && !(sceneStep && action && s.actor == Actor.I && !s.hypothetical && mainClauseMine(s))
-                    && (s.has(lex.situationCuesId) && !(action && s.position >= 2) || s.hypothetical || first && setsScene(s))) {
+                    && (s.has(lex.situationCuesId) && !(action && (s.position >= 2 || !first && s.actor == Actor.I && mainClauseMine(s)))
+                            || s.hypothetical || first && setsScene(s))) {
                 // past the opening, "I presented it at our team meeting" is a step, whatever cue it holds
                 s.part = Part.SITUATION;
             } else if (action) {
@@ -1326,7 +1330,28 @@ final class AnswerAnalysis {
 
     /** A lesson ("What I take from it: ...", "I learned that ..."): never a step, however it is told. */
     private static boolean lesson(Sentence s, Lexicon lex) {
-        return s.has(lex.learningCuesId) || s.has(lex.lateLearningCuesId);
+        return s.has(lex.learningCuesId) || lateLesson(s, lex);
+    }
+
+    /**
+     * A late cue ("learned", "realised", "differently") said of me, us or no one: "finance and customer success were
+     * each deriving churn differently" tells what others did, not what I took away.
+     */
+    private static boolean lateLesson(Sentence s, Lexicon lex) {
+        if (!s.has(lex.lateLearningCuesId)) {
+            return false;
+        }
+        int at = s.start(lex.lateLearningCuesId);
+        if (at == 0) {
+            return true; // "learned to diff the source first": a chat line that drops its "I"
+        }
+        for (int k = at; k < s.end(lex.lateLearningCuesId); k++) {
+            if (s.words[k].equals("i")) {
+                return true; // "and I now profile the whole pipeline first": the cue says who
+            }
+        }
+        byte who = actorAt(s, at);
+        return who != Grammar.OTHER_PERSON && who != Grammar.THEM && who != Grammar.SOMETHING;
     }
 
     /** A step that leaves a safeguard behind: "I added a row-count check", "I also put an alert on the table". */

@@ -439,12 +439,34 @@ final class Assessment {
             for (; counted <= m.start(); counted++) {
                 word += lower.charAt(counted) == ' ' ? 1 : 0;
             }
-            if (AnswerAnalysis.actorAt(s, word) == Grammar.MINE) {
+            if (AnswerAnalysis.actorAt(s, word) == Grammar.MINE && !quantifiedObject(s, word)) {
                 return true;
             }
         }
         return false;
     }
+
+    /**
+     * "I write down every complaint they have": "every" quantifies the object of my verb, once, unless what it counts is
+     * a time ("I check it every morning") or a recurring event ("every release").
+     */
+    private static boolean quantifiedObject(Sentence s, int every) {
+        if (every < 1 || every + 1 >= s.words.length || !s.words[every].equals("every")) {
+            return false;
+        }
+        int verb = every - 1;
+        if (verb > 0 && Grammar.isParticle(s.words[verb])) {
+            verb--; // "write down every ..."
+        }
+        return (s.tags[verb] & (Morphology.VBD | Morphology.VBZ | Morphology.VBP | Morphology.VB)) != 0
+                && (s.tags[verb] & Morphology.NOUN) == 0 && !RECURRING.contains(s.words[every + 1]);
+    }
+
+    /** What "every" counts when it makes a frequency: times and the events that recur in a team's work. */
+    private static final Set<String> RECURRING = Set.of("day", "week", "month", "quarter", "year", "sprint", "night",
+            "morning", "afternoon", "evening", "time", "season", "release", "cycle", "hour", "minute", "weekend", "monday",
+            "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "incident", "deploy", "deployment", "pr",
+            "pull", "review", "standup", "meeting", "run", "new", "single", "other", "few");
 
     /** Cheap pre-check so the patterns run only on the few sentences that can match them. */
     private static boolean mayAnchorOrRoutine(String[] words) {
@@ -475,6 +497,7 @@ final class Assessment {
         int hypo = 0;
         int routineSentences = 0; // present-tense sentences of mine with a frequency ("whenever", "every PR")
         int pastI = 0;
+        int mostlyPastI = 0;
         int presentI = 0;
         int actorSentences = 0;
         int pastActor = 0;
@@ -509,6 +532,8 @@ final class Assessment {
             } else if (s.actor == Actor.I) {
                 if (s.past) {
                     pastI++;
+                    // "For staleness I add a check that says when data last landed": a present step with a past aside
+                    mostlyPastI += s.grammar.past >= s.grammar.present ? 1 : 0;
                 } else {
                     presentI++;
                 }
@@ -558,7 +583,7 @@ final class Assessment {
         habit |= routineSentences >= 2 && pastI <= routineSentences;
         // one occasion retold in the present is placed in time ("So it's a Thursday in November", "last spring"):
         // named tools and numbers alone do not make a playbook ("First I open the Airflow logs ...") a story
-        boolean presentStory = pastI == 0 && !habit && presentI >= 3 && hypo * 2 < presentI && pastAnchor;
+        boolean presentStory = mostlyPastI == 0 && !habit && presentI >= 3 && hypo * 2 < presentI && pastAnchor;
         // a real story wrapped in opinions ("I really believe engineers have a responsibility ...") is still a
         // story: its past sentences (mine, the team's, what happened) outnumber the plans and routines
         // (the padding around it counts too: "I try to bring that mindset to every team I join")

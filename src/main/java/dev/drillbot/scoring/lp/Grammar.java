@@ -21,6 +21,10 @@ final class Grammar {
     private static final Set<String> DEMONSTRATIVES = Set.of("that", "this");
     /** Directions that the dictionary also knows as verbs ("to down tools"), hardly ever one in a story. */
     private static final Set<String> PARTICLES = Set.of("down", "up", "out", "off", "over", "back", "through");
+
+    static boolean isParticle(String w) {
+        return PARTICLES.contains(w);
+    }
     private static final Set<String> TIME_NOUNS = Set.of("day", "week", "month", "quarter", "year", "sprint", "night",
             "morning", "afternoon", "evening", "time", "season", "release", "cycle");
     private static final Set<String> AUX_BEFORE_PARTICIPLE = Set.of("was", "were", "is", "are", "be", "been", "being",
@@ -51,6 +55,7 @@ final class Grammar {
         // who a walk back from here would meet first: the latest subject word, or a clause start (then a thing);
         // kept as the words go by, so finding every verb's subject is one pass, however long the sentence
         byte nearest = SOMETHING;
+        boolean spent = false; // a finite verb has had the nearest subject since it was met
         for (int k = 0; k < w.length; k++) {
             int kind = finite(w, tags, k);
             if (kind != 0) {
@@ -60,7 +65,10 @@ final class Grammar {
                 if (r.subject == null) {
                     r.subject = new byte[w.length];
                 }
-                r.subject[k] = subjectAt(w, tags, k, nearest);
+                // "I noticed finance and customer success were ...", "I rebuilt it and the numbers matched": once
+                // my verb has had its subject, a noun right before the next verb is that verb's own subject
+                r.subject[k] = spent && nounBefore(tags, k) ? SOMETHING : subjectAt(w, tags, k, nearest);
+                spent = true;
                 switch (kind) {
                     case 1 -> r.past++;
                     case 2 -> r.present++;
@@ -71,11 +79,19 @@ final class Grammar {
             byte who = subjectWord(cut > 0 ? w[k].substring(0, cut) : w[k]);
             if (who != 0) {
                 nearest = who;
+                spent = false;
             } else if (CLAUSE_START.contains(w[k])) {
                 nearest = SOMETHING;
+                spent = false;
             }
         }
         return r;
+    }
+
+    /** A noun right before word {@code k}: not a pronoun, and not a past form that could be a verb of its own ("fixed"). */
+    private static boolean nounBefore(int[] tags, int k) {
+        return k > 0 && (tags[k - 1] & (Morphology.NOUN | Morphology.PROPER)) != 0
+                && (tags[k - 1] & (Morphology.PRON | Morphology.VBD | Morphology.VBN)) == 0;
     }
 
     /**
@@ -151,7 +167,9 @@ final class Grammar {
             }
         }
         if (k > 0 && (tags[k - 1] & Morphology.KNOWN) == 0 && !w[k - 1].isEmpty() && Character.isLetter(w[k - 1].charAt(0))) {
-            return OTHER_PERSON;
+            int cut = w[k - 1].indexOf('\'');
+            byte before = subjectWord(cut > 0 ? w[k - 1].substring(0, cut) : w[k - 1]);
+            return before != 0 ? before : OTHER_PERSON; // "I'd have done it": the contraction is mine, no name
         }
         return nearest;
     }

@@ -867,4 +867,53 @@ class AnswerAnalysisTest {
                 + "and swapped the table at 10pm with a documented rollback", LEX, RUBRIC);
         assertThat(b.sentences.get(1).actor).isNotEqualTo(Actor.I);
     }
+
+    @Test
+    @DisplayName("once my verb has its subject, a noun before the next verb is that verb's own: 'I noticed sales and finance were"
+            + " counting churn differently' is no lesson of mine")
+    void clauseAfterMyVerbHasItsOwnSubject() {
+        AnswerAnalysis a = new AnswerAnalysis("A product manager asked me for one churn table for the premium plan. I noticed sales"
+                + " and finance were each counting churn differently from the same events, so I built one subscription model in dbt"
+                + " with churn as a view on top. Both teams moved their reports onto it within two months.", LEX, RUBRIC);
+        assertThat(a.sentences.get(1).part).isEqualTo(Part.ACTION);
+        assertThat(a.sentences.get(2).part).isEqualTo(Part.RESULT);
+        Sentence s = one("I rebuilt the orders table and the numbers matched the ledger.");
+        assertThat(AnswerAnalysis.actorAt(s, 6)).isNotEqualTo(Grammar.MINE); // "matched"
+        // a contraction before a verb is its subject, not an unknown name
+        Sentence c = one("I let her choose the schema even where I'd have done it another way.");
+        assertThat(AnswerAnalysis.actorAt(c, 10)).isEqualTo(Grammar.MINE); // "have"
+    }
+
+    @Test
+    @DisplayName("a late lesson cue said of me ('and I now profile ...', a chat line's 'learned to ...') is the Learning")
+    void lateLessonsOfMine() {
+        String story = "In May I committed to cutting our nightly load from six hours to three. I moved the slowest models to"
+                + " incremental builds and profiled the rest. I then changed the export to write larger files, which took the"
+                + " copy from 90 minutes to 14.";
+        assertThat(lastPart(story + " The load hit 2 hours 50 in July, five weeks late, and I now profile the whole pipeline"
+                + " before I promise a date.")).isEqualTo(Part.LEARNING);
+        assertThat(lastPart("last year the attribution table had 30% nulls in the channel column. i reverted my PR and reran"
+                + " the model straight away. turned out the ad platform had renamed a parameter upstream, so i fixed the mapping."
+                + "\nlearned to diff the source data before i roll anything back")).isEqualTo(Part.LEARNING);
+    }
+
+    @Test
+    @DisplayName("my step as the second sentence is a step, whatever scene word it holds ('their nightly replica')")
+    void secondSentenceStepIsTheAction() {
+        AnswerAnalysis a = new AnswerAnalysis("Our churn model needed events from the CRM, whose export API was a quarter away."
+                + " Rather than wait, I asked their lead for read access to the nightly replica and wrote a small DAG that"
+                + " copied three tables. The model launched six weeks early, and I retired the copy when their API went live.",
+                LEX, RUBRIC);
+        assertThat(a.sentences.get(1).part).isEqualTo(Part.ACTION);
+        assertThat(a.sentences.get(2).part).isEqualTo(Part.RESULT);
+    }
+
+    @Test
+    @DisplayName("a bullet that goes on on an indented line is one sentence")
+    void indentedBulletContinuation() {
+        assertThat(AnswerAnalysis.split("- Found the loader used INSERT with\n  retries, so a retried batch was loaded twice.\n"
+                + "- Changed it to MERGE on the transaction id.")).hasSize(2);
+        // an indented line that starts a new sentence stays apart
+        assertThat(AnswerAnalysis.split("- Found the loader used INSERT with retries.\n  Then I changed it to MERGE.")).hasSize(2);
+    }
 }

@@ -999,4 +999,21 @@ class LpScorerTest {
         assertThat(Assessment.capped(90, 90, 35, 10)).isGreaterThan(Assessment.capped(60, 60, 35, 10));
         assertThat(Assessment.capped(60, 60, 35, 0)).isEqualTo(35);
     }
+
+    @Test
+    @DisplayName("a present-tense retelling stays a story with a past aside ('says when data last landed') or 'every' counting"
+            + " what I act on once ('I write down every complaint they have')")
+    void presentRetellingWithAsidesIsAStory() {
+        String story = """
+                So it's March last year at a grocery wholesaler, and the buyers have stopped using our stock dataset.
+                They keep their own spreadsheet, because twice that month our numbers were a day late.
+                I ask to sit in on their Monday planning meeting and I mostly listen.
+                I write down every complaint they have, eleven in all, and send the list back that day with an owner for each.
+                I replace the hard-coded site list in the Airflow DAG with a lookup from the site master.
+                For freshness I add a status panel to their Tableau dashboard that says when data last landed.
+                By week six nine of the eleven items are closed and their lead tells me they are retiring the spreadsheet.""";
+        var et = Answers.question(Principle.EARN_TRUST);
+        assertThat(scorer.explain(et, story)).noneMatch(l -> l.startsWith("Cap hypothetical"));
+        assertThat(scorer.score(et, story).total()).isGreaterThan(60);
+    }
 }
