@@ -951,6 +951,9 @@ final class Assessment {
                     || open == '[' && REDACTION_MARKS.contains(m.group())) {
                 continue; // code ("{{ds}}", "${run_date}") and a redaction mark ("[REDACTED]") are written literally
             }
+            if ((open == '<' || open == '[') && namedToken(text, m.start(), m.group())) {
+                continue; // "placeholder tokens like <CARD> and <CONDITION>": the story names the tokens it wrote
+            }
             if (open == '[' || open == '<' || open == '{' || open == '_') {
                 return m.group();
             }
@@ -1041,6 +1044,27 @@ final class Assessment {
     private static final Set<String> ANSWER_FIELDS = Set.of("situation", "task", "action", "actions", "result", "results",
             "impact", "outcome", "metric", "metrics", "learning", "learnings", "lesson", "lessons", "context", "problem",
             "approach", "timeline", "date", "company", "team", "role", "numbers");
+
+    /**
+     * Whether a bracketed word in capitals ("<CARD>", "[PHONE]") is a token the story says it wrote: the sentence calls
+     * it one ("placeholder tokens like <CARD>", "masked with a [PHONE] tag") before it. A template's slots say what to
+     * fill in ("<metric>", "[company]") and are never introduced as tokens.
+     */
+    private static boolean namedToken(String text, int at, String slot) {
+        String word = slot.substring(1, slot.length() - 1);
+        if (!word.chars().allMatch(c -> c >= 'A' && c <= 'Z' || c == '_')) {
+            return false;
+        }
+        int from = at;
+        while (from > 0 && at - from < 80 && ".!?\n".indexOf(text.charAt(from - 1)) < 0) {
+            from--;
+        }
+        String before = text.substring(from, at).toLowerCase(java.util.Locale.ROOT);
+        return TOKEN_WORDS.matcher(before).find();
+    }
+
+    private static final java.util.regex.Pattern TOKEN_WORDS = java.util.regex.Pattern.compile(
+            "\\b(tokens?|placeholders?|masks?|masked|markers?|tags?|sentinels?)\\b");
 
     /** Whether text[start, end) sits inside a path or a file name: a path character right before or after it. */
     private static boolean inPath(String text, int start, int end) {

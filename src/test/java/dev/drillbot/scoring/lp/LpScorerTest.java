@@ -982,7 +982,9 @@ class LpScorerTest {
         "At (company) I traced the failures to (root cause) and fixed it by (describe the fix).|true",
         "The bill fell from (before) to (after).|true",
         "I replayed a week of data (40 GB) through both engines (Spark and Trino) and chose Trino.|false",
-        "I sized the cluster for the peak (our best estimate) and kept the rest on demand (about 20%).|false"})
+        "I sized the cluster for the peak (our best estimate) and kept the rest on demand (about 20%).|false",
+        "I retrained it on redacted text, with placeholder tokens like <CARD> and <DIAGNOSIS> instead of the raw values.|false",
+        "Situation: At <COMPANY> the <PIPELINE> kept failing. Result: cut <METRIC> by half.|true"})
     void templatesNeedSlots(String text, boolean template) {
         assertThat(Assessment.isTemplate(text)).isEqualTo(template);
     }
