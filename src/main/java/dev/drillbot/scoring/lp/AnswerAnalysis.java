@@ -265,8 +265,9 @@ final class AnswerAnalysis {
                     && Character.isUpperCase(raw.charAt(0));
             // one plain clause opening on its subject ("A re-scan found zero addresses.") is a sentence, however few
             // glue words its nouns leave it
-            boolean subjectClause = s.grammar.first > 0 && s.grammar.past + s.grammar.present + s.grammar.modal == 1
-                    && SUBJECT_OPENERS.contains(w[0]);
+            int opens = s.label != null ? 1 : 0; // after its label: "Result: no more duplicate tickets after ..."
+            boolean subjectClause = s.grammar.first > opens && s.grammar.past + s.grammar.present + s.grammar.modal == 1
+                    && opens < w.length && SUBJECT_OPENERS.contains(w[opens]);
             // a comma list of bare verbs ("owned it, replanned it, reprioritised, cut scope, escalated, delivered")
             // has clauses in name only: four or more finite verbs with hardly a word between them
             // ("Before I build anything I ask her what she'll do" has its subjects: clauses, not a list)
@@ -277,8 +278,8 @@ final class AnswerAnalysis {
             }
             boolean verbList = finite >= 4 && w.length < VERB_LIST_WORDS_PER_VERB * finite && subjects <= 1;
             s.stuffed = w.length >= minWords
-                    && (((double) function / w.length < minFunction && !cvStep && !subjectClause || (double) signal / w.length > maxSignal)
-                            && !clauses || recited >= 2 || verbList);
+                    && (((double) function / w.length < minFunction && !cvStep || (double) signal / w.length > maxSignal)
+                            && !clauses && !subjectClause || recited >= 2 || verbList);
             measure(s, lex);
             // a measured change ("Nightly runtime fell 55%.") is evidence however terse: never a keyword list
             if (s.beforeAfter && w.length >= MIN_MEASURED_WORDS) {

@@ -916,4 +916,22 @@ class AnswerAnalysisTest {
         // an indented line that starts a new sentence stays apart
         assertThat(AnswerAnalysis.split("- Found the loader used INSERT with retries.\n  Then I changed it to MERGE.")).hasSize(2);
     }
+
+    @Test
+    @DisplayName("a labelled one-clause Result ('Result: no more duplicate tickets, and the dedup script was deleted') is a sentence")
+    void labelledOneClauseResultIsASentence() {
+        Sentence s = one("Result: no more duplicate tickets after the change, and the dedup script was deleted.");
+        assertThat(s.stuffed).isFalse();
+        assertThat(s.real).isTrue();
+    }
+
+    @Test
+    @DisplayName("in a story retold in the present, 'we end up ...' after my steps is how it ended")
+    void endUpIsTheOutcome() {
+        assertThat(lastPart("So it's early 2023 and I'm sure we can replace the nightly Spark batch with streaming SQL."
+                + " I set up a proof of concept on a small cloud instance, fed from our orders topic. Then I load the full"
+                + " history and the memory use goes through the roof. I try two ways to cut the state down but I can't get it"
+                + " small enough. So I stop the trial after three weeks and write it up. We end up running hourly incremental"
+                + " builds instead, which works.")).isEqualTo(Part.RESULT);
+    }
 }
