@@ -1238,6 +1238,7 @@ final class AnswerAnalysis {
             }
             break;
         }
+        closingSafeguards = closing;
         int lastMine = -1; // my own last step
         for (Sentence s : sentences) {
             if (s.real && s.isAction() && s.actor == Actor.I && !lesson(s, lex) && s.position < closing) {
@@ -1296,6 +1297,10 @@ final class AnswerAnalysis {
                 s.part = Part.LEARNING;
             } else if (actionSeen && s.has(lex.pendingOutcomesId) && !s.beforeAfter) {
                 s.part = Part.OTHER; // "they said they'd think about it and come back to me": no outcome yet
+            } else if (actionSeen && s.position >= closingSafeguards && s.past && !s.hypothetical && thingHappensFirst(s)) {
+                // "The 'unknown region' bucket disappeared the next quarter, and I added a drift check ...": how it
+                // ended, then the safeguard that closes the story
+                s.part = Part.RESULT;
             } else if (actionSeen && (s.has(lex.resultCuesId) || !s.effort && (resultWindow(s, lex) || s.beforeAfter
                     || s.outcomeTail || (s.quantities > 0 && s.actor != Actor.I && s.position >= sentences.size() * LATE_SHARE)))
                     && (s.actor != Actor.I || s.has(lex.resultMarkersId) || s.position > lastPlainAction || s.outcomeTail)) {
@@ -1327,6 +1332,17 @@ final class AnswerAnalysis {
                 actionSeen = true;
             }
         }
+    }
+
+    /** Where the closing safeguards start ("Before I log off I add a dbt test ..."): the story's size when there are none. */
+    private int closingSafeguards;
+
+    /** The sentence opens on a thing's own past verb: "The bucket disappeared ..., and I added ...". */
+    private static boolean thingHappensFirst(Sentence s) {
+        int f = s.grammar.first;
+        return f > 0 && s.grammar.subject != null && s.grammar.subject[f] == Grammar.SOMETHING
+                && (s.tags[f] & Morphology.VBD) != 0 && !SUBORDINATORS.contains(s.words[0])
+                && !Grammar.isSubjectWord(s.words[0]);
     }
 
     /** A lesson ("What I take from it: ...", "I learned that ..."): never a step, however it is told. */

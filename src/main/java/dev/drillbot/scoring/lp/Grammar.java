@@ -22,6 +22,11 @@ final class Grammar {
     /** Directions that the dictionary also knows as verbs ("to down tools"), hardly ever one in a story. */
     private static final Set<String> PARTICLES = Set.of("down", "up", "out", "off", "over", "back", "through");
 
+    /** "it", "this", "there": a pronoun subject, not a thing named. */
+    static boolean isSubjectWord(String w) {
+        return subjectWord(w) != 0;
+    }
+
     static boolean isParticle(String w) {
         return PARTICLES.contains(w);
     }
@@ -224,8 +229,13 @@ final class Grammar {
                     return 2;
                 }
                 case "'s" -> {
-                    return SUBJECTS.contains(x.substring(0, apostrophe)) || x.startsWith("what") || x.startsWith("there")
-                            ? 2 : 0;
+                    String base = x.substring(0, apostrophe);
+                    if (base.equals("team") && k + 1 < w.length && (tags[k + 1] & Morphology.NOUN) != 0
+                            && (tags[k + 1] & (Morphology.VBN | Morphology.VBG | Morphology.ADJ | Morphology.ADV
+                                    | Morphology.DET | Morphology.PREP)) == 0) {
+                        return 0; // "the tax team's reports": whose, not "the team is"
+                    }
+                    return SUBJECTS.contains(base) || x.startsWith("what") || x.startsWith("there") ? 2 : 0;
                 }
                 default -> {
                     if (x.endsWith("n't")) {

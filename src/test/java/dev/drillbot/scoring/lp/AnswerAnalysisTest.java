@@ -934,4 +934,19 @@ class AnswerAnalysisTest {
                 + " small enough. So I stop the trial after three weeks and write it up. We end up running hourly incremental"
                 + " builds instead, which works.")).isEqualTo(Part.RESULT);
     }
+
+    @Test
+    @DisplayName("a thing's outcome told before my closing safeguard in one sentence ('The bucket disappeared, and I added a"
+            + " drift check') is the Result; 'the tax team's reports' is whose reports, not 'the team is'")
+    void outcomeThenSafeguardInOneSentence() {
+        String story = "I noticed the null rate on postal_code had crept from zero to four percent over three months. I filtered"
+                + " the nulls by country and found they were almost all Irish addresses. I backfilled the missing codes from"
+                + " the courier's data.";
+        assertThat(lastPart(story + " The unknown-region bucket in the tax team's reports disappeared the next quarter, and"
+                + " I added a drift check on null rates so nobody has to spot it by eye.")).isEqualTo(Part.RESULT);
+        // my further step, told first, is still a step
+        assertThat(lastPart(story + " I then rewrote the address form's validation and added a drift check on null rates."))
+                .isEqualTo(Part.ACTION);
+        assertThat(one("The tax team's reports disappeared.").grammar.first).isEqualTo(4); // "disappeared"
+    }
 }
