@@ -278,8 +278,9 @@ final class AnswerAnalysis {
             }
             boolean verbList = finite >= 4 && w.length < VERB_LIST_WORDS_PER_VERB * finite && subjects <= 1;
             s.stuffed = w.length >= minWords
-                    && (((double) function / w.length < minFunction && !cvStep || (double) signal / w.length > maxSignal)
-                            && !clauses && !subjectClause || recited >= 2 || verbList);
+                    && (((double) function / w.length < minFunction && !cvStep && !subjectClause
+                            || (double) signal / w.length > maxSignal && !(subjectClause && commas(raw) <= 1))
+                            && !clauses || recited >= 2 || verbList);
             measure(s, lex);
             // a measured change ("Nightly runtime fell 55%.") is evidence however terse: never a keyword list
             if (s.beforeAfter && w.length >= MIN_MEASURED_WORDS) {
@@ -503,7 +504,7 @@ final class AnswerAnalysis {
             }
             // a line that goes on indented under a bullet ("- Found the loader used INSERT with\n  retries, so ...")
             // wraps that bullet, however long the lines are
-            boolean indented = c == '\n' && i + 1 < n && (text.charAt(i + 1) == ' ' || text.charAt(i + 1) == '\t');
+            boolean indented = c == '\n' && hangingIndent(text, i);
             if ((c == '\n' || c == '\r') && !((hardWrapped || indented) && wrapped(text, from, i))) {
                 flush(text, from, i, out);
                 from = i + 1;
@@ -527,6 +528,52 @@ final class AnswerAnalysis {
         }
         flush(text, from, n, out);
         return out;
+    }
+
+    /**
+     * Whether the line after the break at {@code i} hangs under a bullet: the line so far is long enough to have been
+     * wrapped, it or a line it hangs from opens on a bullet ("- ", "* ", "• "), and the next one is indented to where the
+     * bullet's text starts. Loose indented lines and short ones do not join.
+     */
+    private static boolean hangingIndent(String text, int i) {
+        if (i - text.lastIndexOf('\n', i - 1) - 1 < WRAPPED_LINE) {
+            return false; // a short line ended where its writer ended it: "  nobody's job on paper"
+        }
+        int textAt = -1;
+        // up from this line, over lines already hanging, to the bullet they hang under
+        for (int end = i; end > 0 && textAt < 0; ) {
+            int lineStart = text.lastIndexOf('\n', end - 1) + 1;
+            int k = lineStart;
+            while (k < end && text.charAt(k) == ' ') {
+                k++;
+            }
+            if (k + 1 < end && "-*\u2022".indexOf(text.charAt(k)) >= 0 && text.charAt(k + 1) == ' ') {
+                textAt = k + 2 - lineStart;
+            } else if (k == lineStart || lineStart == 0) {
+                return false; // an unindented line that is no bullet: no list here
+            } else {
+                end = lineStart - 1;
+            }
+        }
+        int j = i + 1;
+        int indent = 0;
+        while (j < text.length() && text.charAt(j) == ' ') {
+            j++;
+            indent++;
+        }
+        return indent == textAt;
+    }
+
+    /** A line at least this long may have been wrapped by an editor; a shorter one was ended by its writer. */
+    private static final int WRAPPED_LINE = 50;
+
+    /** Commas in a sentence: a dense one-clause sentence with a list in it ("The failures, pages, incidents and ...") is a list. */
+    private static int commas(String raw) {
+        int n = 0;
+        for (int k = raw.indexOf(','); k >= 0; k = raw.indexOf(',', k + 1)) {
+            n++;
+        }
+        return n;
     }
 
     /** This many free-standing "/" or "|" in an answer make them separators between claims. */
@@ -1297,9 +1344,10 @@ final class AnswerAnalysis {
                 s.part = Part.LEARNING;
             } else if (actionSeen && s.has(lex.pendingOutcomesId) && !s.beforeAfter) {
                 s.part = Part.OTHER; // "they said they'd think about it and come back to me": no outcome yet
-            } else if (actionSeen && s.position >= closingSafeguards && s.past && !s.hypothetical && thingHappensFirst(s)) {
+            } else if (actionSeen && s.position >= closingSafeguards - 1 && closingSafeguards < sentences.size() && s.past
+                    && !s.hypothetical && thingHappensFirst(s)) {
                 // "The 'unknown region' bucket disappeared the next quarter, and I added a drift check ...": how it
-                // ended, then the safeguard that closes the story
+                // ended, then the safeguard that closes the story (in the same sentence or the next)
                 s.part = Part.RESULT;
             } else if (actionSeen && (s.has(lex.resultCuesId) || !s.effort && (resultWindow(s, lex) || s.beforeAfter
                     || s.outcomeTail || (s.quantities > 0 && s.actor != Actor.I && s.position >= sentences.size() * LATE_SHARE)))

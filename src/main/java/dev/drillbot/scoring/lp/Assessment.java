@@ -408,7 +408,11 @@ final class Assessment {
             // one day or month named: "so it's a thursday evening in november", "in march"
             + "|(a|on|that|one) (monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
             // the storyteller's opener: "so it's the thursday before black friday", "it's my second week on the team"
-            + "|so it's|so it is|it's my (first|second|third|fourth|last)|it's the (first|second|last|day|night|week|morning)"
+            // ("so it's like this", "so it's simple" place nothing in time)
+            + "|so (it's|it is) (a |the |one )?(\\w+ )?(monday|tuesday|wednesday|thursday|friday|saturday|sunday|morning|afternoon"
+            + "|evening|night|day|week|weekend|month|quarter|sprint|spring|summer|autumn|fall|winter|year|release|launch)"
+            + "|so (it's|it is) (early|late|mid|last|about|around|\\d)|so (it's|it is) (my|our) (first|second|third|fourth|last)"
+            + "|it's my (first|second|third|fourth|last)|it's the (first|second|last|day|night|week|morning)"
             // a clock time or a date in the story: "it's 2 am", "on the 30th", "three days before our cutover"
             + "|it's \\d+ (am|pm)|on the \\d+ (st|nd|rd|th)|(days|weeks|hours) before (our|the)|the next (night|morning|day)"
             + "|(in|it's|early|late|mid) (january|february|march|april|may|june|july|august|september|october|november|december)) ");
@@ -942,6 +946,7 @@ final class Assessment {
         java.util.regex.Matcher m = TEMPLATE.matcher(text);
         String first = null;
         int bare = 0;
+        int tokenSentence = -1; // where the one sentence that names its tokens starts
         while (m.find()) {
             char open = text.charAt(m.start());
             if ((open == '<' || open == '{') && inPath(text, m.start(), m.end())) {
@@ -951,14 +956,26 @@ final class Assessment {
                     || open == '[' && REDACTION_MARKS.contains(m.group())) {
                 continue; // code ("{{ds}}", "${run_date}") and a redaction mark ("[REDACTED]") are written literally
             }
-            if ((open == '<' || open == '[') && namedToken(text, m.start(), m.group())) {
-                continue; // "placeholder tokens like <CARD> and <CONDITION>": the story names the tokens it wrote
+            int named = (open == '<' || open == '[') ? namedToken(text, m.start(), m.group()) : -1;
+            if (named >= 0 && (tokenSentence < 0 || tokenSentence == named)) {
+                tokenSentence = named;
+                continue; // "placeholder tokens like <CARD> and <CONDITION>": the story names the tokens it wrote, once
+            }
+            if (named >= 0) {
+                return m.group(); // tokens named all over the answer are a template's slots
+            }
+            if (open == '<' && HTML_TAGS.contains(m.group().toLowerCase(java.util.Locale.ROOT))
+                    || open == '[' && LOG_LEVELS.contains(m.group())) {
+                continue; // a page that began with <html>, a [WARN] line in a log: quoted from the system
             }
             if (open == '[' || open == '<' || open == '{' || open == '_') {
                 return m.group();
             }
             if (m.group().equals("TBD") && fieldValue(text, m.start())) {
                 continue; // a form's field quoted from the wiki ("Owner: TBD"), not a slot of the answer
+            }
+            if (YES_NO.matcher(m.group()).matches()) {
+                continue; // a flag flipped "from Y to N" is a yes/no value, not "from X to Y"
             }
             if (m.group().indexOf('_') > 0 && !slotName(m.group())) {
                 continue; // a table or column such as FACT_ORDERS or STATUS_CHANGE_DATE, not a slot
@@ -1013,10 +1030,11 @@ final class Assessment {
 
     private static final Set<String> SLOT_WORDS = Set.of("NAME", "TOOL", "COMPANY", "PROJECT", "DEPARTMENT", "TEAM", "CAUSE",
             "FIX", "METRIC", "MANAGER", "DESCRIBE", "PLACEHOLDER", "SYSTEM", "NUMBER", "DATE", "RESULT", "IMPACT", "OUTCOME",
-            "ACTION", "TASK", "SITUATION", "STAKEHOLDER", "AMOUNT", "PERCENT", "PERCENTAGE", "VALUE", "TIMEFRAME", "YEAR");
+            "ACTION", "TASK", "SITUATION", "STAKEHOLDER", "AMOUNT", "PERCENT", "PERCENTAGE", "TIMEFRAME", "YEAR");
     private static final Set<String> SLOT_FILLERS = Set.of("YOUR", "ROOT", "KEY", "MAIN", "OLD", "NEW", "BEFORE", "AFTER",
             "THE", "X", "Y", "N", "A", "B");
 
+    private static final java.util.regex.Pattern YES_NO = java.util.regex.Pattern.compile("from ([YN])\\b.*\\bto (?!\\1)[YN]");
     private static final Set<String> REDACTION_MARKS = Set.of("[REDACTED]", "[MASKED]", "[REMOVED]", "[PII]", "[HIDDEN]",
             "[ANONYMISED]", "[ANONYMIZED]", "[SCRUBBED]", "[FILTERED]", "[OMITTED]", "[EMAIL]", "[PHONE]");
 
@@ -1050,21 +1068,27 @@ final class Assessment {
      * it one ("placeholder tokens like <CARD>", "masked with a [PHONE] tag") before it. A template's slots say what to
      * fill in ("<metric>", "[company]") and are never introduced as tokens.
      */
-    private static boolean namedToken(String text, int at, String slot) {
+    private static int namedToken(String text, int at, String slot) {
         String word = slot.substring(1, slot.length() - 1);
         if (!word.chars().allMatch(c -> c >= 'A' && c <= 'Z' || c == '_')) {
-            return false;
+            return -1;
         }
         int from = at;
-        while (from > 0 && at - from < 80 && ".!?\n".indexOf(text.charAt(from - 1)) < 0) {
+        while (from > 0 && ".!?\n".indexOf(text.charAt(from - 1)) < 0) {
             from--;
         }
-        String before = text.substring(from, at).toLowerCase(java.util.Locale.ROOT);
-        return TOKEN_WORDS.matcher(before).find();
+        // the word that names them stands just before: "tokens like <CARD> and <CONDITION>", "a [PHONE] tag" after it
+        String near = text.substring(Math.max(from, at - 40), Math.min(text.length(), at + slot.length() + 12))
+                .toLowerCase(java.util.Locale.ROOT);
+        return TOKEN_WORDS.matcher(near).find() ? from : -1;
     }
 
     private static final java.util.regex.Pattern TOKEN_WORDS = java.util.regex.Pattern.compile(
-            "\\b(tokens?|placeholders?|masks?|masked|markers?|tags?|sentinels?)\\b");
+            "\\b(tokens?|placeholders?|masks?|masked|markers?|sentinels?)\\b");
+    private static final Set<String> HTML_TAGS = Set.of("<html>", "<head>", "<body>", "<div>", "<br>", "<p>", "<table>",
+            "<script>", "<title>", "<span>", "<xml>", "<!doctype>");
+    private static final Set<String> LOG_LEVELS = Set.of("[WARN]", "[WARNING]", "[ERROR]", "[INFO]", "[DEBUG]", "[TRACE]",
+            "[FATAL]", "[CRITICAL]");
 
     /** Whether text[start, end) sits inside a path or a file name: a path character right before or after it. */
     private static boolean inPath(String text, int start, int end) {

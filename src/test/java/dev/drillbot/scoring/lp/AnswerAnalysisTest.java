@@ -911,10 +911,11 @@ class AnswerAnalysisTest {
     @Test
     @DisplayName("a bullet that goes on on an indented line is one sentence")
     void indentedBulletContinuation() {
-        assertThat(AnswerAnalysis.split("- Found the loader used INSERT with\n  retries, so a retried batch was loaded twice.\n"
-                + "- Changed it to MERGE on the transaction id.")).hasSize(2);
-        // an indented line that starts a new sentence stays apart
+        assertThat(AnswerAnalysis.split("- Found the loader used INSERT with retries after a network timeout, so\n  any retried"
+                + " batch was loaded twice.\n- Changed it to MERGE on the transaction id.")).hasSize(2);
+        // an indented line that starts a new sentence stays apart, and so do short lines a writer ended
         assertThat(AnswerAnalysis.split("- Found the loader used INSERT with retries.\n  Then I changed it to MERGE.")).hasSize(2);
+        assertThat(AnswerAnalysis.split("- Action: took it on anyway\n  dug into the logs\n  found the root cause")).hasSize(3);
     }
 
     @Test

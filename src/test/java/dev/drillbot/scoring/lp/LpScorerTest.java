@@ -984,7 +984,11 @@ class LpScorerTest {
         "I replayed a week of data (40 GB) through both engines (Spark and Trino) and chose Trino.|false",
         "I sized the cluster for the peak (our best estimate) and kept the rest on demand (about 20%).|false",
         "I retrained it on redacted text, with placeholder tokens like <CARD> and <DIAGNOSIS> instead of the raw values.|false",
-        "Situation: At <COMPANY> the <PIPELINE> kept failing. Result: cut <METRIC> by half.|true"})
+        "Situation: At <COMPANY> the <PIPELINE> kept failing. Result: cut <METRIC> by half.|true",
+        "Situation (tokens): at <COMPANY> the token <PIPELINE> failed. Result (tokens): the token <METRIC> fell by half.|true",
+        "The replies began with <html> instead of JSON, and the executor logs had thousands of [WARN] spill lines.|false",
+        "A clean-up script flipped 9,000 active flags from Y to N, and our churn model read every flip from Y to N as a cancellation.|false",
+        "Every duplicate was an update where OLD_VALUE and NEW_VALUE were identical, so I dropped those change events.|false"})
     void templatesNeedSlots(String text, boolean template) {
         assertThat(Assessment.isTemplate(text)).isEqualTo(template);
     }
@@ -1017,5 +1021,56 @@ class LpScorerTest {
         var et = Answers.question(Principle.EARN_TRUST);
         assertThat(scorer.explain(et, story)).noneMatch(l -> l.startsWith("Cap hypothetical"));
         assertThat(scorer.score(et, story).total()).isGreaterThan(60);
+    }
+
+    @Test
+    @DisplayName("'So it's like this' places nothing in time: a First/Then/Next playbook after it is still a plan; 'So it's a"
+            + " Thursday' does place the story")
+    void soItsNeedsATime() {
+        String playbook = """
+                How do I handle a pipeline nobody owns? So it's like this.
+                First I open the Airflow logs for the failed DAG and read the error myself.
+                Then I trace the failure to the upstream change behind it and I patch the dbt model.
+                Next I add a row-count check and a freshness alert on the output table.
+                After that I write a short runbook and I name an owner for the DAG in the catalog.
+                The on-call pages drop from about twenty a week to three.""";
+        var own = Answers.question(Principle.OWNERSHIP);
+        assertThat(scorer.score(own, playbook).total()).isLessThanOrEqualTo(40);
+        assertThat(scorer.explain(own, playbook.replace("So it's like this.", "So it's a Thursday in March.")))
+                .noneMatch(l -> l.startsWith("Cap hypothetical"));
+    }
+
+    @Test
+    @DisplayName("steps only promised ('I promised to trace ...', 'I volunteered to write ...') are a plan, not a story")
+    void promisesAreAPlan() {
+        String story = """
+                In March 2024 the nightly orders load in Airflow had no owner and failed four nights out of five.
+                I took it on myself at the ops review, even though it sat with the platform team.
+                I traced the failures to a schema change in the upstream Postgres table within a day.
+                I patched the dbt model, reran the missing days and added a row-count check.
+                I wrote a runbook and named an owner in the catalog.
+                Failures fell from four a week to none over the next six weeks.""";
+        String promised = story.replace("I took it on myself", "I promised to take it on myself")
+                .replace("I traced", "I promised to trace").replace("I patched", "I promised to patch")
+                .replace("reran", "rerun").replace("added", "add").replace("I wrote", "I volunteered to write")
+                .replace("named", "name");
+        var own = Answers.question(Principle.OWNERSHIP);
+        assertThat(scorer.score(own, promised).total()).isLessThan(40).isLessThan(scorer.score(own, story).total() - 30);
+    }
+
+    @Test
+    @DisplayName("the outcome told before a closing safeguard is the Result even when it ends on my own clause ('..., so I"
+            + " removed the salting')")
+    void outcomeBeforeClosingSafeguard() {
+        String story = """
+                In May 2024 our Spark job that builds the daily shipment facts went from 40 minutes to over three hours.
+                I went into the executor logs myself and found one executor with thousands of spill messages.
+                I ran a count by join key and found that 31% of rows had carrier_id 0, a default the new scanner app wrote.
+                I salted the join for carrier 0 into 32 buckets and asked the scanner team to make the field mandatory.
+                The job went back to 38 minutes the same day, and after the scanner fix the carrier 0 rows dropped to under 1%, so I removed the salting.
+                I added a check in the DAG that alerts if any single key holds more than 5% of rows.""";
+        Score s = scorer.score(Answers.question(Principle.DIVE_DEEP), story);
+        assertThat(s.feedback()).noneMatch(l -> l.contains("has no result"));
+        assertThat(s.total()).isGreaterThan(80);
     }
 }
