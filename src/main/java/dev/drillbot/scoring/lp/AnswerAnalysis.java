@@ -540,8 +540,9 @@ final class AnswerAnalysis {
             return false; // a short line ended where its writer ended it: "  nobody's job on paper"
         }
         int textAt = -1;
-        // up from this line, over lines already hanging, to the bullet they hang under
-        for (int end = i; end > 0 && textAt < 0; ) {
+        // up from this line, over lines already hanging, to the bullet they hang under (a few lines at most: a long
+        // indented answer costs no more per line than a short one)
+        for (int end = i, lines = 0; end > 0 && textAt < 0 && lines < MAX_HANGING_LINES; lines++) {
             int lineStart = text.lastIndexOf('\n', end - 1) + 1;
             int k = lineStart;
             while (k < end && text.charAt(k) == ' ') {
@@ -563,6 +564,9 @@ final class AnswerAnalysis {
         }
         return indent == textAt;
     }
+
+    /** How many lines a wrapped bullet may run to. */
+    private static final int MAX_HANGING_LINES = 12;
 
     /** A line at least this long may have been wrapped by an editor; a shorter one was ended by its writer. */
     private static final int WRAPPED_LINE = 50;
