@@ -502,8 +502,8 @@ final class AnswerAnalysis {
                 words = 0;
                 continue;
             }
-            // a line that goes on indented under a bullet ("- Found the loader used INSERT with\n  retries, so ...")
-            // wraps that bullet, however long the lines are
+            // a long bullet line that goes on indented under its text ("- Found the loader used INSERT with retries after
+            // a network timeout, so\n  any retried batch ...") was wrapped, even when the answer's other lines vary in length
             boolean indented = c == '\n' && hangingIndent(text, i);
             if ((c == '\n' || c == '\r') && !((hardWrapped || indented) && wrapped(text, from, i))) {
                 flush(text, from, i, out);
