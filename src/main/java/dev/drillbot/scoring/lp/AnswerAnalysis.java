@@ -572,12 +572,8 @@ final class AnswerAnalysis {
     private static final int WRAPPED_LINE = 50;
 
     /** Commas in a sentence: a dense one-clause sentence with a list in it ("The failures, pages, incidents and ...") is a list. */
-    private static int commas(String raw) {
-        int n = 0;
-        for (int k = raw.indexOf(','); k >= 0; k = raw.indexOf(',', k + 1)) {
-            n++;
-        }
-        return n;
+    private static long commas(String raw) {
+        return raw.chars().filter(c -> c == ',').count();
     }
 
     /** This many free-standing "/" or "|" in an answer make them separators between claims. */
@@ -1289,7 +1285,6 @@ final class AnswerAnalysis {
             }
             break;
         }
-        closingSafeguards = closing;
         int lastMine = -1; // my own last step
         for (Sentence s : sentences) {
             if (s.real && s.isAction() && s.actor == Actor.I && !lesson(s, lex) && s.position < closing) {
@@ -1303,26 +1298,33 @@ final class AnswerAnalysis {
                 lastPlainAction = s.position;
             }
         }
-        partPass(lex, lastAction, lastMine, lastPlainAction, false, retold);
+        Landmarks marks = new Landmarks(lastAction, lastMine, lastPlainAction, closing, retold);
+        partPass(lex, marks, false, false);
         if (sentences.stream().noneMatch(s -> s.part == Part.ACTION)) {
             // a story whose only steps are told as decisions ("I decided to rebuild only the three affected
             // partitions ...") has them as its Action: a story always has steps, and these are mine
-            partPass(lex, lastAction, lastMine, lastPlainAction, true, retold);
+            partPass(lex, marks, true, false);
         }
         if (sentences.stream().noneMatch(s -> s.part == Part.ACTION)) {
             // "At a ride-hailing start-up I designed our event pipeline for 100x that: ...": an opener that sets the
             // scene and tells my one step is the story's Action when no other sentence is
-            partPass(lex, lastAction, lastMine, lastPlainAction, true, retold, true);
+            partPass(lex, marks, true, true);
         }
     }
 
-    private void partPass(Lexicon lex, int lastAction, int lastMine, int lastPlainAction, boolean decisionsAreSteps,
-            boolean retold) {
-        partPass(lex, lastAction, lastMine, lastPlainAction, decisionsAreSteps, retold, false);
-    }
+    /**
+     * Where the story's steps end, found once before the parts are given: my last step of any kind, my last own step
+     * before the closing safeguards, my last step with no outcome in it, where the closing safeguards start ("Before
+     * I log off I add a dbt test ..."; the story's size when there are none), and whether it is retold in the present.
+     */
+    private record Landmarks(int lastAction, int lastMine, int lastPlainAction, int closing, boolean retold) {}
 
-    private void partPass(Lexicon lex, int lastAction, int lastMine, int lastPlainAction, boolean decisionsAreSteps,
-            boolean retold, boolean sceneStep) {
+    private void partPass(Lexicon lex, Landmarks marks, boolean decisionsAreSteps, boolean sceneStep) {
+        int lastAction = marks.lastAction();
+        int lastMine = marks.lastMine();
+        int lastPlainAction = marks.lastPlainAction();
+        int closing = marks.closing();
+        boolean retold = marks.retold();
         boolean actionSeen = false;
         boolean opener = true;
         // in a story laid out under two or more STAR labels, my own steps under "Action:" stay steps (only those:
@@ -1348,7 +1350,7 @@ final class AnswerAnalysis {
                 s.part = Part.LEARNING;
             } else if (actionSeen && s.has(lex.pendingOutcomesId) && !s.beforeAfter) {
                 s.part = Part.OTHER; // "they said they'd think about it and come back to me": no outcome yet
-            } else if (actionSeen && s.position >= closingSafeguards - 1 && closingSafeguards < sentences.size() && s.past
+            } else if (actionSeen && s.position >= closing - 1 && closing < sentences.size() && s.past
                     && !s.hypothetical && thingHappensFirst(s)) {
                 // "The 'unknown region' bucket disappeared the next quarter, and I added a drift check ...": how it
                 // ended, then the safeguard that closes the story (in the same sentence or the next)
@@ -1385,9 +1387,6 @@ final class AnswerAnalysis {
             }
         }
     }
-
-    /** Where the closing safeguards start ("Before I log off I add a dbt test ..."): the story's size when there are none. */
-    private int closingSafeguards;
 
     /** The sentence opens on a thing's own past verb: "The bucket disappeared ..., and I added ...". */
     private static boolean thingHappensFirst(Sentence s) {

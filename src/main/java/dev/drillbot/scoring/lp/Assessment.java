@@ -463,12 +463,12 @@ final class Assessment {
             verb--; // "write down every ..."
         }
         return (s.tags[verb] & (Morphology.VBD | Morphology.VBZ | Morphology.VBP | Morphology.VB)) != 0
-                && (s.tags[verb] & Morphology.NOUN) == 0 && !RECURRING.contains(s.words[every + 1]);
+                && (s.tags[verb] & Morphology.NOUN) == 0 && !Grammar.isTimeNoun(s.words[every + 1])
+                && !RECURRING.contains(s.words[every + 1]);
     }
 
-    /** What "every" counts when it makes a frequency: times and the events that recur in a team's work. */
-    private static final Set<String> RECURRING = Set.of("day", "week", "month", "quarter", "year", "sprint", "night",
-            "morning", "afternoon", "evening", "time", "season", "release", "cycle", "hour", "minute", "weekend", "monday",
+    /** Besides the recurring times ({@link Grammar#isTimeNoun}), what "every" counts when it makes a frequency. */
+    private static final Set<String> RECURRING = Set.of("hour", "minute", "weekend", "monday",
             "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "incident", "deploy", "deployment", "pr",
             "pull", "review", "standup", "meeting", "run", "new", "single", "other", "few");
 

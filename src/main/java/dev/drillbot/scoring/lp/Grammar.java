@@ -21,15 +21,6 @@ final class Grammar {
     private static final Set<String> DEMONSTRATIVES = Set.of("that", "this");
     /** Directions that the dictionary also knows as verbs ("to down tools"), hardly ever one in a story. */
     private static final Set<String> PARTICLES = Set.of("down", "up", "out", "off", "over", "back", "through");
-
-    /** "it", "this", "there": a pronoun subject, not a thing named. */
-    static boolean isSubjectWord(String w) {
-        return subjectWord(w) != 0;
-    }
-
-    static boolean isParticle(String w) {
-        return PARTICLES.contains(w);
-    }
     private static final Set<String> TIME_NOUNS = Set.of("day", "week", "month", "quarter", "year", "sprint", "night",
             "morning", "afternoon", "evening", "time", "season", "release", "cycle");
     private static final Set<String> AUX_BEFORE_PARTICIPLE = Set.of("was", "were", "is", "are", "be", "been", "being",
@@ -80,8 +71,7 @@ final class Grammar {
                     default -> r.modal++;
                 }
             }
-            int cut = w[k].indexOf('\'');
-            byte who = subjectWord(cut > 0 ? w[k].substring(0, cut) : w[k]);
+            byte who = subjectOf(w[k]);
             if (who != 0) {
                 nearest = who;
                 spent = false;
@@ -172,11 +162,31 @@ final class Grammar {
             }
         }
         if (k > 0 && (tags[k - 1] & Morphology.KNOWN) == 0 && !w[k - 1].isEmpty() && Character.isLetter(w[k - 1].charAt(0))) {
-            int cut = w[k - 1].indexOf('\'');
-            byte before = subjectWord(cut > 0 ? w[k - 1].substring(0, cut) : w[k - 1]);
+            byte before = subjectOf(w[k - 1]);
             return before != 0 ? before : OTHER_PERSON; // "I'd have done it": the contraction is mine, no name
         }
         return nearest;
+    }
+
+    /** What a word is as a subject, a contraction by the part before its apostrophe ("I'd", "we've"), or 0. */
+    private static byte subjectOf(String word) {
+        int cut = word.indexOf('\'');
+        return subjectWord(cut > 0 ? word.substring(0, cut) : word);
+    }
+
+    /** "it", "this", "there", "I": a pronoun subject, not a thing named. */
+    static boolean isSubjectWord(String w) {
+        return subjectWord(w) != 0;
+    }
+
+    /** A direction after a verb ("write down"), never a verb of its own here. */
+    static boolean isParticle(String w) {
+        return PARTICLES.contains(w);
+    }
+
+    /** A time that recurs ("day", "sprint", "release"): "that quarter" is a time, "every morning" a frequency. */
+    static boolean isTimeNoun(String w) {
+        return TIME_NOUNS.contains(w);
     }
 
     /** What a subject word is, or 0 when it is not one. */
