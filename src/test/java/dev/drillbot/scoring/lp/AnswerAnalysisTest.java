@@ -828,13 +828,13 @@ class AnswerAnalysisTest {
         String story = "At a food-delivery start-up taking 50k orders a day, I designed the order events pipeline for fifty times that:"
                 + " Kafka topics keyed by region, schemas in a registry, and hourly Parquet files on S3 instead of Postgres."
                 + " Three years later we were at two million orders a day and the pipeline had needed only more brokers.";
-        assertThat(new AnswerAnalysis(story, LEX, RUBRIC).sentences.get(0).part).isEqualTo(Part.ACTION);
+        assertThat(part(story, 0)).isEqualTo(Part.ACTION);
         assertThat(lastPart(story)).isEqualTo(Part.RESULT);
         // with a step of its own later, the opener stays the scene
-        AnswerAnalysis b = new AnswerAnalysis("At a food-delivery start-up taking 50k orders a day, I joined the data platform team."
+        assertThat(part("At a food-delivery start-up taking 50k orders a day, I joined the data platform team."
                 + " I designed the order events pipeline for fifty times that load, with Kafka topics keyed by region."
-                + " Three years later we were at two million orders a day and the pipeline had needed only more brokers.", LEX, RUBRIC);
-        assertThat(b.sentences.get(0).part).isEqualTo(AnswerAnalysis.Part.SITUATION);
+                + " Three years later we were at two million orders a day and the pipeline had needed only more brokers.", 0))
+                .isEqualTo(Part.SITUATION);
     }
 
     @Test
@@ -844,13 +844,11 @@ class AnswerAnalysisTest {
                 + " I clone the table so a rollback is one swap, and I rerun the nine days into a scratch schema."
                 + " I diff it against production and swap it in at five.";
         String outcome = " Monday's finance pack goes out on corrected numbers and we never need the rollback.";
-        AnswerAnalysis closed = new AnswerAnalysis(story + outcome
-                + " Before I log off I add a dbt test that fails if the join date is not the transaction date.", LEX, RUBRIC);
-        assertThat(closed.sentences.get(3).part).isEqualTo(Part.RESULT);
+        assertThat(part(story + outcome + " Before I log off I add a dbt test that fails if the join date is not the"
+                + " transaction date.", 3)).isEqualTo(Part.RESULT);
         // a further step of another kind is still a step: what came before it is not yet the ending
-        AnswerAnalysis more = new AnswerAnalysis(story + outcome
-                + " After that I rewrite the whole currency layer over the next two sprints.", LEX, RUBRIC);
-        assertThat(more.sentences.get(3).part).isNotEqualTo(Part.RESULT);
+        assertThat(part(story + outcome + " After that I rewrite the whole currency layer over the next two sprints.", 3))
+                .isNotEqualTo(Part.RESULT);
     }
 
     @Test
