@@ -460,6 +460,14 @@ final class AnswerAnalysis {
         @Override
         public void word(String text, int from, int to) {
             Lexicon.Word k = lex.word(text, from, to);
+            if (k == null && to - from > 4 && text.charAt(to - 2) == '\'' && text.charAt(to - 1) == 's') {
+                // a possessive is its noun to the lexicon ("BigQuery's planner" names BigQuery); not "let's"
+                Lexicon.Word noun = lex.word(text, from, to - 2);
+                if (noun != null && (noun.flags() & (Lexicon.FUNCTION | Lexicon.STOPWORD)) == 0) {
+                    add(text.substring(from, to), noun);
+                    return;
+                }
+            }
             add(k == null ? text.substring(from, to) : k.text(), k);
         }
 
@@ -1183,7 +1191,7 @@ final class AnswerAnalysis {
      * ", so" whose subject is someone else and whose verb is past ("and she later asked for my team on the next
      * migration", "so they adopted our mapping"). How people responded is how it ended, even without a number.
      */
-    private static boolean reactionTail(Sentence s) {
+    private static boolean reactionTail(Sentence s, boolean retold) {
         String t = s.text.strip().toLowerCase(java.util.Locale.ROOT);
         int cut = Math.max(Math.max(t.lastIndexOf(", and "), t.lastIndexOf("; ")), t.lastIndexOf(", so "));
         if (cut < 0 || s.grammar.subject == null) {
@@ -1199,10 +1207,25 @@ final class AnswerAnalysis {
                 // (told as a report, not as what a step was for: not "..., so each wave took less work")
                 boolean thing = who == Grammar.SOMETHING && tail.length > 1 && tail[0].equals("and")
                         && THING_SUBJECT.contains(tail[1]) && !mineLater(s, k);
-                return (who == Grammar.OTHER_PERSON || who == Grammar.THEM || thing) && (s.tags[k] & Morphology.VBD) != 0;
+                // in a story retold in the present, in the present: "..., and merchandising sets its markdowns on ..."
+                int tense = retold ? Morphology.VBD | Morphology.VBZ | Morphology.VBP : Morphology.VBD;
+                return (who == Grammar.OTHER_PERSON || who == Grammar.THEM || thing) && (s.tags[k] & tense) != 0;
             }
         }
         return false;
+    }
+
+    /** Whether the sentence says how it ended: a result marker, or a state that has lasted since ("... ever since"). */
+    private static boolean marked(Sentence s, Lexicon lex) {
+        return s.has(lex.resultMarkersId) || lastsSince(s);
+    }
+
+    /**
+     * Whether the sentence ends on "since": a state that has held from the story's end to today ("it's been running
+     * properly since", "nobody has asked for the old access since") is how it ended.
+     */
+    static boolean lastsSince(Sentence s) {
+        return s.words.length > 3 && s.words[s.words.length - 1].equals("since");
     }
 
     /** Whether I act again after word {@code k}: "..., and the rewrite went to their backlog and I moved on". */
@@ -1257,13 +1280,8 @@ final class AnswerAnalysis {
     /** Gives each sentence its STAR(L) part from cue phrases and its place in the story. */
     private void assignParts(Lexicon lex) {
         boolean retold = presentNarrative();
-        Sentence last = null;
         for (Sentence s : sentences) {
             s.outcomeTail = s.real && s.actor == Actor.I && outcomeTail(s.text);
-            last = s.real ? s : last;
-        }
-        if (last != null && last.actor == Actor.I && !last.outcomeTail && reactionTail(last)) {
-            last.outcomeTail = true; // "I delivered on 14 July, and she later asked for my team on the next one"
         }
         int lastAction = -1;
         for (Sentence s : sentences) {
@@ -1285,6 +1303,19 @@ final class AnswerAnalysis {
             }
             break;
         }
+        // the story's last sentence, and the last before its closing safeguards and lessons, may end on how others
+        // responded
+        Sentence last = null;
+        Sentence lastBeforeClosing = null;
+        for (Sentence s : sentences) {
+            last = s.real ? s : last;
+            lastBeforeClosing = s.real && s.position < closing && !lesson(s, lex) ? s : lastBeforeClosing;
+        }
+        for (Sentence s : new Sentence[] {last, lastBeforeClosing}) {
+            if (s != null && s.actor == Actor.I && !s.outcomeTail && reactionTail(s, retold)) {
+                s.outcomeTail = true; // "I delivered on 14 July, and she later asked for my team on the next one"
+            }
+        }
         int lastMine = -1; // my own last step
         for (Sentence s : sentences) {
             if (s.real && s.isAction() && s.actor == Actor.I && !lesson(s, lex) && s.position < closing) {
@@ -1293,7 +1324,7 @@ final class AnswerAnalysis {
         }
         int lastPlainAction = -1;
         for (Sentence s : sentences) {
-            if (s.real && s.isAction() && s.actor == Actor.I && !s.beforeAfter && !s.outcomeTail && !s.has(lex.resultMarkersId)
+            if (s.real && s.isAction() && s.actor == Actor.I && !s.beforeAfter && !s.outcomeTail && !marked(s, lex)
                     && !lesson(s, lex)) {
                 lastPlainAction = s.position;
             }
@@ -1355,9 +1386,9 @@ final class AnswerAnalysis {
                 // "The 'unknown region' bucket disappeared the next quarter, and I added a drift check ...": how it
                 // ended, then the safeguard that closes the story (in the same sentence or the next)
                 s.part = Part.RESULT;
-            } else if (actionSeen && (s.has(lex.resultCuesId) || !s.effort && (resultWindow(s, lex) || s.beforeAfter
+            } else if (actionSeen && (s.has(lex.resultCuesId) || lastsSince(s) || !s.effort && (resultWindow(s, lex) || s.beforeAfter
                     || s.outcomeTail || (s.quantities > 0 && s.actor != Actor.I && s.position >= sentences.size() * LATE_SHARE)))
-                    && (s.actor != Actor.I || s.has(lex.resultMarkersId) || s.position > lastPlainAction || s.outcomeTail)) {
+                    && (s.actor != Actor.I || marked(s, lex) || s.position > lastPlainAction || s.outcomeTail)) {
                 // a measurement late in the story, after the actions, is how it ended; a number inside one of
                 // my own steps followed by more steps ("I increased retention to seven days") is an action
                 s.part = Part.RESULT;

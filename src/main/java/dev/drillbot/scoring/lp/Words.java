@@ -65,6 +65,18 @@ final class Words {
                         break;
                     }
                 }
+                if (i - start == 2 && lower.startsWith("re", start) && i + 2 < n && lower.charAt(i) == '-'
+                        && Character.isLetter(lower.charAt(i + 1))) {
+                    // "re-run", "re-ingested": one verb, as "rerun" is ("re" alone would be read as a word of its own)
+                    int end = i + 1;
+                    while (end < n && isWordChar(lower.charAt(end))) {
+                        end++;
+                    }
+                    String joined = "re" + lower.substring(i + 1, end);
+                    out.word(joined, 0, joined.length());
+                    i = end;
+                    continue;
+                }
                 addWord(lower, start, i, out);
             } else if (c == '%' || c == '$' || c == '€' || c == '£' || c == '→') {
                 out.word(lower, i, i + 1);

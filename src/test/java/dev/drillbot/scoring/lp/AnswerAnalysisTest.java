@@ -948,4 +948,42 @@ class AnswerAnalysisTest {
                 .isEqualTo(Part.ACTION);
         assertThat(one("The tax team's reports disappeared.").grammar.first).isEqualTo(4); // "disappeared"
     }
+
+    @Test
+    @DisplayName("a state that has lasted since the story ended is how it ended: '... we haven't had an outage since'")
+    void stateLastingSinceIsTheResult() {
+        String story = "Our Airflow scheduler went down twice in March and every team's DAGs stopped. I wrote up the"
+                + " incident timeline and proposed pools and per-team concurrency limits. The platform lead agreed, and I"
+                + " set the limits up over two days. As far as I know we haven't had a scheduler-wide outage %s.";
+        assertThat(lastPart(story.formatted("since"))).isEqualTo(Part.RESULT);
+        assertThat(lastPart(story.formatted("that I remember"))).isNotEqualTo(Part.RESULT);
+    }
+
+    @Test
+    @DisplayName("a possessive names its noun: \"BigQuery's planner\" names BigQuery; \"let's\" is not \"let\"")
+    void possessiveNamesItsNoun() {
+        int systems = LEX.id("systems");
+        assertThat(one("I read how BigQuery's planner estimates distinct counts.").has(systems)).isTrue();
+        assertThat(one("I read how the planner estimates distinct counts.").has(systems)).isFalse();
+    }
+
+    @Test
+    @DisplayName("a verb written with a hyphen after re- is one word: 're-ran' is 'reran'")
+    void hyphenatedReVerbIsOneWord() {
+        assertThat(Words.tokenize("i re-ran the backfill and re-checked 200 rows")).containsSubsequence("i", "reran",
+                "the", "backfill", "and", "rechecked", "200", "rows");
+        assertThat(Words.tokenize("a re-think")).containsExactly("a", "rethink");
+    }
+
+    @Test
+    @DisplayName("in a story retold in the present, how others responded before the closing safeguard is the result")
+    void presentReactionBeforeTheClosingSafeguardIsTheResult() {
+        String story = "So it's a Thursday in November and I'm on call. I find that our margin model has used the wrong"
+                + " currency for Canada since Monday. I decide not to wait for the change board. I rerun the eight"
+                + " affected days in a clone first and check 200 SKUs by hand. At 7 a.m. I rerun the reconciliation"
+                + " query, and %s the markdowns on the corrected margins. The following week I add a test"
+                + " on the currency code.";
+        assertThat(part(story.formatted("she approves"), 4)).isEqualTo(Part.RESULT);
+        assertThat(part(story.formatted("I send her"), 4)).isNotEqualTo(Part.RESULT); // my own step is no response
+    }
 }
