@@ -29,10 +29,19 @@ public final class UserText {
         if (text == null) {
             return "";
         }
-        String shown = without(text, c -> Character.getType(c) == Character.FORMAT);
+        String shown = without(text, c -> Character.getType(c) == Character.FORMAT || invisibleMark(c));
         shown = hasStyledLetters(shown) ? plainLetters(shown) : shown;
         shown = shown.indexOf('~') >= 0 ? STRUCK.matcher(shown).replaceAll("") : shown;
         return shown.chars().anyMatch(c -> c >= 0x0370 && c <= 0x04FF) ? latinLookAlikes(shown) : shown;
+    }
+
+    /**
+     * Marks that draw nothing and are not format characters (Unicode's default-ignorable ones): the grapheme joiner,
+     * variation selectors, Hangul fillers. Text hidden behind them must read as it looks.
+     */
+    private static boolean invisibleMark(int c) {
+        return c == 0x034F || c == 0x115F || c == 0x1160 || c == 0x17B4 || c == 0x17B5 || (c >= 0x180B && c <= 0x180F)
+                || c == 0x3164 || (c >= 0xFE00 && c <= 0xFE0F) || c == 0xFFA0 || (c >= 0xE0100 && c <= 0xE01EF);
     }
 
     /**
@@ -101,15 +110,18 @@ public final class UserText {
 
     /** The text without the characters {@code drop} names; the same string when it has none. */
     private static String without(String text, java.util.function.IntPredicate drop) {
+        // by code point: a tag character (U+E0041) or a supplementary selector is two chars, neither of them FORMAT
         StringBuilder out = null;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
+        for (int i = 0; i < text.length(); ) {
+            int c = text.codePointAt(i);
+            int next = i + Character.charCount(c);
             boolean dropped = drop.test(c);
             if (dropped && out == null) {
                 out = new StringBuilder(text.length()).append(text, 0, i);
             } else if (!dropped && out != null) {
-                out.append(c);
+                out.append(text, i, next);
             }
+            i = next;
         }
         return out == null ? text : out.toString();
     }

@@ -715,7 +715,7 @@ final class AnswerAnalysis {
             boolean object = at > 0 && (f[at - 1] & Lexicon.PREPOSITION) != 0;
             // "and we never needed the rollback": what we did not do is how it went, not a step
             s.actor = state || object || onlyRefusals(s, Grammar.OURS) ? Actor.NONE : Actor.WE;
-        } else if (passive && byMe(w) || MY_STEP_WAS.matcher(s.text).lookingAt()) {
+        } else if (passive && byMe(w) && !othersAgents(s.text) || MY_STEP_WAS.matcher(s.text).lookingAt()) {
             // "the cutoff was corrected by me", "My first step was to open the query profile": my steps, told
             // round the other way
             s.actor = Actor.I;
@@ -727,6 +727,29 @@ final class AnswerAnalysis {
             s.actor = Actor.PASSIVE;
         }
     }
+
+    /**
+     * Whether someone else is named as the doer in a passive as often as I am: "the logs were read by Dana, and the
+     * ticket was opened by me" tells her steps, with mine tacked on.
+     */
+    private static boolean othersAgents(String text) {
+        java.util.regex.Matcher m = BY_SOMEONE.matcher(text);
+        int mine = 0;
+        int others = 0;
+        while (m.find()) {
+            if (m.group(1).equalsIgnoreCase("me") || m.group(1).equalsIgnoreCase("myself")) {
+                mine++;
+            } else {
+                others++;
+            }
+        }
+        return others >= mine;
+    }
+
+    /** "by me", "by her", "by Dana" (a capitalised word that is not a day or a month: "by Friday" is a deadline). */
+    private static final java.util.regex.Pattern BY_SOMEONE = java.util.regex.Pattern.compile("\\b[Bb]y (me|myself|her|him|them|us"
+            + "|(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July"
+            + "|August|September|October|November|December|Q[1-4])\\b)[A-Z][a-z]+)\\b");
 
     /** "... was checked by me", "... by myself". */
     private static boolean byMe(String[] w) {
@@ -952,6 +975,9 @@ final class AnswerAnalysis {
         };
     }
 
+    private static final Set<String> INTENTIONS = Set.of("planned", "meant", "intended", "hoped", "wanted");
+    private static final Set<String> INTENTION_ADVERBS = Set.of("also", "originally", "already", "always", "really");
+
     /**
      * Whether the hypothetical marker is a modal inside a story told in the past: reported speech ("told her I
      * would miss 1 June"), a past inability ("I could not explain it") or a past perfect ("I'd already written").
@@ -966,6 +992,11 @@ final class AnswerAnalysis {
         }
         if (!(marker.endsWith("would") || marker.endsWith("could") || marker.endsWith("'d"))) {
             return false; // "I usually", "I always": a habit, not a story
+        }
+        int verb = end < s.words.length && INTENTION_ADVERBS.contains(s.words[end]) ? end + 1 : end;
+        if (marker.endsWith("'d") && verb + 1 < s.words.length && INTENTIONS.contains(s.words[verb])
+                && s.words[verb + 1].equals("to")) {
+            return false; // "I'd planned to write a proposal": an intention, like "I planned to", not a step
         }
         if (marker.endsWith("'d") && Grammar.pastPerfect(s.words, s.tags, end - 1)) {
             return true; // "when I looked, I'd already had four requests": a past perfect, nothing intended

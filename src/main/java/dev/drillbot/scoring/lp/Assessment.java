@@ -415,9 +415,11 @@ final class Assessment {
             + "|it's my (first|second|third|fourth|last)|it's the (first|second|last|day|night|week|morning)"
             // a clock time or a date in the story: "it's 2 am", "on the 30th", "three days before our cutover"
             + "|it's \\d+ (am|pm)|on the \\d+ (st|nd|rd|th)|(days|weeks|hours) before (our|the)|the next (night|morning|day)"
+            // the teller's "one time at Zeta Payments, ...": one occasion, told in the present by a non-native speaker
+            + "|one time (at|in|during|when|on)"
             + "|(in|it's|early|late|mid) (january|february|march|april|may|june|july|august|september|october|november|december)) ");
     /** Words one of whose patterns needs, so the patterns run on few sentences (not "on" or "before": too common). */
-    private static final Set<String> ANCHOR_WORDS = Set.of("last", "ago", "previous", "former", "old", "it's", "next",
+    private static final Set<String> ANCHOR_WORDS = Set.of("last", "ago", "previous", "former", "old", "it's", "next", "time",
             "th", "st", "nd", "rd", "weeks", "hours", "monday", "tuesday",
             "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march", "april", "may", "june",
             "july", "august", "september", "october", "november", "december");
@@ -947,14 +949,26 @@ final class Assessment {
         String first = null;
         int bare = 0;
         int tokenSentence = -1; // where the one sentence that names its tokens starts
+        boolean quotedSlotSeen = false;
         while (m.find()) {
             char open = text.charAt(m.start());
             if ((open == '<' || open == '{') && inPath(text, m.start(), m.end())) {
                 continue; // a path or a file name with its pattern: "s3://events/raw/{date}/", "orders_<yyyymmdd>.csv"
             }
             if (open == '{' && m.start() > 0 && "{$".indexOf(text.charAt(m.start() - 1)) >= 0
+                    && !slotName(m.group().substring(1, m.group().length() - 1).strip().toUpperCase(java.util.Locale.ROOT)
+                            .replace(' ', '_'))
                     || open == '[' && REDACTION_MARKS.contains(m.group())) {
-                continue; // code ("{{ds}}", "${run_date}") and a redaction mark ("[REDACTED]") are written literally
+                // code ("{{ds}}", "${run_date}") and a redaction mark ("[REDACTED]") are written literally; a
+                // double-brace slot named like one ("{{company}}", "{{root_cause}}") is still a slot
+                continue;
+            }
+            if (open == '[' && !quotedSlotSeen && insideQuote(text, m.start(), m.end())) {
+                quotedSlotSeen = true;
+                continue; // the e-mail that went out began "Hi [First Name],": quoted from the system, once
+            }
+            if (open == '(' && measured(text, m.start())) {
+                continue; // "3 h 12 min (before) vs 48 min (after)": a label on a measurement, not a slot
             }
             int named = (open == '<' || open == '[') ? namedToken(text, m.start(), m.group()) : -1;
             if (named >= 0 && (tokenSentence < 0 || tokenSentence == named)) {
@@ -988,6 +1002,39 @@ final class Assessment {
             }
         }
         return bare >= 2 ? first : null;
+    }
+
+    /** Whether {@code [from, to)} sits inside a short quotation on its line: an opening quote before it, a closing one after. */
+    private static boolean insideQuote(String text, int from, int to) {
+        int open = -1;
+        for (int k = from - 1; k >= Math.max(0, from - 60) && text.charAt(k) != '\n'; k--) {
+            if ("\"\u201c".indexOf(text.charAt(k)) >= 0) {
+                open = k;
+                break;
+            }
+        }
+        if (open < 0) {
+            return false;
+        }
+        for (int k = to; k < Math.min(text.length(), to + 60) && text.charAt(k) != '\n'; k++) {
+            if ("\"\u201d".indexOf(text.charAt(k)) >= 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether a measurement ("48 min ", "$130 ") ends just before {@code at}: a digit within its last two words. */
+    private static boolean measured(String text, int at) {
+        int words = 0;
+        for (int k = at - 1; k >= 0 && words <= 2 && text.charAt(k) != '\n'; k--) {
+            char c = text.charAt(k);
+            if (Character.isDigit(c)) {
+                return true;
+            }
+            words += c == ' ' && k > 0 && text.charAt(k - 1) != ' ' ? 1 : 0;
+        }
+        return false;
     }
 
     /**

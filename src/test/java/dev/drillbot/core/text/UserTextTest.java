@@ -34,6 +34,19 @@ class UserTextTest {
     }
 
     @Test
+    @DisplayName("invisible marks are gone: a grapheme joiner or variation selector after '[' hides no template slot")
+    void invisibleMarksAreGone() {
+        // attack-12-05: U+034F after every "[" kept "[company]" from reading as a slot
+        assertThat(UserText.visible("At [\u034Fcompany] in [\u034Fyear] I cut it by [\uFE0Fnumber]%"))
+                .isEqualTo("At [company] in [year] I cut it by [number]%");
+        assertThat(UserText.visible("Hangul filler \u3164 and \uFFA0 and \u115F too")).isEqualTo("Hangul filler  and  and  too");
+        // tag characters and supplementary selectors are two chars each, neither a FORMAT char on its own
+        assertThat(UserText.visible("[\uDB40\uDC41slot] and [\uDB40\uDD00slot]")).isEqualTo("[slot] and [slot]");
+        // an accent written as its own mark stays on its letter: "café" is still "café"
+        assertThat(UserText.visible("caf\u0065\u0301 au lait")).isEqualTo("caf\u0065\u0301 au lait");
+    }
+
+    @Test
     @DisplayName("a quoted argument is one line of at most 60 characters")
     void quoted() {
         assertThat(UserText.quoted("astrology")).isEqualTo("astrology");

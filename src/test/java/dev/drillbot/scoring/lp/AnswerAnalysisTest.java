@@ -986,4 +986,20 @@ class AnswerAnalysisTest {
         assertThat(part(story.formatted("she approves"), 4)).isEqualTo(Part.RESULT);
         assertThat(part(story.formatted("I send her"), 4)).isNotEqualTo(Part.RESULT); // my own step is no response
     }
+
+    @Test
+    @DisplayName("'I'd planned to' is an intention like 'I planned to'; 'I'd already written' is a past perfect")
+    void contractedIntentionIsNoStep() {
+        assertThat(one("I'd planned to write a one-page proposal for a shared tracking plan.").hypothetical).isTrue();
+        assertThat(one("I'd also meant to run it beside the old pipelines for a quarter.").hypothetical).isTrue();
+        assertThat(one("When she called, I'd already written the proposal for the tracking plan.").hypothetical).isFalse();
+    }
+
+    @Test
+    @DisplayName("a passive 'by me' tacked on after another person's steps does not make the sentence mine")
+    void byMeAfterOthersStepsIsNotMine() {
+        assertThat(one("The root cause was traced by Dana to a late partner file, and the ticket was opened by me.").actor)
+                .isNotEqualTo(Actor.I);
+        assertThat(one("The cutoff in the nightly load was corrected by me on Friday.").actor).isEqualTo(Actor.I);
+    }
 }

@@ -438,6 +438,25 @@ class LpScorerTest {
     }
 
     @Test
+    @DisplayName("code is not a slot, a slot in code's braces is: {{ds}} is Airflow's, {{company}} is a template's")
+    void doubleBraceSlotNamedLikeASlotIsASlot() {
+        assertThat(Assessment.isTemplate("I keyed the partition on {{ds}} and reran it for ${run_date}.")).isFalse();
+        assertThat(Assessment.isTemplate("At {{company}} in 2023 I traced it to {{root_cause}}.")).isTrue();
+    }
+
+    @Test
+    @DisplayName("a slot quoted from the system once ('\"Hi [First Name],\"') or a label on a measurement ('48 min (after)') is no slot")
+    void quotedSlotAndMeasurementLabelAreNoSlots() {
+        assertThat(Assessment.isTemplate("braze sent 38k emails starting \"Hi [First Name],\" because the field was empty"))
+                .isFalse();
+        // quoting every slot is still a template: only one quoted slot is the system's
+        assertThat(Assessment.isTemplate("At \"[company]\" I cut runtime by \"[number]\" hours.")).isTrue();
+        assertThat(Assessment.isTemplate("Build time 3 h 12 min (before) vs 48 min (after); cost $410 (before) vs $130 (after)."))
+                .isFalse();
+        assertThat(Assessment.isTemplate("Runtime went from (before) to (after) at (company).")).isTrue();
+    }
+
+    @Test
     @DisplayName("one occasion told with \"every\" in it (\"every day\", \"every 500 rows\") is a story, not a routine told as a plan")
     void everyInsideAStoryIsNotARoutine() {
         Score s = scorer.score(Answers.question(Principle.OWNERSHIP), "ok so this was last spring. support kept saying the"
