@@ -1002,4 +1002,14 @@ class AnswerAnalysisTest {
                 .isNotEqualTo(Actor.I);
         assertThat(one("The cutoff in the nightly load was corrected by me on Friday.").actor).isEqualTo(Actor.I);
     }
+
+    @Test
+    @DisplayName("a trouble that went away after my steps is how it ended: '... and the OOM failures went away'")
+    void troubleGoneIsTheResult() {
+        String story = "In May our nightly Spark job on the orders table kept failing with out-of-memory errors. I read the"
+                + " executor logs and found one customer id holding a third of the rows. I salted that key and split the"
+                + " join in two. After the rerun the team said the OOM failures %s.";
+        assertThat(lastPart(story.formatted("went away"))).isEqualTo(Part.RESULT);
+        assertThat(lastPart(story.formatted("were in the logs"))).isNotEqualTo(Part.RESULT);
+    }
 }
