@@ -461,7 +461,8 @@ final class AnswerAnalysis {
         public void word(String text, int from, int to) {
             Lexicon.Word k = lex.word(text, from, to);
             if (k == null && to - from > 4 && text.charAt(to - 2) == '\'' && text.charAt(to - 1) == 's') {
-                // a possessive is its noun to the lexicon ("BigQuery's planner" names BigQuery); not "let's"
+                // a possessive is its noun to the lexicon ("BigQuery's planner" names BigQuery); "he's" and "that's"
+                // are a pronoun and a verb, not a possessive
                 Lexicon.Word noun = lex.word(text, from, to - 2);
                 if (noun != null && (noun.flags() & (Lexicon.FUNCTION | Lexicon.STOPWORD)) == 0) {
                     add(text.substring(from, to), noun);
@@ -1238,7 +1239,7 @@ final class AnswerAnalysis {
                 // (told as a report, not as what a step was for: not "..., so each wave took less work")
                 boolean thing = who == Grammar.SOMETHING && tail.length > 1 && tail[0].equals("and")
                         && THING_SUBJECT.contains(tail[1]) && !mineLater(s, k);
-                // in a story retold in the present, in the present: "..., and merchandising sets its markdowns on ..."
+                // in a story retold in the present, in the present: "..., and she approves the markdowns"
                 int tense = retold ? Morphology.VBD | Morphology.VBZ | Morphology.VBP : Morphology.VBD;
                 return (who == Grammar.OTHER_PERSON || who == Grammar.THEM || thing) && (s.tags[k] & tense) != 0;
             }

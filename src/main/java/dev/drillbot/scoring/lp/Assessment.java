@@ -1006,17 +1006,11 @@ final class Assessment {
 
     /** Whether {@code [from, to)} sits inside a short quotation on its line: an opening quote before it, a closing one after. */
     private static boolean insideQuote(String text, int from, int to) {
-        int open = -1;
-        for (int k = from - 1; k >= Math.max(0, from - 60) && text.charAt(k) != '\n'; k--) {
-            if ("\"\u201c".indexOf(text.charAt(k)) >= 0) {
-                open = k;
-                break;
-            }
+        boolean opened = false;
+        for (int k = from - 1; k >= Math.max(0, from - 60) && text.charAt(k) != '\n' && !opened; k--) {
+            opened = "\"\u201c".indexOf(text.charAt(k)) >= 0;
         }
-        if (open < 0) {
-            return false;
-        }
-        for (int k = to; k < Math.min(text.length(), to + 60) && text.charAt(k) != '\n'; k++) {
+        for (int k = to; opened && k < Math.min(text.length(), to + 60) && text.charAt(k) != '\n'; k++) {
             if ("\"\u201d".indexOf(text.charAt(k)) >= 0) {
                 return true;
             }
