@@ -976,7 +976,8 @@ final class AnswerAnalysis {
         };
     }
 
-    private static final Set<String> INTENTIONS = Set.of("planned", "meant", "intended", "hoped", "wanted");
+    private static final Set<String> INTENTIONS = Set.of("planned", "meant", "intended", "hoped", "wanted", "promised",
+            "meaning", "planning", "intending", "hoping", "wanting");
     private static final Set<String> INTENTION_ADVERBS = Set.of("also", "originally", "already", "always", "really");
 
     /**
@@ -995,6 +996,7 @@ final class AnswerAnalysis {
             return false; // "I usually", "I always": a habit, not a story
         }
         int verb = end < s.words.length && INTENTION_ADVERBS.contains(s.words[end]) ? end + 1 : end;
+        verb += verb < s.words.length && s.words[verb].equals("been") ? 1 : 0; // "I'd been meaning to"
         if (marker.endsWith("'d") && verb + 1 < s.words.length && INTENTIONS.contains(s.words[verb])
                 && s.words[verb + 1].equals("to")) {
             return false; // "I'd planned to write a proposal": an intention, like "I planned to", not a step
