@@ -1258,7 +1258,7 @@ final class AnswerAnalysis {
      * Whether the sentence ends on "since": a state that has held from the story's end to today ("it's been running
      * properly since", "nobody has asked for the old access since") is how it ended.
      */
-    static boolean lastsSince(Sentence s) {
+    private static boolean lastsSince(Sentence s) {
         return s.words.length > 3 && s.words[s.words.length - 1].equals("since");
     }
 

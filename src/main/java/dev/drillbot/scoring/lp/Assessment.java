@@ -957,9 +957,7 @@ final class Assessment {
             if ((open == '<' || open == '{') && inPath(text, m.start(), m.end())) {
                 continue; // a path or a file name with its pattern: "s3://events/raw/{date}/", "orders_<yyyymmdd>.csv"
             }
-            if (open == '{' && m.start() > 0 && "{$".indexOf(text.charAt(m.start() - 1)) >= 0
-                    && !slotName(m.group().substring(1, m.group().length() - 1).strip().toUpperCase(java.util.Locale.ROOT)
-                            .replace(' ', '_'))
+            if (open == '{' && m.start() > 0 && "{$".indexOf(text.charAt(m.start() - 1)) >= 0 && !namedLikeASlot(m.group())
                     || open == '[' && REDACTION_MARKS.contains(m.group())) {
                 // code ("{{ds}}", "${run_date}") and a redaction mark ("[REDACTED]") are written literally; a
                 // double-brace slot named like one ("{{company}}", "{{root_cause}}") is still a slot
@@ -1020,6 +1018,12 @@ final class Assessment {
             }
         }
         return false;
+    }
+
+    /** Whether a bracketed name reads as a slot's ("{company}", "{root cause}"), by the same words as COMPANY_NAME. */
+    private static boolean namedLikeASlot(String bracketed) {
+        String name = bracketed.substring(1, bracketed.length() - 1).strip();
+        return slotName(name.toUpperCase(java.util.Locale.ROOT).replace(' ', '_'));
     }
 
     private static final java.util.regex.Pattern BEFORE_AFTER = java.util.regex.Pattern.compile("(?i)\\((before|after)\\)");
