@@ -22,6 +22,8 @@ final class Assessment {
     final AnswerAnalysis a;
     final Map<String, Double> scores = new LinkedHashMap<>();
     final List<Cap> caps = new ArrayList<>();
+    /** How far every cap's limit was lowered because caps of more than one kind apply (already in {@link #caps}). */
+    int compounded;
     double raw;
     int total;
 
@@ -415,6 +417,8 @@ final class Assessment {
             + "|it's my (first|second|third|fourth|last)|it's the (first|second|last|day|night|week|morning)"
             // a clock time or a date in the story: "it's 2 am", "on the 30th", "three days before our cutover"
             + "|it's \\d+ (am|pm)|on the \\d+ (st|nd|rd|th)|(days|weeks|hours) before (our|the)|the next (night|morning|day)"
+            // a time of the story's own day: "so that afternoon I write a short checklist" (a playbook says "then")
+            + "|that (morning|afternoon|evening|night)"
             // the teller's "one time at Zeta Payments, ...": one occasion, told in the present by a non-native speaker
             // ... but "one time in ten" is a frequency (hostile round 13)
             + "|one time (at|during|when|on|in (?!(\\d+|a|an|every|each|two|three|four|five|six|seven|eight|nine|ten|twenty|fifty"
@@ -424,7 +428,7 @@ final class Assessment {
     private static final Set<String> ANCHOR_WORDS = Set.of("last", "ago", "previous", "former", "old", "it's", "next", "time",
             "th", "st", "nd", "rd", "weeks", "hours", "monday", "tuesday",
             "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march", "april", "may", "june",
-            "july", "august", "september", "october", "november", "december");
+            "july", "august", "september", "october", "november", "december", "morning", "afternoon", "evening", "night");
     /** ... unless it describes a routine: "Every week I check ...". */
     private static final java.util.regex.Pattern HABIT = java.util.regex.Pattern.compile(
             " (every (day|week|month|morning|time|quarter|sprint|year|release|incident) i|whenever i) ");
@@ -466,8 +470,10 @@ final class Assessment {
         if (verb > 0 && Grammar.isParticle(s.words[verb])) {
             verb--; // "write down every ..."
         }
+        // a word that may be a noun is the verb when a subject stands before it: "I map every step out"
         return (s.tags[verb] & (Morphology.VBD | Morphology.VBZ | Morphology.VBP | Morphology.VB)) != 0
-                && (s.tags[verb] & Morphology.NOUN) == 0 && !Grammar.isTimeNoun(s.words[every + 1])
+                && ((s.tags[verb] & Morphology.NOUN) == 0 || verb > 0 && Grammar.isSubjectWord(s.words[verb - 1]))
+                && !Grammar.isTimeNoun(s.words[every + 1])
                 && !RECURRING.contains(s.words[every + 1]);
     }
 
@@ -925,6 +931,13 @@ final class Assessment {
         // without, must not tie at the cap. Below the limit the total falls with the weighted score, by at
         // most cap_spread points at a weighted score of 0 (continuous and rising with the weighted score).
         double t = raw;
+        // defects compound: across the blind development parts no answer labelled 3 or 4 had two different caps,
+        // and most keyword lists, templates and echoes have three or more
+        long defects = caps.stream().map(Cap::name).distinct().count();
+        compounded = (int) Math.round(Math.min(r.num("caps.compound_most"), r.num("caps.compound_step") * Math.max(0, defects - 1)));
+        if (compounded > 0) {
+            caps.replaceAll(c -> new Cap(c.name(), Math.max(0, c.limit() - compounded), c.why()));
+        }
         for (Cap c : caps) {
             t = capped(t, raw, c.limit(), r.num("caps.cap_spread"));
         }

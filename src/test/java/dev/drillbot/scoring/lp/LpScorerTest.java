@@ -124,7 +124,7 @@ class LpScorerTest {
                 """;
         Score s = scorer.score(Answers.question(Principle.OWNERSHIP), stuffed);
         assertThat(s.total()).isLessThanOrEqualTo(30);
-        assertThat(s.feedback().get(1)).matches("(Capped at 30|Note): \\d of \\d sentences are keyword lists.*");
+        assertThat(s.feedback().get(1)).matches("(Capped at \\d+|Note): \\d of \\d sentences are keyword lists.*");
     }
 
     @Test
@@ -620,7 +620,8 @@ class LpScorerTest {
                 Result: failures dropped by X% and runtime fell from N hours to 40 minutes.
                 Learning: I learned that a lasting mechanism beats a quick fix.""");
         assertThat(t.total()).isLessThanOrEqualTo(25);
-        assertThat(t.feedback()).anyMatch(l -> l.startsWith("Capped at 25: placeholders are left in"));
+        // two kinds of cap (a template, too short): each limit is lowered by the rubric's compound step
+        assertThat(t.feedback()).anyMatch(l -> l.startsWith("Capped at 20: placeholders are left in"));
     }
 
     @Test
@@ -1040,6 +1041,49 @@ class LpScorerTest {
         var et = Answers.question(Principle.EARN_TRUST);
         assertThat(scorer.explain(et, story)).noneMatch(l -> l.startsWith("Cap hypothetical"));
         assertThat(scorer.score(et, story).total()).isGreaterThan(60);
+    }
+
+    @Test
+    @DisplayName("defects compound: claims with no outcome and nothing concrete fall below either cap alone, and the"
+            + " explanation says by how much")
+    void capsOfSeveralKindsCompound() {
+        var et = Answers.question(Principle.EARN_TRUST);
+        String claims = """
+                When a team stops trusting my data I win them back, and that's something I have done and I am good at.
+                I was transparent with them, I owned the problem and I communicated clearly with everyone involved.
+                Trust is so important in data engineering, because if people don't trust the numbers they won't use them.
+                I always listen first, I keep my promises and I make sure people know what is going on with their data.
+                That is how I earned their trust again.""";
+        Score s = scorer.score(et, claims);
+        List<String> explained = scorer.explain(et, claims);
+        // no result, nothing concrete, and nothing of work in what it says was done: three kinds, each limit 10 lower
+        assertThat(explained).contains("Caps of 3 kinds apply: each limit below is 10 lower than the rubric's");
+        assertThat(explained).anyMatch(l -> l.startsWith("Cap no result at 45"))
+                .anyMatch(l -> l.startsWith("Cap nothing concrete at 30"));
+        assertThat(s.total()).isLessThan(25);
+        // the same claims with one concrete detail lose one defect, and every limit rises by a step
+        String dated = claims.replace("I was transparent", "In March 2024 I was transparent");
+        assertThat(scorer.explain(et, dated)).contains("Caps of 2 kinds apply: each limit below is 5 lower than the rubric's")
+                .anyMatch(l -> l.startsWith("Cap no result at 50")).noneMatch(l -> l.startsWith("Cap nothing concrete"));
+        assertThat(scorer.score(et, dated).total()).isGreaterThan(s.total());
+    }
+
+    @Test
+    @DisplayName("a present-tense retelling is placed by 'that afternoon', and 'I map every step out' is not a routine")
+    void presentRetellingPlacedByItsOwnDay() {
+        String story = """
+                So I'm reviewing a dbt pull request from Jen, a mid-level engineer on my team.
+                Her models are usually right, but nobody else can review them, because there are no tests and no descriptions.
+                I map every step of her last three pull requests out on a whiteboard and book half an hour with her.
+                I show her the three pull requests and tell her plainly what the missing tests do to the team.
+                So that afternoon I write a short pull-request checklist with her and ask her to try it on her next change.
+                For two weeks I go through her new models with her each morning before standup.
+                Her next five pull requests have tests and descriptions, and she adds two items to the checklist herself.""";
+        var hd = Answers.question(Principle.HIRE_AND_DEVELOP_THE_BEST);
+        assertThat(scorer.explain(hd, story)).noneMatch(l -> l.startsWith("Cap hypothetical"));
+        // without its own day it could be a playbook: the time is what places it
+        assertThat(scorer.explain(hd, story.replace("So that afternoon I", "Then I")))
+                .anyMatch(l -> l.startsWith("Cap hypothetical"));
     }
 
     @Test
