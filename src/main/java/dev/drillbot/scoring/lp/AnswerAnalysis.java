@@ -687,7 +687,8 @@ final class AnswerAnalysis {
         for (int k = 0; k < w.length; k++) {
             // "I" in a relative clause ("two more panels, which I added") tells about something else, not my step
             // "I'd committed", "I'd actually said": a past perfect is my step too
-            boolean mine = (f[k] & Lexicon.FIRST_PERSON) != 0 || w[k].equals("i'd") && Grammar.pastPerfect(w, s.tags, k);
+            boolean mine = (f[k] & Lexicon.FIRST_PERSON) != 0 || w[k].equals("i'd") && Grammar.pastPerfect(w, s.tags, k)
+                    || w[k].equals("i'm") && progressiveStep(s, k, k + 1);
             if (mine && myStep(s, k) && (k == 0 || (f[k - 1] & Lexicon.RELATIVE) == 0) && !relativeThat(s, k)
                     && !contactRelative(s, k)) {
                 i = true;
@@ -788,8 +789,36 @@ final class AnswerAnalysis {
         }
         boolean able = verb + 2 < w.length && (w[verb].equals("was") || w[verb].equals("were")) && w[verb + 1].equals("able")
                 && w[verb + 2].equals("to") && !afterOthers;
-        return (f[verb] & Lexicon.I_NON_ACTION) == 0 || able;
+        // "I was taking one day of transactions", "I am checking the job": the progressive tells a step as it unfolds
+        boolean progressive = (w[verb].equals("was") || w[verb].equals("am")) && progressiveStep(s, k, verb + 1);
+        return (f[verb] & Lexicon.I_NON_ACTION) == 0 || able || progressive;
     }
+
+    /**
+     * Whether the -ing word at {@code j} (after one adverb that is not a frequency) is a step in the progressive:
+     * "pulling the raw events", not a role ("leading the team"), a state ("working at a bank", "sitting there") or
+     * a plan or an effort ("going to", "planning to", "trying to"); nor, after a clause about others ("our buyers kept
+     * asking, and I was answering them by hand"), the background it sets.
+     */
+    private static boolean progressiveStep(Sentence s, int me, int j) {
+        if (s.grammar.first >= 0 && s.grammar.first < me && s.grammar.subject[s.grammar.first] != Grammar.MINE) {
+            return false;
+        }
+        if (j < s.words.length && (s.flags[j] & Lexicon.ENDS_LY) != 0 && !FREQUENCY_ADVERBS.contains(s.words[j])) {
+            j++;
+        }
+        return j < s.words.length && s.words[j].endsWith("ing") && (s.tags[j] & Morphology.VBG) != 0
+                && !NOT_PROGRESSIVE_STEPS.contains(s.words[j]);
+    }
+
+    private static final Set<String> FREQUENCY_ADVERBS = Set.of("constantly", "continually", "continuously", "usually",
+            "typically", "generally", "normally", "regularly", "really", "actually", "basically", "honestly");
+    private static final Set<String> NOT_PROGRESSIVE_STEPS = Set.of("working", "living", "sitting", "standing", "staying",
+            "being", "having", "feeling", "hoping", "planning", "thinking", "wondering", "waiting", "going", "getting",
+            "trying", "looking", "expecting", "wanting", "leading", "managing", "running", "owning", "responsible",
+            "supporting", "doing", "studying", "learning", "enjoying", "loving", "starting", "beginning", "coming",
+            "talking", "saying", "telling", "asking", "meaning", "intending", "aiming", "considering", "seeing",
+            "watching", "reading", "listening", "used");
 
     /**
      * Whether every finite verb of mine in the sentence is negated ("I did not escalate it", "I never blamed them",

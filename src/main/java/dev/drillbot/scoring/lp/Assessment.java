@@ -417,18 +417,22 @@ final class Assessment {
             + "|it's my (first|second|third|fourth|last)|it's the (first|second|last|day|night|week|morning)"
             // a clock time or a date in the story: "it's 2 am", "on the 30th", "three days before our cutover"
             + "|it's \\d+ (am|pm)|on the \\d+ (st|nd|rd|th)|(days|weeks|hours) before (our|the)|the next (night|morning|day)"
-            // a time of the story's own day: "so that afternoon I write a short checklist" (a playbook says "then")
-            + "|that (morning|afternoon|evening|night)"
+            // "back during my internship at Gull", "back when I was on the payments team" (hostile round 14)
+            + "|back (during|when) (my|i|i was|we)|during my (internship|placement|apprenticeship|graduate)"
             // the teller's "one time at Zeta Payments, ...": one occasion, told in the present by a non-native speaker
             // ... but "one time in ten" is a frequency (hostile round 13)
             + "|one time (at|during|when|on|in (?!(\\d+|a|an|every|each|two|three|four|five|six|seven|eight|nine|ten|twenty|fifty"
             + "|a hundred) ))"
             + "|(in|it's|early|late|mid) (january|february|march|april|may|june|july|august|september|october|november|december)) ");
+    private static final java.util.regex.Pattern THAT_DAY = java.util.regex.Pattern.compile(
+            " that (morning|afternoon|evening|night) ");
+    private static final java.util.regex.Pattern CONDITION = java.util.regex.Pattern.compile(" (if|whenever|when|once) ");
     /** Words one of whose patterns needs, so the patterns run on few sentences (not "on" or "before": too common). */
     private static final Set<String> ANCHOR_WORDS = Set.of("last", "ago", "previous", "former", "old", "it's", "next", "time",
             "th", "st", "nd", "rd", "weeks", "hours", "monday", "tuesday",
             "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march", "april", "may", "june",
-            "july", "august", "september", "october", "november", "december", "morning", "afternoon", "evening", "night");
+            "july", "august", "september", "october", "november", "december", "morning", "afternoon", "evening", "night",
+            "back", "during");
     /** ... unless it describes a routine: "Every week I check ...". */
     private static final java.util.regex.Pattern HABIT = java.util.regex.Pattern.compile(
             " (every (day|week|month|morning|time|quarter|sprint|year|release|incident) i|whenever i) ");
@@ -470,10 +474,8 @@ final class Assessment {
         if (verb > 0 && Grammar.isParticle(s.words[verb])) {
             verb--; // "write down every ..."
         }
-        // a word that may be a noun is the verb when a subject stands before it: "I map every step out"
         return (s.tags[verb] & (Morphology.VBD | Morphology.VBZ | Morphology.VBP | Morphology.VB)) != 0
-                && ((s.tags[verb] & Morphology.NOUN) == 0 || verb > 0 && Grammar.isSubjectWord(s.words[verb - 1]))
-                && !Grammar.isTimeNoun(s.words[every + 1])
+                && (s.tags[verb] & Morphology.NOUN) == 0 && !Grammar.isTimeNoun(s.words[every + 1])
                 && !RECURRING.contains(s.words[every + 1]);
     }
 
@@ -566,6 +568,9 @@ final class Assessment {
             if (mayAnchorOrRoutine(s.words)) {
                 String lower = " " + String.join(" ", s.words) + " ";
                 pastAnchor |= PAST_ANCHOR.matcher(lower).find();
+                // a time of the story's own day places it ("so that afternoon I write a short checklist"), but not
+                // in a condition: "if a pipeline fails, I pick it up that morning" is a playbook (hostile round 14)
+                pastAnchor |= THAT_DAY.matcher(lower).find() && !CONDITION.matcher(lower).find();
                 habit |= HABIT.matcher(lower).find(); // "every week I check": not "a check that runs every night"
                 // a sentence that tells more past steps than present ones ("i traced it ... every 500 rows, so i
                 // cloned their repo") is one occasion, not a routine
@@ -861,7 +866,14 @@ final class Assessment {
             lengthCost = (a.wordCount - r.num("caps.long_words")) * r.num("caps.long_cost_per_100_words") / 100;
             raw -= lengthCost;
         }
-        if (hypothetical) {
+        int disclaimers = lex.id("disclaimers");
+        boolean disclaimed = a.sentences.stream().anyMatch(s -> s.has(disclaimers));
+        if (disclaimed) {
+            // "I made up an example ... None of that is real": the teller says it did not happen (hostile round 14)
+            caps.add(new Cap("hypothetical", (int) r.num("caps.hypothetical"),
+                    "you say this did not happen (\"" + a.sentences.stream().filter(s -> s.has(disclaimers)).findFirst()
+                            .orElseThrow().matched(disclaimers) + "\"); tell one real time it happened"));
+        } else if (hypothetical) {
             caps.add(new Cap("hypothetical", (int) r.num("caps.hypothetical"), firstIsFutureDated
                     ? "this is dated after today, so it has not happened yet; tell one real time it happened"
                     : "this describes what you would do, not what you did; tell one real time it happened"));
@@ -872,7 +884,25 @@ final class Assessment {
         // a line about the teller, or say "in each case" of the rows it checked: it is still one occasion
         // ... but not when most of what it says describes the teller ("one of my core strengths", "who always", "I
         // constantly"): one more such line than allowed is a self-portrait, whatever time it names
-        if (!hypothetical && generalising.size() >= r.num("caps.generalisation_sentences") + (pastAnchor ? 1 : 0)) {
+        // four one-line stories at four employers, 2021 to 2024, are many occasions whatever words they use (hostile
+        // round 14); no answer in the blind development parts names three different years
+        // (a sentence naming two, "Harlow Bank (2021-2023)", gives a span, not an occasion)
+        Set<String> years = new java.util.TreeSet<>();
+        for (Sentence s : a.sentences) {
+            Set<String> named = new HashSet<>();
+            for (int k = 0; k < s.words.length; k++) {
+                if ((s.flags[k] & Lexicon.YEAR) != 0) {
+                    named.add(s.words[k]);
+                }
+            }
+            if (named.size() == 1) {
+                years.addAll(named);
+            }
+        }
+        if (!hypothetical && !disclaimed && years.size() >= r.num("caps.occasion_years")) {
+            caps.add(new Cap("not one occasion", (int) r.num("caps.hypothetical"), "this names " + years.size()
+                    + " different years (" + String.join(", ", years) + "): several occasions; tell one time it happened"));
+        } else if (!hypothetical && generalising.size() >= r.num("caps.generalisation_sentences") + (pastAnchor ? 1 : 0)) {
             caps.add(new Cap("not one occasion", (int) r.num("caps.hypothetical"), "this sums up many occasions or"
                     + " describes you (\"" + generalising.get(0).matched(general) + "\"); tell one time it happened"));
         }

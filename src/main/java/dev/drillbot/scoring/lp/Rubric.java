@@ -18,7 +18,7 @@ final class Rubric {
     /** Word lists the scorer needs from lexicon.yaml. */
     static final List<String> LEXICON_LISTS = List.of("function_words", "first_person", "relative_words", "i_non_action",
             "collective", "prepositions", "passive_auxiliaries", "irregular_participles", "irregular_past", "vague_verbs",
-            "hypothetical", "generalisations", "vague_references", "hedges", "fillers", "situation_cues", "task_cues", "result_cues", "result_markers", "principle_phrases", "buzzwords", "work_terms", "outside_work", "learning_cues", "late_learning_cues",
+            "hypothetical", "disclaimers", "generalisations", "vague_references", "hedges", "fillers", "situation_cues", "task_cues", "result_cues", "result_markers", "principle_phrases", "buzzwords", "work_terms", "outside_work", "learning_cues", "late_learning_cues",
             "pending_outcomes", "present_outcomes", "result_windows",
             "timeframe", "reasons", "change_verbs", "comparatives", "time_points", "systems", "metric_nouns", "units", "word_numbers", "stopwords");
 

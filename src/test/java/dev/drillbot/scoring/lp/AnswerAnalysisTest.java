@@ -114,6 +114,21 @@ class AnswerAnalysisTest {
     }
 
     @Test
+    @DisplayName("the progressive tells my step as it unfolds ('I was taking', 'I'm pulling'); a role, a state or a plan in it"
+            + " does not ('I was working at', 'I'm leading', 'I'm planning to'); thinking is no step ('I pondered')")
+    void progressiveSteps() {
+        assertThat(one("I was taking one day of UPI transactions and matching them with the bank file.").actor)
+                .isEqualTo(AnswerAnalysis.Actor.I);
+        assertThat(one("So I'm pulling the raw click events from Kafka for one hour.").actor).isEqualTo(AnswerAnalysis.Actor.I);
+        assertThat(one("I'm patching the job to cast both sides of the join.").actor).isEqualTo(AnswerAnalysis.Actor.I);
+        assertThat(one("I was working at a payments company as a data engineer.").actor).isNotEqualTo(AnswerAnalysis.Actor.I);
+        assertThat(one("I'm leading the platform team of six engineers.").actor).isNotEqualTo(AnswerAnalysis.Actor.I);
+        assertThat(one("I'm planning to move the load to Airflow next year.").actor).isNotEqualTo(AnswerAnalysis.Actor.I);
+        assertThat(one("I'm constantly challenging spend on the platform.").actor).isNotEqualTo(AnswerAnalysis.Actor.I);
+        assertThat(one("I pondered whether a vendor file was arriving late.").actor).isNotEqualTo(AnswerAnalysis.Actor.I);
+    }
+
+    @Test
     @DisplayName("\"I'd\" before a participle is \"I had\": my past step, not a plan; before a base form it is still \"I would\"")
     void pastPerfectIsNotAPlan() {
         Sentence said = one("And I'd actually said that in a meeting, quite confidently.");

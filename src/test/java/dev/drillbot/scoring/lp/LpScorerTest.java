@@ -1069,21 +1069,42 @@ class LpScorerTest {
     }
 
     @Test
-    @DisplayName("a present-tense retelling is placed by 'that afternoon', and 'I map every step out' is not a routine")
+    @DisplayName("a present-tense retelling is placed by 'that afternoon', but not inside a condition ('if ..., that morning')")
     void presentRetellingPlacedByItsOwnDay() {
         String story = """
                 So I'm reviewing a dbt pull request from Jen, a mid-level engineer on my team.
                 Her models are usually right, but nobody else can review them, because there are no tests and no descriptions.
-                I map every step of her last three pull requests out on a whiteboard and book half an hour with her.
-                I show her the three pull requests and tell her plainly what the missing tests do to the team.
+                I book half an hour with her and show her the three pull requests that nobody else can review.
+                I tell her plainly what the missing tests do to the team.
                 So that afternoon I write a short pull-request checklist with her and ask her to try it on her next change.
-                For two weeks I go through her new models with her each morning before standup.
                 Her next five pull requests have tests and descriptions, and she adds two items to the checklist herself.""";
         var hd = Answers.question(Principle.HIRE_AND_DEVELOP_THE_BEST);
         assertThat(scorer.explain(hd, story)).noneMatch(l -> l.startsWith("Cap hypothetical"));
         // without its own day it could be a playbook: the time is what places it
         assertThat(scorer.explain(hd, story.replace("So that afternoon I", "Then I")))
                 .anyMatch(l -> l.startsWith("Cap hypothetical"));
+        // and a time inside a condition places nothing (hostile round 14)
+        assertThat(scorer.explain(hd, story.replace("So that afternoon I", "If a reviewer gives up, that afternoon I")))
+                .anyMatch(l -> l.startsWith("Cap hypothetical"));
+    }
+
+    @Test
+    @DisplayName("several years in several sentences are several occasions; a span in one sentence ('2021-2023') is not; a"
+            + " story its teller calls made up is capped like a plan")
+    void severalYearsAndMadeUpStories() {
+        var own = Answers.question(Principle.OWNERSHIP);
+        String four = """
+                At Kestrel in 2021 the shipments load had no owner, so I traced its late vendor file and failures fell from three a week to zero.
+                At Orla in 2022 the returns dataset had no owner, so I rewrote its dedupe step and duplicates fell from 4% to 0.1%.
+                At Brine in 2023 the meter alerts paged nobody, so I wired them to PagerDuty and missed reads dropped from 40 a month to 3.
+                I took each one on although it was not mine.""";
+        assertThat(scorer.explain(own, four)).anyMatch(l -> l.startsWith("Cap not one occasion") && l.contains("3 different years"));
+        assertThat(scorer.score(own, four).total()).isLessThan(40);
+        String one = Answers.OWNERSHIP_STRONG + "\nI was on the platform team at the time (2021-2023).";
+        assertThat(scorer.explain(own, one)).noneMatch(l -> l.startsWith("Cap not one occasion"));
+        String madeUp = "I made up an example to show how I think about it. " + Answers.OWNERSHIP_STRONG;
+        assertThat(scorer.explain(own, madeUp)).anyMatch(l -> l.startsWith("Cap hypothetical") && l.contains("made up an example"));
+        assertThat(scorer.score(own, madeUp).total()).isLessThan(40);
     }
 
     @Test
