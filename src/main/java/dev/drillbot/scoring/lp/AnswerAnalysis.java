@@ -658,11 +658,32 @@ final class AnswerAnalysis {
         int n = to - from;
         for (String a : ABBREVIATIONS) {
             if (n >= a.length() && text.regionMatches(true, to - a.length(), a, 0, a.length())) {
-                return true;
+                // "... and I kick it off at 10 p.m. It finishes in 38 minutes": a clock time can end the sentence
+                return !(a.endsWith(".m.") && capitalisedNext(text, to));
             }
         }
         return false;
     }
+
+    /** Whether the next word after {@code at} starts with a capital and is not a day, a month or "I" ("at 8 a.m. Friday", "At 7 a.m. I re-run"). */
+    private static boolean capitalisedNext(String text, int at) {
+        int k = at;
+        while (k < text.length() && text.charAt(k) == ' ') {
+            k++;
+        }
+        if (k >= text.length() || !Character.isUpperCase(text.charAt(k))) {
+            return false;
+        }
+        int e = k;
+        while (e < text.length() && Character.isLetter(text.charAt(e))) {
+            e++;
+        }
+        return !CALENDAR_WORDS.contains(text.substring(k, e).toLowerCase(java.util.Locale.ROOT));
+    }
+
+    private static final Set<String> CALENDAR_WORDS = Set.of("monday", "tuesday", "wednesday", "thursday", "friday",
+            "saturday", "sunday", "january", "february", "march", "april", "may", "june", "july", "august", "september",
+            "october", "november", "december", "utc", "gmt", "cet", "est", "pst", "ist", "bst", "i");
 
     private static void flush(String text, int from, int to, List<String> out) {
         if (from >= to) {
@@ -815,10 +836,10 @@ final class AnswerAnalysis {
             "typically", "generally", "normally", "regularly", "really", "actually", "basically", "honestly");
     private static final Set<String> NOT_PROGRESSIVE_STEPS = Set.of("working", "living", "sitting", "standing", "staying",
             "being", "having", "feeling", "hoping", "planning", "thinking", "wondering", "waiting", "going", "getting",
-            "trying", "looking", "expecting", "wanting", "leading", "managing", "running", "owning", "responsible",
-            "supporting", "doing", "studying", "learning", "enjoying", "loving", "starting", "beginning", "coming",
-            "talking", "saying", "telling", "asking", "meaning", "intending", "aiming", "considering", "seeing",
-            "watching", "reading", "listening", "used");
+            "trying", "expecting", "wanting", "leading", "managing", "owning", "supporting", "doing", "studying",
+            "learning", "enjoying", "loving", "starting", "beginning", "coming", "meaning", "intending", "aiming",
+            "considering", "contemplating", "picturing", "imagining", "debating", "weighing", "pondering", "dreaming",
+            "preparing", "seeing", "watching", "listening", "used");
 
     /**
      * Whether every finite verb of mine in the sentence is negated ("I did not escalate it", "I never blamed them",

@@ -426,7 +426,8 @@ final class Assessment {
             + "|(in|it's|early|late|mid) (january|february|march|april|may|june|july|august|september|october|november|december)) ");
     private static final java.util.regex.Pattern THAT_DAY = java.util.regex.Pattern.compile(
             " that (morning|afternoon|evening|night) ");
-    private static final java.util.regex.Pattern CONDITION = java.util.regex.Pattern.compile(" (if|whenever|when|once) ");
+    /** A condition around it: "If a pipeline fails, I pick it up that morning", "When it breaks, that night I ..." */
+    private static final java.util.regex.Pattern CONDITION = java.util.regex.Pattern.compile("^ (if|when|whenever|once) | (if|whenever) ");
     /** Words one of whose patterns needs, so the patterns run on few sentences (not "on" or "before": too common). */
     private static final Set<String> ANCHOR_WORDS = Set.of("last", "ago", "previous", "former", "old", "it's", "next", "time",
             "th", "st", "nd", "rd", "weeks", "hours", "monday", "tuesday",
@@ -435,7 +436,7 @@ final class Assessment {
             "back", "during");
     /** ... unless it describes a routine: "Every week I check ...". */
     private static final java.util.regex.Pattern HABIT = java.util.regex.Pattern.compile(
-            " (every (day|week|month|morning|time|quarter|sprint|year|release|incident) i|whenever i) ");
+            " (every (day|week|month|morning|time|quarter|sprint|year|release|incident) (i|i'm)|whenever (i|i'm)) ");
     /**
      * A frequency said of the writer's own present-tense actions: "whenever a pull request comes in I
      * review it", "once a month I look at ...", "I do this for every PR". Many of them make a routine.
@@ -574,7 +575,7 @@ final class Assessment {
                 habit |= HABIT.matcher(lower).find(); // "every week I check": not "a check that runs every night"
                 // a sentence that tells more past steps than present ones ("i traced it ... every 500 rows, so i
                 // cloned their repo") is one occasion, not a routine
-                if (s.grammar.present > 0 && s.grammar.present >= s.grammar.past && lower.contains(" i ")
+                if (s.grammar.present > 0 && s.grammar.present >= s.grammar.past && (lower.contains(" i ") || lower.contains(" i'm "))
                         && myFrequency(s, lower)) {
                     routineSentences++;
                 }
@@ -884,25 +885,7 @@ final class Assessment {
         // a line about the teller, or say "in each case" of the rows it checked: it is still one occasion
         // ... but not when most of what it says describes the teller ("one of my core strengths", "who always", "I
         // constantly"): one more such line than allowed is a self-portrait, whatever time it names
-        // four one-line stories at four employers, 2021 to 2024, are many occasions whatever words they use (hostile
-        // round 14); no answer in the blind development parts names three different years
-        // (a sentence naming two, "Harlow Bank (2021-2023)", gives a span, not an occasion)
-        Set<String> years = new java.util.TreeSet<>();
-        for (Sentence s : a.sentences) {
-            Set<String> named = new HashSet<>();
-            for (int k = 0; k < s.words.length; k++) {
-                if ((s.flags[k] & Lexicon.YEAR) != 0) {
-                    named.add(s.words[k]);
-                }
-            }
-            if (named.size() == 1) {
-                years.addAll(named);
-            }
-        }
-        if (!hypothetical && !disclaimed && years.size() >= r.num("caps.occasion_years")) {
-            caps.add(new Cap("not one occasion", (int) r.num("caps.hypothetical"), "this names " + years.size()
-                    + " different years (" + String.join(", ", years) + "): several occasions; tell one time it happened"));
-        } else if (!hypothetical && generalising.size() >= r.num("caps.generalisation_sentences") + (pastAnchor ? 1 : 0)) {
+        if (!hypothetical && generalising.size() >= r.num("caps.generalisation_sentences") + (pastAnchor ? 1 : 0)) {
             caps.add(new Cap("not one occasion", (int) r.num("caps.hypothetical"), "this sums up many occasions or"
                     + " describes you (\"" + generalising.get(0).matched(general) + "\"); tell one time it happened"));
         }

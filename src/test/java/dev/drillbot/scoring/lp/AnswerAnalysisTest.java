@@ -33,6 +33,10 @@ class AnswerAnalysisTest {
     void splitting() {
         assertThat(AnswerAnalysis.split("Runtime fell to 2.5 hours, e.g. on Mondays. Then it held!\n- I wrote a runbook"))
                 .containsExactly("Runtime fell to 2.5 hours, e.g. on Mondays.", "Then it held!", "I wrote a runbook");
+        // a clock time ends a sentence before a capitalised word, but not before a day, a month or "I"
+        assertThat(AnswerAnalysis.split("I kick it off at 10 p.m. It finishes in 38 minutes. At 7 a.m. I re-run it by"
+                + " 8 a.m. Friday.")).containsExactly("I kick it off at 10 p.m.", "It finishes in 38 minutes.",
+                        "At 7 a.m. I re-run it by 8 a.m. Friday.");
     }
 
     @Test

@@ -1089,22 +1089,17 @@ class LpScorerTest {
     }
 
     @Test
-    @DisplayName("several years in several sentences are several occasions; a span in one sentence ('2021-2023') is not; a"
-            + " story its teller calls made up is capped like a plan")
-    void severalYearsAndMadeUpStories() {
+    @DisplayName("a story its teller calls made up is capped like a plan; a real story about false data or a practice"
+            + " example is not (hostile round 15)")
+    void madeUpStoriesAreCapped() {
         var own = Answers.question(Principle.OWNERSHIP);
-        String four = """
-                At Kestrel in 2021 the shipments load had no owner, so I traced its late vendor file and failures fell from three a week to zero.
-                At Orla in 2022 the returns dataset had no owner, so I rewrote its dedupe step and duplicates fell from 4% to 0.1%.
-                At Brine in 2023 the meter alerts paged nobody, so I wired them to PagerDuty and missed reads dropped from 40 a month to 3.
-                I took each one on although it was not mine.""";
-        assertThat(scorer.explain(own, four)).anyMatch(l -> l.startsWith("Cap not one occasion") && l.contains("3 different years"));
-        assertThat(scorer.score(own, four).total()).isLessThan(40);
-        String one = Answers.OWNERSHIP_STRONG + "\nI was on the platform team at the time (2021-2023).";
-        assertThat(scorer.explain(own, one)).noneMatch(l -> l.startsWith("Cap not one occasion"));
         String madeUp = "I made up an example to show how I think about it. " + Answers.OWNERSHIP_STRONG;
         assertThat(scorer.explain(own, madeUp)).anyMatch(l -> l.startsWith("Cap hypothetical") && l.contains("made up an example"));
         assertThat(scorer.score(own, madeUp).total()).isLessThan(40);
+        String falseData = Answers.OWNERSHIP_STRONG + "\nThe old numbers had looked fine, but none of it was real for the"
+                + " late files, and the surge finance had planned for never actually happened.";
+        assertThat(scorer.explain(own, falseData)).noneMatch(l -> l.startsWith("Cap hypothetical"));
+        assertThat(scorer.score(own, falseData).total()).isGreaterThanOrEqualTo(75);
     }
 
     @Test
