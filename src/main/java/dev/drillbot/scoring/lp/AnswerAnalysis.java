@@ -665,7 +665,7 @@ final class AnswerAnalysis {
         return false;
     }
 
-    /** Whether the next word after {@code at} starts with a capital and is not a day, a month or "I" ("at 8 a.m. Friday", "At 7 a.m. I re-run"). */
+    /** Whether the word after {@code at} is capitalised and starts a new sentence ("at 10 p.m. It finishes", not "at 8 a.m. Friday"). */
     private static boolean capitalisedNext(String text, int at) {
         int k = at;
         while (k < text.length() && text.charAt(k) == ' ') {
@@ -678,10 +678,11 @@ final class AnswerAnalysis {
         while (e < text.length() && Character.isLetter(text.charAt(e))) {
             e++;
         }
-        return !CALENDAR_WORDS.contains(text.substring(k, e).toLowerCase(java.util.Locale.ROOT));
+        return !CLOCK_TIME_GOES_ON.contains(text.substring(k, e).toLowerCase(java.util.Locale.ROOT));
     }
 
-    private static final Set<String> CALENDAR_WORDS = Set.of("monday", "tuesday", "wednesday", "thursday", "friday",
+    /** Capitalised words that go on after "a.m."/"p.m." in the same sentence: a day, a month, a time zone, "I". */
+    private static final Set<String> CLOCK_TIME_GOES_ON = Set.of("monday", "tuesday", "wednesday", "thursday", "friday",
             "saturday", "sunday", "january", "february", "march", "april", "may", "june", "july", "august", "september",
             "october", "november", "december", "utc", "gmt", "cet", "est", "pst", "ist", "bst", "i");
 
@@ -816,7 +817,7 @@ final class AnswerAnalysis {
     }
 
     /**
-     * Whether the -ing word at {@code j} (after one adverb that is not a frequency) is a step in the progressive:
+     * Whether the -ing word at {@code j} (after one -ly adverb that is not a habit or a hedge) is a step in the progressive:
      * "pulling the raw events", not a role ("leading the team"), a state ("working at a bank", "sitting there") or
      * a plan or an effort ("going to", "planning to", "trying to"); nor, after a clause about others ("our buyers kept
      * asking, and I was answering them by hand"), the background it sets.
@@ -825,14 +826,15 @@ final class AnswerAnalysis {
         if (s.grammar.first >= 0 && s.grammar.first < me && s.grammar.subject[s.grammar.first] != Grammar.MINE) {
             return false;
         }
-        if (j < s.words.length && (s.flags[j] & Lexicon.ENDS_LY) != 0 && !FREQUENCY_ADVERBS.contains(s.words[j])) {
+        if (j < s.words.length && (s.flags[j] & Lexicon.ENDS_LY) != 0 && !HABIT_OR_HEDGE_ADVERBS.contains(s.words[j])) {
             j++;
         }
         return j < s.words.length && s.words[j].endsWith("ing") && (s.tags[j] & Morphology.VBG) != 0
                 && !NOT_PROGRESSIVE_STEPS.contains(s.words[j]);
     }
 
-    private static final Set<String> FREQUENCY_ADVERBS = Set.of("constantly", "continually", "continuously", "usually",
+    /** "I'm constantly challenging spend", "I was really struggling": a habit or a mood, not a step. */
+    private static final Set<String> HABIT_OR_HEDGE_ADVERBS = Set.of("constantly", "continually", "continuously", "usually",
             "typically", "generally", "normally", "regularly", "really", "actually", "basically", "honestly");
     private static final Set<String> NOT_PROGRESSIVE_STEPS = Set.of("working", "living", "sitting", "standing", "staying",
             "being", "having", "feeling", "hoping", "planning", "thinking", "wondering", "waiting", "going", "getting",

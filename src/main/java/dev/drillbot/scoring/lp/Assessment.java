@@ -427,7 +427,8 @@ final class Assessment {
     private static final java.util.regex.Pattern THAT_DAY = java.util.regex.Pattern.compile(
             " that (morning|afternoon|evening|night) ");
     /** A condition around it: "If a pipeline fails, I pick it up that morning", "When it breaks, that night I ..." */
-    private static final java.util.regex.Pattern CONDITION = java.util.regex.Pattern.compile("^ (if|when|whenever|once) | (if|whenever) ");
+    private static final java.util.regex.Pattern CONDITION =
+            java.util.regex.Pattern.compile("^ (if|when|whenever|once) | (if|whenever) ");
     /** Words one of whose patterns needs, so the patterns run on few sentences (not "on" or "before": too common). */
     private static final Set<String> ANCHOR_WORDS = Set.of("last", "ago", "previous", "former", "old", "it's", "next", "time",
             "th", "st", "nd", "rd", "weeks", "hours", "monday", "tuesday",
@@ -575,8 +576,8 @@ final class Assessment {
                 habit |= HABIT.matcher(lower).find(); // "every week I check": not "a check that runs every night"
                 // a sentence that tells more past steps than present ones ("i traced it ... every 500 rows, so i
                 // cloned their repo") is one occasion, not a routine
-                if (s.grammar.present > 0 && s.grammar.present >= s.grammar.past && (lower.contains(" i ") || lower.contains(" i'm "))
-                        && myFrequency(s, lower)) {
+                if (s.grammar.present > 0 && s.grammar.present >= s.grammar.past
+                        && (lower.contains(" i ") || lower.contains(" i'm ")) && myFrequency(s, lower)) {
                     routineSentences++;
                 }
             }
@@ -868,12 +869,11 @@ final class Assessment {
             raw -= lengthCost;
         }
         int disclaimers = lex.id("disclaimers");
-        boolean disclaimed = a.sentences.stream().anyMatch(s -> s.has(disclaimers));
-        if (disclaimed) {
-            // "I made up an example ... None of that is real": the teller says it did not happen (hostile round 14)
-            caps.add(new Cap("hypothetical", (int) r.num("caps.hypothetical"),
-                    "you say this did not happen (\"" + a.sentences.stream().filter(s -> s.has(disclaimers)).findFirst()
-                            .orElseThrow().matched(disclaimers) + "\"); tell one real time it happened"));
+        Sentence disclaimer = a.sentences.stream().filter(s -> s.has(disclaimers)).findFirst().orElse(null);
+        if (disclaimer != null) {
+            // "I made up an example to show how I think about it": the teller says it did not happen (hostile round 14)
+            caps.add(new Cap("hypothetical", (int) r.num("caps.hypothetical"), "you say this did not happen (\""
+                    + disclaimer.matched(disclaimers) + "\"); tell one real time it happened"));
         } else if (hypothetical) {
             caps.add(new Cap("hypothetical", (int) r.num("caps.hypothetical"), firstIsFutureDated
                     ? "this is dated after today, so it has not happened yet; tell one real time it happened"
@@ -947,7 +947,8 @@ final class Assessment {
         // defects compound: across the blind development parts no answer labelled 3 or 4 had two different caps,
         // and most keyword lists, templates and echoes have three or more
         long defects = caps.stream().map(Cap::name).distinct().count();
-        compounded = (int) Math.round(Math.min(r.num("caps.compound_most"), r.num("caps.compound_step") * Math.max(0, defects - 1)));
+        compounded = (int) Math.round(Math.min(r.num("caps.compound_most"),
+                r.num("caps.compound_step") * Math.max(0, defects - 1)));
         if (compounded > 0) {
             caps.replaceAll(c -> new Cap(c.name(), Math.max(0, c.limit() - compounded), c.why()));
         }
