@@ -823,25 +823,39 @@ final class AnswerAnalysis {
      * asking, and I was answering them by hand"), the background it sets.
      */
     private static boolean progressiveStep(Sentence s, int me, int j) {
-        if (s.grammar.first >= 0 && s.grammar.first < me && s.grammar.subject[s.grammar.first] != Grammar.MINE) {
+        // ("While the others were still debating, I was already pulling ...": my main clause; "..., so I was getting
+        // the raw events myself": my step because of it)
+        if (s.grammar.first >= 0 && s.grammar.first < me && s.grammar.subject[s.grammar.first] != Grammar.MINE
+                && !SUBORDINATORS.contains(s.words[0]) && !(me > 0 && s.words[me - 1].equals("so"))) {
             return false;
         }
         if (j < s.words.length && (s.flags[j] & Lexicon.ENDS_LY) != 0 && !HABIT_OR_HEDGE_ADVERBS.contains(s.words[j])) {
             j++;
         }
+        if (j < s.words.length && (s.words[j].equals("already") || s.words[j].equals("also") || s.words[j].equals("still"))) {
+            j++;
+        }
+        if (j + 1 < s.words.length && ABOUT_TO.contains(s.words[j])
+                && (s.words[j + 1].equals("to") || s.words[j + 1].equals("ready"))) {
+            return false; // "I'm going to", "I was getting ready to": a plan
+        }
         return j < s.words.length && s.words[j].endsWith("ing") && (s.tags[j] & Morphology.VBG) != 0
                 && !NOT_PROGRESSIVE_STEPS.contains(s.words[j]);
     }
+
+    /** Steps in the progressive unless "to" follows: "getting the raw events" is a step, "getting ready to" a plan. */
+    private static final Set<String> ABOUT_TO = Set.of("going", "getting", "preparing", "starting", "beginning");
 
     /** "I'm constantly challenging spend", "I was really struggling": a habit or a mood, not a step. */
     private static final Set<String> HABIT_OR_HEDGE_ADVERBS = Set.of("constantly", "continually", "continuously", "usually",
             "typically", "generally", "normally", "regularly", "really", "actually", "basically", "honestly");
     private static final Set<String> NOT_PROGRESSIVE_STEPS = Set.of("working", "living", "sitting", "standing", "staying",
-            "being", "having", "feeling", "hoping", "planning", "thinking", "wondering", "waiting", "going", "getting",
-            "trying", "expecting", "wanting", "leading", "managing", "owning", "supporting", "doing", "studying",
-            "learning", "enjoying", "loving", "starting", "beginning", "coming", "meaning", "intending", "aiming",
-            "considering", "contemplating", "picturing", "imagining", "debating", "weighing", "pondering", "dreaming",
-            "preparing", "seeing", "watching", "listening", "used");
+            "being", "having", "feeling", "hoping", "planning", "thinking", "wondering", "waiting", "trying", "expecting",
+            "wanting", "leading", "managing", "owning", "supporting", "studying", "learning", "enjoying", "loving",
+            "coming", "meaning", "intending", "aiming", "considering", "contemplating", "picturing", "imagining",
+            "debating", "weighing", "pondering", "dreaming", "daydreaming", "mulling", "envisioning", "brainstorming",
+            "reflecting", "toying", "deliberating", "musing", "seeing", "watching", "listening", "observing", "following",
+            "shadowing", "used");
 
     /**
      * Whether every finite verb of mine in the sentence is negated ("I did not escalate it", "I never blamed them",

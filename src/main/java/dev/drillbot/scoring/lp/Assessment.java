@@ -428,7 +428,9 @@ final class Assessment {
             " that (morning|afternoon|evening|night) ");
     /** A condition around it: "If a pipeline fails, I pick it up that morning", "When it breaks, that night I ..." */
     private static final java.util.regex.Pattern CONDITION =
-            java.util.regex.Pattern.compile("^ (if|when|whenever|once) | (if|whenever) ");
+            java.util.regex.Pattern.compile("^ (if|when|whenever|once|anytime) | (if|whenever|any time|anytime|every time) ");
+    private static final Set<String> OPENS_A_CONDITION = Set.of("if", "whenever", "anytime");
+    private static final java.util.regex.Pattern PAST_PROGRESSIVE = java.util.regex.Pattern.compile(" i was \\w+ing ");
     /** Words one of whose patterns needs, so the patterns run on few sentences (not "on" or "before": too common). */
     private static final Set<String> ANCHOR_WORDS = Set.of("last", "ago", "previous", "former", "old", "it's", "next", "time",
             "th", "st", "nd", "rd", "weeks", "hours", "monday", "tuesday",
@@ -443,7 +445,8 @@ final class Assessment {
      * review it", "once a month I look at ...", "I do this for every PR". Many of them make a routine.
      */
     private static final java.util.regex.Pattern FREQUENCY = java.util.regex.Pattern.compile(
-            " (whenever|every (single )?\\w+|each (day|week|month|morning|time|sprint|quarter|release|pr)"
+            " (whenever|every (single )?\\w+|each (day|week|month|morning|night|evening|time|sprint|quarter|release|pr"
+            + "|monday|tuesday|wednesday|thursday|friday)|most (mornings|days|nights|evenings|weeks)|on (release|deploy) days"
             + "|(once|twice) a (day|week|month|quarter|sprint)|on (mondays|tuesdays|wednesdays|thursdays|fridays)) ");
     /**
      * Whether a frequency in the sentence is said of my own steps: "every week I check the loads" is a routine;
@@ -513,6 +516,7 @@ final class Assessment {
 
     private void specificity(Lexicon lex, Rubric r) {
         int hypo = 0;
+        boolean conditionSeen = false; // a sentence opened on "if", "whenever", "any time" so far
         int routineSentences = 0; // present-tense sentences of mine with a frequency ("whenever", "every PR")
         int pastI = 0;
         int mostlyPastI = 0;
@@ -567,16 +571,20 @@ final class Assessment {
             boolean year = hasYear(s);
             timeframe |= s.has(timeframeId) || year;
             pastAnchor |= year;
+            // a playbook's condition may stand a sentence before its "that morning" ("Any time a load fails, ...")
+            conditionSeen |= s.words.length > 0 && OPENS_A_CONDITION.contains(s.words[0])
+                    || s.words.length > 1 && (s.words[0] + " " + s.words[1]).matches("any time|every time|each time");
             if (mayAnchorOrRoutine(s.words)) {
                 String lower = " " + String.join(" ", s.words) + " ";
                 pastAnchor |= PAST_ANCHOR.matcher(lower).find();
                 // a time of the story's own day places it ("so that afternoon I write a short checklist"), but not
                 // in a condition: "if a pipeline fails, I pick it up that morning" is a playbook (hostile round 14)
-                pastAnchor |= THAT_DAY.matcher(lower).find() && !CONDITION.matcher(lower).find();
+                pastAnchor |= THAT_DAY.matcher(lower).find() && !CONDITION.matcher(lower).find() && !conditionSeen;
                 habit |= HABIT.matcher(lower).find(); // "every week I check": not "a check that runs every night"
                 // a sentence that tells more past steps than present ones ("i traced it ... every 500 rows, so i
                 // cloned their repo") is one occasion, not a routine
-                if (s.grammar.present > 0 && s.grammar.present >= s.grammar.past
+                // ... in the present, or in the past progressive ("every morning I was reading the overnight logs")
+                if ((s.grammar.present > 0 && s.grammar.present >= s.grammar.past || PAST_PROGRESSIVE.matcher(lower).find())
                         && (lower.contains(" i ") || lower.contains(" i'm ")) && myFrequency(s, lower)) {
                     routineSentences++;
                 }
@@ -872,7 +880,7 @@ final class Assessment {
         Sentence disclaimer = a.sentences.stream().filter(s -> s.has(disclaimers)).findFirst().orElse(null);
         if (disclaimer != null) {
             // "I made up an example to show how I think about it": the teller says it did not happen (hostile round 14)
-            caps.add(new Cap("hypothetical", (int) r.num("caps.hypothetical"), "you say this did not happen (\""
+            caps.add(new Cap("made up", (int) r.num("caps.made_up"), "you say this did not happen (\""
                     + disclaimer.matched(disclaimers) + "\"); tell one real time it happened"));
         } else if (hypothetical) {
             caps.add(new Cap("hypothetical", (int) r.num("caps.hypothetical"), firstIsFutureDated

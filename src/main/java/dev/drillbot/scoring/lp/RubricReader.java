@@ -28,7 +28,7 @@ final class RubricReader {
             new Num("bands", "strong", 1, 100), new Num("bands", "solid", 1, 100), new Num("bands", "mixed", 1, 100),
             new Num("caps", "hypothetical", 0, 100), new Num("caps", "generalisation_sentences", 1, 100), new Num("caps", "recited_per_answer", 1, 1000), new Num("caps", "no_first_person_action", 0, 100),
             new Num("caps", "no_result", 0, 100), new Num("caps", "off_principle", 0, 100),
-            new Num("caps", "stuffing", 0, 100), new Num("caps", "nothing_concrete", 0, 100), new Num("caps", "compound_step", 0, 50), new Num("caps", "compound_most", 0, 50),
+            new Num("caps", "stuffing", 0, 100), new Num("caps", "nothing_concrete", 0, 100), new Num("caps", "compound_step", 0, 50), new Num("caps", "compound_most", 0, 50), new Num("caps", "made_up", 0, 100),
             new Num("caps", "too_short", 0, 100), new Num("caps", "cap_spread", 0, 30), new Num("caps", "too_short_words", 0, 5000),
             new Num("caps", "template", 0, 100), new Num("caps", "thin_principle_evidence", 0, 100),
             new Num("caps", "off_topic", 0, 100), new Num("caps", "off_topic_work_terms", 0, 50), new Num("caps", "off_topic_story_terms", 0, 50), new Num("caps", "echo", 0, 100), new Num("caps", "fragments", 0, 100),
