@@ -832,8 +832,8 @@ final class AnswerAnalysis {
         if (j < s.words.length && (s.flags[j] & Lexicon.ENDS_LY) != 0 && !HABIT_OR_HEDGE_ADVERBS.contains(s.words[j])) {
             j++;
         }
-        if (j < s.words.length && (s.words[j].equals("already") || s.words[j].equals("also") || s.words[j].equals("still"))) {
-            j++;
+        if (j < s.words.length && STILL_A_STEP_ADVERBS.contains(s.words[j])) {
+            j++; // "I was already pulling ..."
         }
         if (j + 1 < s.words.length && ABOUT_TO.contains(s.words[j])
                 && (s.words[j + 1].equals("to") || s.words[j + 1].equals("ready"))) {
@@ -843,6 +843,7 @@ final class AnswerAnalysis {
                 && !NOT_PROGRESSIVE_STEPS.contains(s.words[j]);
     }
 
+    private static final Set<String> STILL_A_STEP_ADVERBS = Set.of("already", "also", "still");
     /** Steps in the progressive unless "to" follows: "getting the raw events" is a step, "getting ready to" a plan. */
     private static final Set<String> ABOUT_TO = Set.of("going", "getting", "preparing", "starting", "beginning");
 

@@ -22,7 +22,8 @@ final class Assessment {
     final AnswerAnalysis a;
     final Map<String, Double> scores = new LinkedHashMap<>();
     final List<Cap> caps = new ArrayList<>();
-    /** How far every cap's limit was lowered because caps of more than one kind apply (already in {@link #caps}). */
+    /** How many kinds of cap apply, and how far that lowered every limit (already in {@link #caps}). */
+    int capKinds;
     int compounded;
     double raw;
     int total;
@@ -430,6 +431,12 @@ final class Assessment {
     private static final java.util.regex.Pattern CONDITION =
             java.util.regex.Pattern.compile("^ (if|when|whenever|once|anytime) | (if|whenever|any time|anytime|every time) ");
     private static final Set<String> OPENS_A_CONDITION = Set.of("if", "whenever", "anytime");
+
+    /** The sentence opens on a condition: "If ...", "Whenever ...", "Any time / Every time / Each time ...". */
+    private static boolean opensACondition(String[] w) {
+        return w.length > 0 && OPENS_A_CONDITION.contains(w[0])
+                || w.length > 1 && w[1].equals("time") && (w[0].equals("any") || w[0].equals("every") || w[0].equals("each"));
+    }
     private static final java.util.regex.Pattern PAST_PROGRESSIVE = java.util.regex.Pattern.compile(" i was \\w+ing ");
     /** Words one of whose patterns needs, so the patterns run on few sentences (not "on" or "before": too common). */
     private static final Set<String> ANCHOR_WORDS = Set.of("last", "ago", "previous", "former", "old", "it's", "next", "time",
@@ -572,8 +579,7 @@ final class Assessment {
             timeframe |= s.has(timeframeId) || year;
             pastAnchor |= year;
             // a playbook's condition may stand a sentence before its "that morning" ("Any time a load fails, ...")
-            conditionSeen |= s.words.length > 0 && OPENS_A_CONDITION.contains(s.words[0])
-                    || s.words.length > 1 && (s.words[0] + " " + s.words[1]).matches("any time|every time|each time");
+            conditionSeen |= opensACondition(s.words);
             if (mayAnchorOrRoutine(s.words)) {
                 String lower = " " + String.join(" ", s.words) + " ";
                 pastAnchor |= PAST_ANCHOR.matcher(lower).find();
@@ -954,9 +960,9 @@ final class Assessment {
         double t = raw;
         // defects compound: across the blind development parts no answer labelled 3 or 4 had two different caps,
         // and most keyword lists, templates and echoes have three or more
-        long defects = caps.stream().map(Cap::name).distinct().count();
+        capKinds = (int) caps.stream().map(Cap::name).distinct().count();
         compounded = (int) Math.round(Math.min(r.num("caps.compound_most"),
-                r.num("caps.compound_step") * Math.max(0, defects - 1)));
+                r.num("caps.compound_step") * Math.max(0, capKinds - 1)));
         if (compounded > 0) {
             caps.replaceAll(c -> new Cap(c.name(), Math.max(0, c.limit() - compounded), c.why()));
         }

@@ -69,8 +69,7 @@ final class Explanation {
             out.add("Caps: none");
         }
         if (x.compounded > 0) {
-            out.add("Caps of " + x.caps.stream().map(Assessment.Cap::name).distinct().count()
-                    + " kinds apply: each limit below is " + x.compounded + " lower than the rubric's");
+            out.add("Caps of " + x.capKinds + " kinds apply: each limit below is " + x.compounded + " lower than the rubric's");
         }
         for (Assessment.Cap c : x.caps) {
             double under = Assessment.capped(x.raw, x.raw, c.limit(), r.num("caps.cap_spread"));
