@@ -276,9 +276,17 @@ final class Grammar {
             if (k >= 2 && (pt & Morphology.ADV) != 0 && SUBJECTS.contains(w[k - 2])) {
                 return 1; // "she later asked", "I then rewrote": an adverb between subject and verb
             }
+            if (k >= 2 && (pt & Morphology.ADV) != 0 && w[k - 2].indexOf('\'') < 0 && (tags[k - 2] & (Morphology.DET
+                    | Morphology.PREP | Morphology.ADJ | Morphology.VBD | Morphology.VBZ | Morphology.VBP | Morphology.VB
+                    | Morphology.MD)) == 0 && ((tags[k - 2] & (Morphology.NOUN | Morphology.PROPER)) != 0
+                            || (tags[k - 2] & Morphology.KNOWN) == 0 && Character.isLetter(w[k - 2].charAt(0)))) {
+                return 1; // "the VP later asked me", "Priya then rewrote it": "later" is no adjective of "asked" here
+            }
             boolean alsoAdjective = (t & (Morphology.ADJ | Morphology.VBN | Morphology.NOUN)) != 0;
-            if (alsoAdjective && (pt & (Morphology.DET | Morphology.POSSESSIVE | Morphology.NUM | Morphology.ADJ)) != 0
-                    && (pt & (Morphology.PRON | Morphology.NOUN)) == 0) {
+            // but a sentence's opening "That" or "This" is its subject: "That brought the bill down quite a bit."
+            boolean demonstrativeSubject = k == 1 && (prev.equals("that") || prev.equals("this"));
+            if (alsoAdjective && !demonstrativeSubject && (pt & (Morphology.DET | Morphology.POSSESSIVE | Morphology.NUM
+                    | Morphology.ADJ)) != 0 && (pt & (Morphology.PRON | Morphology.NOUN)) == 0) {
                 return 0; // "the failed runs", "two broken jobs", "our reduced bill"
             }
             if (AUX_BEFORE_PARTICIPLE.contains(prev) || k >= 2 && AUX_BEFORE_PARTICIPLE.contains(w[k - 2])
