@@ -1031,4 +1031,27 @@ class AnswerAnalysisTest {
         assertThat(lastPart(story.formatted("went away"))).isEqualTo(Part.RESULT);
         assertThat(lastPart(story.formatted("were in the logs"))).isNotEqualTo(Part.RESULT);
     }
+
+    @Test
+    @DisplayName("'The VP later asked me' and 'That brought the bill down' are clauses, not fragments; 'are only read by' is no verb of its own")
+    void adverbBeforeAPastVerbAndAnOpeningThatKeepTheClause() {
+        assertThat(one("The VP later asked me to sit in the review for the next feature.").real).isTrue();
+        assertThat(one("Priya then rewrote the join in the nightly job.").real).isTrue();
+        assertThat(one("That brought the bill down quite a bit.").real).isTrue();
+        assertThat(one("Most of the tables are only read by a morning dashboard.").past).isFalse();
+    }
+
+    @Test
+    @DisplayName("my last step that says it landed on schedule is how it ended, and so is what has since happened")
+    void onScheduleAndTheFirstMonthsAreTheResult() {
+        String story = "I joined a team whose streaming jobs ran on Flink, which I had never used. I read the docs on"
+                + " checkpoints and rebuilt one production job on a local cluster. I found that late events were being"
+                + " dropped and fixed the side output. %s";
+        assertThat(lastPart(story.formatted("I joined the on-call rota on schedule, recovering about 0.8% of events.")))
+                .isEqualTo(Part.RESULT);
+        assertThat(lastPart(story.formatted("I joined the on-call rota in week four and took the pager for 6 nights.")))
+                .isNotEqualTo(Part.RESULT);
+        assertThat(lastPart(story.formatted("A couple of the other jobs have since moved across to Flink.")))
+                .isEqualTo(Part.RESULT);
+    }
 }
