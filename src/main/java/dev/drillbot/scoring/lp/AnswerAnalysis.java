@@ -723,7 +723,7 @@ final class AnswerAnalysis {
             }
         }
         s.hypothetical = s.has(lex.hypotheticalId) && !pastModal(s, lex.hypotheticalId) && !saidOfAThing(s, lex.hypotheticalId)
-                && !ANSWER_FRAME.matcher(s.text).find();
+                && !toolIUsed(s, lex.hypotheticalId) && !ANSWER_FRAME.matcher(s.text).find();
         s.past = s.grammar.past > 0; // a finite past verb: "the failed runs" is not one
         int collective = lex.collectiveId;
         if (i && onlyRefusals(s, Grammar.MINE)) {
@@ -1697,6 +1697,17 @@ final class AnswerAnalysis {
         byte who = actorAt(s, at);
         return HABIT_ADVERBS.contains(marker) && (who == Grammar.SOMETHING || who == 0 && at > 0 && !s.grammar.imperative)
                 && s.quantities == 0 && !s.beforeAfter;
+    }
+
+    /**
+     * "The query I used to reconcile them": "I used to" right after a noun is a tool I used, in a clause that
+     * drops its "that", not the habit "I used to check it every week".
+     */
+    private static boolean toolIUsed(Sentence s, int hypotheticalId) {
+        int at = s.start(hypotheticalId);
+        return at > 0 && s.end(hypotheticalId) - at == 3 && s.words[at + 1].equals("used") && !s.words[at - 1].equals("way")
+                && (s.tags[at - 1] & (Morphology.NOUN | Morphology.PROPER)) != 0 && (s.tags[at - 1] & Morphology.PRON) == 0
+                && at >= 2 && (s.tags[at - 2] & (Morphology.DET | Morphology.POSSESSIVE | Morphology.ADJ)) != 0;
     }
 
     /** Who acts in the clause holding word {@code pos}: the subject of the nearest finite verb at or before it. */

@@ -1089,7 +1089,7 @@ final class Assessment {
      * answer: LpScoringBenchmark, docs/benchmarks.md runs 25-28).
      */
     static final java.util.regex.Pattern TEMPLATE = java.util.regex.Pattern.compile(
-            "(?=[\\[<{$A-Zf(_])(?:\\[[A-Za-z][^\\]\\n]{0,40}]|<[A-Za-z][A-Za-z _-]{1,30}>|\\{[A-Za-z][A-Za-z _-]{1,30}}"
+            "(?=[\\[<{$A-Zf(_])(?:\\[[A-Za-z][^\\]\\n]{0,40}]|<[A-Za-z][A-Za-z _-]{1,30}>|\\{ ?[A-Za-z][A-Za-z _-]{1,30}}|\\{[0-9]}"
                     // a blank to fill in: "In ____ at ________"
                     + "|_{3,}"
                     // a slot in round brackets: "At (company)", "from (before) to (after)", "(describe the fix)"

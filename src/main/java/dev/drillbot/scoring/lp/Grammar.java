@@ -83,10 +83,13 @@ final class Grammar {
         return r;
     }
 
-    /** A noun right before word {@code k}: not a pronoun, and not a past form that could be a verb of its own ("fixed"). */
+    /**
+     * A noun right before word {@code k}: not a pronoun, not a past form that could be a verb of its own ("fixed"), and
+     * not an adverb ("and Ruth then sampled": the subject is before it).
+     */
     private static boolean nounBefore(int[] tags, int k) {
         return k > 0 && (tags[k - 1] & (Morphology.NOUN | Morphology.PROPER)) != 0
-                && (tags[k - 1] & (Morphology.PRON | Morphology.VBD | Morphology.VBN)) == 0;
+                && (tags[k - 1] & (Morphology.PRON | Morphology.VBD | Morphology.VBN | Morphology.ADV)) == 0;
     }
 
     /**
@@ -142,6 +145,8 @@ final class Grammar {
     /** Where a clause starts: a subject before these belongs to another clause. */
     static final Set<String> CLAUSE_START = Set.of("because", "since", "when", "while", "as", "after", "before",
             "until", "if", "that", "which", "who", "whether", "but", "although", "though", "once", "where", "whom");
+    /** Spoken hesitations, never a subject: "then we, um, basically spent the week on it". */
+    private static final Set<String> HESITATIONS = Set.of("um", "uh", "erm", "er", "uhm", "hmm", "mm", "ah");
     /** Subjects that are not a person of the story. */
     private static final Set<String> THING = Set.of("it", "this", "there", "nobody", "everyone", "someone", "everybody",
             "somebody", "nothing", "each", "both", "all");
@@ -164,6 +169,23 @@ final class Grammar {
         if (k > 0 && (tags[k - 1] & Morphology.KNOWN) == 0 && !w[k - 1].isEmpty() && Character.isLetter(w[k - 1].charAt(0))) {
             byte before = subjectOf(w[k - 1]);
             return before != 0 ? before : OTHER_PERSON; // "I'd have done it": the contraction is mine, no name
+        }
+        if (k > 1 && (tags[k - 1] & Morphology.ADV) != 0 && (tags[k] & Morphology.VBD) != 0 && !HESITATIONS.contains(w[k - 2])
+                && !w[k - 2].isEmpty()
+                && Character.isLetter(w[k - 2].charAt(0)) && (tags[k - 2] & (Morphology.DET | Morphology.PREP
+                        | Morphology.ADJ | Morphology.VBD | Morphology.VBZ | Morphology.VBP | Morphology.VB | Morphology.MD)) == 0) {
+            // "..., and Ruth then sampled the keys": the word before the adverb is the subject (a name the dictionary
+            // does not know is a person, a noun is a thing), not the "I" earlier in the sentence
+            byte before = subjectOf(w[k - 2]);
+            if (before != 0) {
+                return before;
+            }
+            if ((tags[k - 2] & Morphology.KNOWN) == 0) {
+                return OTHER_PERSON;
+            }
+            if ((tags[k - 2] & (Morphology.NOUN | Morphology.PROPER)) != 0) {
+                return SOMETHING;
+            }
         }
         return nearest;
     }
@@ -283,10 +305,8 @@ final class Grammar {
                 return 1; // "the VP later asked me", "Priya then rewrote it": "later" is no adjective of "asked" here
             }
             boolean alsoAdjective = (t & (Morphology.ADJ | Morphology.VBN | Morphology.NOUN)) != 0;
-            // but a sentence's opening "That" or "This" is its subject: "That brought the bill down quite a bit."
-            boolean demonstrativeSubject = k == 1 && (prev.equals("that") || prev.equals("this"));
-            if (alsoAdjective && !demonstrativeSubject && (pt & (Morphology.DET | Morphology.POSSESSIVE | Morphology.NUM
-                    | Morphology.ADJ)) != 0 && (pt & (Morphology.PRON | Morphology.NOUN)) == 0) {
+            if (alsoAdjective && (pt & (Morphology.DET | Morphology.POSSESSIVE | Morphology.NUM | Morphology.ADJ)) != 0
+                    && (pt & (Morphology.PRON | Morphology.NOUN)) == 0) {
                 return 0; // "the failed runs", "two broken jobs", "our reduced bill"
             }
             if (AUX_BEFORE_PARTICIPLE.contains(prev) || k >= 2 && AUX_BEFORE_PARTICIPLE.contains(w[k - 2])

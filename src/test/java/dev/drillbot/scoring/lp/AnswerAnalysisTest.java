@@ -1033,12 +1033,23 @@ class AnswerAnalysisTest {
     }
 
     @Test
-    @DisplayName("'The VP later asked me' and 'That brought the bill down' are clauses, not fragments; 'are only read by' is no verb of its own")
-    void adverbBeforeAPastVerbAndAnOpeningThatKeepTheClause() {
+    @DisplayName("'The VP later asked me' is a clause, not a fragment, and its verb is the VP's; 'are only read by' is no verb of its own")
+    void adverbBetweenASubjectAndItsPastVerb() {
         assertThat(one("The VP later asked me to sit in the review for the next feature.").real).isTrue();
         assertThat(one("Priya then rewrote the join in the nightly job.").real).isTrue();
-        assertThat(one("That brought the bill down quite a bit.").real).isTrue();
+        assertThat(one("Priya then rewrote the join in the nightly job.").actor).isNotEqualTo(Actor.I);
+        assertThat(one("I took notes in the ticket, and Ruth then sampled the join keys.").grammar.subject[9])
+                .isEqualTo(Grammar.OTHER_PERSON); // "sampled" is hers, not mine
+        assertThat(one("Then we, um, basically spent the week on reconciliations.").actor).isEqualTo(Actor.WE);
         assertThat(one("Most of the tables are only read by a morning dashboard.").past).isFalse();
+    }
+
+    @Test
+    @DisplayName("'the query I used to reconcile them' is a tool I used, not the habit 'I used to'")
+    void toolIUsedIsNoHabit() {
+        assertThat(one("I reran the query I used to reconcile the invoices against the ledger.").hypothetical).isFalse();
+        assertThat(one("I used to reconcile the invoices against the ledger every month.").hypothetical).isTrue();
+        assertThat(one("That is the way I used to reconcile the invoices every month.").hypothetical).isTrue();
     }
 
     @Test
