@@ -1089,7 +1089,9 @@ final class Assessment {
      * answer: LpScoringBenchmark, docs/benchmarks.md runs 25-28).
      */
     static final java.util.regex.Pattern TEMPLATE = java.util.regex.Pattern.compile(
-            "(?=[\\[<{$A-Zf(_])(?:\\[[A-Za-z][^\\]\\n]{0,40}]|<[A-Za-z][A-Za-z _-]{1,30}>|\\{ ?[A-Za-z][A-Za-z _-]{1,30}}|\\{[0-9]}"
+            "(?=[\\[<{$A-Zf(_%])(?:\\[[A-Za-z][^\\]\\n]{0,40}]|<[A-Za-z][A-Za-z _-]{1,30}>|\\{ ?[A-Za-z][A-Za-z _-]{1,30}}|\\{[0-9]{1,2}}"
+                    // "%COMPANY%", "%ROOT_CAUSE%": a mail-merge slot
+                    + "|%[A-Z][A-Z_]{1,30}%"
                     // a blank to fill in: "In ____ at ________"
                     + "|_{3,}"
                     // a slot in round brackets: "At (company)", "from (before) to (after)", "(describe the fix)"
