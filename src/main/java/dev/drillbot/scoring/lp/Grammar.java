@@ -170,24 +170,36 @@ final class Grammar {
             byte before = subjectOf(w[k - 1]);
             return before != 0 ? before : OTHER_PERSON; // "I'd have done it": the contraction is mine, no name
         }
-        if (k > 1 && (tags[k - 1] & Morphology.ADV) != 0 && (tags[k] & Morphology.VBD) != 0 && !HESITATIONS.contains(w[k - 2])
-                && !w[k - 2].isEmpty()
-                && Character.isLetter(w[k - 2].charAt(0)) && (tags[k - 2] & (Morphology.DET | Morphology.PREP
-                        | Morphology.ADJ | Morphology.VBD | Morphology.VBZ | Morphology.VBP | Morphology.VB | Morphology.MD)) == 0) {
+        if ((tags[k] & Morphology.VBD) != 0 && subjectBeforeAdverb(w, tags, k)) {
             // "..., and Ruth then sampled the keys": the word before the adverb is the subject (a name the dictionary
             // does not know is a person, a noun is a thing), not the "I" earlier in the sentence
             byte before = subjectOf(w[k - 2]);
             if (before != 0) {
                 return before;
             }
-            if ((tags[k - 2] & Morphology.KNOWN) == 0) {
-                return OTHER_PERSON;
-            }
-            if ((tags[k - 2] & (Morphology.NOUN | Morphology.PROPER)) != 0) {
-                return SOMETHING;
-            }
+            return (tags[k - 2] & Morphology.KNOWN) == 0 ? OTHER_PERSON : SOMETHING;
         }
         return nearest;
+    }
+
+    /**
+     * Whether word {@code k} follows an adverb that follows its subject: "the VP later asked", "Ruth then sampled", "she
+     * quickly spotted". The word before the adverb is a subject word, a noun or a name the dictionary does not know;
+     * not a determiner, preposition, adjective or verb ("are only read by"), a contraction, or a hesitation ("we, um,
+     * basically spent").
+     */
+    private static boolean subjectBeforeAdverb(String[] w, int[] tags, int k) {
+        if (k < 2 || (tags[k - 1] & Morphology.ADV) == 0) {
+            return false;
+        }
+        String x = w[k - 2];
+        int t = tags[k - 2];
+        if (x.isEmpty() || !Character.isLetter(x.charAt(0)) || x.indexOf('\'') >= 0 || HESITATIONS.contains(x)
+                || (t & (Morphology.DET | Morphology.PREP | Morphology.ADJ | Morphology.VBD | Morphology.VBZ
+                        | Morphology.VBP | Morphology.VB | Morphology.MD)) != 0) {
+            return false;
+        }
+        return subjectWord(x) != 0 || (t & (Morphology.NOUN | Morphology.PROPER)) != 0 || (t & Morphology.KNOWN) == 0;
     }
 
     /** What a word is as a subject, a contraction by the part before its apostrophe ("I'd", "we've"), or 0. */
@@ -298,10 +310,7 @@ final class Grammar {
             if (k >= 2 && (pt & Morphology.ADV) != 0 && SUBJECTS.contains(w[k - 2])) {
                 return 1; // "she later asked", "I then rewrote": an adverb between subject and verb
             }
-            if (k >= 2 && (pt & Morphology.ADV) != 0 && w[k - 2].indexOf('\'') < 0 && (tags[k - 2] & (Morphology.DET
-                    | Morphology.PREP | Morphology.ADJ | Morphology.VBD | Morphology.VBZ | Morphology.VBP | Morphology.VB
-                    | Morphology.MD)) == 0 && ((tags[k - 2] & (Morphology.NOUN | Morphology.PROPER)) != 0
-                            || (tags[k - 2] & Morphology.KNOWN) == 0 && Character.isLetter(w[k - 2].charAt(0)))) {
+            if (subjectBeforeAdverb(w, tags, k)) {
                 return 1; // "the VP later asked me", "Priya then rewrote it": "later" is no adjective of "asked" here
             }
             boolean alsoAdjective = (t & (Morphology.ADJ | Morphology.VBN | Morphology.NOUN)) != 0;
