@@ -797,8 +797,11 @@ final class AnswerAnalysis {
     private static boolean myStep(Sentence s, int k) {
         String[] w = s.words;
         int[] f = s.flags;
-        // an adverb between does not make a state a step: "I finally had time", "I really was"
-        int verb = k + 2 < w.length && (f[k + 1] & Lexicon.ENDS_LY) != 0 ? k + 2 : k + 1;
+        // a spoken "like" that is no verb is passed over ("I, like, then pulled the logs"); an adverb between does not
+        // make a state a step: "I finally had time", "I really was"
+        int at = k + 2 < w.length && w[k + 1].equals("like") && s.grammar.subject != null && s.grammar.subject[k + 1] == 0
+                ? k + 1 : k;
+        int verb = at + 2 < w.length && (f[at + 1] & Lexicon.ENDS_LY) != 0 ? at + 2 : at + 1;
         if (verb == w.length) {
             return true;
         }

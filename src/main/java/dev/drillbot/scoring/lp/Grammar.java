@@ -259,6 +259,10 @@ final class Grammar {
         if (PARTICLES.contains(x)) {
             return 0; // "routed the rows down a separate path": a direction, not "to down"
         }
+        if (x.equals("like") && SUBJECTS.contains(prev) && k + 1 < w.length
+                && (tags[k + 1] & (Morphology.VBD | Morphology.ADV)) != 0) {
+            return 0; // "I, like, then pulled the logs": a spoken filler before the step, not "I like"
+        }
         int apostrophe = x.indexOf('\'');
         if (apostrophe > 0) {
             String tail = x.substring(apostrophe);

@@ -1065,4 +1065,12 @@ class AnswerAnalysisTest {
         assertThat(lastPart(story.formatted("A couple of the other jobs have since moved across to Flink.")))
                 .isEqualTo(Part.RESULT);
     }
+
+    @Test
+    @DisplayName("a spoken 'I, like, then pulled the logs' is my step; 'I like clean data' is no step")
+    void spokenLikeBeforeAStepIsPassedOver() {
+        assertThat(one("I, like, then pulled the Spark logs for the last ten runs.").actor).isEqualTo(Actor.I);
+        assertThat(one("I, like, pulled the Spark logs for the last ten runs.").actor).isEqualTo(Actor.I);
+        assertThat(one("I like clean data in the nightly tables of the warehouse.").actor).isNotEqualTo(Actor.I);
+    }
 }
