@@ -1054,7 +1054,7 @@ class AnswerAnalysisTest {
 
     @Test
     @DisplayName("my last step that says it landed on schedule is how it ended, and so is what has since happened")
-    void onScheduleAndTheFirstMonthsAreTheResult() {
+    void onScheduleAndHaveSinceAreTheResult() {
         String story = "I joined a team whose streaming jobs ran on Flink, which I had never used. I read the docs on"
                 + " checkpoints and rebuilt one production job on a local cluster. I found that late events were being"
                 + " dropped and fixed the side output. %s";
