@@ -252,6 +252,7 @@ final class Assessment {
             }
         }
         modelAgrees = !principles.isEmpty() && askedRead > bestOther;
+        modelMargin = askedRead - bestOther;
         askedGroups += modelAgrees ? 1 : 0;
         // a clear lead (the model is sure of the asked principle, not merely ahead) is evidence in its own
         // right: a story can show a principle in words no list holds ("ready to wait; I made a different call")
@@ -332,6 +333,9 @@ final class Assessment {
 
     /** Whether it does so by a clear margin (principle_fit.model_lead): then it counts as two groups. */
     boolean modelLead;
+
+    /** How far (log-odds) the model reads the asked principle ahead of the best other one; negative when behind. */
+    double modelMargin;
 
     /** Whether the story takes up enough of the question's own terms to count as answering it. */
     boolean answersQuestion;
