@@ -877,8 +877,9 @@ final class AnswerAnalysis {
                 continue; // "I did not keep what I found to myself": the finding is inside the refusal
             }
             mine++;
+            // "I decided not to rely on it" is a choice made, not a step refused: the "not" belongs to what follows
             boolean negated = w[k].endsWith("n't") || k + 1 < w.length && (w[k + 1].equals("not") || w[k + 1].equals("never"))
-                    || k > 0 && w[k - 1].equals("never");
+                    && !(k + 2 < w.length && w[k + 2].equals("to")) || k > 0 && w[k - 1].equals("never");
             if (!negated) {
                 return false;
             }

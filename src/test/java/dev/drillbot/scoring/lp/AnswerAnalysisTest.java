@@ -605,13 +605,16 @@ class AnswerAnalysisTest {
     }
 
     @Test
-    @DisplayName("a sentence that says only what I did not do is no step; one with a step besides is")
+    @DisplayName("a sentence that says only what I did not do is no step; one with a step besides, or a choice not to, is")
     void refusalsAreNoSteps() {
         assertThat(one("I did not wait for someone else, and I did not escalate it and walk away.").actor)
                 .isNotEqualTo(Actor.I);
         assertThat(one("I did not blame the team, and I did not keep what I found to myself.").actor)
                 .isNotEqualTo(Actor.I);
         assertThat(one("I didn't wait for the vendor; I rebuilt the parser myself that night.").actor).isEqualTo(Actor.I);
+        // a choice not to do something is a step: the "not" belongs to what follows
+        assertThat(one("I decided not to rely on the carrier's event ordering.").actor).isEqualTo(Actor.I);
+        assertThat(one("I chose not to page the whole team at 3am.").actor).isEqualTo(Actor.I);
     }
 
     @Test
