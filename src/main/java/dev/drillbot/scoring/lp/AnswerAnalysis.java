@@ -1528,9 +1528,30 @@ final class AnswerAnalysis {
     private static boolean thingHappensFirst(Sentence s) {
         int f = s.grammar.first;
         return f > 0 && s.grammar.subject != null && s.grammar.subject[f] == Grammar.SOMETHING
-                && (s.tags[f] & Morphology.VBD) != 0 && !SUBORDINATORS.contains(s.words[0])
+                && (s.tags[f] & Morphology.VBD) != 0 && !earlierFinding(s) && !SUBORDINATORS.contains(s.words[0])
                 && !Grammar.isSubjectWord(s.words[0]);
     }
+
+    /**
+     * The sentence opens on a past perfect with no time it was reached by: "Marketing had changed the definition"
+     * tells what had happened before the story's steps, a finding, not how it ended ("by Friday the backlog had
+     * cleared", "within a quarter he had written two himself" are).
+     */
+    private static boolean earlierFinding(Sentence s) {
+        int f = s.grammar.first;
+        if (f < 0 || !Grammar.pastPerfect(s.words, s.tags, f)) {
+            return false;
+        }
+        for (String x : s.words) {
+            if (REACHED_BY.contains(x)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static final Set<String> REACHED_BY = Set.of("by", "within", "after", "afterwards", "since", "later", "until",
+            "till", "eventually", "soon", "then");
 
     /** A lesson ("What I take from it: ...", "I learned that ..."): never a step, however it is told. */
     private static boolean lesson(Sentence s, Lexicon lex) {

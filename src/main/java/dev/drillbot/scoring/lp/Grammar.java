@@ -19,6 +19,9 @@ final class Grammar {
     private static final Set<String> SUBJECTS = Set.of("i", "we", "they", "you", "he", "she", "it", "who", "which",
             "that", "everyone", "nobody", "someone", "team", "this", "nothing");
     private static final Set<String> DEMONSTRATIVES = Set.of("that", "this");
+    /** Roles named like verbs: "the analytics lead", "the department head", "the project sponsor". */
+    private static final Set<String> ROLE_NOUNS = Set.of("lead", "leads", "head", "heads", "sponsor", "sponsors",
+            "partner", "partners", "champion", "champions", "contact", "contacts", "chair", "chairs");
     /** Directions that the dictionary also knows as verbs ("to down tools"), hardly ever one in a story. */
     private static final Set<String> PARTICLES = Set.of("down", "up", "out", "off", "over", "back", "through");
     private static final Set<String> TIME_NOUNS = Set.of("day", "week", "month", "quarter", "year", "sprint", "night",
@@ -93,12 +96,12 @@ final class Grammar {
     }
 
     /**
-     * Whether the "'d" at {@code k} is "had" rather than "would": a participle follows, after any adverbs ("I'd
-     * already written", "I'd actually said", "we'd committed"). A word that is also a base form ("I'd put") stays
-     * "would".
+     * Whether the "'d" or "had" at {@code k} makes a past perfect: a participle follows, after any adverbs ("I'd
+     * already written", "I'd actually said", "we'd committed", "Marketing had changed"). A word that is also a base
+     * form ("I'd put") stays "would".
      */
     static boolean pastPerfect(String[] w, int[] tags, int k) {
-        if (!w[k].endsWith("'d")) {
+        if (!w[k].endsWith("'d") && !w[k].equals("had")) {
             return false;
         }
         int j = k + 1;
@@ -335,6 +338,11 @@ final class Grammar {
             if ((t & Morphology.NOUN) != 0 && k + 1 < w.length && (tags[k + 1] & Morphology.VBD) != 0
                     && (tags[k + 1] & (Morphology.NOUN | Morphology.ADJ)) == 0 && !SUBJECTS.contains(prev)) {
                 return 0; // a noun before the clause's past verb is its subject: "no definition tickets followed"
+            }
+            if (ROLE_NOUNS.contains(x) && k >= 2 && (pt & Morphology.NOUN) != 0
+                    && (tags[k - 2] & (Morphology.DET | Morphology.POSSESSIVE)) != 0 && (k + 1 == w.length
+                    || (tags[k + 1] & (Morphology.DET | Morphology.PRON | Morphology.POSSESSIVE | Morphology.NUM)) == 0)) {
+                return 0; // "I told the analytics lead and ...": a role; "the engineers lead the effort" has its object
             }
             if (DEMONSTRATIVES.contains(prev) && TIME_NOUNS.contains(x)) {
                 return 0; // "that quarter", "this week": a time, not "that works"

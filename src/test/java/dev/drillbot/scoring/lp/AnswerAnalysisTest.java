@@ -177,13 +177,17 @@ class AnswerAnalysisTest {
     }
 
     @Test
-    @DisplayName("a comma list of bare verbs is a list of claims; a sentence of short clauses with their subjects is not")
+    @DisplayName("a comma list of bare verbs is a list of claims; a sentence of short clauses with their subjects, or with a role named like a verb, is not")
     void verbListIsNotASentence() {
         assertThat(one("I tracked milestones, reset deadlines, removed blockers, communicated status, managed risks, hit targets.")
                 .real).isFalse();
         assertThat(one("Before I build anything I ask her what she'll do when the numbers move.").real).isTrue();
         assertThat(one("I paused the job, rebuilt the table from the raw files, backfilled three days and told finance.").real)
                 .isTrue();
+        // a role named like a verb is no verb of the list: "the analytics lead", "the team lead"
+        assertThat(one("I told the analytics lead and made definition changes require a test.").real).isTrue();
+        assertThat(one("I told the team lead and made definition changes require a test.").real).isTrue();
+        assertThat(one("The engineers lead the design review every quarter.").grammar.present).isEqualTo(1);
     }
 
     @Test
@@ -958,7 +962,7 @@ class AnswerAnalysisTest {
 
     @Test
     @DisplayName("a thing's outcome told before my closing safeguard in one sentence ('The bucket disappeared, and I added a"
-            + " drift check') is the Result; 'the tax team's reports' is whose reports, not 'the team is'")
+            + " drift check') is the Result, a past perfect there ('Marketing had changed ...') is not; 'the tax team's reports' is whose reports, not 'the team is'")
     void outcomeThenSafeguardInOneSentence() {
         String story = "I noticed the null rate on postal_code had crept from zero to four percent over three months. I filtered"
                 + " the nulls by country and found they were almost all Irish addresses. I backfilled the missing codes from"
@@ -969,6 +973,12 @@ class AnswerAnalysisTest {
         assertThat(lastPart(story + " I then rewrote the address form's validation and added a drift check on null rates."))
                 .isEqualTo(Part.ACTION);
         assertThat(one("The tax team's reports disappeared.").grammar.first).isEqualTo(4); // "disappeared"
+        // a past perfect there tells what had happened before: the finding, not how it ended
+        AnswerAnalysis found = new AnswerAnalysis("I was sure the drop in active customers was a failed load. I checked row"
+                + " counts per source and every load was complete. Marketing had changed the definition of active to exclude"
+                + " trial accounts, and I'd approved that change without reading the filter. I told the analytics lead, added a"
+                + " changelog note to the dashboard and made definition changes require a test.", LEX, RUBRIC);
+        assertThat(found.sentences.get(2).part).isNotEqualTo(Part.RESULT);
     }
 
     @Test
