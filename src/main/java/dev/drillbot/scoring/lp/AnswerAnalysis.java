@@ -877,9 +877,8 @@ final class AnswerAnalysis {
                 continue; // "I did not keep what I found to myself": the finding is inside the refusal
             }
             mine++;
-            // "I decided not to rely on it" is a choice made, not a step refused: the "not" belongs to what follows
             boolean negated = w[k].endsWith("n't") || k + 1 < w.length && (w[k + 1].equals("not") || w[k + 1].equals("never"))
-                    && !(k + 2 < w.length && w[k + 2].equals("to")) || k > 0 && w[k - 1].equals("never");
+                    || k > 0 && w[k - 1].equals("never");
             if (!negated) {
                 return false;
             }
@@ -1528,30 +1527,9 @@ final class AnswerAnalysis {
     private static boolean thingHappensFirst(Sentence s) {
         int f = s.grammar.first;
         return f > 0 && s.grammar.subject != null && s.grammar.subject[f] == Grammar.SOMETHING
-                && (s.tags[f] & Morphology.VBD) != 0 && !earlierFinding(s) && !SUBORDINATORS.contains(s.words[0])
+                && (s.tags[f] & Morphology.VBD) != 0 && !SUBORDINATORS.contains(s.words[0])
                 && !Grammar.isSubjectWord(s.words[0]);
     }
-
-    /**
-     * The sentence opens on a past perfect with no time it was reached by: "Marketing had changed the definition"
-     * tells what had happened before the story's steps, a finding, not how it ended ("by Friday the backlog had
-     * cleared", "within a quarter he had written two himself" are).
-     */
-    private static boolean earlierFinding(Sentence s) {
-        int f = s.grammar.first;
-        if (f < 0 || !Grammar.pastPerfect(s.words, s.tags, f)) {
-            return false;
-        }
-        for (String x : s.words) {
-            if (REACHED_BY.contains(x)) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static final Set<String> REACHED_BY = Set.of("by", "within", "after", "afterwards", "since", "later", "until",
-            "till", "eventually", "soon", "then");
 
     /** A lesson ("What I take from it: ...", "I learned that ..."): never a step, however it is told. */
     private static boolean lesson(Sentence s, Lexicon lex) {

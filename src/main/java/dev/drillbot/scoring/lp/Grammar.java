@@ -86,6 +86,11 @@ final class Grammar {
         return r;
     }
 
+    /** A plural noun, which a plain present verb can follow ("analytics", "logistics" are one field, not many). */
+    private static boolean pluralNoun(String word, int tags) {
+        return (tags & Morphology.PLURAL) != 0 && word.endsWith("s") && !word.endsWith("ics") && !word.endsWith("ss");
+    }
+
     /**
      * A noun right before word {@code k}: not a pronoun, not a past form that could be a verb of its own ("fixed"), and
      * not an adverb ("and Ruth then sampled": the subject is before it).
@@ -96,12 +101,12 @@ final class Grammar {
     }
 
     /**
-     * Whether the "'d" or "had" at {@code k} makes a past perfect: a participle follows, after any adverbs ("I'd
-     * already written", "I'd actually said", "we'd committed", "Marketing had changed"). A word that is also a base
-     * form ("I'd put") stays "would".
+     * Whether the "'d" at {@code k} is "had" rather than "would": a participle follows, after any adverbs ("I'd
+     * already written", "I'd actually said", "we'd committed"). A word that is also a base form ("I'd put") stays
+     * "would".
      */
     static boolean pastPerfect(String[] w, int[] tags, int k) {
-        if (!w[k].endsWith("'d") && !w[k].equals("had")) {
+        if (!w[k].endsWith("'d")) {
             return false;
         }
         int j = k + 1;
@@ -339,10 +344,10 @@ final class Grammar {
                     && (tags[k + 1] & (Morphology.NOUN | Morphology.ADJ)) == 0 && !SUBJECTS.contains(prev)) {
                 return 0; // a noun before the clause's past verb is its subject: "no definition tickets followed"
             }
-            if (ROLE_NOUNS.contains(x) && k >= 2 && (pt & Morphology.NOUN) != 0
+            if (ROLE_NOUNS.contains(x) && k >= 2 && (pt & Morphology.NOUN) != 0 && !pluralNoun(prev, pt)
                     && (tags[k - 2] & (Morphology.DET | Morphology.POSSESSIVE)) != 0 && (k + 1 == w.length
                     || (tags[k + 1] & (Morphology.DET | Morphology.PRON | Morphology.POSSESSIVE | Morphology.NUM)) == 0)) {
-                return 0; // "I told the analytics lead and ...": a role; "the engineers lead the effort" has its object
+                return 0; // "I told the analytics lead and ...": a role; "our juniors lead incident reviews" is their verb
             }
             if (DEMONSTRATIVES.contains(prev) && TIME_NOUNS.contains(x)) {
                 return 0; // "that quarter", "this week": a time, not "that works"

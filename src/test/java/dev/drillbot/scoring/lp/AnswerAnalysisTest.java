@@ -188,6 +188,7 @@ class AnswerAnalysisTest {
         assertThat(one("I told the analytics lead and made definition changes require a test.").real).isTrue();
         assertThat(one("I told the team lead and made definition changes require a test.").real).isTrue();
         assertThat(one("The engineers lead the design review every quarter.").grammar.present).isEqualTo(1);
+        assertThat(one("Our juniors lead incident reviews now.").grammar.present).isEqualTo(1); // a plural's own verb
     }
 
     @Test
@@ -609,16 +610,16 @@ class AnswerAnalysisTest {
     }
 
     @Test
-    @DisplayName("a sentence that says only what I did not do is no step; one with a step besides, or a choice not to, is")
+    @DisplayName("a sentence that says only what I did not do, or chose not to, is no step; one with a step besides is")
     void refusalsAreNoSteps() {
         assertThat(one("I did not wait for someone else, and I did not escalate it and walk away.").actor)
                 .isNotEqualTo(Actor.I);
         assertThat(one("I did not blame the team, and I did not keep what I found to myself.").actor)
                 .isNotEqualTo(Actor.I);
         assertThat(one("I didn't wait for the vendor; I rebuilt the parser myself that night.").actor).isEqualTo(Actor.I);
-        // a choice not to do something is a step: the "not" belongs to what follows
-        assertThat(one("I decided not to rely on the carrier's event ordering.").actor).isEqualTo(Actor.I);
-        assertThat(one("I chose not to page the whole team at 3am.").actor).isEqualTo(Actor.I);
+        // a choice not to act is no step either: a story of nothing but such choices is a story of waiting (hostile
+        // round 19 scored one 92 while they counted)
+        assertThat(one("I decided not to rerun the job and chose not to page the owning team.").actor).isNotEqualTo(Actor.I);
     }
 
     @Test
@@ -962,7 +963,7 @@ class AnswerAnalysisTest {
 
     @Test
     @DisplayName("a thing's outcome told before my closing safeguard in one sentence ('The bucket disappeared, and I added a"
-            + " drift check') is the Result, a past perfect there ('Marketing had changed ...') is not; 'the tax team's reports' is whose reports, not 'the team is'")
+            + " drift check') is the Result; 'the tax team's reports' is whose reports, not 'the team is'")
     void outcomeThenSafeguardInOneSentence() {
         String story = "I noticed the null rate on postal_code had crept from zero to four percent over three months. I filtered"
                 + " the nulls by country and found they were almost all Irish addresses. I backfilled the missing codes from"
@@ -973,12 +974,6 @@ class AnswerAnalysisTest {
         assertThat(lastPart(story + " I then rewrote the address form's validation and added a drift check on null rates."))
                 .isEqualTo(Part.ACTION);
         assertThat(one("The tax team's reports disappeared.").grammar.first).isEqualTo(4); // "disappeared"
-        // a past perfect there tells what had happened before: the finding, not how it ended
-        AnswerAnalysis found = new AnswerAnalysis("I was sure the drop in active customers was a failed load. I checked row"
-                + " counts per source and every load was complete. Marketing had changed the definition of active to exclude"
-                + " trial accounts, and I'd approved that change without reading the filter. I told the analytics lead, added a"
-                + " changelog note to the dashboard and made definition changes require a test.", LEX, RUBRIC);
-        assertThat(found.sentences.get(2).part).isNotEqualTo(Part.RESULT);
     }
 
     @Test
