@@ -1029,7 +1029,8 @@ final class Assessment {
                     || open == '[' && LOG_LEVELS.contains(m.group())) {
                 continue; // a page that began with <html>, a [WARN] line in a log: quoted from the system
             }
-            if (open == '[' || open == '<' || open == '{' || open == '_') {
+            boolean elided = m.group().equals("[...]") || m.group().equals("[\u2026]"); // "[...]" also marks a cut in a quote
+            if ((open == '[' && !elided) || open == '<' || open == '{' || open == '_') {
                 return m.group();
             }
             if (m.group().equals("TBD") && fieldValue(text, m.start())) {
@@ -1093,7 +1094,9 @@ final class Assessment {
      * answer: LpScoringBenchmark, docs/benchmarks.md runs 25-28).
      */
     static final java.util.regex.Pattern TEMPLATE = java.util.regex.Pattern.compile(
-            "(?=[\\[<{$A-Zf(_%])(?:\\[[A-Za-z][^\\]\\n]{0,40}]|<[A-Za-z][A-Za-z _-]{1,30}>|\\{ ?[A-Za-z][A-Za-z _-]{1,30}}|\\{[0-9]{1,2}}"
+            "(?=[\\[<{$A-Zf(_%?])(?:\\[[A-Za-z][^\\]\\n]{0,40}]|<[A-Za-z][A-Za-z _-]{1,30}>|\\{ ?[A-Za-z][A-Za-z _-]{1,30}}|\\{[0-9]{1,2}}"
+                    // "In [...] at [...]", "about ?? times a week": an elided or unknown slot (bare: two make a template)
+                    + "|\\[(?:\\.\\.\\.|\u2026)]|(?<=\\s)\\?\\?(?=[\\s%])"
                     // "%COMPANY%", "%ROOT_CAUSE%": a mail-merge slot
                     + "|%[A-Z][A-Z_]{1,30}%"
                     // a blank to fill in: "In ____ at ________"
@@ -1103,7 +1106,8 @@ final class Assessment {
                     + "|system|tool|amount|percentage|stakeholders?|project|impact|outcome|situation|task|action|describe[^)\\n]{0,30}"
                     + "|insert[^)\\n]{0,30}|your [a-z ]{1,20})\\)"
                     + "|(?<![\\w$])[NWXYZ]{1,2}\\s?(%|x\\b|percent|hours?|days?|weeks?|months?|minutes?)"
-                    + "|\\$[XN]{1,2}\\b|\\bX{2,}\\b|\\bTBD\\b"
+                    // "XX" is a slot; "XXXX-XXXX-XXXX" is a card number's mask
+                    + "|\\$[XN]{1,2}\\b|(?<!X-)\\bX{2,}\\b(?!-X)|\\bTBD\\b"
                     // "from X to Y", "from Y per week to Z per week": letters where the numbers go
                     + "|\\bfrom [NWXYZ]\\b[^.\\n]{0,30}?\\bto [NWXYZ]\\b"
                     // COMPANY_NAME, TOOL_1, ROOT_CAUSE (checked against SLOT_NAME)
