@@ -251,14 +251,17 @@ final class Assessment {
                 bestOther = Math.max(bestOther, read[p.ordinal()]);
             }
         }
-        modelAgrees = !principles.isEmpty() && askedRead > bestOther;
-        modelMargin = askedRead - bestOther;
+        // the model reads the story alone; the question makes its own principle likelier (most answers to a
+        // question show what it asks about), so the asked principle starts asked_prior ahead when the two are
+        // weighed for evidence. Naming another principle (other_margin, below) weighs the story alone.
+        modelMargin = askedRead + r.num("principle_fit.asked_prior") - bestOther;
+        modelAgrees = !principles.isEmpty() && modelMargin > 0;
         askedGroups += modelAgrees ? 1 : 0;
         // a clear lead (the model is sure of the asked principle, not merely ahead) is evidence in its own
         // right: a story can show a principle in words no list holds ("ready to wait; I made a different call")
-        modelLead = modelAgrees && askedRead - bestOther >= r.num("principle_fit.model_lead");
+        modelLead = modelAgrees && modelMargin >= r.num("principle_fit.model_lead");
         // within reach of the top (a close second): one group in its own words is then not a stray word
-        modelClose = askedRead - bestOther > -r.num("principle_fit.model_close");
+        modelClose = modelMargin > -r.num("principle_fit.model_close");
         askedGroups += modelLead ? 1 : 0;
         // two distinct signal groups, or one multi-word signal, inside the actions or results
         askedEvidence = askedGroups >= 2 || askedGroups == 1 && askedMulti == 1;
@@ -334,7 +337,10 @@ final class Assessment {
     /** Whether it does so by a clear margin (principle_fit.model_lead): then it counts as two groups. */
     boolean modelLead;
 
-    /** How far (log-odds) the model reads the asked principle ahead of the best other one; negative when behind. */
+    /**
+     * How far (log-odds) the model reads the asked principle ahead of the best other one, the question's prior
+     * (principle_fit.asked_prior) included; negative when behind.
+     */
     double modelMargin;
 
     /** Whether the story takes up enough of the question's own terms to count as answering it. */

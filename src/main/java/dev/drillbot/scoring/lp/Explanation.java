@@ -54,9 +54,9 @@ final class Explanation {
                                         + " %d words", x.otherMargin, (int) r.num("caps.long_words")) : "",
                 x.readAsListed == null ? "" : "; only " + x.asked.displayName() + " is credited: the story reads as "
                         + x.readAsListed.displayName() + ", which the question lists after it, far ahead of it"));
-        out.add(String.format(Locale.ROOT, "Learned reading: %s %s the best other principle by %.2f log-odds (a clear lead is %.1f)",
-                x.asked.displayName(), x.modelMargin >= 0 ? "ahead of" : "behind", Math.abs(x.modelMargin),
-                r.num("principle_fit.model_lead")));
+        out.add(String.format(Locale.ROOT, "Learned reading: %s %s the best other principle by %.2f log-odds, the question's"
+                + " prior of %.1f included (a clear lead is %.1f)", x.asked.displayName(), x.modelMargin >= 0 ? "ahead of" : "behind",
+                Math.abs(x.modelMargin), r.num("principle_fit.asked_prior"), r.num("principle_fit.model_lead")));
         StringBuilder dims = new StringBuilder("Dimensions:");
         x.scores.forEach((d, v) -> dims.append(' ').append(d).append('=').append(v));
         out.add(dims.toString());

@@ -42,7 +42,7 @@ final class RubricReader {
             new Num("impact", "before_after_points", 0, 4), new Num("impact", "metric_noun_points", 0, 4),
             new Num("impact", "context_points", 0, 4), new Num("impact", "observed_result_points", 0, 4),
             new Num("principle_fit", "other_margin", 0, 50), new Num("principle_fit", "model_lead", 0, 100),
-            new Num("principle_fit", "model_close", 0, 100),
+            new Num("principle_fit", "model_close", 0, 100), new Num("principle_fit", "asked_prior", 0, 10),
             new Num("principle_fit", "question_terms", 1, 50),
             new Num("principle_fit", "weak_evidence_points", 0, 4), new Num("principle_fit", "other_penalty", 0, 4),
             new Num("structure", "situation_points", 0, 4), new Num("structure", "task_points", 0, 4),

@@ -858,12 +858,17 @@ class LpScorerTest {
         String story = LpGamingAttackTest.entries("genuine.yaml", "stories").stream()
                 .filter(n -> n.get("id").asText().equals("genuine-4-07")).findFirst().orElseThrow().get("text").asText();
         var q = BlindSet.question("lp-earn-trust-05");
-        assertThat(scorer.explain(q, story)).anyMatch(l -> l.startsWith("Principle: Earn Trust, 1 signal group")
+        // without the question's prior the reading is close to the top but not ahead: one group, in its own words
+        Rubric close = RubricReader.read(Answers.RUBRIC, new java.util.ArrayList<>()).orElseThrow();
+        close.numbers.put("principle_fit.asked_prior", 0.0);
+        LpScorer closeScorer = LpScorer.of(close);
+        assertThat(closeScorer.explain(q, story)).anyMatch(l -> l.startsWith("Principle: Earn Trust, 1 signal group")
                 && l.contains("not capped as thin")).noneMatch(l -> l.startsWith("Cap thin principle evidence"));
         Rubric strict = RubricReader.read(Answers.RUBRIC, new java.util.ArrayList<>()).orElseThrow();
+        strict.numbers.put("principle_fit.asked_prior", 0.0);
         strict.numbers.put("principle_fit.model_close", -99.0); // only a lead of 99 would lift it
         assertThat(LpScorer.of(strict).explain(q, story)).anyMatch(l -> l.startsWith("Cap thin principle evidence"));
-        assertThat(LpScorer.of(strict).score(q, story).total()).isLessThan(scorer.score(q, story).total());
+        assertThat(LpScorer.of(strict).score(q, story).total()).isLessThan(closeScorer.score(q, story).total());
     }
 
     /** A cost story with no phrase of Hire and Develop, which the model reads as Frugality far ahead. */
@@ -890,6 +895,24 @@ class LpScorerTest {
                 .anyMatch(l -> l.startsWith("Cap thin principle evidence") && l.contains("comes close to it"))
                 .anyMatch(l -> l.contains("capped as thin, not off principle"));
         assertThat(LpScorer.of(near).score(q, story).total()).isGreaterThan(scorer.score(q, story).total());
+    }
+
+    @Test
+    @DisplayName("the question's prior weighs the learned reading as evidence of the asked principle, but never hides that a story reads as another")
+    void questionPriorCountsAsEvidenceNotAsTheNote() {
+        var q = Answers.question(Principle.HIRE_AND_DEVELOP_THE_BEST);
+        Rubric none = RubricReader.read(Answers.RUBRIC, new java.util.ArrayList<>()).orElseThrow();
+        none.numbers.put("principle_fit.asked_prior", 0.0);
+        Rubric huge = RubricReader.read(Answers.RUBRIC, new java.util.ArrayList<>()).orElseThrow();
+        huge.numbers.put("principle_fit.asked_prior", 10.0);
+        List<String> plain = LpScorer.of(none).explain(q, COST_STORY);
+        List<String> favoured = LpScorer.of(huge).explain(q, COST_STORY);
+        assertThat(plain).anyMatch(l -> l.startsWith("Learned reading: Hire and Develop the Best behind"));
+        assertThat(favoured).anyMatch(l -> l.startsWith("Learned reading: Hire and Develop the Best ahead of"))
+                .anyMatch(l -> l.startsWith("Principle: Hire and Develop the Best") && l.contains("by a clear margin"));
+        // the note compares the story alone: it still reads as Frugality, however strong the prior
+        assertThat(plain).anyMatch(l -> l.contains("reads more like Frugality"));
+        assertThat(favoured).anyMatch(l -> l.contains("reads more like Frugality"));
     }
 
     @Test
