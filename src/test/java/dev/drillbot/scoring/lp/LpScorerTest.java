@@ -845,10 +845,9 @@ class LpScorerTest {
         List<String> read = scorer.explain(q, story.text());
         assertThat(read).anyMatch(l -> l.startsWith("Principle: Bias for Action") && l.contains("by a clear margin"));
         assertThat(read).noneMatch(l -> l.startsWith("Cap thin principle evidence"));
-        Rubric onlyAhead = RubricReader.read(Answers.RUBRIC, new java.util.ArrayList<>()).orElseThrow();
-        onlyAhead.numbers.put("principle_fit.model_lead", 99.0); // a lead counts as one group, like any reading ahead
-        onlyAhead.numbers.put("principle_fit.model_close", -99.0); // and being ahead does not lift the thin cap
-        assertThat(LpScorer.of(onlyAhead).explain(q, story.text())).anyMatch(l -> l.startsWith("Cap thin principle evidence"));
+        // a lead counts as one group, like any reading ahead, and being ahead does not lift the thin cap
+        LpScorer onlyAhead = scorerWith(Map.of("principle_fit.model_lead", 99.0, "principle_fit.model_close", -99.0));
+        assertThat(onlyAhead.explain(q, story.text())).anyMatch(l -> l.startsWith("Cap thin principle evidence"));
     }
 
     @Test
@@ -859,16 +858,20 @@ class LpScorerTest {
                 .filter(n -> n.get("id").asText().equals("genuine-4-07")).findFirst().orElseThrow().get("text").asText();
         var q = BlindSet.question("lp-earn-trust-05");
         // without the question's prior the reading is close to the top but not ahead: one group, in its own words
-        Rubric close = RubricReader.read(Answers.RUBRIC, new java.util.ArrayList<>()).orElseThrow();
-        close.numbers.put("principle_fit.asked_prior", 0.0);
-        LpScorer closeScorer = LpScorer.of(close);
+        LpScorer closeScorer = scorerWith(Map.of("principle_fit.asked_prior", 0.0));
         assertThat(closeScorer.explain(q, story)).anyMatch(l -> l.startsWith("Principle: Earn Trust, 1 signal group")
                 && l.contains("not capped as thin")).noneMatch(l -> l.startsWith("Cap thin principle evidence"));
-        Rubric strict = RubricReader.read(Answers.RUBRIC, new java.util.ArrayList<>()).orElseThrow();
-        strict.numbers.put("principle_fit.asked_prior", 0.0);
-        strict.numbers.put("principle_fit.model_close", -99.0); // only a lead of 99 would lift it
-        assertThat(LpScorer.of(strict).explain(q, story)).anyMatch(l -> l.startsWith("Cap thin principle evidence"));
-        assertThat(LpScorer.of(strict).score(q, story).total()).isLessThan(closeScorer.score(q, story).total());
+        // only a lead of 99 would lift it
+        LpScorer strict = scorerWith(Map.of("principle_fit.asked_prior", 0.0, "principle_fit.model_close", -99.0));
+        assertThat(strict.explain(q, story)).anyMatch(l -> l.startsWith("Cap thin principle evidence"));
+        assertThat(strict.score(q, story).total()).isLessThan(closeScorer.score(q, story).total());
+    }
+
+    /** A scorer over the shipped rubric with some of its numbers changed, to show what each number decides. */
+    private static LpScorer scorerWith(Map<String, Double> numbers) {
+        Rubric r = RubricReader.read(Answers.RUBRIC, new java.util.ArrayList<>()).orElseThrow();
+        r.numbers.putAll(numbers);
+        return LpScorer.of(r);
     }
 
     /** A cost story with no phrase of Hire and Develop, which the model reads as Frugality far ahead. */
@@ -888,25 +891,20 @@ class LpScorerTest {
         assertThat(read).anyMatch(l -> l.startsWith("Principle: Hire and Develop the Best, 0 signal group"));
         assertThat(read).anyMatch(l -> l.startsWith("Cap off principle"));
         // the same story, had the reading put the asked principle within reach of the top, is thin, not off
-        Rubric near = RubricReader.read(Answers.RUBRIC, new java.util.ArrayList<>()).orElseThrow();
-        near.numbers.put("principle_fit.model_close", 99.0);
-        List<String> nearRead = LpScorer.of(near).explain(q, story);
+        LpScorer near = scorerWith(Map.of("principle_fit.model_close", 99.0));
+        List<String> nearRead = near.explain(q, story);
         assertThat(nearRead).noneMatch(l -> l.startsWith("Cap off principle"))
                 .anyMatch(l -> l.startsWith("Cap thin principle evidence") && l.contains("comes close to it"))
                 .anyMatch(l -> l.contains("capped as thin, not off principle"));
-        assertThat(LpScorer.of(near).score(q, story).total()).isGreaterThan(scorer.score(q, story).total());
+        assertThat(near.score(q, story).total()).isGreaterThan(scorer.score(q, story).total());
     }
 
     @Test
     @DisplayName("the question's prior weighs the learned reading as evidence of the asked principle, but never hides that a story reads as another")
     void questionPriorCountsAsEvidenceNotAsTheNote() {
         var q = Answers.question(Principle.HIRE_AND_DEVELOP_THE_BEST);
-        Rubric none = RubricReader.read(Answers.RUBRIC, new java.util.ArrayList<>()).orElseThrow();
-        none.numbers.put("principle_fit.asked_prior", 0.0);
-        Rubric huge = RubricReader.read(Answers.RUBRIC, new java.util.ArrayList<>()).orElseThrow();
-        huge.numbers.put("principle_fit.asked_prior", 10.0);
-        List<String> plain = LpScorer.of(none).explain(q, COST_STORY);
-        List<String> favoured = LpScorer.of(huge).explain(q, COST_STORY);
+        List<String> plain = scorerWith(Map.of("principle_fit.asked_prior", 0.0)).explain(q, COST_STORY);
+        List<String> favoured = scorerWith(Map.of("principle_fit.asked_prior", 10.0)).explain(q, COST_STORY);
         assertThat(plain).anyMatch(l -> l.startsWith("Learned reading: Hire and Develop the Best behind"));
         assertThat(favoured).anyMatch(l -> l.startsWith("Learned reading: Hire and Develop the Best ahead of"))
                 .anyMatch(l -> l.startsWith("Principle: Hire and Develop the Best") && l.contains("by a clear margin"));
