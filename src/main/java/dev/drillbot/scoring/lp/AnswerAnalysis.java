@@ -436,6 +436,8 @@ final class AnswerAnalysis {
                 t[i] = Morphology.NUM | Morphology.KNOWN;
             } else if (w[i].equals("i")) {
                 t[i] = Morphology.PRON | Morphology.KNOWN; // the dictionary knows only "I"
+            } else if (i > 0 && (flags[i - 1] & Lexicon.NUMBER) != 0 && (w[i].equals("am") || w[i].equals("pm"))) {
+                t[i] = Morphology.NOUN | Morphology.KNOWN; // "3:10am", "at 8 am": a time of day, never "I am"
             } else {
                 t[i] = m.tags(w[i]);
             }
@@ -1381,6 +1383,15 @@ final class AnswerAnalysis {
                 || SPANS.contains(s.words[after]));
     }
 
+    /**
+     * A window counted from the change on, with its amount ("in the first three months I resolved 6 incidents alone"):
+     * what I did in it is what came of the story, not one more step. "Over the next two sprints I built the models"
+     * is how long a step took, and stays a step.
+     */
+    private static boolean firstWindow(Sentence s, Lexicon lex) {
+        return resultWindow(s, lex) && s.matched(lex.resultWindowsId).contains("first");
+    }
+
     /** Gives each sentence its STAR(L) part from cue phrases and its place in the story. */
     private void assignParts(Lexicon lex) {
         boolean retold = presentNarrative();
@@ -1429,7 +1440,7 @@ final class AnswerAnalysis {
         int lastPlainAction = -1;
         for (Sentence s : sentences) {
             if (s.real && s.isAction() && s.actor == Actor.I && !s.beforeAfter && !s.outcomeTail && !marked(s, lex)
-                    && !lesson(s, lex)) {
+                    && !lesson(s, lex) && !firstWindow(s, lex)) {
                 lastPlainAction = s.position;
             }
         }

@@ -803,10 +803,13 @@ final class Assessment {
         double[] ideal = r.list("concision.ideal_words");
         int n = a.wordCount;
         double outside = n < ideal[0] ? ideal[0] - n : n > ideal[1] ? n - ideal[1] : 0;
-        double points = 4 - Math.ceil(outside / r.num("concision.words_per_point"));
+        // continuous: a few words either side of the range cost a little, never a whole point ("406 words" and
+        // "392 words" score alike); below it, where a story thins out, each point goes sooner than above it
+        double points = 4 - outside / r.num(n < ideal[0] ? "concision.short_words_per_point" : "concision.words_per_point");
         double per100 = n == 0 ? 0 : fillerCount * 100.0 / n;
         points -= Math.floor(per100 / r.num("concision.fillers_per_100_words_per_point"));
-        scores.put("concision", n == 0 ? 0 : clamp(points));
+        // not rounded to half points like the rest: a rounded length would step again, at every quarter point
+        scores.put("concision", n == 0 ? 0 : Math.max(0, Math.min(4, points)));
     }
 
     private void countWorkTerms(Lexicon lex) {

@@ -58,7 +58,9 @@ final class Explanation {
                 + " prior of %.1f included (a clear lead is %.1f)", x.asked.displayName(), x.modelMargin >= 0 ? "ahead of" : "behind",
                 Math.abs(x.modelMargin), r.num("principle_fit.asked_prior"), r.num("principle_fit.model_lead")));
         StringBuilder dims = new StringBuilder("Dimensions:");
-        x.scores.forEach((d, v) -> dims.append(' ').append(d).append('=').append(v));
+        // half points as they are (4.0, 3.5); a length's continuous cost to two places (3.18)
+        x.scores.forEach((d, v) -> dims.append(' ').append(d).append('=')
+                .append(v * 2 == Math.rint(v * 2) ? String.valueOf(v) : String.format(Locale.ROOT, "%.2f", v)));
         out.add(dims.toString());
         if (x.vagueReferences > 0) {
             out.add(String.format(Locale.ROOT, "Stand-ins for specifics: %d (%s)%s", x.vagueReferences,

@@ -309,6 +309,9 @@ final class Grammar {
         if (PAST_AUX.contains(x)) {
             return 1;
         }
+        if (x.equals("am") && (pt & Morphology.NUM) != 0) {
+            return 0; // "finished at 3:10am": a time of day, not "I am"
+        }
         if (PRESENT_AUX.contains(x)) {
             return (pt & Morphology.MD) != 0 ? 0 : 2; // "would have" is the modal's
         }

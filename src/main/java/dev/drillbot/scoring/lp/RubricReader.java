@@ -53,7 +53,7 @@ final class RubricReader {
             new Num("specificity", "past_tense_points", 0, 4), new Num("specificity", "hypothetical_cap", 0, 4),
             new Num("specificity", "vague_free_per_100_words", 0, 100), new Num("specificity", "vague_penalty", 0, 4),
             new Num("specificity", "max_vague_penalty", 0, 4),
-            new Num("concision", "words_per_point", 1, 5000),
+            new Num("concision", "words_per_point", 1, 5000), new Num("concision", "short_words_per_point", 1, 5000),
             new Num("concision", "fillers_per_100_words_per_point", 0.01, 100),
             new Num("concision", "tight_floor", 0, 4), new Num("concision", "tight_needs", 0, 4),
             new Num("concision", "tight_min", 0, 4), new Num("concision", "tight_mean", 0, 4));

@@ -255,6 +255,17 @@ class AnswerAnalysisTest {
     }
 
     @Test
+    @DisplayName("what I achieved 'in the first three months' is how it ended; 'for the first two weeks I paired' is a step")
+    void firstMonthsAreAWindow() {
+        String story = "My manager gave me a month to learn Flink before joining the on-call rota. I read the docs on"
+                + " state and watermarks and rewrote the smallest job from zero to understand it.";
+        assertThat(lastPart(story + " I joined on-call a week early, and in the first three months I resolved 6 incidents"
+                + " without escalating.")).isEqualTo(AnswerAnalysis.Part.RESULT);
+        assertThat(lastPart(story + " For the first two weeks I paired with the senior engineer on every incident."))
+                .isEqualTo(AnswerAnalysis.Part.ACTION);
+    }
+
+    @Test
     @DisplayName("a STAR heading on a line of its own (**Situation**, ## Result, Action:) labels what follows; it is no sentence")
     void headingsOnTheirOwnLines() {
         AnswerAnalysis a = new AnswerAnalysis("""
@@ -821,6 +832,16 @@ class AnswerAnalysisTest {
         // one plain clause opening on its subject is a sentence, though its nouns leave it few glue words
         assertThat(one("A re-scan found zero addresses.").real).isTrue();
         assertThat(one("Re-scan, zero addresses, full compliance, total ownership.").real).isFalse();
+    }
+
+    @Test
+    @DisplayName("\"am\" after a time is a time of day: a terse closing line is no verb list")
+    void timesOfDayAreNoVerbs() {
+        Sentence s = one("Finished 3:10am; dashboards correct at 8am; snapshot kept 48 hours for rollback.");
+        assertThat(s.stuffed).isFalse();
+        assertThat(s.real).isTrue();
+        assertThat(one("The backfill finished at 3:10am.").grammar.present).isZero();
+        assertThat(one("I am the on-call engineer for the billing pipeline.").grammar.present).isEqualTo(1);
     }
 
     @ParameterizedTest(name = "\"{0}\" counts {1} things")

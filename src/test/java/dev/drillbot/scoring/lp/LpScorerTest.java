@@ -340,7 +340,26 @@ class LpScorerTest {
         var q = Answers.question(Principle.ARE_RIGHT_A_LOT);
         assertThat(dim(scorer.score(q, tight), "concision")).isEqualTo(3.0);
         String noResult = tight.substring(0, tight.indexOf(" I fixed")) + " I told my lead what I had found.";
-        assertThat(dim(scorer.score(q, noResult), "concision")).isEqualTo(2.0);
+        assertThat(dim(scorer.score(q, noResult), "concision")).isLessThan(2.0);
+    }
+
+    @Test
+    @DisplayName("length costs concision continuously: a few words across the ideal range's edge never cost a whole point")
+    void lengthCostsNoStep() {
+        var q = Answers.question(Principle.OWNERSHIP);
+        String base = Answers.OWNERSHIP_STRONG.strip();
+        StringBuilder padded = new StringBuilder(base);
+        // five words at a time: the first length past 400 is 401-405, and the one before it is inside the range
+        while (scorer.score(q, padded.toString()).feedback().stream().noneMatch(l -> l.matches("Length: 40[1-5] words"))) {
+            padded.append(" The rota stayed the same.");
+        }
+        String over = padded.toString();
+        String under = over.substring(0, over.lastIndexOf(" The rota stayed the same."));
+        double inside = dim(scorer.score(q, under), "concision");
+        double outside = dim(scorer.score(q, over), "concision");
+        assertThat(outside).isLessThan(inside).isGreaterThan(inside - 0.25);
+        // far over the range it still costs points: a 700-word answer is told to cut
+        assertThat(dim(scorer.score(q, (over + " ").repeat(2)), "concision")).isLessThan(inside - 2);
     }
 
     @Test
