@@ -1383,15 +1383,6 @@ final class AnswerAnalysis {
                 || SPANS.contains(s.words[after]));
     }
 
-    /**
-     * A window counted from the change on, with its amount ("in the first three months I resolved 6 incidents alone"):
-     * what I did in it is what came of the story, not one more step. "Over the next two sprints I built the models"
-     * is how long a step took, and stays a step.
-     */
-    private static boolean firstWindow(Sentence s, Lexicon lex) {
-        return resultWindow(s, lex) && s.matched(lex.resultWindowsId).contains("first");
-    }
-
     /** Gives each sentence its STAR(L) part from cue phrases and its place in the story. */
     private void assignParts(Lexicon lex) {
         boolean retold = presentNarrative();
@@ -1440,7 +1431,7 @@ final class AnswerAnalysis {
         int lastPlainAction = -1;
         for (Sentence s : sentences) {
             if (s.real && s.isAction() && s.actor == Actor.I && !s.beforeAfter && !s.outcomeTail && !marked(s, lex)
-                    && !lesson(s, lex) && !firstWindow(s, lex)) {
+                    && !lesson(s, lex)) {
                 lastPlainAction = s.position;
             }
         }
