@@ -254,15 +254,17 @@ public final class AnswerService {
         return v;
     }
 
-    /** "ownership 2 → 3" for every dimension that moved. */
+    /** "ownership 2 → 3" for every dimension that moved as shown (a length's 3.18 → 3.21 shows as 3.2 both times). */
     static List<String> changes(Score before, Score after) {
         Map<String, Double> old = new HashMap<>();
         before.dimensions().forEach(d -> old.put(d.name(), d.score()));
         List<String> out = new ArrayList<>();
         for (DimensionScore d : after.dimensions()) {
             Double was = old.get(d.name());
-            if (was != null && Math.abs(was - d.score()) > 1e-9) {
-                out.add(d.name() + " " + TextBars.number(was) + " → " + TextBars.number(d.score()));
+            String from = was == null ? null : TextBars.number(was);
+            String to = TextBars.number(d.score());
+            if (from != null && !from.equals(to)) {
+                out.add(d.name() + " " + from + " → " + to);
             }
         }
         return out;
