@@ -437,7 +437,8 @@ final class AnswerAnalysis {
             } else if (w[i].equals("i")) {
                 t[i] = Morphology.PRON | Morphology.KNOWN; // the dictionary knows only "I"
             } else if (i > 0 && (flags[i - 1] & Lexicon.NUMBER) != 0 && (w[i].equals("am") || w[i].equals("pm"))) {
-                t[i] = Morphology.NOUN | Morphology.KNOWN; // "3:10am", "at 8 am": a time of day, never "I am"
+                // "3:10am", "at 8 am": a time of day, never "I am" (Grammar counts no verb the tagger did not read as one)
+                t[i] = Morphology.NOUN | Morphology.KNOWN;
             } else {
                 t[i] = m.tags(w[i]);
             }

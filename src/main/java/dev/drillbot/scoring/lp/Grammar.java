@@ -22,6 +22,8 @@ final class Grammar {
     /** Roles named like verbs: "the analytics lead", "the department head", "the project sponsor". */
     private static final Set<String> ROLE_NOUNS = Set.of("lead", "leads", "head", "heads", "sponsor", "sponsors",
             "partner", "partners", "champion", "champions", "contact", "contacts", "chair", "chairs");
+    private static final int VERB_TAGS = Morphology.VBD | Morphology.VBN | Morphology.VBZ | Morphology.VBP | Morphology.VB
+            | Morphology.VBG | Morphology.MD;
     /** Directions that the dictionary also knows as verbs ("to down tools"), hardly ever one in a story. */
     private static final Set<String> PARTICLES = Set.of("down", "up", "out", "off", "over", "back", "through");
     private static final Set<String> TIME_NOUNS = Set.of("day", "week", "month", "quarter", "year", "sprint", "night",
@@ -306,11 +308,11 @@ final class Grammar {
                 }
             }
         }
+        if ((t & VERB_TAGS) == 0 && (t & Morphology.KNOWN) != 0 && (PAST_AUX.contains(x) || PRESENT_AUX.contains(x))) {
+            return 0; // an auxiliary's spelling the tagger read as no verb: "finished at 3:10am" is a time of day
+        }
         if (PAST_AUX.contains(x)) {
             return 1;
-        }
-        if (x.equals("am") && (pt & Morphology.NUM) != 0) {
-            return 0; // "finished at 3:10am": a time of day, not "I am"
         }
         if (PRESENT_AUX.contains(x)) {
             return (pt & Morphology.MD) != 0 ? 0 : 2; // "would have" is the modal's
