@@ -486,10 +486,18 @@ final class Assessment {
 
     /**
      * "I write down every complaint they have": "every" quantifies the object of my verb, once, unless what it counts is
-     * a time ("I check it every morning") or a recurring event ("every release").
+     * a time ("I check it every morning") or a recurring event ("every release"); "every one (of them)" always counts
+     * things, wherever it stands.
      */
     private static boolean quantifiedObject(Sentence s, int every) {
-        if (every < 1 || every + 1 >= s.words.length || !s.words[every].equals("every")) {
+        if (every + 1 >= s.words.length || !s.words[every].equals("every")) {
+            return false;
+        }
+        if (s.words[every + 1].equals("one") || s.words[every + 1].equals("single") && every + 2 < s.words.length
+                && s.words[every + 2].equals("one")) {
+            return true; // "every one of them is a 600-line notebook": the members of a set, never a time
+        }
+        if (every < 1) {
             return false;
         }
         int verb = every - 1;

@@ -363,6 +363,38 @@ class LpScorerTest {
     }
 
     @Test
+    @DisplayName("a story that ends on how the person I coached did, dated by when I left, has its result")
+    void resultDatedByMyLeaving() {
+        String story = "At a logistics firm I led data quality, and we had hired Tomas, a junior analyst who had never"
+                + " written a data test. Our freight invoices feed, 40 tables in Snowflake, broke about once a week and only"
+                + " I knew how to fix it. I set out to make him its owner within a quarter. I paired with him on the first"
+                + " two breakages, then had him write the dbt tests for the worst five tables while I only reviewed."
+                + " I asked him to run the incident review for the next failure himself and to present his test plan to the"
+                + " finance analysts. I stopped answering questions about the feed in our channel so people went to him."
+                + " His tests cut breakages from weekly to twice a quarter, and when I moved to another team six months"
+                + " later he was named the feed's owner and promoted at the next review.";
+        Score s = scorer.score(Answers.question(Principle.HIRE_AND_DEVELOP_THE_BEST), story);
+        assertThat(s.feedback()).noneMatch(l -> l.startsWith("Capped at") && l.contains("no result"));
+        assertThat(s.total()).isGreaterThanOrEqualTo(75);
+    }
+
+    @Test
+    @DisplayName("a story retold in the present that says \"every one of them\" of the things it found is no routine")
+    void everyOneOfThemIsNoRoutine() {
+        String story = "So it's my first month as the lead on the reporting team, and I'm going through our Airflow DAGs,"
+                + " and every one of them is a copy of the same 300-line script with a different table name. Nobody"
+                + " tests them, and every schema change has to be made by hand in eleven files. I don't accept that as"
+                + " our standard. I write one parameterised DAG factory with unit tests and the table list in a YAML"
+                + " file, and I move the two noisiest DAGs onto it first as the example. Then I ask for new tables to go"
+                + " through the factory in review, politely but every time, and I add a CI check that fails on a copied"
+                + " DAG. A couple of people push back about the extra step. After two months all eleven DAGs are on the"
+                + " factory, and the last schema change took one line instead of eleven files.";
+        Score s = scorer.score(Answers.question(Principle.INSIST_ON_THE_HIGHEST_STANDARDS), story);
+        assertThat(s.feedback()).noneMatch(l -> l.startsWith("Capped at") && l.contains("what you would do"));
+        assertThat(s.total()).isGreaterThanOrEqualTo(60);
+    }
+
+    @Test
     @DisplayName("a short story strong on average whose one soft spot is an unmeasured outcome is tight too")
     void tightWithQuietResult() {
         String story = "At 6am on 3 March our payments dashboard in Looker showed refunds far above the usual level,"
