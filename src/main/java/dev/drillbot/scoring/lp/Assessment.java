@@ -437,6 +437,9 @@ final class Assessment {
             + "|(in|it's|early|late|mid) (january|february|march|april|may|june|july|august|september|october|november|december)) ");
     private static final java.util.regex.Pattern THAT_DAY = java.util.regex.Pattern.compile(
             " that (morning|afternoon|evening|night) ");
+    /** A span that ends: "for two weeks", "for the first few days", "until the cutover" (a routine has no end). */
+    private static final java.util.regex.Pattern BOUNDED = java.util.regex.Pattern.compile(
+            " (for (the (first|next|last) )?(a|one|two|three|four|five|six|\\d+|few|a few|a couple of) (days|weeks|day|week)|until (the|we|i) )");
     /** A condition around it: "If a pipeline fails, I pick it up that morning", "When it breaks, that night I ..." */
     private static final java.util.regex.Pattern CONDITION =
             java.util.regex.Pattern.compile("^ (if|when|whenever|once|anytime) | (if|whenever|any time|anytime|every time) ");
@@ -607,9 +610,12 @@ final class Assessment {
                 habit |= HABIT.matcher(lower).find(); // "every week I check": not "a check that runs every night"
                 // a sentence that tells more past steps than present ones ("i traced it ... every 500 rows, so i
                 // cloned their repo") is one occasion, not a routine
-                // ... in the present, or in the past progressive ("every morning I was reading the overnight logs")
+                // ... in the present, or in the past progressive ("every morning I was reading the overnight logs"),
+                // and not for a span that ends ("I keep the old chain running for two weeks and compare outputs each
+                // morning"): one occasion's parallel run, not a routine
                 if ((s.grammar.present > 0 && s.grammar.present >= s.grammar.past || PAST_PROGRESSIVE.matcher(lower).find())
-                        && (lower.contains(" i ") || lower.contains(" i'm ")) && myFrequency(s, lower)) {
+                        && (lower.contains(" i ") || lower.contains(" i'm ")) && myFrequency(s, lower)
+                        && !BOUNDED.matcher(lower).find()) {
                     routineSentences++;
                 }
             }

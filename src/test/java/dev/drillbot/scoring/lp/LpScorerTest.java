@@ -395,6 +395,27 @@ class LpScorerTest {
     }
 
     @Test
+    @DisplayName("checking something each morning for two weeks is one occasion's parallel run, not a routine")
+    void boundedFrequencyIsNoRoutine() {
+        String story = "So it's my third week at a food-delivery start-up, and I've inherited the nightly courier-pay"
+                + " export. It's four cron jobs on an EC2 box that start at fixed times and hope the one before them"
+                + " finished, plus a Python script that rebuilds tables dbt already builds. When one runs late, couriers"
+                + " get paid from half-empty files, and only one person knows the order to rerun them in. I map every"
+                + " job out on a whiteboard and see that half of them do the same work twice. So I replace the whole"
+                + " chain with one Airflow DAG: the extracts, one dbt build that does the ordering, then the export. I"
+                + " run the old chain alongside for two weeks and diff the outputs each morning before I turn it off."
+                + " After that the pay files stop coming out half empty, and a failure means clearing one task instead"
+                + " of a rerun in the right order.";
+        Score s = scorer.score(Answers.question(Principle.INVENT_AND_SIMPLIFY), story);
+        assertThat(s.feedback()).noneMatch(l -> l.startsWith("Capped at") && l.contains("what you would do"));
+        assertThat(s.total()).isGreaterThanOrEqualTo(60);
+        // with no end to it, the same check is a habit on top of the other frequency: a routine, capped
+        Score habit = scorer.score(Answers.question(Principle.INVENT_AND_SIMPLIFY),
+                story.replace(" for two weeks", "").replace("before I turn it off", "as part of my day"));
+        assertThat(habit.total()).isLessThan(40);
+    }
+
+    @Test
     @DisplayName("a short story strong on average whose one soft spot is an unmeasured outcome is tight too")
     void tightWithQuietResult() {
         String story = "At 6am on 3 March our payments dashboard in Looker showed refunds far above the usual level,"
