@@ -715,7 +715,7 @@ final class AnswerAnalysis {
             boolean mine = (f[k] & Lexicon.FIRST_PERSON) != 0 || w[k].equals("i'd") && Grammar.pastPerfect(w, s.tags, k)
                     || w[k].equals("i'm") && progressiveStep(s, k, k + 1);
             if (mine && myStep(s, k) && (k == 0 || (f[k - 1] & Lexicon.RELATIVE) == 0) && !relativeThat(s, k)
-                    && !contactRelative(s, k) && !timeOfOthers(s, k)) {
+                    && !contactRelative(s, k)) {
                 i = true;
             }
             if ((f[k] & Lexicon.PASSIVE_AUX) != 0 && (k == 0 || (f[k - 1] & Lexicon.FIRST_PERSON) == 0)) {
@@ -753,30 +753,6 @@ final class AnswerAnalysis {
         } else if (passive) {
             s.actor = Actor.PASSIVE;
         }
-    }
-
-    /** Words that make "I ..." the time at which something else happened: "when I moved teams", "by the time I left". */
-    private static final Set<String> AT_THE_TIME = Set.of("when", "after", "once", "until", "till", "before");
-
-    /**
-     * Whether the "I" at {@code k} only dates what someone or something else did: "..., and when I moved teams a year
-     * later she was named the framework's owner", "By the time I left, she ran the on-call rota". The sentence tells
-     * their step or how it ended, not mine.
-     */
-    private static boolean timeOfOthers(Sentence s, int k) {
-        String[] w = s.words;
-        boolean dated = k > 0 && AT_THE_TIME.contains(w[k - 1]) || k > 2 && w[k - 1].equals("time") && w[k - 2].equals("the")
-                && w[k - 3].equals("by");
-        if (!dated || s.grammar.subject == null) {
-            return false;
-        }
-        for (int j = 0; j < w.length; j++) {
-            byte who = s.grammar.subject[j];
-            if (j != k && who != 0 && who != Grammar.MINE && who != Grammar.OURS) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /**

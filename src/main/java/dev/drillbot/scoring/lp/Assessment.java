@@ -437,9 +437,6 @@ final class Assessment {
             + "|(in|it's|early|late|mid) (january|february|march|april|may|june|july|august|september|october|november|december)) ");
     private static final java.util.regex.Pattern THAT_DAY = java.util.regex.Pattern.compile(
             " that (morning|afternoon|evening|night) ");
-    /** A span that ends: "for two weeks", "for the first few days", "until the cutover" (a routine has no end). */
-    private static final java.util.regex.Pattern BOUNDED = java.util.regex.Pattern.compile(
-            " (for (the (first|next|last) )?(a|one|two|three|four|five|six|\\d+|few|a few|a couple of) (days|weeks|day|week)|until (the|we|i) )");
     /** A condition around it: "If a pipeline fails, I pick it up that morning", "When it breaks, that night I ..." */
     private static final java.util.regex.Pattern CONDITION =
             java.util.regex.Pattern.compile("^ (if|when|whenever|once|anytime) | (if|whenever|any time|anytime|every time) ");
@@ -489,16 +486,15 @@ final class Assessment {
 
     /**
      * "I write down every complaint they have": "every" quantifies the object of my verb, once, unless what it counts is
-     * a time ("I check it every morning") or a recurring event ("every release"); "every one (of them)" always counts
-     * things, wherever it stands.
+     * a time ("I check it every morning") or a recurring event ("every release"); nor is "every one of them" when it is
+     * the subject of "is", "was" or "has" ("every one of the loads I check" still is a frequency).
      */
     private static boolean quantifiedObject(Sentence s, int every) {
         if (every + 1 >= s.words.length || !s.words[every].equals("every")) {
             return false;
         }
-        if (s.words[every + 1].equals("one") || s.words[every + 1].equals("single") && every + 2 < s.words.length
-                && s.words[every + 2].equals("one")) {
-            return true; // "every one of them is a 600-line notebook": the members of a set, never a time
+        if (subjectOfBe(s.words, every)) {
+            return true; // "every one of them is a 600-line notebook": what the sentence is about, not when I act
         }
         if (every < 1) {
             return false;
@@ -510,6 +506,27 @@ final class Assessment {
         return (s.tags[verb] & (Morphology.VBD | Morphology.VBZ | Morphology.VBP | Morphology.VB)) != 0
                 && (s.tags[verb] & Morphology.NOUN) == 0 && !Grammar.isTimeNoun(s.words[every + 1])
                 && !RECURRING.contains(s.words[every + 1]);
+    }
+
+    private static final Set<String> BE_OR_HAVE = Set.of("is", "was", "are", "were", "has", "had");
+
+    /** "every one of them is ...", "every single one of the DAGs was ...": "every" opens the subject of "be" or "have". */
+    private static boolean subjectOfBe(String[] w, int every) {
+        int k = every + 1;
+        k += k < w.length && w[k].equals("single") ? 1 : 0;
+        if (k >= w.length || !w[k].equals("one")) {
+            return false;
+        }
+        k++;
+        if (k < w.length && w[k].equals("of")) {
+            // "of them", "of the old DAGs": a few words name the set before its verb
+            for (int end = Math.min(w.length, k + 5); k < end && !BE_OR_HAVE.contains(w[k]); k++) {
+                if (w[k].equals("i") || w[k].equals("we")) {
+                    return false; // "every one of the loads I check": my step, however often
+                }
+            }
+        }
+        return k < w.length && BE_OR_HAVE.contains(w[k]);
     }
 
     /** Besides the recurring times ({@link Grammar#isTimeNoun}), what "every" counts when it makes a frequency. */
@@ -610,12 +627,9 @@ final class Assessment {
                 habit |= HABIT.matcher(lower).find(); // "every week I check": not "a check that runs every night"
                 // a sentence that tells more past steps than present ones ("i traced it ... every 500 rows, so i
                 // cloned their repo") is one occasion, not a routine
-                // ... in the present, or in the past progressive ("every morning I was reading the overnight logs"),
-                // and not for a span that ends ("I keep the old chain running for two weeks and compare outputs each
-                // morning"): one occasion's parallel run, not a routine
+                // ... in the present, or in the past progressive ("every morning I was reading the overnight logs")
                 if ((s.grammar.present > 0 && s.grammar.present >= s.grammar.past || PAST_PROGRESSIVE.matcher(lower).find())
-                        && (lower.contains(" i ") || lower.contains(" i'm ")) && myFrequency(s, lower)
-                        && !BOUNDED.matcher(lower).find()) {
+                        && (lower.contains(" i ") || lower.contains(" i'm ")) && myFrequency(s, lower)) {
                     routineSentences++;
                 }
             }

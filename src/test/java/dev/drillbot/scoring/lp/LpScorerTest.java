@@ -363,22 +363,6 @@ class LpScorerTest {
     }
 
     @Test
-    @DisplayName("a story that ends on how the person I coached did, dated by when I left, has its result")
-    void resultDatedByMyLeaving() {
-        String story = "At a logistics firm I led data quality, and we had hired Tomas, a junior analyst who had never"
-                + " written a data test. Our freight invoices feed, 40 tables in Snowflake, broke about once a week and only"
-                + " I knew how to fix it. I set out to make him its owner within a quarter. I paired with him on the first"
-                + " two breakages, then had him write the dbt tests for the worst five tables while I only reviewed."
-                + " I asked him to run the incident review for the next failure himself and to present his test plan to the"
-                + " finance analysts. I stopped answering questions about the feed in our channel so people went to him."
-                + " His tests cut breakages from weekly to twice a quarter, and when I moved to another team six months"
-                + " later he was named the feed's owner and promoted at the next review.";
-        Score s = scorer.score(Answers.question(Principle.HIRE_AND_DEVELOP_THE_BEST), story);
-        assertThat(s.feedback()).noneMatch(l -> l.startsWith("Capped at") && l.contains("no result"));
-        assertThat(s.total()).isGreaterThanOrEqualTo(75);
-    }
-
-    @Test
     @DisplayName("a story retold in the present that says \"every one of them\" of the things it found is no routine")
     void everyOneOfThemIsNoRoutine() {
         String story = "So it's my first month as the lead on the reporting team, and I'm going through our Airflow DAGs,"
@@ -392,27 +376,6 @@ class LpScorerTest {
         Score s = scorer.score(Answers.question(Principle.INSIST_ON_THE_HIGHEST_STANDARDS), story);
         assertThat(s.feedback()).noneMatch(l -> l.startsWith("Capped at") && l.contains("what you would do"));
         assertThat(s.total()).isGreaterThanOrEqualTo(60);
-    }
-
-    @Test
-    @DisplayName("checking something each morning for two weeks is one occasion's parallel run, not a routine")
-    void boundedFrequencyIsNoRoutine() {
-        String story = "So it's my third week at a food-delivery start-up, and I've inherited the nightly courier-pay"
-                + " export. It's four cron jobs on an EC2 box that start at fixed times and hope the one before them"
-                + " finished, plus a Python script that rebuilds tables dbt already builds. When one runs late, couriers"
-                + " get paid from half-empty files, and only one person knows the order to rerun them in. I map every"
-                + " job out on a whiteboard and see that half of them do the same work twice. So I replace the whole"
-                + " chain with one Airflow DAG: the extracts, one dbt build that does the ordering, then the export. I"
-                + " run the old chain alongside for two weeks and diff the outputs each morning before I turn it off."
-                + " After that the pay files stop coming out half empty, and a failure means clearing one task instead"
-                + " of a rerun in the right order.";
-        Score s = scorer.score(Answers.question(Principle.INVENT_AND_SIMPLIFY), story);
-        assertThat(s.feedback()).noneMatch(l -> l.startsWith("Capped at") && l.contains("what you would do"));
-        assertThat(s.total()).isGreaterThanOrEqualTo(60);
-        // with no end to it, the same check is a habit on top of the other frequency: a routine, capped
-        Score habit = scorer.score(Answers.question(Principle.INVENT_AND_SIMPLIFY),
-                story.replace(" for two weeks", "").replace("before I turn it off", "as part of my day"));
-        assertThat(habit.total()).isLessThan(40);
     }
 
     @Test
