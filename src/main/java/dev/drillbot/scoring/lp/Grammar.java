@@ -57,6 +57,7 @@ final class Grammar {
         // kept as the words go by, so finding every verb's subject is one pass, however long the sentence
         byte nearest = SOMETHING;
         boolean spent = false; // a finite verb has had the nearest subject since it was met
+        int sameSpelling = 0;
         for (int k = 0; k < w.length; k++) {
             int kind = finite(w, tags, k);
             if (kind != 0) {
@@ -71,7 +72,13 @@ final class Grammar {
                 r.subject[k] = spent && nounBefore(tags, k) ? SOMETHING : subjectAt(w, tags, k, nearest);
                 spent = true;
                 switch (kind) {
-                    case 1 -> r.past++;
+                    case 1 -> {
+                        if ((tags[k] & Morphology.SAME_PAST_PRESENT) != 0) {
+                            sameSpelling++;
+                        } else {
+                            r.past++;
+                        }
+                    }
                     case 2 -> r.present++;
                     default -> r.modal++;
                 }
@@ -84,6 +91,13 @@ final class Grammar {
                 nearest = SOMETHING;
                 spent = false;
             }
+        }
+        // "I read the logs and check the counts": a verb spelled alike in both tenses ("read", "put", "set", "cut")
+        // takes the tense of the sentence's other verbs; alone, or beside a past one, it stays past
+        if (r.present > 0 && r.past == 0) {
+            r.present += sameSpelling;
+        } else {
+            r.past += sameSpelling;
         }
         return r;
     }

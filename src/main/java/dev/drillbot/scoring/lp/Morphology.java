@@ -34,6 +34,8 @@ final class Morphology {
     static final int POSSESSIVE = 1 << 17; // my, our, their
     static final int WH = 1 << 18;         // who, which, that as a relative
     static final int PLURAL = 1 << 19;     // a plural noun: closes, reports, tickets
+    /** The past and the present of one verb, spelled alike: read, put, set, cut (not "found": find's past, found's present). */
+    static final int SAME_PAST_PRESENT = 1 << 20;
 
     static final String RESOURCE = "/org/languagetool/resource/en/english.dict";
 
@@ -81,9 +83,17 @@ final class Morphology {
     private int lookup(String word) {
         List<WordData> readings = lookup.get().lookup(word);
         int bits = 0;
+        java.util.Set<String> pastOf = new java.util.HashSet<>();
+        java.util.Set<String> presentOf = new java.util.HashSet<>();
         for (WordData d : readings) {
-            bits |= bits(d.getTag());
+            int b = bits(d.getTag());
+            bits |= b;
+            if (b == VBD || b == VBP) {
+                (b == VBD ? pastOf : presentOf).add(String.valueOf(d.getStem()));
+            }
         }
+        pastOf.retainAll(presentOf);
+        bits |= pastOf.isEmpty() ? 0 : SAME_PAST_PRESENT;
         return bits == 0 ? 0 : bits | KNOWN;
     }
 

@@ -833,6 +833,19 @@ class AnswerAnalysisTest {
         assertThat(one("I am the on-call engineer for the billing pipeline.").grammar.present).isEqualTo(1);
     }
 
+    @Test
+    @DisplayName("\"read\", \"put\", \"set\" take the tense of the sentence's other verbs: present beside \"check\", past beside \"traced\" or alone")
+    void sameSpellingTakesTheOtherVerbsTense() {
+        Sentence routine = one("Every morning I read the overnight logs and check the row counts against the source.");
+        assertThat(routine.grammar.past).isZero();
+        assertThat(routine.grammar.present).isPositive();
+        assertThat(routine.past).isFalse();
+        Sentence story = one("I read the error messages and traced the failure to a vendor file.");
+        assertThat(story.grammar.past).isEqualTo(2);
+        assertThat(story.past).isTrue();
+        assertThat(one("I read the logs, set an alert on the lag and put a sensor in front of the load.").past).isTrue();
+    }
+
     @ParameterizedTest(name = "\"{0}\" counts {1} things")
     @CsvSource(delimiter = '|', value = {
         "For the next three closes the numbers matched the ledger.|1",
