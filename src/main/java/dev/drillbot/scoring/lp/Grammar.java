@@ -58,6 +58,8 @@ final class Grammar {
         byte nearest = SOMETHING;
         boolean spent = false; // a finite verb has had the nearest subject since it was met
         int sameSpelling = 0;
+        int myPresent = 0;
+        int myPast = 0;
         for (int k = 0; k < w.length; k++) {
             int kind = finite(w, tags, k);
             if (kind != 0) {
@@ -71,15 +73,20 @@ final class Grammar {
                 // my verb has had its subject, a noun right before the next verb is that verb's own subject
                 r.subject[k] = spent && nounBefore(tags, k) ? SOMETHING : subjectAt(w, tags, k, nearest);
                 spent = true;
+                boolean mine = r.subject[k] == MINE;
                 switch (kind) {
                     case 1 -> {
                         if ((tags[k] & Morphology.SAME_PAST_PRESENT) != 0) {
                             sameSpelling++;
                         } else {
                             r.past++;
+                            myPast += mine ? 1 : 0;
                         }
                     }
-                    case 2 -> r.present++;
+                    case 2 -> {
+                        r.present++;
+                        myPresent += mine ? 1 : 0;
+                    }
                     default -> r.modal++;
                 }
             }
@@ -93,8 +100,9 @@ final class Grammar {
             }
         }
         // "I read the logs and check the counts": a verb spelled alike in both tenses ("read", "put", "set", "cut")
-        // takes the tense of the sentence's other verbs; alone, or beside a past one, it stays past
-        if (r.present > 0 && r.past == 0) {
+        // takes the tense of my other verbs in the sentence; alone, or beside a past one, it stays past, and a present
+        // verb of something else is no guide ("I put a sensor in that waits for the file" is a past step)
+        if (myPresent > 0 && myPast == 0) {
             r.present += sameSpelling;
         } else {
             r.past += sameSpelling;

@@ -844,6 +844,9 @@ class AnswerAnalysisTest {
         assertThat(story.grammar.past).isEqualTo(2);
         assertThat(story.past).isTrue();
         assertThat(one("I read the logs, set an alert on the lag and put a sensor in front of the load.").past).isTrue();
+        // a present verb of something else is no guide: the sensor waits, I put it in (hostile round 21)
+        assertThat(one("I read the task logs and put a sensor in that waits for the vendor file.").past).isTrue();
+        assertThat(one("I set up an alert that pages the owner when the file is late.").past).isTrue();
     }
 
     @ParameterizedTest(name = "\"{0}\" counts {1} things")
