@@ -83,18 +83,28 @@ final class Morphology {
     private int lookup(String word) {
         List<WordData> readings = lookup.get().lookup(word);
         int bits = 0;
-        java.util.Set<String> pastOf = new java.util.HashSet<>();
-        java.util.Set<String> presentOf = new java.util.HashSet<>();
         for (WordData d : readings) {
-            int b = bits(d.getTag());
-            bits |= b;
-            if (b == VBD || b == VBP) {
-                (b == VBD ? pastOf : presentOf).add(String.valueOf(d.getStem()));
+            bits |= bits(d.getTag());
+        }
+        if ((bits & (VBD | VBP)) == (VBD | VBP) && samePastAndPresent(readings)) {
+            bits |= SAME_PAST_PRESENT;
+        }
+        return bits == 0 ? 0 : bits | KNOWN;
+    }
+
+    /** Whether one lemma has both a past (VBD) and a present (VBP) reading: "read" does; "found" (find / found) does not. */
+    private static boolean samePastAndPresent(List<WordData> readings) {
+        for (WordData past : readings) {
+            if (bits(past.getTag()) == VBD) {
+                String lemma = String.valueOf(past.getStem()); // copied: the lookup may reuse its buffers
+                for (WordData present : readings) {
+                    if (bits(present.getTag()) == VBP && lemma.contentEquals(present.getStem())) {
+                        return true;
+                    }
+                }
             }
         }
-        pastOf.retainAll(presentOf);
-        bits |= pastOf.isEmpty() ? 0 : SAME_PAST_PRESENT;
-        return bits == 0 ? 0 : bits | KNOWN;
+        return false;
     }
 
     static int bits(CharSequence tag) {

@@ -834,7 +834,7 @@ class AnswerAnalysisTest {
     }
 
     @Test
-    @DisplayName("\"read\", \"put\", \"set\" take the tense of the sentence's other verbs: present beside \"check\", past beside \"traced\" or alone")
+    @DisplayName("\"read\", \"put\", \"set\" take the tense of my other verbs in the sentence: present beside \"check\", past beside \"traced\" or alone")
     void sameSpellingTakesTheOtherVerbsTense() {
         Sentence routine = one("Every morning I read the overnight logs and check the row counts against the source.");
         assertThat(routine.grammar.past).isZero();
