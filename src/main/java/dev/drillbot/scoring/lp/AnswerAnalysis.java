@@ -66,6 +66,8 @@ final class AnswerAnalysis {
         boolean outcomeTail;
         /** "It took me four days instead of fifteen minutes": what the work cost me, not how it ended. */
         boolean effort;
+        /** Mine, but only a claim ("I owned it end to end and made sure it got fixed"): no step is told. */
+        boolean claim;
         Part part = Part.OTHER;
 
         Sentence(String text, String[] words, int position) {
@@ -297,6 +299,7 @@ final class AnswerAnalysis {
             s.real = (w.length >= minWords || shortClause || s.beforeAfter && w.length >= MIN_MEASURED_WORDS) && !s.stuffed
                     && !s.repeated && !s.echo && (s.grammar.finite() || s.beforeAfter);
             classifyActor(s, lex, sentences.isEmpty() ? null : sentences.get(sentences.size() - 1));
+            s.claim = s.actor == Actor.I && claimOnly(s);
             s.effort = EFFORT.matcher(s.text).lookingAt();
             s.label = s.label != null ? s.label : heading;
             heading = null;
@@ -703,6 +706,32 @@ final class AnswerAnalysis {
         }
     }
 
+    /**
+     * Whether every word that could name what I did is a word of a claim ({@code claim_words}): "I stepped in and took
+     * full responsibility for it". A number, a name or any other noun, verb or adjective is a step told.
+     */
+    private static boolean claimOnly(Sentence s) {
+        if (s.quantities > 0) {
+            return false;
+        }
+        int claims = 0;
+        int content = Morphology.NOUN | Morphology.PROPER | Morphology.ADJ | Morphology.VBD | Morphology.VBN
+                | Morphology.VBZ | Morphology.VBP | Morphology.VB | Morphology.VBG;
+        int glue = Morphology.PRON | Morphology.DET | Morphology.PREP | Morphology.CONJ | Morphology.MD;
+        for (int k = 0; k < s.words.length; k++) {
+            int t = s.tags[k];
+            int f = s.flags[k];
+            if ((f & Lexicon.CLAIM_WORD) != 0) {
+                claims++;
+            } else if ((t & Morphology.KNOWN) == 0 && (f & Lexicon.NUMBER) == 0) {
+                return false; // a word the dictionary does not know is a name or a system
+            } else if ((t & content) != 0 && (t & glue) == 0 && (f & (Lexicon.FUNCTION | Lexicon.FIRST_PERSON)) == 0) {
+                return false;
+            }
+        }
+        return claims > 0;
+    }
+
     /** Who acts, by the sentence's own words (a heading above it is not its first word) and the one before it. */
     private static void classifyActor(Sentence s, Lexicon lex, Sentence previous) {
         String[] w = s.words;
@@ -808,6 +837,9 @@ final class AnswerAnalysis {
         if (verb == w.length) {
             return true;
         }
+        if (comingOrGoing(w, k, verb)) {
+            return false;
+        }
         // after a clause about the thing or someone else, what I noticed is how it ended ("Over the next months things
         // got better, and I noticed ..."), and so is what I was then able to do ("He now runs it, and I was able to move
         // on"); opening the sentence, "I was able to pull the history" is a step told modestly
@@ -820,6 +852,46 @@ final class AnswerAnalysis {
         // "I was taking one day of transactions", "I am checking the job": the progressive tells a step as it unfolds
         boolean progressive = (w[verb].equals("was") || w[verb].equals("am")) && progressiveStep(s, k, verb + 1);
         return (f[verb] & Lexicon.I_NON_ACTION) == 0 || able || progressive;
+    }
+
+    /** Words that open a clause dating the rest of the sentence by me: "when I left", "by the time I moved". */
+    private static final Set<String> TIME_OPENERS = Set.of("when", "after", "once", "before", "until", "since");
+    /** Where I came or went: "left", "moved teams", "handed it over", "checked in". */
+    private static final Set<String> COMINGS_AND_GOINGS = Set.of("left", "joined", "moved", "handed", "rotated",
+            "returned", "transferred", "arrived", "came", "went", "checked", "looked");
+    /** After "moved", where to: another team, not a thing moved. */
+    private static final Set<String> MOVED_AWAY = Set.of("to", "teams", "team", "on", "over", "away", "across", "jobs",
+            "roles", "companies", "departments", "groups");
+    /** What "joined" names when it is a place to work, not two tables joined. */
+    private static final Set<String> PLACES = Set.of("team", "company", "group", "squad", "org", "organisation",
+            "organization", "department", "firm", "startup", "bank");
+
+    /**
+     * Whether the "I" at {@code k} only dates what others did by my comings and goings: "By the time I left, failures
+     * had fallen", "After I moved teams, she became the owner", "When I checked in six months later, he was mentoring".
+     * Arriving, leaving and looking back are no step of mine; "After I moved the job to Spark" is one.
+     */
+    private static boolean comingOrGoing(String[] w, int k, int verb) {
+        boolean dated = k >= 1 && TIME_OPENERS.contains(w[k - 1])
+                || k >= 3 && w[k - 3].equals("by") && w[k - 2].equals("the") && w[k - 1].equals("time");
+        if (!dated) {
+            return false;
+        }
+        if (verb + 1 < w.length && w[verb].equals("last")) {
+            return true; // "when I last checked / spoke to her": looking back, after the story
+        }
+        int v = verb;
+        if (!COMINGS_AND_GOINGS.contains(w[v])) {
+            return false;
+        }
+        String next = v + 1 < w.length ? w[v + 1] : "";
+        return switch (w[v]) {
+            case "moved" -> MOVED_AWAY.contains(next);
+            case "checked", "looked" -> next.equals("in") || next.equals("back");
+            case "joined" -> java.util.stream.IntStream.range(v + 1, Math.min(w.length, v + 5))
+                    .anyMatch(j -> PLACES.contains(w[j])) || v + 1 < w.length && !w[v + 1].equals("the");
+            default -> true;
+        };
     }
 
     /**

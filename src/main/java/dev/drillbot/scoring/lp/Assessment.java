@@ -32,6 +32,8 @@ final class Assessment {
     int iActions;
     int actions;
     Sentence firstWe;
+    /** The first sentence of mine that only claims ("I owned it end to end"). */
+    Sentence firstClaim;
     Sentence firstPassive;
     Sentence firstVague;
     int vagueSentences;
@@ -152,6 +154,10 @@ final class Assessment {
             // ownership is about who did the Action; "we shipped it" in the Result or Learning is fine
             if (!s.isAction() || s.part == Part.RESULT || s.part == Part.LEARNING) {
                 continue;
+            }
+            if (s.claim) {
+                firstClaim = firstClaim == null ? s : firstClaim;
+                continue; // "I owned it end to end": a claim, not a step
             }
             // "I truncated the IPs and set a TTL" is two steps: a terse answer packs several into a sentence
             int steps = Math.max(1, Math.min(3, s.grammar.past));
@@ -945,8 +951,9 @@ final class Assessment {
                     + " describes you (\"" + generalising.get(0).matched(general) + "\"); tell one time it happened"));
         }
         if (iActions == 0) {
-            caps.add(new Cap("no first-person action", (int) r.num("caps.no_first_person_action"),
-                    "no sentence says what you did yourself"));
+            caps.add(new Cap("no first-person action", (int) r.num("caps.no_first_person_action"), firstClaim == null
+                    ? "no sentence says what you did yourself"
+                    : FeedbackWriter.quote(firstClaim) + " claims it but tells no step; say what you did yourself"));
         }
         if (!partWords.containsKey(Part.RESULT) && quantified == 0) {
             caps.add(new Cap("no result", (int) r.num("caps.no_result"),

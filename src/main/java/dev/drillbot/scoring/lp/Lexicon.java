@@ -37,6 +37,7 @@ final class Lexicon {
     final WordSet comparatives;
     final WordSet timePoints;
     final WordSet workTerms;
+    final WordSet claimWords;
 
     // One bit per word set and per spelling check, so a word is looked up once per answer.
     static final int FUNCTION = 1;
@@ -63,6 +64,8 @@ final class Lexicon {
     static final int YEAR = 1 << 19;
     /** An underscore after the first character: a table or job name such as orders_daily. */
     static final int UNDERSCORE = 1 << 20;
+    /** A word of a claim about oneself ("owned", "responsibility", "end"): {@code claim_words}. */
+    static final int CLAIM_WORD = 1 << 21;
 
     /** A known word: its vocabulary id, its flags and the phrases that can start at it. */
     record Word(String text, int id, int flags, PhraseIndex.Start first) {}
@@ -140,10 +143,13 @@ final class Lexicon {
         comparatives = set(rubric, "comparatives");
         timePoints = set(rubric, "time_points");
         workTerms = set(rubric, "work_terms");
+        claimWords = set(rubric, "claim_words");
         sets = new WordSet[] {functionWords, firstPerson, iNonAction, passiveAux, prepositions, participles,
-                irregularPast, units, wordNumbers, stopwords, changeVerbs, comparatives, timePoints, workTerms, relativeWords};
+                irregularPast, units, wordNumbers, stopwords, changeVerbs, comparatives, timePoints, workTerms, relativeWords,
+                claimWords};
         setBits = new int[] {FUNCTION, FIRST_PERSON, I_NON_ACTION, PASSIVE_AUX, PREPOSITION, PARTICIPLE,
-                IRREGULAR_PAST, UNIT, WORD_NUMBER, STOPWORD, CHANGE_VERB, COMPARATIVE, TIME_POINT, WORK_TERM, RELATIVE};
+                IRREGULAR_PAST, UNIT, WORD_NUMBER, STOPWORD, CHANGE_VERB, COMPARATIVE, TIME_POINT, WORK_TERM, RELATIVE,
+                CLAIM_WORD};
         List<String> shortP = new ArrayList<>();
         List<Integer> shortB = new ArrayList<>();
         for (int k = 0; k < sets.length; k++) {

@@ -849,6 +849,37 @@ class AnswerAnalysisTest {
         assertThat(one("I set up an alert that pages the owner when the file is late.").past).isTrue();
     }
 
+    @ParameterizedTest(name = "\"{0}\" only claims: {1}")
+    @CsvSource(delimiter = '|', value = {
+        "It was not my job, but I stepped in and took full responsibility for it.|true",
+        "I owned it end to end and made sure it got fixed properly.|true",
+        "I owned the commitment personally and I delivered it.|true",
+        "I believed in him from day one and I mentored him.|true",
+        "I took it on.|true",
+        // a thing, a number or a name is a step told
+        "I owned the fix and rewrote the dedup key myself.|false",
+        "I took ownership of the Redshift load.|false",
+        "I mentored him for six months.|false",
+        "I fixed the join.|false"})
+    void claimsAreNoSteps(String text, boolean claim) {
+        assertThat(one(text).claim).isEqualTo(claim);
+    }
+
+    @ParameterizedTest(name = "\"{0}\" is my step: {1}")
+    @CsvSource(delimiter = '|', value = {
+        "By the time I left in 2024, failures had fallen from eight a month to zero.|false",
+        "After I moved to the platform group, Priya became the named owner of all 14 loads.|false",
+        "When I checked in six months later, he was mentoring two new hires himself.|false",
+        "When I last spoke to the finance lead, the saving had held for a year.|false",
+        "After I handed the dashboard over, the director asked for the same review.|false",
+        // a move of a thing, a check of the data, a join of tables: my steps
+        "After I moved the job to Spark, the runtime fell from 3 hours to 20 minutes.|true",
+        "When I checked the row counts against the source, 2% of orders were missing.|true",
+        "After I joined the two tables on order_id, the gap was obvious.|true"})
+    void myComingsAndGoingsAreNoSteps(String text, boolean step) {
+        assertThat(one(text).actor == AnswerAnalysis.Actor.I).isEqualTo(step);
+    }
+
     @ParameterizedTest(name = "\"{0}\" counts {1} things")
     @CsvSource(delimiter = '|', value = {
         "For the next three closes the numbers matched the ledger.|1",
