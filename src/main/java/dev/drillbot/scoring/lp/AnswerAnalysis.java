@@ -146,6 +146,9 @@ final class AnswerAnalysis {
     /** Words after which a sentence without a full stop is cut at its next comma. */
     private static final int RUN_ON_WORDS = 30;
 
+    /** The most words before the verb of a one-clause measurement: "Total exposure stayed under £14k." */
+    private static final int MEASURED_SUBJECT_WORDS = 4;
+
     /** The fewest words a measured change needs to count: "Runtime fell 55%." */
     private static final int MIN_MEASURED_WORDS = 3;
 
@@ -288,6 +291,13 @@ final class AnswerAnalysis {
             if (s.beforeAfter && w.length >= MIN_MEASURED_WORDS) {
                 s.stuffed = false;
             }
+            // so is one short clause on its subject that measures how things stood ("Total exposure stayed under
+            // £14k.", "91% matched within a minute."): its nouns and numbers leave few glue words, but it is a sentence
+            if (s.stuffed && s.quantities > 0 && recited == 0 && finite == 1 && s.grammar.first >= 1
+                    && s.grammar.first <= MEASURED_SUBJECT_WORDS && s.label == null && raw.indexOf(':') < 0 && raw.indexOf(',') < 0
+                    && !Recital.catalogue(raw)) {
+                s.stuffed = false;
+            }
             // a catalogue of short items ("data contracts, dbt tests, schema checks, freshness checks, null checks")
             // is a list however it is introduced ("I introduced the whole package: ...") or measured after
             s.stuffed |= Recital.catalogue(raw);
@@ -299,7 +309,7 @@ final class AnswerAnalysis {
             s.real = (w.length >= minWords || shortClause || s.beforeAfter && w.length >= MIN_MEASURED_WORDS) && !s.stuffed
                     && !s.repeated && !s.echo && (s.grammar.finite() || s.beforeAfter);
             classifyActor(s, lex, sentences.isEmpty() ? null : sentences.get(sentences.size() - 1));
-            s.claim = s.actor == Actor.I && claimOnly(s);
+            s.claim = s.actor == Actor.I && !s.beforeAfter && (claimOnly(s) || onlyClaimVerbs(s));
             s.effort = EFFORT.matcher(s.text).lookingAt();
             s.label = s.label != null ? s.label : heading;
             heading = null;
@@ -732,6 +742,79 @@ final class AnswerAnalysis {
         return claims > 0;
     }
 
+    /** Verbs that claim ownership without telling a step, with the words one of which must follow within three (none: any). */
+    private static final java.util.Map<String, Set<String>> CLAIM_VERBS = java.util.Map.ofEntries(
+            java.util.Map.entry("owned", Set.of()), java.util.Map.entry("championed", Set.of()),
+            java.util.Map.entry("spearheaded", Set.of()),
+            java.util.Map.entry("took", Set.of("charge", "ownership", "responsibility", "accountability")),
+            java.util.Map.entry("stepped", Set.of("in", "up", "forward")),
+            java.util.Map.entry("believed", Set.of("in")),
+            java.util.Map.entry("saw", Set.of("through")),
+            java.util.Map.entry("kept", Set.of("word", "promise")),
+            java.util.Map.entry("stood", Set.of("ground")),
+            java.util.Map.entry("put", Set.of("name")),
+            java.util.Map.entry("earned", Set.of("trust", "back", "respect")));
+    /** Verbs that claim only when nothing but words of a claim follows them: "made sure it got done", "delivered it". */
+    private static final Set<String> CLAIM_WHEN_EMPTY = Set.of("made", "delivered", "got", "handled", "ensured", "drove");
+
+    /**
+     * Whether every verb of mine in the sentence claims ownership ("I took full accountability and got it sorted",
+     * "I owned the Tidewell SLA", "so I stepped in"): whatever it names, no step is told.
+     */
+    private static boolean onlyClaimVerbs(Sentence s) {
+        byte[] who = s.grammar.subject;
+        if (who == null) {
+            return false;
+        }
+        int claims = 0;
+        for (int k = 0; k < s.words.length; k++) {
+            // a past verb with no subject of its own may be mine with the "I" left out ("I took it on: found a race,
+            // added a sensor"): it must claim too
+            boolean implied = who[k] == Grammar.SOMETHING && (s.tags[k] & Morphology.VBD) != 0 && !BE_HAVE_GET.contains(s.words[k]);
+            if (who[k] != Grammar.MINE && !implied || implied && (s.flags[k] & Lexicon.CLAIM_WORD) != 0) {
+                continue; // ("got it sorted": the participle claims too)
+            }
+            if (CLAIM_WHEN_EMPTY.contains(s.words[k]) && claimFollows(s, k)) {
+                claims += implied ? 0 : 1;
+                continue;
+            }
+            Set<String> follow = CLAIM_VERBS.get(s.words[k]);
+            if (follow == null || !follow.isEmpty() && java.util.stream.IntStream.range(k + 1, Math.min(s.words.length, k + 4))
+                    .noneMatch(j -> follows(follow, s.words[j]))) {
+                return false;
+            }
+            claims += implied ? 0 : 1;
+        }
+        return claims > 0;
+    }
+
+    /** Whether the words after {@code k}, up to the next "and", "but" or "then", are all words of a claim or glue. */
+    private static boolean claimFollows(Sentence s, int k) {
+        int glue = Morphology.PRON | Morphology.DET | Morphology.PREP | Morphology.CONJ | Morphology.ADV;
+        for (int j = k + 1; j < s.words.length && !CLAUSE_LINKS.contains(s.words[j]); j++) {
+            if ((s.flags[j] & (Lexicon.CLAIM_WORD | Lexicon.FUNCTION)) == 0 && (s.tags[j] & glue) == 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static final Set<String> CLAUSE_LINKS = Set.of("and", "but", "then");
+    private static final Set<String> BE_HAVE_GET = Set.of("was", "were", "had", "did", "got", "been");
+
+    /** Whether a word is one of these, or (six letters or more) spelt like one up to its sixth letter: "responsibilty". */
+    private static boolean follows(Set<String> words, String word) {
+        if (words.contains(word)) {
+            return true;
+        }
+        for (String x : words) {
+            if (x.length() >= 6 && word.length() >= 6 && word.regionMatches(0, x, 0, 6)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Who acts, by the sentence's own words (a heading above it is not its first word) and the one before it. */
     private static void classifyActor(Sentence s, Lexicon lex, Sentence previous) {
         String[] w = s.words;
@@ -837,7 +920,7 @@ final class AnswerAnalysis {
         if (verb == w.length) {
             return true;
         }
-        if (comingOrGoing(w, k, verb)) {
+        if (comingOrGoing(s, k, verb)) {
             return false;
         }
         // after a clause about the thing or someone else, what I noticed is how it ended ("Over the next months things
@@ -856,42 +939,78 @@ final class AnswerAnalysis {
 
     /** Words that open a clause dating the rest of the sentence by me: "when I left", "by the time I moved". */
     private static final Set<String> TIME_OPENERS = Set.of("when", "after", "once", "before", "until", "since");
-    /** Where I came or went: "left", "moved teams", "handed it over", "checked in". */
-    private static final Set<String> COMINGS_AND_GOINGS = Set.of("left", "joined", "moved", "handed", "rotated",
-            "returned", "transferred", "arrived", "came", "went", "checked", "looked");
-    /** After "moved", where to: another team, not a thing moved. */
-    private static final Set<String> MOVED_AWAY = Set.of("to", "teams", "team", "on", "over", "away", "across", "jobs",
-            "roles", "companies", "departments", "groups");
-    /** What "joined" names when it is a place to work, not two tables joined. */
-    private static final Set<String> PLACES = Set.of("team", "company", "group", "squad", "org", "organisation",
-            "organization", "department", "firm", "startup", "bank");
+    /** "The week I left": a time of the story named by my coming or going. */
+    private static final Set<String> DATED_TIMES = Set.of("day", "week", "month", "year", "quarter", "morning", "night");
+    /** Where I worked: "joined the platform team", "moved to the analytics group", "left the company". */
+    private static final Set<String> PLACES = Set.of("team", "teams", "company", "group", "squad", "org", "organisation",
+            "organization", "department", "firm", "startup", "bank", "project", "role", "business", "office");
+    /** Words after which "left" is my leaving: "when I left in 2024", "by the time I left, ...". */
+    private static final Set<String> AFTER_LEAVING = Set.of("in", "for", "at", "that", "last", "early", "late",
+            // or the next clause's subject, with no comma between: "By the time I left she had run eight weeks"
+            "she", "he", "they", "we", "it", "there", "everyone", "nobody");
+    private static final Set<String> CHECKED_IN_WITH = Set.of("with", "on", "again", "at", "after", "later");
 
     /**
      * Whether the "I" at {@code k} only dates what others did by my comings and goings: "By the time I left, failures
-     * had fallen", "After I moved teams, she became the owner", "When I checked in six months later, he was mentoring".
-     * Arriving, leaving and looking back are no step of mine; "After I moved the job to Spark" is one.
+     * had fallen", "After I moved to the platform group, she became the owner", "When I checked in six months later, he
+     * was mentoring", "When I got back from leave, ...". Arriving, leaving and looking back are no step of mine; "After
+     * I moved the job to Spark", "When I left comments on his PRs", "After I checked in the fix" are steps.
      */
-    private static boolean comingOrGoing(String[] w, int k, int verb) {
+    private static boolean comingOrGoing(Sentence s, int k, int verb) {
+        String[] w = s.words;
         boolean dated = k >= 1 && TIME_OPENERS.contains(w[k - 1])
-                || k >= 3 && w[k - 3].equals("by") && w[k - 2].equals("the") && w[k - 1].equals("time");
-        if (!dated) {
+                || k >= 3 && (w[k - 3].equals("by") && w[k - 2].equals("the") && w[k - 1].equals("time")
+                        || w[k - 3].equals("as") && w[k - 2].equals("soon") && w[k - 1].equals("as"))
+                || k >= 2 && w[k - 2].equals("the") && DATED_TIMES.contains(w[k - 1]);
+        if (!dated || verb >= w.length) {
             return false;
         }
         if (verb + 1 < w.length && w[verb].equals("last")) {
             return true; // "when I last checked / spoke to her": looking back, after the story
         }
-        int v = verb;
-        if (!COMINGS_AND_GOINGS.contains(w[v])) {
-            return false;
-        }
-        String next = v + 1 < w.length ? w[v + 1] : "";
-        return switch (w[v]) {
-            case "moved" -> MOVED_AWAY.contains(next);
-            case "checked", "looked" -> next.equals("in") || next.equals("back");
-            case "joined" -> java.util.stream.IntStream.range(v + 1, Math.min(w.length, v + 5))
-                    .anyMatch(j -> PLACES.contains(w[j])) || v + 1 < w.length && !w[v + 1].equals("the");
-            default -> true;
+        // "By the time I left, failures had fallen": the clause ends at the verb (or its "back")
+        String next = verb + 1 < w.length && !clauseEndsAt(s.text, w[verb]) ? w[verb + 1] : "";
+        String after = verb + 2 < w.length && !clauseEndsAt(s.text, w[verb] + " " + next) ? w[verb + 2] : "";
+        return switch (w[verb]) {
+            case "left" -> next.isEmpty() || AFTER_LEAVING.contains(next) || number(s, verb + 1) || placeWithin(w, verb, 3);
+            case "joined" -> placeWithin(w, verb, 4);
+            case "moved", "transferred" -> next.equals("on") || next.equals("away") || PLACES.contains(next)
+                    || (next.equals("to") || next.equals("over") || next.equals("across")) && placeWithin(w, verb, 5);
+            case "changed", "switched" -> PLACES.contains(next);
+            case "rotated" -> next.equals("off") || next.equals("out") || next.equals("onto");
+            case "rolled" -> next.equals("off");
+            case "came", "got" -> next.equals("back") && (after.isEmpty() || after.equals("from") || after.equals("in")
+                    || after.equals("after") || AFTER_LEAVING.contains(after));
+            case "returned" -> next.equals("from") || next.isEmpty();
+            case "went" -> next.equals("on") && (after.equals("leave") || after.equals("holiday") || after.equals("vacation")
+                    || after.equals("parental") || after.equals("sick"));
+            // "when I checked in with him", "when I checked in six months later"; "checked in two tests" is a commit
+            case "checked" -> next.equals("in") && (after.isEmpty() || CHECKED_IN_WITH.contains(after)
+                    || number(s, verb + 2) && verb + 3 < w.length && Grammar.isTimeNoun(w[verb + 3].replaceAll("s$", "")));
+            default -> false;
         };
+    }
+
+    /** A number at {@code k}, in digits or words ("2024", "six"). */
+    private static boolean number(Sentence s, int k) {
+        return k < s.words.length && (s.flags[k] & (Lexicon.NUMBER | Lexicon.WORD_NUMBER)) != 0;
+    }
+
+    /** Whether "I" and these words end a clause in the text: "When I left, she ...", "Once I got back; ...". */
+    private static boolean clauseEndsAt(String text, String words) {
+        int at = text.toLowerCase(java.util.Locale.ROOT).indexOf("i " + words);
+        int end = at < 0 ? -1 : at + 2 + words.length();
+        return end >= 0 && end < text.length() && (text.charAt(end) == ',' || text.charAt(end) == ';' || text.charAt(end) == ':');
+    }
+
+    /** A workplace named within {@code span} words after {@code at}: "joined the payments data team". */
+    private static boolean placeWithin(String[] w, int at, int span) {
+        for (int j = at + 1; j < Math.min(w.length, at + 1 + span); j++) {
+            if (PLACES.contains(w[j])) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

@@ -34,6 +34,8 @@ final class Assessment {
     Sentence firstWe;
     /** The first sentence of mine that only claims ("I owned it end to end"). */
     Sentence firstClaim;
+    /** A step of mine read as the Result. */
+    private boolean stepInResult;
     Sentence firstPassive;
     Sentence firstVague;
     int vagueSentences;
@@ -153,6 +155,8 @@ final class Assessment {
             }
             // ownership is about who did the Action; "we shipped it" in the Result or Learning is fine
             if (!s.isAction() || s.part == Part.RESULT || s.part == Part.LEARNING) {
+                // "I built a position-based model (40% first touch ...)" read as the Result is still a step of mine
+                stepInResult |= s.isAction() && s.actor == Actor.I && s.part == Part.RESULT && !s.claim;
                 continue;
             }
             if (s.claim) {
@@ -950,7 +954,8 @@ final class Assessment {
             caps.add(new Cap("not one occasion", (int) r.num("caps.hypothetical"), "this sums up many occasions or"
                     + " describes you (\"" + generalising.get(0).matched(general) + "\"); tell one time it happened"));
         }
-        if (iActions == 0) {
+        // only claims of mine besides a step of mine read as the Result: the claims are not all there is
+        if (iActions == 0 && !(firstClaim != null && stepInResult)) {
             caps.add(new Cap("no first-person action", (int) r.num("caps.no_first_person_action"), firstClaim == null
                     ? "no sentence says what you did yourself"
                     : FeedbackWriter.quote(firstClaim) + " claims it but tells no step; say what you did yourself"));

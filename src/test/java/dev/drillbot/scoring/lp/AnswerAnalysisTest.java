@@ -849,6 +849,19 @@ class AnswerAnalysisTest {
         assertThat(one("I set up an alert that pages the owner when the file is late.").past).isTrue();
     }
 
+    @ParameterizedTest(name = "\"{0}\" is a sentence: {1}")
+    @CsvSource(delimiter = '|', value = {
+        "Total exposure stayed under £14k.|true",
+        "91% matched within a minute.|true",
+        "Conflicts have stayed below 0.2%.|true",
+        // a list of claims with numbers stays a list: no clause, a label, or the verb first
+        "Impact: 3x scalability, 40% fewer incidents, 100% compliance, $2M saved.|false",
+        "Owned Spark cluster 3 yrs.|false",
+        "Customer obsession drove 40% growth.|false"})
+    void oneMeasuredClauseIsASentence(String text, boolean real) {
+        assertThat(one(text).real).isEqualTo(real);
+    }
+
     @ParameterizedTest(name = "\"{0}\" only claims: {1}")
     @CsvSource(delimiter = '|', value = {
         "It was not my job, but I stepped in and took full responsibility for it.|true",
@@ -856,11 +869,23 @@ class AnswerAnalysisTest {
         "I owned the commitment personally and I delivered it.|true",
         "I believed in him from day one and I mentored him.|true",
         "I took it on.|true",
+        // whatever the verbs of mine claim it of, and however spelt (hostile round 22)
+        "I took full accountability for the recovery and got it sorted.|true",
+        "I owned the Tidewell SLA.|true",
+        "I took ownership of the Redshift load.|true",
+        "The ingestion team was busy with a migration, so I stepped in.|true",
+        "It was not my job, but I took full responsibilty for it.|true",
+        "For eleven weeks I took charge of it and made sure it got done.|true",
         // a thing, a number or a name is a step told
         "I owned the fix and rewrote the dedup key myself.|false",
-        "I took ownership of the Redshift load.|false",
+        "I took over the Redshift load and rewrote its merge step.|false",
         "I mentored him for six months.|false",
-        "I fixed the join.|false"})
+        "I fixed the join.|false",
+        // "made sure", "handled", "got it" claim only when nothing but a claim follows (hostile round 23)
+        "I made sure each of the 212 tables matched its row count in the source.|false",
+        "I handled the rollback of the orders table.|false",
+        "I got it fixed with a MERGE on load_id.|false",
+        "I took it on: found a race with an upstream export and added a sensor.|false"})
     void claimsAreNoSteps(String text, boolean claim) {
         assertThat(one(text).claim).isEqualTo(claim);
     }
@@ -871,11 +896,27 @@ class AnswerAnalysisTest {
         "After I moved to the platform group, Priya became the named owner of all 14 loads.|false",
         "When I checked in six months later, he was mentoring two new hires himself.|false",
         "When I last spoke to the finance lead, the saving had held for a year.|false",
-        "After I handed the dashboard over, the director asked for the same review.|false",
         // a move of a thing, a check of the data, a join of tables: my steps
         "After I moved the job to Spark, the runtime fell from 3 hours to 20 minutes.|true",
         "When I checked the row counts against the source, 2% of orders were missing.|true",
-        "After I joined the two tables on order_id, the gap was obvious.|true"})
+        "After I joined the two tables on order_id, the gap was obvious.|true",
+        // hostile round 22: more ways to come and go, and steps told in the same words
+        "By the time I left she had run eight weeks of on-call alone.|false",
+        "When I got back from parental leave, Marta had rebuilt the job.|false",
+        "The week I left, Tomasz rewrote the loader.|false",
+        "After I changed teams, the job failed twice.|false",
+        "After I left detailed comments on his pull requests, he added tests to every model.|true",
+        "When I checked in the fix, the mismatch fell from 6% to 0.1%.|true",
+        "After I moved over the carriers one a day, the old DAGs were deleted.|true",
+        "Once I came up with a single DAG factory, the code was 300 lines instead of 9,000.|true",
+        "After I handed her the on-call pager, she took the first three incidents herself.|true",
+        "After I rotated the shared service credentials, the old dashboards moved to the masked view.|true",
+        // hostile round 23: a deploy, a commit, a join and a handover are steps
+        "When I rolled out the fix, the errors fell to zero.|true",
+        "When I checked in two tests, the build went red on the old code.|true",
+        "After I joined the job history to the deploy log, the pattern was plain.|true",
+        "After I handed the runbook over to on-call, night pages fell from nine to one.|true",
+        "After I handed the dashboard over, the director asked for the same review.|true"})
     void myComingsAndGoingsAreNoSteps(String text, boolean step) {
         assertThat(one(text).actor == AnswerAnalysis.Actor.I).isEqualTo(step);
     }
