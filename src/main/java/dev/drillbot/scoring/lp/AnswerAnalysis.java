@@ -945,7 +945,8 @@ final class AnswerAnalysis {
     private static final Set<String> PLACES = Set.of("team", "teams", "company", "group", "squad", "org", "organisation",
             "organization", "department", "firm", "startup", "bank", "project", "role", "business", "office");
     /** Words after which "left" is my leaving: "when I left in 2024", "by the time I left, ...". */
-    private static final Set<String> AFTER_LEAVING = Set.of("in", "for", "at", "that", "last", "early", "late",
+    private static final Set<String> AFTER_LEAVING = Set.of("in", "for", "at", "that", "last", "early", "late", "about",
+            "around", "after", "shortly", "soon",
             // or the next clause's subject, with no comma between: "By the time I left she had run eight weeks"
             "she", "he", "they", "we", "it", "there", "everyone", "nobody");
     private static final Set<String> CHECKED_IN_WITH = Set.of("with", "on", "again", "at", "after", "later");

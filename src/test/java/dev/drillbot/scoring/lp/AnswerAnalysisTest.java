@@ -902,6 +902,7 @@ class AnswerAnalysisTest {
         "After I joined the two tables on order_id, the gap was obvious.|true",
         // hostile round 22: more ways to come and go, and steps told in the same words
         "By the time I left she had run eight weeks of on-call alone.|false",
+        "By the time I left about a year later the cron box was gone.|false",
         "When I got back from parental leave, Marta had rebuilt the job.|false",
         "The week I left, Tomasz rewrote the loader.|false",
         "After I changed teams, the job failed twice.|false",
