@@ -743,17 +743,25 @@ final class AnswerAnalysis {
     }
 
     /** Verbs that claim ownership without telling a step, with the words one of which must follow within three (none: any). */
+    /**
+     * Verbs that claim ownership without telling a step, each with what must come next (after an optional "full",
+     * "complete", "personal" or "my"); none listed: any object ("I owned the Tidewell SLA").
+     */
     private static final java.util.Map<String, Set<String>> CLAIM_VERBS = java.util.Map.ofEntries(
             java.util.Map.entry("owned", Set.of()), java.util.Map.entry("championed", Set.of()),
             java.util.Map.entry("spearheaded", Set.of()),
             java.util.Map.entry("took", Set.of("charge", "ownership", "responsibility", "accountability")),
-            java.util.Map.entry("stepped", Set.of("in", "up", "forward")),
             java.util.Map.entry("believed", Set.of("in")),
-            java.util.Map.entry("saw", Set.of("through")),
             java.util.Map.entry("kept", Set.of("word", "promise")),
             java.util.Map.entry("stood", Set.of("ground")),
             java.util.Map.entry("put", Set.of("name")),
-            java.util.Map.entry("earned", Set.of("trust", "back", "respect")));
+            java.util.Map.entry("earned", Set.of("trust", "back", "respect", "it", "their")));
+    /** Words between a claim verb and what it claims: "took full responsibility", "put my name on it". */
+    private static final Set<String> CLAIM_FILLERS = Set.of("full", "complete", "total", "personal", "my", "their");
+    /** What may follow "stepped in / up" in a claim: nothing, or the rest of the sentence, not an object. */
+    private static final Set<String> AFTER_STEPPING = Set.of("and", "to", "as", "for", "when", "because", "so",
+            "myself", "personally", "then", "there", "immediately", "straight");
+
     /** Verbs that claim only when nothing but words of a claim follows them: "made sure it got done", "delivered it". */
     private static final Set<String> CLAIM_WHEN_EMPTY = Set.of("made", "delivered", "got", "handled", "ensured", "drove");
 
@@ -763,7 +771,8 @@ final class AnswerAnalysis {
      */
     private static boolean onlyClaimVerbs(Sentence s) {
         byte[] who = s.grammar.subject;
-        if (who == null) {
+        // "I owned the fix myself: that explore now reads ...": what follows a colon tells the steps
+        if (who == null || s.text.indexOf(':') >= 0) {
             return false;
         }
         int claims = 0;
@@ -778,9 +787,18 @@ final class AnswerAnalysis {
                 claims += implied ? 0 : 1;
                 continue;
             }
+            if (s.words[k].equals("saw") && k + 2 < s.words.length && s.words[k + 2].equals("through")) {
+                claims += implied ? 0 : 1; // "saw it through"
+                continue;
+            }
+            if (s.words[k].equals("stepped") && k + 1 < s.words.length && Set.of("in", "up", "forward").contains(s.words[k + 1])
+                    && (k + 2 == s.words.length || AFTER_STEPPING.contains(s.words[k + 2]))) {
+                claims += implied ? 0 : 1;
+                continue;
+            }
             Set<String> follow = CLAIM_VERBS.get(s.words[k]);
-            if (follow == null || !follow.isEmpty() && java.util.stream.IntStream.range(k + 1, Math.min(s.words.length, k + 4))
-                    .noneMatch(j -> follows(follow, s.words[j]))) {
+            int at = k + 1 < s.words.length && CLAIM_FILLERS.contains(s.words[k + 1]) ? k + 2 : k + 1;
+            if (follow == null || !follow.isEmpty() && (at >= s.words.length || !follows(follow, s.words[at]))) {
                 return false;
             }
             claims += implied ? 0 : 1;
@@ -945,11 +963,12 @@ final class AnswerAnalysis {
     private static final Set<String> PLACES = Set.of("team", "teams", "company", "group", "squad", "org", "organisation",
             "organization", "department", "firm", "startup", "bank", "project", "role", "business", "office");
     /** Words after which "left" is my leaving: "when I left in 2024", "by the time I left, ...". */
-    private static final Set<String> AFTER_LEAVING = Set.of("in", "for", "at", "that", "last", "early", "late", "about",
+    private static final Set<String> AFTER_LEAVING = Set.of("in", "for", "at", "last", "early", "late", "about",
             "around", "after", "shortly", "soon",
             // or the next clause's subject, with no comma between: "By the time I left she had run eight weeks"
-            "she", "he", "they", "we", "it", "there", "everyone", "nobody");
-    private static final Set<String> CHECKED_IN_WITH = Set.of("with", "on", "again", "at", "after", "later");
+            "she", "he", "they", "we", "there", "everyone", "nobody");
+    /** "moved teams", "changed jobs": another workplace, no thing moved. */
+    private static final Set<String> MOVES = Set.of("teams", "jobs", "roles", "companies", "departments", "groups");
 
     /**
      * Whether the "I" at {@code k} only dates what others did by my comings and goings: "By the time I left, failures
@@ -973,12 +992,12 @@ final class AnswerAnalysis {
         String next = verb + 1 < w.length && !clauseEndsAt(s.text, w[verb]) ? w[verb + 1] : "";
         String after = verb + 2 < w.length && !clauseEndsAt(s.text, w[verb] + " " + next) ? w[verb + 2] : "";
         return switch (w[verb]) {
-            case "left" -> next.isEmpty() || AFTER_LEAVING.contains(next) || number(s, verb + 1) || placeWithin(w, verb, 3);
-            case "joined" -> placeWithin(w, verb, 4);
-            case "moved", "transferred" -> next.equals("on") || next.equals("away") || PLACES.contains(next)
-                    || (next.equals("to") || next.equals("over") || next.equals("across")) && placeWithin(w, verb, 5);
-            case "changed", "switched" -> PLACES.contains(next);
-            case "rotated" -> next.equals("off") || next.equals("out") || next.equals("onto");
+            case "left" -> next.isEmpty() || AFTER_LEAVING.contains(next) || number(s, verb + 1) || placeWithin(s, verb, 3);
+            case "joined" -> placeWithin(s, verb, 4);
+            case "moved", "transferred" -> next.equals("on") || next.equals("away") || MOVES.contains(next)
+                    || (next.equals("to") || next.equals("over") || next.equals("across")) && placeWithin(s, verb, 5);
+            case "changed", "switched" -> MOVES.contains(next);
+            case "rotated" -> next.equals("off") || next.equals("onto") || next.equals("out") && (after.isEmpty() || after.equals("of"));
             case "rolled" -> next.equals("off");
             case "came", "got" -> next.equals("back") && (after.isEmpty() || after.equals("from") || after.equals("in")
                     || after.equals("after") || AFTER_LEAVING.contains(after));
@@ -986,10 +1005,25 @@ final class AnswerAnalysis {
             case "went" -> next.equals("on") && (after.equals("leave") || after.equals("holiday") || after.equals("vacation")
                     || after.equals("parental") || after.equals("sick"));
             // "when I checked in with him", "when I checked in six months later"; "checked in two tests" is a commit
-            case "checked" -> next.equals("in") && (after.isEmpty() || CHECKED_IN_WITH.contains(after)
-                    || number(s, verb + 2) && verb + 3 < w.length && Grammar.isTimeNoun(w[verb + 3].replaceAll("s$", "")));
+            case "checked" -> next.equals("in") && (after.isEmpty() || laterWithin(s, verb + 2, 6));
             default -> false;
         };
+    }
+
+    /** Whether a word is followed by a comma, semicolon, colon or full stop in the text: "the platform group, Priya". */
+    private static boolean clauseEndsAfter(String text, String word) {
+        return java.util.regex.Pattern.compile("(?i)\\b" + java.util.regex.Pattern.quote(word) + "\\s*[,;:.]").matcher(text).find();
+    }
+
+    /** "later", "ago" or a count of time ("six months") within {@code span} words from {@code from}: looking back. */
+    private static boolean laterWithin(Sentence s, int from, int span) {
+        for (int j = from; j < Math.min(s.words.length, from + span); j++) {
+            if (s.words[j].equals("later") || s.words[j].equals("ago")
+                    || number(s, j) && j + 1 < s.words.length && Grammar.isTimeNoun(s.words[j + 1].replaceAll("s$", ""))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A number at {@code k}, in digits or words ("2024", "six"). */
@@ -1005,14 +1039,26 @@ final class AnswerAnalysis {
     }
 
     /** A workplace named within {@code span} words after {@code at}: "joined the payments data team". */
-    private static boolean placeWithin(String[] w, int at, int span) {
+    private static boolean placeWithin(Sentence s, int at, int span) {
+        String[] w = s.words;
+        boolean determiner = false;
         for (int j = at + 1; j < Math.min(w.length, at + 1 + span); j++) {
-            if (PLACES.contains(w[j])) {
+            determiner |= PLACE_DETERMINERS.contains(w[j]);
+            // "the payments data team", not "project billing exports" or "the company dimension": the place ends its phrase
+            if (PLACES.contains(w[j]) && determiner && (j + 1 == w.length || AFTER_PLACE.contains(w[j + 1])
+                    || clauseEndsAfter(s.text, w[j]))) {
                 return true;
             }
         }
         return false;
     }
+
+    private static final Set<String> PLACE_DETERMINERS = Set.of("the", "a", "an", "my", "our", "their", "his", "her",
+            "another", "that", "its");
+    /** Words that can follow a workplace that ends its noun phrase: "the platform team in June", "a new team, and". */
+    private static final Set<String> AFTER_PLACE = Set.of("in", "at", "as", "on", "for", "and", "to", "from", "after",
+            "when", "where", "which", "that", "i", "we", "she", "he", "they", "it", "there", "full", "last", "this",
+            "about", "around", "before", "until", "so", "but", "then", "with", "over", "under");
 
     /**
      * Whether the -ing word at {@code j} (after one -ly adverb that is not a habit or a hedge) is a step in the progressive:

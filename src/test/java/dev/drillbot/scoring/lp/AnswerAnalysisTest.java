@@ -885,7 +885,12 @@ class AnswerAnalysisTest {
         "I made sure each of the 212 tables matched its row count in the source.|false",
         "I handled the rollback of the orders table.|false",
         "I got it fixed with a MERGE on load_id.|false",
-        "I took it on: found a race with an upstream export and added a sensor.|false"})
+        "I took it on: found a race with an upstream export and added a sensor.|false",
+        // data words that look like claim idioms are steps (hostile round 24)
+        "I took the charge and refund tables apart row by row.|false",
+        "I put the name and email columns behind a masking policy.|false",
+        "I stepped up shuffle partitions to 2,000.|false",
+        "I owned the fix myself: that explore now reads a 40 GB daily aggregate.|false"})
     void claimsAreNoSteps(String text, boolean claim) {
         assertThat(one(text).claim).isEqualTo(claim);
     }
@@ -917,7 +922,14 @@ class AnswerAnalysisTest {
         "When I checked in two tests, the build went red on the old code.|true",
         "After I joined the job history to the deploy log, the pattern was plain.|true",
         "After I handed the runbook over to on-call, night pages fell from nine to one.|true",
-        "After I handed the dashboard over, the director asked for the same review.|true"})
+        "After I handed the dashboard over, the director asked for the same review.|true",
+        // hostile round 24: tables, grants and keys are not workplaces, and a check-in with no time after it is a step
+        "When I joined project billing exports to the job metadata, 70% of the spend was three dashboards.|true",
+        "When I joined company dimension with the new partitions, every late session appeared twice.|true",
+        "After I changed role grants on the raw schema, the analysts lost access to the PII columns.|true",
+        "When I left that join out, the totals matched the ledger.|true",
+        "When I checked in on the loader logs, the retries were all from one partner.|true",
+        "After I rotated out the stale bucket key, the nightly copy failed loudly instead of silently.|true"})
     void myComingsAndGoingsAreNoSteps(String text, boolean step) {
         assertThat(one(text).actor == AnswerAnalysis.Actor.I).isEqualTo(step);
     }
