@@ -80,7 +80,10 @@ public final class LpScoringBenchmark {
                 new String[] {"one subject, 2,480 joined verbs", "I " + "ran and ".repeat(2480) + "won."},
                 new String[] {"990 habit adverbs and clause starts", "the lead " + "typically said that ".repeat(990) + "it ran."},
                 new String[] {"1,100 frequencies of mine", "I " + "check it every day and ".repeat(860) + "stop."},
-                new String[] {"1,000 relative clauses", "he wrote a runbook " + "that I use and a runbook ".repeat(790) + "too."});
+                new String[] {"1,000 relative clauses", "he wrote a runbook " + "that I use and a runbook ".repeat(790) + "too."},
+                // my comings and goings look ahead for a workplace and back through the text for a comma (2026-12-07)
+                new String[] {"680 comings and goings", "when I joined the team priya ".repeat(680) + "won."},
+                new String[] {"640 claims", "I took full responsibility and ".repeat(640) + "won."});
         for (String[] t : texts) {
             if (t[1].length() > 20_000) {
                 throw new IllegalStateException(t[0] + " is longer than the bot accepts: " + t[1].length());

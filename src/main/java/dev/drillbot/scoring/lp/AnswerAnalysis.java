@@ -68,6 +68,8 @@ final class AnswerAnalysis {
         boolean effort;
         /** Mine, but only a claim ("I owned it end to end and made sure it got fixed"): no step is told. */
         boolean claim;
+        /** Per word, whether a comma or stop follows it in the text; found when first asked ({@link StepReading}). */
+        boolean[] punctuationAfter;
         Part part = Part.OTHER;
 
         Sentence(String text, String[] words, int position) {
@@ -309,7 +311,7 @@ final class AnswerAnalysis {
             s.real = (w.length >= minWords || shortClause || s.beforeAfter && w.length >= MIN_MEASURED_WORDS) && !s.stuffed
                     && !s.repeated && !s.echo && (s.grammar.finite() || s.beforeAfter);
             classifyActor(s, lex, sentences.isEmpty() ? null : sentences.get(sentences.size() - 1));
-            s.claim = s.actor == Actor.I && !s.beforeAfter && (claimOnly(s) || onlyClaimVerbs(s));
+            s.claim = s.actor == Actor.I && !s.beforeAfter && StepReading.claim(s);
             s.effort = EFFORT.matcher(s.text).lookingAt();
             s.label = s.label != null ? s.label : heading;
             heading = null;
@@ -716,123 +718,6 @@ final class AnswerAnalysis {
         }
     }
 
-    /**
-     * Whether every word that could name what I did is a word of a claim ({@code claim_words}): "I stepped in and took
-     * full responsibility for it". A number, a name or any other noun, verb or adjective is a step told.
-     */
-    private static boolean claimOnly(Sentence s) {
-        if (s.quantities > 0) {
-            return false;
-        }
-        int claims = 0;
-        int content = Morphology.NOUN | Morphology.PROPER | Morphology.ADJ | Morphology.VBD | Morphology.VBN
-                | Morphology.VBZ | Morphology.VBP | Morphology.VB | Morphology.VBG;
-        int glue = Morphology.PRON | Morphology.DET | Morphology.PREP | Morphology.CONJ | Morphology.MD;
-        for (int k = 0; k < s.words.length; k++) {
-            int t = s.tags[k];
-            int f = s.flags[k];
-            if ((f & Lexicon.CLAIM_WORD) != 0) {
-                claims++;
-            } else if ((t & Morphology.KNOWN) == 0 && (f & Lexicon.NUMBER) == 0) {
-                return false; // a word the dictionary does not know is a name or a system
-            } else if ((t & content) != 0 && (t & glue) == 0 && (f & (Lexicon.FUNCTION | Lexicon.FIRST_PERSON)) == 0) {
-                return false;
-            }
-        }
-        return claims > 0;
-    }
-
-    /** Verbs that claim ownership without telling a step, with the words one of which must follow within three (none: any). */
-    /**
-     * Verbs that claim ownership without telling a step, each with what must come next (after an optional "full",
-     * "complete", "personal" or "my"); none listed: any object ("I owned the Tidewell SLA").
-     */
-    private static final java.util.Map<String, Set<String>> CLAIM_VERBS = java.util.Map.ofEntries(
-            java.util.Map.entry("owned", Set.of()), java.util.Map.entry("championed", Set.of()),
-            java.util.Map.entry("spearheaded", Set.of()),
-            java.util.Map.entry("took", Set.of("charge", "ownership", "responsibility", "accountability")),
-            java.util.Map.entry("believed", Set.of("in")),
-            java.util.Map.entry("kept", Set.of("word", "promise")),
-            java.util.Map.entry("stood", Set.of("ground")),
-            java.util.Map.entry("put", Set.of("name")),
-            java.util.Map.entry("earned", Set.of("trust", "back", "respect", "it", "their")));
-    /** Words between a claim verb and what it claims: "took full responsibility", "put my name on it". */
-    private static final Set<String> CLAIM_FILLERS = Set.of("full", "complete", "total", "personal", "my", "their");
-    /** What may follow "stepped in / up" in a claim: nothing, or the rest of the sentence, not an object. */
-    private static final Set<String> AFTER_STEPPING = Set.of("and", "to", "as", "for", "when", "because", "so",
-            "myself", "personally", "then", "there", "immediately", "straight");
-
-    /** Verbs that claim only when nothing but words of a claim follows them: "made sure it got done", "delivered it". */
-    private static final Set<String> CLAIM_WHEN_EMPTY = Set.of("made", "delivered", "got", "handled", "ensured", "drove");
-
-    /**
-     * Whether every verb of mine in the sentence claims ownership ("I took full accountability and got it sorted",
-     * "I owned the Tidewell SLA", "so I stepped in"): whatever it names, no step is told.
-     */
-    private static boolean onlyClaimVerbs(Sentence s) {
-        byte[] who = s.grammar.subject;
-        // "I owned the fix myself: that explore now reads ...": what follows a colon tells the steps
-        if (who == null || s.text.indexOf(':') >= 0) {
-            return false;
-        }
-        int claims = 0;
-        for (int k = 0; k < s.words.length; k++) {
-            // a past verb with no subject of its own may be mine with the "I" left out ("I took it on: found a race,
-            // added a sensor"): it must claim too
-            boolean implied = who[k] == Grammar.SOMETHING && (s.tags[k] & Morphology.VBD) != 0 && !BE_HAVE_GET.contains(s.words[k]);
-            if (who[k] != Grammar.MINE && !implied || implied && (s.flags[k] & Lexicon.CLAIM_WORD) != 0) {
-                continue; // ("got it sorted": the participle claims too)
-            }
-            if (CLAIM_WHEN_EMPTY.contains(s.words[k]) && claimFollows(s, k)) {
-                claims += implied ? 0 : 1;
-                continue;
-            }
-            if (s.words[k].equals("saw") && k + 2 < s.words.length && s.words[k + 2].equals("through")) {
-                claims += implied ? 0 : 1; // "saw it through"
-                continue;
-            }
-            if (s.words[k].equals("stepped") && k + 1 < s.words.length && Set.of("in", "up", "forward").contains(s.words[k + 1])
-                    && (k + 2 == s.words.length || AFTER_STEPPING.contains(s.words[k + 2]))) {
-                claims += implied ? 0 : 1;
-                continue;
-            }
-            Set<String> follow = CLAIM_VERBS.get(s.words[k]);
-            int at = k + 1 < s.words.length && CLAIM_FILLERS.contains(s.words[k + 1]) ? k + 2 : k + 1;
-            if (follow == null || !follow.isEmpty() && (at >= s.words.length || !follows(follow, s.words[at]))) {
-                return false;
-            }
-            claims += implied ? 0 : 1;
-        }
-        return claims > 0;
-    }
-
-    /** Whether the words after {@code k}, up to the next "and", "but" or "then", are all words of a claim or glue. */
-    private static boolean claimFollows(Sentence s, int k) {
-        int glue = Morphology.PRON | Morphology.DET | Morphology.PREP | Morphology.CONJ | Morphology.ADV;
-        for (int j = k + 1; j < s.words.length && !CLAUSE_LINKS.contains(s.words[j]); j++) {
-            if ((s.flags[j] & (Lexicon.CLAIM_WORD | Lexicon.FUNCTION)) == 0 && (s.tags[j] & glue) == 0) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static final Set<String> CLAUSE_LINKS = Set.of("and", "but", "then");
-    private static final Set<String> BE_HAVE_GET = Set.of("was", "were", "had", "did", "got", "been");
-
-    /** Whether a word is one of these, or (six letters or more) spelt like one up to its sixth letter: "responsibilty". */
-    private static boolean follows(Set<String> words, String word) {
-        if (words.contains(word)) {
-            return true;
-        }
-        for (String x : words) {
-            if (x.length() >= 6 && word.length() >= 6 && word.regionMatches(0, x, 0, 6)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     /** Who acts, by the sentence's own words (a heading above it is not its first word) and the one before it. */
     private static void classifyActor(Sentence s, Lexicon lex, Sentence previous) {
         String[] w = s.words;
@@ -938,7 +823,7 @@ final class AnswerAnalysis {
         if (verb == w.length) {
             return true;
         }
-        if (comingOrGoing(s, k, verb)) {
+        if (StepReading.comingOrGoing(s, k, verb)) {
             return false;
         }
         // after a clause about the thing or someone else, what I noticed is how it ended ("Over the next months things
@@ -954,111 +839,6 @@ final class AnswerAnalysis {
         boolean progressive = (w[verb].equals("was") || w[verb].equals("am")) && progressiveStep(s, k, verb + 1);
         return (f[verb] & Lexicon.I_NON_ACTION) == 0 || able || progressive;
     }
-
-    /** Words that open a clause dating the rest of the sentence by me: "when I left", "by the time I moved". */
-    private static final Set<String> TIME_OPENERS = Set.of("when", "after", "once", "before", "until", "since");
-    /** "The week I left": a time of the story named by my coming or going. */
-    private static final Set<String> DATED_TIMES = Set.of("day", "week", "month", "year", "quarter", "morning", "night");
-    /** Where I worked: "joined the platform team", "moved to the analytics group", "left the company". */
-    private static final Set<String> PLACES = Set.of("team", "teams", "company", "group", "squad", "org", "organisation",
-            "organization", "department", "firm", "startup", "bank", "project", "role", "business", "office");
-    /** Words after which "left" is my leaving: "when I left in 2024", "by the time I left, ...". */
-    private static final Set<String> AFTER_LEAVING = Set.of("in", "for", "at", "last", "early", "late", "about",
-            "around", "after", "shortly", "soon",
-            // or the next clause's subject, with no comma between: "By the time I left she had run eight weeks"
-            "she", "he", "they", "we", "there", "everyone", "nobody");
-    /** "moved teams", "changed jobs": another workplace, no thing moved. */
-    private static final Set<String> MOVES = Set.of("teams", "jobs", "roles", "companies", "departments", "groups");
-
-    /**
-     * Whether the "I" at {@code k} only dates what others did by my comings and goings: "By the time I left, failures
-     * had fallen", "After I moved to the platform group, she became the owner", "When I checked in six months later, he
-     * was mentoring", "When I got back from leave, ...". Arriving, leaving and looking back are no step of mine; "After
-     * I moved the job to Spark", "When I left comments on his PRs", "After I checked in the fix" are steps.
-     */
-    private static boolean comingOrGoing(Sentence s, int k, int verb) {
-        String[] w = s.words;
-        boolean dated = k >= 1 && TIME_OPENERS.contains(w[k - 1])
-                || k >= 3 && (w[k - 3].equals("by") && w[k - 2].equals("the") && w[k - 1].equals("time")
-                        || w[k - 3].equals("as") && w[k - 2].equals("soon") && w[k - 1].equals("as"))
-                || k >= 2 && w[k - 2].equals("the") && DATED_TIMES.contains(w[k - 1]);
-        if (!dated || verb >= w.length) {
-            return false;
-        }
-        if (verb + 1 < w.length && w[verb].equals("last")) {
-            return true; // "when I last checked / spoke to her": looking back, after the story
-        }
-        // "By the time I left, failures had fallen": the clause ends at the verb (or its "back")
-        String next = verb + 1 < w.length && !clauseEndsAt(s.text, w[verb]) ? w[verb + 1] : "";
-        String after = verb + 2 < w.length && !clauseEndsAt(s.text, w[verb] + " " + next) ? w[verb + 2] : "";
-        return switch (w[verb]) {
-            case "left" -> next.isEmpty() || AFTER_LEAVING.contains(next) || number(s, verb + 1) || placeWithin(s, verb, 3);
-            case "joined" -> placeWithin(s, verb, 4);
-            case "moved", "transferred" -> next.equals("on") || next.equals("away") || MOVES.contains(next)
-                    || (next.equals("to") || next.equals("over") || next.equals("across")) && placeWithin(s, verb, 5);
-            case "changed", "switched" -> MOVES.contains(next);
-            case "rotated" -> next.equals("off") || next.equals("onto") || next.equals("out") && (after.isEmpty() || after.equals("of"));
-            case "rolled" -> next.equals("off");
-            case "came", "got" -> next.equals("back") && (after.isEmpty() || after.equals("from") || after.equals("in")
-                    || after.equals("after") || AFTER_LEAVING.contains(after));
-            case "returned" -> next.equals("from") || next.isEmpty();
-            case "went" -> next.equals("on") && (after.equals("leave") || after.equals("holiday") || after.equals("vacation")
-                    || after.equals("parental") || after.equals("sick"));
-            // "when I checked in with him", "when I checked in six months later"; "checked in two tests" is a commit
-            case "checked" -> next.equals("in") && (after.isEmpty() || laterWithin(s, verb + 2, 6));
-            default -> false;
-        };
-    }
-
-    /** Whether a word is followed by a comma, semicolon, colon or full stop in the text: "the platform group, Priya". */
-    private static boolean clauseEndsAfter(String text, String word) {
-        return java.util.regex.Pattern.compile("(?i)\\b" + java.util.regex.Pattern.quote(word) + "\\s*[,;:.]").matcher(text).find();
-    }
-
-    /** "later", "ago" or a count of time ("six months") within {@code span} words from {@code from}: looking back. */
-    private static boolean laterWithin(Sentence s, int from, int span) {
-        for (int j = from; j < Math.min(s.words.length, from + span); j++) {
-            if (s.words[j].equals("later") || s.words[j].equals("ago")
-                    || number(s, j) && j + 1 < s.words.length && Grammar.isTimeNoun(s.words[j + 1].replaceAll("s$", ""))) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** A number at {@code k}, in digits or words ("2024", "six"). */
-    private static boolean number(Sentence s, int k) {
-        return k < s.words.length && (s.flags[k] & (Lexicon.NUMBER | Lexicon.WORD_NUMBER)) != 0;
-    }
-
-    /** Whether "I" and these words end a clause in the text: "When I left, she ...", "Once I got back; ...". */
-    private static boolean clauseEndsAt(String text, String words) {
-        int at = text.toLowerCase(java.util.Locale.ROOT).indexOf("i " + words);
-        int end = at < 0 ? -1 : at + 2 + words.length();
-        return end >= 0 && end < text.length() && (text.charAt(end) == ',' || text.charAt(end) == ';' || text.charAt(end) == ':');
-    }
-
-    /** A workplace named within {@code span} words after {@code at}: "joined the payments data team". */
-    private static boolean placeWithin(Sentence s, int at, int span) {
-        String[] w = s.words;
-        boolean determiner = false;
-        for (int j = at + 1; j < Math.min(w.length, at + 1 + span); j++) {
-            determiner |= PLACE_DETERMINERS.contains(w[j]);
-            // "the payments data team", not "project billing exports" or "the company dimension": the place ends its phrase
-            if (PLACES.contains(w[j]) && determiner && (j + 1 == w.length || AFTER_PLACE.contains(w[j + 1])
-                    || clauseEndsAfter(s.text, w[j]))) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static final Set<String> PLACE_DETERMINERS = Set.of("the", "a", "an", "my", "our", "their", "his", "her",
-            "another", "that", "its");
-    /** Words that can follow a workplace that ends its noun phrase: "the platform team in June", "a new team, and". */
-    private static final Set<String> AFTER_PLACE = Set.of("in", "at", "as", "on", "for", "and", "to", "from", "after",
-            "when", "where", "which", "that", "i", "we", "she", "he", "they", "it", "there", "full", "last", "this",
-            "about", "around", "before", "until", "so", "but", "then", "with", "over", "under");
 
     /**
      * Whether the -ing word at {@code j} (after one -ly adverb that is not a habit or a hedge) is a step in the progressive:

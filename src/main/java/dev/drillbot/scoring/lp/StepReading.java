@@ -1,0 +1,273 @@
+package dev.drillbot.scoring.lp;
+
+import dev.drillbot.scoring.lp.AnswerAnalysis.Sentence;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Which sentences of mine tell no step: claims ("I stepped in and took full responsibility for it", "I owned it end to
+ * end and made sure it got fixed") and my comings and goings, which only date what others did ("By the time I left in
+ * 2024, failures had fallen", "After I moved to the platform team, she became the owner"). Both rules read data words
+ * that look like them as steps: "took the charge and refund tables apart", "joined project billing exports to the job
+ * metadata", "left comments on his PRs", "checked in the fix".
+ */
+final class StepReading {
+    private StepReading() {}
+
+    /** Mine, but only a claim: every word of it is a word of a claim, or every verb of mine claims ownership. */
+    static boolean claim(Sentence s) {
+        return claimOnly(s) || onlyClaimVerbs(s);
+    }
+
+    /**
+     * Whether every word that could name what I did is a word of a claim ({@code claim_words}): "I stepped in and took
+     * full responsibility for it". A number, a name or any other noun, verb or adjective is a step told.
+     */
+    private static boolean claimOnly(Sentence s) {
+        if (s.quantities > 0) {
+            return false;
+        }
+        int claims = 0;
+        int content = Morphology.NOUN | Morphology.PROPER | Morphology.ADJ | Morphology.VBD | Morphology.VBN
+                | Morphology.VBZ | Morphology.VBP | Morphology.VB | Morphology.VBG;
+        int glue = Morphology.PRON | Morphology.DET | Morphology.PREP | Morphology.CONJ | Morphology.MD;
+        for (int k = 0; k < s.words.length; k++) {
+            int t = s.tags[k];
+            int f = s.flags[k];
+            if ((f & Lexicon.CLAIM_WORD) != 0) {
+                claims++;
+            } else if ((t & Morphology.KNOWN) == 0 && (f & Lexicon.NUMBER) == 0) {
+                return false; // a word the dictionary does not know is a name or a system
+            } else if ((t & content) != 0 && (t & glue) == 0 && (f & (Lexicon.FUNCTION | Lexicon.FIRST_PERSON)) == 0) {
+                return false;
+            }
+        }
+        return claims > 0;
+    }
+
+    /**
+     * Verbs that claim ownership without telling a step, each with what must come next (after an optional "full",
+     * "complete", "personal" or "my"); none listed: any object ("I owned the Tidewell SLA").
+     */
+    private static final Map<String, Set<String>> CLAIM_VERBS = Map.ofEntries(
+            Map.entry("owned", Set.of()), Map.entry("championed", Set.of()),
+            Map.entry("spearheaded", Set.of()),
+            Map.entry("took", Set.of("charge", "ownership", "responsibility", "accountability")),
+            Map.entry("believed", Set.of("in")),
+            Map.entry("kept", Set.of("word", "promise")),
+            Map.entry("stood", Set.of("ground")),
+            Map.entry("put", Set.of("name")),
+            Map.entry("earned", Set.of("trust", "back", "respect", "it", "their")));
+    /** Words between a claim verb and what it claims: "took full responsibility", "put my name on it". */
+    private static final Set<String> CLAIM_FILLERS = Set.of("full", "complete", "total", "personal", "my", "their");
+    private static final Set<String> STEPPING = Set.of("in", "up", "forward");
+    /** What may follow "stepped in / up" in a claim: nothing, or the rest of the sentence, not an object. */
+    private static final Set<String> AFTER_STEPPING = Set.of("and", "to", "as", "for", "when", "because", "so",
+            "myself", "personally", "then", "there", "immediately", "straight");
+
+    /** Verbs that claim only when nothing but words of a claim follows them: "made sure it got done", "delivered it". */
+    private static final Set<String> CLAIM_WHEN_EMPTY = Set.of("made", "delivered", "got", "handled", "ensured", "drove");
+
+    /**
+     * Whether every verb of mine in the sentence claims ownership ("I took full accountability and got it sorted",
+     * "I owned the Tidewell SLA", "so I stepped in"): whatever it names, no step is told.
+     */
+    private static boolean onlyClaimVerbs(Sentence s) {
+        byte[] who = s.grammar.subject;
+        // "I owned the fix myself: that explore now reads ...": what follows a colon tells the steps
+        if (who == null || s.text.indexOf(':') >= 0) {
+            return false;
+        }
+        int claims = 0;
+        for (int k = 0; k < s.words.length; k++) {
+            // a past verb with no subject of its own may be mine with the "I" left out ("I took it on: found a race,
+            // added a sensor"): it must claim too
+            boolean implied = who[k] == Grammar.SOMETHING && (s.tags[k] & Morphology.VBD) != 0 && !BE_HAVE_GET.contains(s.words[k]);
+            if (who[k] != Grammar.MINE && !implied || implied && (s.flags[k] & Lexicon.CLAIM_WORD) != 0) {
+                continue; // ("got it sorted": the participle claims too)
+            }
+            if (CLAIM_WHEN_EMPTY.contains(s.words[k]) && claimFollows(s, k)) {
+                claims += implied ? 0 : 1;
+                continue;
+            }
+            if (s.words[k].equals("saw") && k + 2 < s.words.length && s.words[k + 2].equals("through")) {
+                claims += implied ? 0 : 1; // "saw it through"
+                continue;
+            }
+            if (s.words[k].equals("stepped") && k + 1 < s.words.length && STEPPING.contains(s.words[k + 1])
+                    && (k + 2 == s.words.length || AFTER_STEPPING.contains(s.words[k + 2]))) {
+                claims += implied ? 0 : 1;
+                continue;
+            }
+            Set<String> follow = CLAIM_VERBS.get(s.words[k]);
+            int at = k + 1 < s.words.length && CLAIM_FILLERS.contains(s.words[k + 1]) ? k + 2 : k + 1;
+            if (follow == null || !follow.isEmpty() && (at >= s.words.length || !follows(follow, s.words[at]))) {
+                return false;
+            }
+            claims += implied ? 0 : 1;
+        }
+        return claims > 0;
+    }
+
+    /** Whether the words after {@code k}, up to the next "and", "but" or "then", are all words of a claim or glue. */
+    private static boolean claimFollows(Sentence s, int k) {
+        int glue = Morphology.PRON | Morphology.DET | Morphology.PREP | Morphology.CONJ | Morphology.ADV;
+        for (int j = k + 1; j < s.words.length && !CLAUSE_LINKS.contains(s.words[j]); j++) {
+            if ((s.flags[j] & (Lexicon.CLAIM_WORD | Lexicon.FUNCTION)) == 0 && (s.tags[j] & glue) == 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static final Set<String> CLAUSE_LINKS = Set.of("and", "but", "then");
+    private static final Set<String> BE_HAVE_GET = Set.of("was", "were", "had", "did", "got", "been");
+
+    /** Whether a word is one of these, or (six letters or more) spelt like one up to its sixth letter: "responsibilty". */
+    private static boolean follows(Set<String> words, String word) {
+        if (words.contains(word)) {
+            return true;
+        }
+        for (String x : words) {
+            if (x.length() >= 6 && word.length() >= 6 && word.regionMatches(0, x, 0, 6)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Words that open a clause dating the rest of the sentence by me: "when I left", "by the time I moved". */
+    private static final Set<String> TIME_OPENERS = Set.of("when", "after", "once", "before", "until", "since");
+    /** "The week I left": a time of the story named by my coming or going. */
+    private static final Set<String> DATED_TIMES = Set.of("day", "week", "month", "year", "quarter", "morning", "night");
+    /** Where I worked: "joined the platform team", "moved to the analytics group", "left the company". */
+    private static final Set<String> PLACES = Set.of("team", "teams", "company", "group", "squad", "org", "organisation",
+            "organization", "department", "firm", "startup", "bank", "project", "role", "business", "office");
+    /** Words after which "left" is my leaving: "when I left in 2024", "by the time I left, ...". */
+    private static final Set<String> AFTER_LEAVING = Set.of("in", "for", "at", "last", "early", "late", "about",
+            "around", "after", "shortly", "soon",
+            // or the next clause's subject, with no comma between: "By the time I left she had run eight weeks"
+            "she", "he", "they", "we", "there", "everyone", "nobody");
+    /** "moved teams", "changed jobs": another workplace, no thing moved. */
+    private static final Set<String> MOVES = Set.of("teams", "jobs", "roles", "companies", "departments", "groups");
+
+    /**
+     * Whether the "I" at {@code k} only dates what others did by my comings and goings: "By the time I left, failures
+     * had fallen", "After I moved to the platform group, she became the owner", "When I checked in six months later, he
+     * was mentoring", "When I got back from leave, ...". Arriving, leaving and looking back are no step of mine; "After
+     * I moved the job to Spark", "When I left comments on his PRs", "After I checked in the fix" are steps.
+     */
+    static boolean comingOrGoing(Sentence s, int k, int verb) {
+        String[] w = s.words;
+        boolean dated = k >= 1 && TIME_OPENERS.contains(w[k - 1])
+                || k >= 3 && (w[k - 3].equals("by") && w[k - 2].equals("the") && w[k - 1].equals("time")
+                        || w[k - 3].equals("as") && w[k - 2].equals("soon") && w[k - 1].equals("as"))
+                || k >= 2 && w[k - 2].equals("the") && DATED_TIMES.contains(w[k - 1]);
+        if (!dated || verb >= w.length) {
+            return false;
+        }
+        if (verb + 1 < w.length && w[verb].equals("last")) {
+            return true; // "when I last checked / spoke to her": looking back, after the story
+        }
+        // "By the time I left, failures had fallen": the clause ends at the verb (or its "back")
+        String next = verb + 1 < w.length && !punctuationAfter(s, verb) ? w[verb + 1] : "";
+        String after = verb + 2 < w.length && !next.isEmpty() && !punctuationAfter(s, verb + 1) ? w[verb + 2] : "";
+        return switch (w[verb]) {
+            case "left" -> next.isEmpty() || AFTER_LEAVING.contains(next) || number(s, verb + 1) || placeWithin(s, verb, 3);
+            case "joined" -> placeWithin(s, verb, 4);
+            case "moved", "transferred" -> next.equals("on") || next.equals("away") || MOVES.contains(next)
+                    || (next.equals("to") || next.equals("over") || next.equals("across")) && placeWithin(s, verb, 5);
+            case "changed", "switched" -> MOVES.contains(next);
+            case "rotated" -> next.equals("off") || next.equals("onto") || next.equals("out") && (after.isEmpty() || after.equals("of"));
+            case "rolled" -> next.equals("off");
+            case "came", "got" -> next.equals("back") && (after.isEmpty() || after.equals("from") || after.equals("in")
+                    || after.equals("after") || AFTER_LEAVING.contains(after));
+            case "returned" -> next.equals("from") || next.isEmpty();
+            case "went" -> next.equals("on") && (after.equals("leave") || after.equals("holiday") || after.equals("vacation")
+                    || after.equals("parental") || after.equals("sick"));
+            // "when I checked in with him", "when I checked in six months later"; "checked in two tests" is a commit
+            case "checked" -> next.equals("in") && (after.isEmpty() || laterWithin(s, verb + 2, 6));
+            default -> false;
+        };
+    }
+
+    /**
+     * Whether the word at {@code k} is followed by a comma, semicolon, colon or full stop in the text ("When I left,
+     * she ...", "the platform group, Priya"). Found once per sentence, walking its words and its text together.
+     */
+    static boolean punctuationAfter(Sentence s, int k) {
+        if (s.punctuationAfter == null) {
+            String lower = s.text.toLowerCase(Locale.ROOT);
+            boolean[] after = new boolean[s.words.length];
+            int at = 0;
+            for (int j = 0; j < s.words.length; j++) {
+                int found = wordAt(lower, s.words[j], at);
+                if (found < 0) {
+                    continue; // a word the splitter rewrote: leave it and read on
+                }
+                int end = found + s.words[j].length();
+                at = end;
+                while (end < lower.length() && lower.charAt(end) == ' ') {
+                    end++;
+                }
+                after[j] = end < lower.length() && ",;:.".indexOf(lower.charAt(end)) >= 0;
+            }
+            s.punctuationAfter = after;
+        }
+        return s.punctuationAfter[k];
+    }
+
+    /** Where a whole word starts at or soon after {@code from} (within a few characters of separators), or -1. */
+    private static int wordAt(String lower, String word, int from) {
+        for (int at = lower.indexOf(word, from); at >= 0 && at - from <= MAX_GAP; at = lower.indexOf(word, at + 1)) {
+            int end = at + word.length();
+            if ((at == 0 || !Character.isLetterOrDigit(lower.charAt(at - 1)))
+                    && (end == lower.length() || !Character.isLetterOrDigit(lower.charAt(end)))) {
+                return at;
+            }
+        }
+        return -1;
+    }
+
+    /** The most characters (spaces, punctuation, bullets) between one word of a sentence and the next. */
+    private static final int MAX_GAP = 12;
+
+    /** "later", "ago" or a count of time ("six months") within {@code span} words from {@code from}: looking back. */
+    private static boolean laterWithin(Sentence s, int from, int span) {
+        for (int j = from; j < Math.min(s.words.length, from + span); j++) {
+            if (s.words[j].equals("later") || s.words[j].equals("ago")
+                    || number(s, j) && j + 1 < s.words.length && Grammar.isTimeNoun(s.words[j + 1].replaceAll("s$", ""))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A number at {@code k}, in digits or words ("2024", "six"). */
+    private static boolean number(Sentence s, int k) {
+        return k < s.words.length && (s.flags[k] & (Lexicon.NUMBER | Lexicon.WORD_NUMBER)) != 0;
+    }
+
+    /** A workplace named within {@code span} words after {@code at}: "joined the payments data team". */
+    private static boolean placeWithin(Sentence s, int at, int span) {
+        String[] w = s.words;
+        boolean determiner = false;
+        for (int j = at + 1; j < Math.min(w.length, at + 1 + span); j++) {
+            determiner |= PLACE_DETERMINERS.contains(w[j]);
+            // "the payments data team", not "project billing exports" or "the company dimension": the place ends its phrase
+            if (PLACES.contains(w[j]) && determiner && (j + 1 == w.length || AFTER_PLACE.contains(w[j + 1])
+                    || punctuationAfter(s, j))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static final Set<String> PLACE_DETERMINERS = Set.of("the", "a", "an", "my", "our", "their", "his", "her",
+            "another", "that", "its");
+    /** Words that can follow a workplace that ends its noun phrase: "the platform team in June", "a new team, and". */
+    private static final Set<String> AFTER_PLACE = Set.of("in", "at", "as", "on", "for", "and", "to", "from", "after",
+            "when", "where", "which", "that", "i", "we", "she", "he", "they", "it", "there", "full", "last", "this",
+            "about", "around", "before", "until", "so", "but", "then", "with", "over", "under");
+}
