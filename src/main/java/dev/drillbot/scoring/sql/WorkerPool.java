@@ -146,6 +146,11 @@ final class WorkerPool implements AutoCloseable {
             return List.of(new Sandbox.Failed(Sandbox.Why.ERROR, "the grader could not load this question"));
         }
 
+        /** The leased process's id (for tests that stop or kill exactly the process this grade uses). */
+        long pid() {
+            return live().process.pid();
+        }
+
         /** The leased worker, or a fresh one if it was killed during this grade. */
         private Worker live() {
             if (!worker.alive()) {

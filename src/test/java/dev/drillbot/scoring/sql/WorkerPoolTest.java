@@ -27,7 +27,7 @@ class WorkerPoolTest {
                 assertThat(lease.run(p, 0, "SELECT count(*) FROM products", 10, new Deadline(2000)))
                         .isInstanceOf(Sandbox.Rows.class);
                 seen.addAll(pool.dirs());
-                first = pool.pids().get(0);
+                first = lease.pid();
                 assertThat(Files.list(seen.get(0)).map(f -> f.getFileName().toString()))
                         .anyMatch(n -> n.startsWith("libduckdb_java")); // unpacked in the process's own directory
                 ProcessHandle process = ProcessHandle.of(first).orElseThrow();
@@ -102,8 +102,9 @@ class WorkerPoolTest {
             // a process that stops answering (stopped from outside) is killed at the deadline plus the grace
             try (WorkerPool.Lease lease = PreparedQuestion.lease(pool)) {
                 assertThat(lease.load(p)).isNull();
-                long pid = pool.pids().get(0);
+                long pid = lease.pid();
                 assertThat(new ProcessBuilder("kill", "-STOP", String.valueOf(pid)).start().waitFor()).isZero();
+                awaitStopped(pid);
                 long start = System.nanoTime();
                 Sandbox.Outcome o = lease.run(p, 0, "SELECT 1", 10, new Deadline(300));
                 long millis = (System.nanoTime() - start) / 1_000_000;
@@ -124,7 +125,7 @@ class WorkerPoolTest {
             // one killed from outside during a query
             try (WorkerPool.Lease lease = PreparedQuestion.lease(pool)) {
                 assertThat(lease.load(p)).isNull();
-                ProcessHandle process = ProcessHandle.of(pool.pids().get(0)).orElseThrow();
+                ProcessHandle process = ProcessHandle.of(lease.pid()).orElseThrow();
                 java.util.concurrent.CompletableFuture.delayedExecutor(200, java.util.concurrent.TimeUnit.MILLISECONDS)
                         .execute(process::destroyForcibly);
                 assertThat(lease.run(p, 0, "SELECT count(*) FROM range(1000000000000)", 10, new Deadline(5000)))
@@ -154,5 +155,35 @@ class WorkerPoolTest {
             assertThat(lease.load(p)).isNull();
             return lease.runAll(p, "SELECT 1", 10, new Deadline(2000)).get(0);
         }
+    }
+
+    /**
+     * Waits until every thread of the process is stopped. kill(2) returns once the stop is pending: the thread that
+     * takes it stops the others only when it next runs, so on a busy machine the process's reader thread could still
+     * answer one request in between (seen in CI as "SELECT 1" returning rows).
+     */
+    private static void awaitStopped(long pid) throws Exception {
+        Path tasks = Path.of("/proc", String.valueOf(pid), "task");
+        if (!Files.isDirectory(tasks)) {
+            return; // no /proc: nothing to wait on
+        }
+        long end = System.nanoTime() + 10_000_000_000L;
+        while (System.nanoTime() < end) {
+            boolean all = true;
+            try (var ts = Files.list(tasks)) {
+                for (Path t : ts.toList()) {
+                    String stat = Files.readString(t.resolve("stat"));
+                    char state = stat.charAt(stat.lastIndexOf(')') + 2);
+                    all &= state == 'T' || state == 't';
+                }
+            } catch (java.io.IOException e) {
+                all = false; // a thread ended while we looked: look again
+            }
+            if (all) {
+                return;
+            }
+            Thread.onSpinWait();
+        }
+        throw new AssertionError("process " + pid + " did not stop within 10 s");
     }
 }
