@@ -311,7 +311,7 @@ final class AnswerAnalysis {
             s.real = (w.length >= minWords || shortClause || s.beforeAfter && w.length >= MIN_MEASURED_WORDS) && !s.stuffed
                     && !s.repeated && !s.echo && (s.grammar.finite() || s.beforeAfter);
             classifyActor(s, lex, sentences.isEmpty() ? null : sentences.get(sentences.size() - 1));
-            s.claim = s.actor == Actor.I && !s.beforeAfter && StepReading.claim(s);
+            s.claim = s.actor == Actor.I && (!s.beforeAfter && StepReading.claim(s) || StepReading.claimDatesOutcome(s));
             s.effort = EFFORT.matcher(s.text).lookingAt();
             s.label = s.label != null ? s.label : heading;
             heading = null;
@@ -1291,11 +1291,44 @@ final class AnswerAnalysis {
     static boolean outcomeTail(String text) {
         String t = text.strip();
         int cut = Math.max(Math.max(t.lastIndexOf(", and "), t.lastIndexOf("; ")), t.lastIndexOf(", so "));
-        if (cut < 0) {
+        return cut >= 0 && measuredThing(t.substring(cut).toLowerCase(java.util.Locale.ROOT)
+                .replaceFirst("^[,;]\\s*(and |so )?\\s*", ""));
+    }
+
+    /**
+     * Whether the clause after the comma at word {@code from} opens on a thing and tells what it then did, in the past:
+     * "After I switched the defaults to a 2 TB quota, the monthly bill settled at $19k", "After I walked them through it,
+     * the managers opened their Monday calls with the dashboard again" ({@link StepReading#stepThenOutcome}): read as
+     * the same two sentences would be, "I walked them through it. The managers opened ...".
+     */
+    static boolean thingClauseFrom(Sentence s, int from) {
+        String[] w = s.words;
+        int first = from < w.length && (w[from].equals("then") || w[from].equals("now")) ? from + 1 : from;
+        if (first + 2 >= w.length) {
             return false;
         }
-        String tail = t.substring(cut).toLowerCase(java.util.Locale.ROOT).replaceFirst("^[,;]\\s*(and |so )?\\s*", "");
-        String[] w = tail.split("[^a-z0-9%]+");
+        // "the bill", "our ticket queue"; or a bare noun phrase whose past verb soon follows: "basket size went back"
+        boolean thing = THING_SUBJECT.contains(w[first]);
+        int reach = thing ? w.length : Math.min(w.length, first + 4);
+        // (or a word the dictionary does not know: "ROAS settled back at 2.3")
+        if (!thing && ((s.tags[first] & (Morphology.NOUN | Morphology.ADJ)) == 0 && (s.tags[first] & Morphology.KNOWN) != 0
+                || (s.tags[first] & (Morphology.PRON | Morphology.PROPER | Morphology.DET)) != 0)) {
+            return false;
+        }
+        for (int k = first + 1; k < reach; k++) {
+            if ((s.flags[k] & Lexicon.FIRST_PERSON) != 0) {
+                return false; // "After I joined, the first thing I did was ...": my step again
+            }
+            if ((s.tags[k] & Morphology.VBD) != 0 || thing && (s.flags[k] & Lexicon.NUMBER) != 0) {
+                return true; // its past verb, or a number: "the bill settled at £17.5k", "the run 12 minutes"
+            }
+        }
+        return false;
+    }
+
+    /** A clause that opens on a thing (not I, we or a person) and measures it: "the metric came back to within 1%". */
+    private static boolean measuredThing(String clause) {
+        String[] w = clause.split("[^a-z0-9%]+");
         if (w.length < 4) {
             return false;
         }
@@ -1406,7 +1439,7 @@ final class AnswerAnalysis {
     private void assignParts(Lexicon lex) {
         boolean retold = presentNarrative();
         for (Sentence s : sentences) {
-            s.outcomeTail = s.real && s.actor == Actor.I && outcomeTail(s.text);
+            s.outcomeTail = s.real && s.actor == Actor.I && (outcomeTail(s.text) || StepReading.stepThenOutcome(s));
         }
         int lastAction = -1;
         for (Sentence s : sentences) {
@@ -1525,7 +1558,7 @@ final class AnswerAnalysis {
             } else if (s.has(lex.taskCuesId) && !actionSeen && !(decisionsAreSteps && action && s.actor == Actor.I && s.past)) {
                 s.part = Part.TASK;
             } else if (!actionSeen && !(sceneStep && action && s.actor == Actor.I && !s.hypothetical && mainClauseMine(s))
-                    && (s.has(lex.situationCuesId) && !(action && (s.position >= 2 || !first && s.actor == Actor.I && mainClauseMine(s)))
+                    && (situationCue(s, lex) && !(action && (s.position >= 2 || !first && s.actor == Actor.I && mainClauseMine(s)))
                             || s.hypothetical || first && setsScene(s))) {
                 // past the opening, "I presented it at our team meeting" is a step, whatever cue it holds
                 s.part = Part.SITUATION;
@@ -1542,6 +1575,15 @@ final class AnswerAnalysis {
                 actionSeen = true;
             }
         }
+    }
+
+    /** A cue that sets the scene ("When I joined the team"), unless its "joined" joins data ("joined exports to jobs"). */
+    private static boolean situationCue(Sentence s, Lexicon lex) {
+        if (!s.has(lex.situationCuesId)) {
+            return false;
+        }
+        int end = s.end(lex.situationCuesId);
+        return !(end > 0 && StepReading.dataJoin(s, end - 1));
     }
 
     /** The sentence opens on a thing's own past verb: "The bucket disappeared ..., and I added ...". */

@@ -21,6 +21,57 @@ final class StepReading {
     }
 
     /**
+     * "After I took full ownership of the problem, the backlog fell from 140 to 12": my only part is a claim, whatever the
+     * clause after it measures.
+     */
+    static boolean claimDatesOutcome(Sentence s) {
+        int verb = afterMyVerb(s);
+        if (verb < 0 || !claimsAt(s, verb) && !claimOnlyUntilComma(s, verb) || s.grammar.subject == null) {
+            return false;
+        }
+        boolean main = false;
+        for (int k = verb + 1; k < s.words.length; k++) {
+            main |= punctuationAfter(s, k - 1);
+            if (main && s.grammar.subject[k] == Grammar.MINE) {
+                return false; // "After I took charge, I rebuilt the loader": a step follows
+            }
+        }
+        return main;
+    }
+
+    /** Whether every word from {@code verb} to the first comma is a claim word or glue: "Once I made sure it got done,". */
+    private static boolean claimOnlyUntilComma(Sentence s, int verb) {
+        int claims = 0;
+        for (int k = verb; k < s.words.length; k++) {
+            if ((s.flags[k] & Lexicon.CLAIM_WORD) != 0) {
+                claims++;
+            } else if ((s.tags[k] & (Morphology.PRON | Morphology.DET | Morphology.PREP | Morphology.CONJ)) == 0
+                    && (s.flags[k] & Lexicon.FUNCTION) == 0) {
+                return false;
+            }
+            if (punctuationAfter(s, k)) {
+                return claims > 0;
+            }
+        }
+        return false;
+    }
+
+    /** The verb of my clause in "After I ...", "Once I'd ...", "As soon as I had ...", or -1. */
+    private static int afterMyVerb(Sentence s) {
+        String[] w = s.words;
+        int k = w.length > 2 && (w[0].equals("after") || w[0].equals("once")) ? 1
+                : w.length > 4 && w[0].equals("as") && w[1].equals("soon") && w[2].equals("as") ? 3 : -1;
+        if (k < 0 || !w[k].equals("i") && !w[k].equals("i'd")) {
+            return -1;
+        }
+        // "Once I had moved", "After I have added" (the participle is the step; "Once I had the team re-run it" is not
+        // a perfect: "had" is the step)
+        int verb = w[k].equals("i") && k + 2 < w.length && (w[k + 1].equals("had") || w[k + 1].equals("have"))
+                && (s.tags[k + 2] & Morphology.VBN) != 0 ? k + 2 : k + 1;
+        return verb < w.length ? verb : -1;
+    }
+
+    /**
      * Whether every word that could name what I did is a word of a claim ({@code claim_words}): "I stepped in and took
      * full responsibility for it". A number, a name or any other noun, verb or adjective is a step told.
      */
@@ -53,7 +104,12 @@ final class StepReading {
     private static final Map<String, Set<String>> CLAIM_VERBS = Map.ofEntries(
             Map.entry("owned", Set.of()), Map.entry("championed", Set.of()),
             Map.entry("spearheaded", Set.of()),
-            Map.entry("took", Set.of("charge", "ownership", "responsibility", "accountability")),
+            Map.entry("took", Set.of("charge", "ownership", "responsibility", "accountability", "lead")),
+            // hostile rounds 23 and 26: the same claims in other verbs
+            Map.entry("assumed", Set.of("ownership", "responsibility", "accountability")),
+            Map.entry("accepted", Set.of("ownership", "responsibility", "accountability")),
+            Map.entry("embraced", Set.of("ownership", "responsibility", "accountability")),
+            Map.entry("held", Set.of("myself")),
             Map.entry("believed", Set.of("in")),
             Map.entry("kept", Set.of("word", "promise")),
             Map.entry("stood", Set.of("ground")),
@@ -87,28 +143,65 @@ final class StepReading {
             if (who[k] != Grammar.MINE && !implied || implied && (s.flags[k] & Lexicon.CLAIM_WORD) != 0) {
                 continue; // ("got it sorted": the participle claims too)
             }
-            if (CLAIM_WHEN_EMPTY.contains(s.words[k]) && claimFollows(s, k)) {
-                claims += implied ? 0 : 1;
-                continue;
-            }
-            if (s.words[k].equals("saw") && k + 2 < s.words.length && s.words[k + 2].equals("through")) {
-                claims += implied ? 0 : 1; // "saw it through"
-                continue;
-            }
-            if (s.words[k].equals("stepped") && k + 1 < s.words.length && STEPPING.contains(s.words[k + 1])
-                    && (k + 2 == s.words.length || AFTER_STEPPING.contains(s.words[k + 2]))) {
-                claims += implied ? 0 : 1;
-                continue;
-            }
-            Set<String> follow = CLAIM_VERBS.get(s.words[k]);
-            int at = k + 1 < s.words.length && CLAIM_FILLERS.contains(s.words[k + 1]) ? k + 2 : k + 1;
-            if (follow == null || !follow.isEmpty() && (at >= s.words.length || !follows(follow, s.words[at]))) {
+            if (!claimsAt(s, k)) {
                 return false;
             }
             claims += implied ? 0 : 1;
         }
         return claims > 0;
     }
+
+    /** Whether the verb at {@code k} claims rather than tells a step: "took full responsibility", "saw it through". */
+    private static boolean claimsAt(Sentence s, int k) {
+        if (CLAIM_WHEN_EMPTY.contains(s.words[k]) && claimFollows(s, k)) {
+            return true;
+        }
+        if (s.words[k].equals("saw") && k + 2 < s.words.length && s.words[k + 2].equals("through")) {
+            return true; // "saw it through"
+        }
+        if (s.words[k].equals("stepped") && k + 1 < s.words.length && STEPPING.contains(s.words[k + 1])
+                && (k + 2 == s.words.length || AFTER_STEPPING.contains(s.words[k + 2]))) {
+            return true;
+        }
+        if (s.words[k].equals("owned") && k + 1 < s.words.length && s.words[k + 1].equals("up")) {
+            return false; // "owned up to the snapshot change": an admission, told to someone
+        }
+        Set<String> follow = CLAIM_VERBS.get(s.words[k]);
+        int at = k + 1 < s.words.length && CLAIM_FILLERS.contains(s.words[k + 1]) ? k + 2 : k + 1;
+        return follow != null && (follow.isEmpty() || at < s.words.length && follows(follow, s.words[at]));
+    }
+
+    /**
+     * Whether a sentence tells my step as when a thing then changed: "After I salted the join key into 16 buckets, the
+     * skewed stage finished in 12 minutes", "Once I'd moved the jobs, the monthly bill settled at £17.5k".
+     * Not when what I did is a claim ("After I took full ownership, the backlog fell"), my coming or going ("After I
+     * joined", "Once I was promoted", "After I took over the team") or no step at all ("After I got settled in").
+     */
+    static boolean stepThenOutcome(Sentence s) {
+        String[] w = s.words;
+        int verb = afterMyVerb(s);
+        if (verb < 0) {
+            return false;
+        }
+        int k = verb - (w[verb - 1].equals("had") || w[verb - 1].equals("have") ? 2 : 1); // the "I"
+        // a past verb, or one the dictionary does not know that reads like one ("re-keyed")
+        boolean past = (s.tags[verb] & (Morphology.VBD | Morphology.VBN)) != 0
+                || (s.tags[verb] & Morphology.KNOWN) == 0 && w[verb].endsWith("ed");
+        if (!past || NO_STEP.contains(w[verb])
+                || w[verb].equals("took") && verb + 1 < w.length && w[verb + 1].equals("over")
+                || claimsAt(s, verb) || claimOnlyUntilComma(s, verb) || comingOrGoing(s, k, verb)) {
+            return false;
+        }
+        for (int j = verb; j < w.length - 1; j++) {
+            if (punctuationAfter(s, j)) {
+                return AnswerAnalysis.thingClauseFrom(s, j + 1);
+            }
+        }
+        return false;
+    }
+
+    /** Verbs of being, becoming and arriving: "Once I was promoted", "After I became the cost contact", "got settled in". */
+    private static final Set<String> NO_STEP = Set.of("was", "were", "became", "felt", "arrived", "inherited");
 
     /** Whether the words after {@code k}, up to the next "and", "but" or "then", are all words of a claim or glue. */
     private static boolean claimFollows(Sentence s, int k) {
@@ -149,6 +242,9 @@ final class StepReading {
             "around", "after", "shortly", "soon",
             // or the next clause's subject, with no comma between: "By the time I left she had run eight weeks"
             "she", "he", "they", "we", "there", "everyone", "nobody");
+    /** "was promoted", "got settled in": what became of me, no step. */
+    private static final Set<String> STATES = Set.of("promoted", "hired", "settled", "transferred", "assigned", "made",
+            "moved", "reorganised", "reorganized", "onboarded", "brought", "handed", "given");
     /** "moved teams", "changed jobs": another workplace, no thing moved. */
     private static final Set<String> MOVES = Set.of("teams", "jobs", "roles", "companies", "departments", "groups");
 
@@ -175,13 +271,19 @@ final class StepReading {
         String after = verb + 2 < w.length && !next.isEmpty() && !punctuationAfter(s, verb + 1) ? w[verb + 2] : "";
         return switch (w[verb]) {
             case "left" -> next.isEmpty() || AFTER_LEAVING.contains(next) || number(s, verb + 1) || placeWithin(s, verb, 3);
-            case "joined" -> placeWithin(s, verb, 4);
+            case "joined" -> next.isEmpty() || placeWithin(s, verb, 4);
+            // becoming something, being made it, settling in: "After I became the cost contact", "Once I was promoted"
+            case "became" -> true;
+            case "was" -> STATES.contains(next);
+            case "started", "began" -> next.isEmpty() || next.equals("at") || next.equals("in") || next.equals("there")
+                    || next.equals("attending");
+            case "inherited" -> true;
             case "moved", "transferred" -> next.equals("on") || next.equals("away") || MOVES.contains(next)
                     || (next.equals("to") || next.equals("over") || next.equals("across")) && placeWithin(s, verb, 5);
             case "changed", "switched" -> MOVES.contains(next);
             case "rotated" -> next.equals("off") || next.equals("onto") || next.equals("out") && (after.isEmpty() || after.equals("of"));
             case "rolled" -> next.equals("off");
-            case "came", "got" -> next.equals("back") && (after.isEmpty() || after.equals("from") || after.equals("in")
+            case "came", "got" -> w[verb].equals("got") && STATES.contains(next) || next.equals("back") && (after.isEmpty() || after.equals("from") || after.equals("in")
                     || after.equals("after") || AFTER_LEAVING.contains(after));
             case "returned" -> next.equals("from") || next.isEmpty();
             case "went" -> next.equals("on") && (after.equals("leave") || after.equals("holiday") || after.equals("vacation")
@@ -256,13 +358,42 @@ final class StepReading {
         for (int j = at + 1; j < Math.min(w.length, at + 1 + span); j++) {
             determiner |= PLACE_DETERMINERS.contains(w[j]);
             // "the payments data team", not "project billing exports" or "the company dimension": the place ends its phrase
-            if (PLACES.contains(w[j]) && determiner && (j + 1 == w.length || AFTER_PLACE.contains(w[j + 1])
+            boolean place = PLACES.contains(w[j]) || w[j].equals("up") && w[j - 1].equals("start"); // "the start-up"
+            if (place && determiner && (j + 1 == w.length || AFTER_PLACE.contains(w[j + 1])
                     || punctuationAfter(s, j))) {
                 return true;
             }
         }
         return false;
     }
+
+    /**
+     * Whether the "joined" at {@code verb} joins data rather than a team: "When I joined project billing exports to the
+     * job metadata, ..." (a step), not "When I joined the platform team in 2022" or "When I joined as an analyst".
+     */
+    static boolean dataJoin(Sentence s, int verb) {
+        String[] w = s.words;
+        if (!w[verb].equals("joined") || verb + 2 >= w.length || punctuationAfter(s, verb) || JOINED_PEOPLE.contains(w[verb + 1])
+                || !JOINED_DATA.contains(w[verb + 1]) && (s.tags[verb + 1] & (Morphology.NOUN | Morphology.ADJ)) == 0
+                || placeWithin(s, verb, 6)) {
+            return false;
+        }
+        for (int j = verb + 2; j < Math.min(w.length - 1, verb + 7); j++) {
+            if (JOIN_PREPOSITIONS.contains(w[j])) {
+                return true;
+            }
+            if ((s.tags[j] & Morphology.KNOWN) == 0 || (s.tags[j] & Morphology.PROPER) != 0 || punctuationAfter(s, j)) {
+                return false; // "joined Acme on Monday": a name is a workplace
+            }
+        }
+        return false;
+    }
+
+    private static final Set<String> JOIN_PREPOSITIONS = Set.of("to", "with", "onto", "against");
+    /** Determiners that can open the data joined ("joined the job history to ..."); "joined up with", "joined in" are people. */
+    private static final Set<String> JOINED_PEOPLE = Set.of("up", "in", "forces", "hands", "as");
+    private static final Set<String> JOINED_DATA = Set.of("the", "our", "each", "every", "both", "all", "its", "their", "that",
+            "those", "these", "this");
 
     private static final Set<String> PLACE_DETERMINERS = Set.of("the", "a", "an", "my", "our", "their", "his", "her",
             "another", "that", "its");

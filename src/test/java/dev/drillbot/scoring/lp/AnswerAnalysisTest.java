@@ -315,6 +315,37 @@ class AnswerAnalysisTest {
         assertThat(AnswerAnalysis.outcomeTail("I split the job in two; the second half now runs in 9 minutes.")).isTrue();
     }
 
+    @ParameterizedTest(name = "\"{0}\" tells my step and what then happened: {1}")
+    @CsvSource(delimiter = '|', value = {
+        "After I salted the join key into 16 buckets, the skewed stage finished in 12 minutes instead of four hours.|true",
+        "Once I'd moved the last of the explores over, the monthly bill settled at £17.5k.|true",
+        "As soon as I had switched the defaults to a 2 TB quota, the bill settled at $19k.|true",
+        "After I walked them through it, the managers opened their Monday calls with the dashboard again.|true",
+        // a claim, a coming and going, what I found, or my next step is not
+        "After I took full ownership, the backlog fell from 140 to 12.|false",
+        "After I joined, the bill fell from $88k to $51k.|false",
+        "When I profiled the job, the shuffle took 80% of the run.|false",
+        "After I fixed the join, I rebuilt the 14 affected days.|false"})
+    void stepThenOutcome(String text, boolean outcome) {
+        assertThat(StepReading.stepThenOutcome(one(text))).isEqualTo(outcome);
+    }
+
+    @Test
+    @DisplayName("a story whose Result sits in 'After I ..., the bill settled at $19k' has a Result")
+    void outcomeInsideMyStepSentence() {
+        String story = "In 2023 our BigQuery bill reached $48k a month and nobody could say why. When I joined project billing"
+                + " exports to the job metadata, 70% of the spend traced to one Looker explore that re-scanned a 9 TB table."
+                + " I rebuilt that explore on a 40 GB daily aggregate. After I switched project defaults to a 2 TB per-user"
+                + " daily quota, the monthly bill settled at $19k.";
+        AnswerAnalysis a = new AnswerAnalysis(story, LEX, RUBRIC);
+        // "When I joined X to Y" joins data: a step, not the scene of a new job
+        assertThat(a.sentences.get(1).part).isEqualTo(AnswerAnalysis.Part.ACTION);
+        assertThat(a.sentences.get(3).part).isEqualTo(AnswerAnalysis.Part.RESULT);
+        // "When I joined the team" still sets the scene
+        assertThat(new AnswerAnalysis("When I joined the platform team in 2022, the nightly load failed twice a week."
+                + " I rewrote it.", LEX, RUBRIC).sentences.get(0).part).isEqualTo(AnswerAnalysis.Part.SITUATION);
+    }
+
     @Test
     @DisplayName("a short, dense result sentence is the Result, not keyword stuffing: a measurement's units are content")
     void denseResultIsReal() {
@@ -890,7 +921,12 @@ class AnswerAnalysisTest {
         "I took the charge and refund tables apart row by row.|false",
         "I put the name and email columns behind a masking policy.|false",
         "I stepped up shuffle partitions to 2,000.|false",
-        "I owned the fix myself: that explore now reads a 40 GB daily aggregate.|false"})
+        "I owned the fix myself: that explore now reads a 40 GB daily aggregate.|false",
+        // a claim that only dates an outcome claims it (hostile round 25); owning up is an admission, not a claim
+        "After I took full ownership of the problem, the backlog fell from 140 tickets to 12.|true",
+        "Once I made sure it got done, the SLA breaches went to zero.|true",
+        "After I took charge, I rebuilt the loader with a MERGE on load_id.|false",
+        "As soon as I owned up to the snapshot change, the retention team started bringing their questions to me.|false"})
     void claimsAreNoSteps(String text, boolean claim) {
         assertThat(one(text).claim).isEqualTo(claim);
     }
@@ -929,7 +965,12 @@ class AnswerAnalysisTest {
         "After I changed role grants on the raw schema, the analysts lost access to the PII columns.|true",
         "When I left that join out, the totals matched the ledger.|true",
         "When I checked in on the loader logs, the retries were all from one partner.|true",
-        "After I rotated out the stale bucket key, the nightly copy failed loudly instead of silently.|true"})
+        "After I rotated out the stale bucket key, the nightly copy failed loudly instead of silently.|true",
+        // hostile round 25: arriving, becoming and being made something date what happened; they are no step
+        "After I joined, the monthly AWS bill fell from $88k to $51k.|false",
+        "As soon as I became the team's cost contact, the budget variance went to 0%.|false",
+        "After I got settled in, the idle EC2 fleet shrank to 14 instances.|false",
+        "Once I started attending the cost review, the Athena scan volume dropped by 45%.|false"})
     void myComingsAndGoingsAreNoSteps(String text, boolean step) {
         assertThat(one(text).actor == AnswerAnalysis.Actor.I).isEqualTo(step);
     }
