@@ -83,7 +83,10 @@ public final class LpScoringBenchmark {
                 new String[] {"1,000 relative clauses", "he wrote a runbook " + "that I use and a runbook ".repeat(790) + "too."},
                 // my comings and goings look ahead for a workplace and back through the text for a comma (2026-12-07)
                 new String[] {"680 comings and goings", "when I joined the team priya ".repeat(680) + "won."},
-                new String[] {"640 claims", "I took full responsibility and ".repeat(640) + "won."});
+                new String[] {"640 claims", "I took full responsibility and ".repeat(640) + "won."},
+                // "After I <step>, the <thing> ..." reads my clause, then the clause after its comma (2026-12-07)
+                new String[] {"one 'After I' clause, 1,100 outcomes", "After I took full ownership, " + "the backlog fell, ".repeat(1100) + "won."},
+                new String[] {"400 'After I' sentences", "After I took full ownership, the backlog fell 10. ".repeat(400)});
         for (String[] t : texts) {
             if (t[1].length() > 20_000) {
                 throw new IllegalStateException(t[0] + " is longer than the bot accepts: " + t[1].length());

@@ -26,7 +26,7 @@ final class StepReading {
      */
     static boolean claimDatesOutcome(Sentence s) {
         int verb = afterMyVerb(s);
-        if (verb < 0 || !claimsAt(s, verb) && !claimOnlyUntilComma(s, verb) || s.grammar.subject == null) {
+        if (verb < 0 || !myClauseClaims(s, verb) || s.grammar.subject == null) {
             return false;
         }
         boolean main = false;
@@ -37,6 +37,11 @@ final class StepReading {
             }
         }
         return main;
+    }
+
+    /** Whether my clause, from its verb to the first comma, claims: "After I took full ownership,", "Once I made sure it got done,". */
+    private static boolean myClauseClaims(Sentence s, int verb) {
+        return claimsAt(s, verb) || claimOnlyUntilComma(s, verb);
     }
 
     /** Whether every word from {@code verb} to the first comma is a claim word or glue: "Once I made sure it got done,". */
@@ -189,7 +194,7 @@ final class StepReading {
                 || (s.tags[verb] & Morphology.KNOWN) == 0 && w[verb].endsWith("ed");
         if (!past || NO_STEP.contains(w[verb])
                 || w[verb].equals("took") && verb + 1 < w.length && w[verb + 1].equals("over")
-                || claimsAt(s, verb) || claimOnlyUntilComma(s, verb) || comingOrGoing(s, k, verb)) {
+                || myClauseClaims(s, verb) || comingOrGoing(s, k, verb)) {
             return false;
         }
         for (int j = verb; j < w.length - 1; j++) {
@@ -283,8 +288,9 @@ final class StepReading {
             case "changed", "switched" -> MOVES.contains(next);
             case "rotated" -> next.equals("off") || next.equals("onto") || next.equals("out") && (after.isEmpty() || after.equals("of"));
             case "rolled" -> next.equals("off");
-            case "came", "got" -> w[verb].equals("got") && STATES.contains(next) || next.equals("back") && (after.isEmpty() || after.equals("from") || after.equals("in")
-                    || after.equals("after") || AFTER_LEAVING.contains(after));
+            case "came", "got" -> w[verb].equals("got") && STATES.contains(next)
+                    || next.equals("back") && (after.isEmpty() || after.equals("from") || after.equals("in")
+                            || after.equals("after") || AFTER_LEAVING.contains(after));
             case "returned" -> next.equals("from") || next.isEmpty();
             case "went" -> next.equals("on") && (after.equals("leave") || after.equals("holiday") || after.equals("vacation")
                     || after.equals("parental") || after.equals("sick"));
@@ -373,7 +379,8 @@ final class StepReading {
      */
     static boolean dataJoin(Sentence s, int verb) {
         String[] w = s.words;
-        if (!w[verb].equals("joined") || verb + 2 >= w.length || punctuationAfter(s, verb) || JOINED_PEOPLE.contains(w[verb + 1])
+        if (!w[verb].equals("joined") || verb + 2 >= w.length || punctuationAfter(s, verb)
+                || JOINED_PEOPLE.contains(w[verb + 1])
                 || !JOINED_DATA.contains(w[verb + 1]) && (s.tags[verb + 1] & (Morphology.NOUN | Morphology.ADJ)) == 0
                 || placeWithin(s, verb, 6)) {
             return false;
@@ -390,8 +397,9 @@ final class StepReading {
     }
 
     private static final Set<String> JOIN_PREPOSITIONS = Set.of("to", "with", "onto", "against");
-    /** Determiners that can open the data joined ("joined the job history to ..."); "joined up with", "joined in" are people. */
+    /** "joined up with", "joined in", "joined forces with", "joined as an analyst": joining people. */
     private static final Set<String> JOINED_PEOPLE = Set.of("up", "in", "forces", "hands", "as");
+    /** Determiners that can open the data joined: "joined the job history to the deploy log". */
     private static final Set<String> JOINED_DATA = Set.of("the", "our", "each", "every", "both", "all", "its", "their", "that",
             "those", "these", "this");
 
