@@ -41,7 +41,17 @@ final class StepReading {
 
     /** Whether my clause, from its verb to the first comma, claims: "After I took full ownership,", "Once I made sure it got done,". */
     private static boolean myClauseClaims(Sentence s, int verb) {
-        return claimsAt(s, verb) || claimOnlyUntilComma(s, verb);
+        return claimsAt(s, verb) && !stepBeforeComma(s, verb) || claimOnlyUntilComma(s, verb);
+    }
+
+    /** Whether another past verb follows the claim in my clause: "Once I owned the export script and replaced the writer,". */
+    private static boolean stepBeforeComma(Sentence s, int verb) {
+        for (int k = verb + 1; k < s.words.length && !punctuationAfter(s, k - 1); k++) {
+            if ((s.tags[k] & Morphology.VBD) != 0 && (s.flags[k] & Lexicon.CLAIM_WORD) == 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Whether every word from {@code verb} to the first comma is a claim word or glue: "Once I made sure it got done,". */
@@ -173,6 +183,9 @@ final class StepReading {
         }
         Set<String> follow = CLAIM_VERBS.get(s.words[k]);
         int at = k + 1 < s.words.length && CLAIM_FILLERS.contains(s.words[k + 1]) ? k + 2 : k + 1;
+        if (s.words[k].equals("put") && at == k + 1) {
+            return false; // "put my name on it" claims; "put name normalisation in front of the matcher" is a step
+        }
         return follow != null && (follow.isEmpty() || at < s.words.length && follows(follow, s.words[at]));
     }
 
@@ -228,7 +241,9 @@ final class StepReading {
             return true;
         }
         for (String x : words) {
-            if (x.length() >= 6 && word.length() >= 6 && word.regionMatches(0, x, 0, 6)) {
+            // a misspelling ("responsibilty"), not another word that starts alike ("accounts", "chargebacks")
+            if (x.length() >= 6 && word.length() >= 6 && Math.abs(word.length() - x.length()) <= 2
+                    && word.regionMatches(0, x, 0, 6)) {
                 return true;
             }
         }
@@ -250,6 +265,9 @@ final class StepReading {
     /** "was promoted", "got settled in": what became of me, no step. */
     private static final Set<String> STATES = Set.of("promoted", "hired", "settled", "transferred", "assigned", "made",
             "moved", "reorganised", "reorganized", "onboarded", "brought", "handed", "given");
+    /** What can follow "changed teams" that ends my move: "changed teams in 2023", "changed jobs and ...". */
+    private static final Set<String> AFTER_MOVING = Set.of("in", "at", "and", "after", "when", "last", "that", "this",
+            "early", "late", "twice", "again", "i", "we", "she", "he", "they");
     /** "moved teams", "changed jobs": another workplace, no thing moved. */
     private static final Set<String> MOVES = Set.of("teams", "jobs", "roles", "companies", "departments", "groups");
 
@@ -285,7 +303,8 @@ final class StepReading {
             case "inherited" -> true;
             case "moved", "transferred" -> next.equals("on") || next.equals("away") || MOVES.contains(next)
                     || (next.equals("to") || next.equals("over") || next.equals("across")) && placeWithin(s, verb, 5);
-            case "changed", "switched" -> MOVES.contains(next);
+            // "changed teams in 2023", not "changed roles for the 40 BI users" (grants)
+            case "changed", "switched" -> MOVES.contains(next) && (after.isEmpty() || AFTER_MOVING.contains(after));
             case "rotated" -> next.equals("off") || next.equals("onto") || next.equals("out") && (after.isEmpty() || after.equals("of"));
             case "rolled" -> next.equals("off");
             case "came", "got" -> w[verb].equals("got") && STATES.contains(next)

@@ -926,7 +926,12 @@ class AnswerAnalysisTest {
         "After I took full ownership of the problem, the backlog fell from 140 tickets to 12.|true",
         "Once I made sure it got done, the SLA breaches went to zero.|true",
         "After I took charge, I rebuilt the loader with a MERGE on load_id.|false",
-        "As soon as I owned up to the snapshot change, the retention team started bringing their questions to me.|false"})
+        "As soon as I owned up to the snapshot change, the retention team started bringing their questions to me.|false",
+        // hostile round 27: a step after the claim, or words that only start like a claim's, are steps
+        "Once I owned the export script and replaced the writer, the duplicates fell from 300 a day to zero.|false",
+        "After I took account of the bank holidays, the forecast error fell from 9% to 2%.|false",
+        "After I took chargebacks out of the revenue model, the gap closed to 0.3%.|false",
+        "I put name normalisation in front of the matcher.|false"})
     void claimsAreNoSteps(String text, boolean claim) {
         assertThat(one(text).claim).isEqualTo(claim);
     }
@@ -970,7 +975,9 @@ class AnswerAnalysisTest {
         "After I joined, the monthly AWS bill fell from $88k to $51k.|false",
         "As soon as I became the team's cost contact, the budget variance went to 0%.|false",
         "After I got settled in, the idle EC2 fleet shrank to 14 instances.|false",
-        "Once I started attending the cost review, the Athena scan volume dropped by 45%.|false"})
+        "Once I started attending the cost review, the Athena scan volume dropped by 45%.|false",
+        // "roles" of a warehouse are grants, not my job (hostile round 27)
+        "After I changed roles for the 40 BI users to a small warehouse, the bill fell from $9k to $4k.|true"})
     void myComingsAndGoingsAreNoSteps(String text, boolean step) {
         assertThat(one(text).actor == AnswerAnalysis.Actor.I).isEqualTo(step);
     }
