@@ -218,8 +218,11 @@ final class StepReading {
         return false;
     }
 
-    /** Verbs of being, becoming and arriving: "Once I was promoted", "After I became the cost contact", "got settled in". */
-    private static final Set<String> NO_STEP = Set.of("was", "were", "became", "felt", "arrived", "inherited");
+    /**
+     * Verbs of being and arriving that are no step whatever follows: "After I was on call, ...", "Once I arrived, ...".
+     * Becoming, inheriting, being promoted and settling in are my comings and goings ({@link #comingOrGoing}).
+     */
+    private static final Set<String> NO_STEP = Set.of("was", "were", "felt", "arrived");
 
     /** Whether the words after {@code k}, up to the next "and", "but" or "then", are all words of a claim or glue. */
     private static boolean claimFollows(Sentence s, int k) {

@@ -331,6 +331,26 @@ class AnswerAnalysisTest {
     }
 
     @Test
+    @DisplayName("word soups made of what the step rules look at ('after i'd', 'joined', 'took', 'roles', commas) are scored, never thrown on")
+    void stepRulesSurviveWordSoup() {
+        // the rules index around "I", its verb and the first comma: every short, cut-off or odd arrangement must hold
+        String[] words = {"after", "once", "as", "soon", "i", "i'd", "had", "have", "joined", "took", "owned", "up",
+            "ownership", "full", ",", ".", "the", "bill", "fell", "10", "became", "was", "promoted", "started", "in", "at",
+            "changed", "roles", "teams", "put", "my", "name", "and", "replaced", "it", "start-up", "with", "to", "forces",
+            "account", "chargebacks", "'", "-", "%", "$", "re-keyed", "settled", "got"};
+        LpScorer scorer = Answers.scorer();
+        var q = BlindSet.question("lp-ownership-01");
+        java.util.Random random = new java.util.Random(7);
+        for (int i = 0; i < 5000; i++) {
+            StringBuilder text = new StringBuilder();
+            for (int j = 1 + random.nextInt(14); j > 0; j--) {
+                text.append(words[random.nextInt(words.length)]).append(random.nextInt(5) == 0 ? "" : " ");
+            }
+            assertThat(scorer.score(q, text.toString()).total()).as(text.toString()).isBetween(0, 100);
+        }
+    }
+
+    @Test
     @DisplayName("a story whose Result sits in 'After I ..., the bill settled at $19k' has a Result")
     void outcomeInsideMyStepSentence() {
         String story = "In 2023 our BigQuery bill reached $48k a month and nobody could say why. When I joined project billing"
