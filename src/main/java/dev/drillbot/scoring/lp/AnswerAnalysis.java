@@ -1558,7 +1558,8 @@ final class AnswerAnalysis {
             } else if (s.has(lex.taskCuesId) && !actionSeen && !(decisionsAreSteps && action && s.actor == Actor.I && s.past)) {
                 s.part = Part.TASK;
             } else if (!actionSeen && !(sceneStep && action && s.actor == Actor.I && !s.hypothetical && mainClauseMine(s))
-                    && (situationCue(s, lex) && !(action && (s.position >= 2 || !first && s.actor == Actor.I && mainClauseMine(s)))
+                    && (situationCue(s, lex) && !(action && (s.position >= 2 || !first && s.actor == Actor.I
+                            && (mainClauseMine(s) || soThenMine(s))))
                             || s.hypothetical || first && setsScene(s))) {
                 // past the opening, "I presented it at our team meeting" is a step, whatever cue it holds
                 s.part = Part.SITUATION;
@@ -1644,6 +1645,30 @@ final class AnswerAnalysis {
     private static boolean mainClauseMine(Sentence s) {
         return s.grammar.subject != null && s.grammar.first >= 0 && s.grammar.subject[s.grammar.first] == Grammar.MINE
                 && !SUBORDINATORS.contains(s.words[0]);
+    }
+
+    /**
+     * Whether, after a clause about others or the thing, the sentence goes on "so I <did>": "Seller ops, pricing and tax
+     * were each keeping their own spreadsheets, so instead I built a daily ledger". The scene is the reason; the main
+     * clause is my step.
+     */
+    private static boolean soThenMine(Sentence s) {
+        if (s.grammar.subject == null) {
+            return false;
+        }
+        String[] w = s.words;
+        for (int k = 1; k + 1 < w.length; k++) {
+            if (w[k].equals("i") && (w[k - 1].equals("so") || k >= 2 && w[k - 2].equals("so")
+                    && (w[k - 1].equals("instead") || w[k - 1].equals("then")))) {
+                for (int v = k + 1; v < Math.min(w.length, k + 3); v++) {
+                    if (s.grammar.subject[v] == Grammar.MINE && (s.tags[v] & Morphology.VBD) != 0) {
+                        return true;
+                    }
+                }
+                return false;
+            }
+        }
+        return false;
     }
 
     // not Grammar.CLAUSE_START: "That afternoon I locked the partitions" and "But I designed ..." open on my clause

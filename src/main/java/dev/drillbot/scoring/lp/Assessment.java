@@ -428,8 +428,8 @@ final class Assessment {
     private static final java.util.regex.Pattern PAST_ANCHOR = java.util.regex.Pattern.compile(
             " (last (year|quarter|month|week|spring|summer|autumn|fall|winter)|(years?|months?|weeks?) ago"
             + "|(previous|former|old|last) (company|job|role|team|employer|workplace)"
-            // one day or month named: "so it's a thursday evening in november", "in march"
-            + "|(a|on|that|one) (monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+            // one day or month named: "so it's a thursday evening in november", "in march", "on the tuesday I notice"
+            + "|(a|on|on the|that|one) (monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
             // the storyteller's opener: "so it's the thursday before black friday", "it's my second week on the team"
             // ("so it's like this", "so it's simple" place nothing in time)
             + "|so (it's|it is) (a |the |one )?(\\w+ )?(monday|tuesday|wednesday|thursday|friday|saturday|sunday|morning|afternoon"
@@ -514,7 +514,8 @@ final class Assessment {
             verb--; // "write down every ..."
         }
         return (s.tags[verb] & (Morphology.VBD | Morphology.VBZ | Morphology.VBP | Morphology.VB)) != 0
-                && (s.tags[verb] & Morphology.NOUN) == 0 && !Grammar.isTimeNoun(s.words[every + 1])
+                && ((s.tags[verb] & Morphology.NOUN) == 0 || verb > 0 && s.words[verb - 1].equals("to")) // "to list every"
+                && !Grammar.isTimeNoun(s.words[every + 1])
                 && !RECURRING.contains(s.words[every + 1]);
     }
 
@@ -676,7 +677,10 @@ final class Assessment {
                 // (or, unplaced, told in two or more past steps of mine: the opinions padding it are not a plan)
                 || (pastAnchor || pastI >= 2) && !habit && pastTold >= 2 * hypo && pastTold >= 4;
         hypothetical = !presentStory && ((hypo >= 2 && hypo >= pastI && !toldStory)
-                || (pastI == 0 && hypo + presentI >= 2 && !(hypo == 0 && pastAnchor && !habit)))
+                // no past step of mine; or one stray past verb among four or more present ones, placed nowhere in time
+                // ("I also read the changelog before we upgrade"): what I do, not what I did
+                || ((pastI == 0 || pastI == 1 && !pastAnchor) && hypo + presentI >= 2 + 2 * pastI
+                        && !(hypo == 0 && pastAnchor && !habit)))
                 || (habit && !toldStory && (pastI * 2 < presentI || pastI <= routineSentences)); // a routine, a stray past verb or not
         pastShare = actorSentences == 0 ? 0 : presentStory ? 1 : (double) pastActor / actorSentences;
         double points = 0;

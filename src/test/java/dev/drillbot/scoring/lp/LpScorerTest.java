@@ -646,6 +646,50 @@ class LpScorerTest {
     }
 
     @Test
+    @DisplayName("a routine told in the present with one stray past verb ('I also read the changelog') and no time of its own"
+            + " is capped like a plan (genuine-3-01 in genuine.yaml, retold in the present and placed 'on the Tuesday', is not)")
+    void routineWithOneStrayPastVerb() {
+        Score routine = scorer.score(Answers.question(Principle.OWNERSHIP), """
+                I make a point of keeping our on-call handover tidy. On Fridays I walk through the week's incidents with
+                whoever is coming on next. I keep a running doc of flaky DAGs and I update the runbooks when something new
+                turns up. I open a ticket for any DAG that pages twice in a week and attach its logs. I also read the Airflow
+                changelog before we upgrade. Because of this the next person is rarely surprised by anything.""");
+        assertThat(routine.feedback()).anyMatch(l -> l.startsWith("Capped at") && l.contains("what you would do"));
+        assertThat(routine.total()).isLessThanOrEqualTo(40);
+    }
+
+    @Test
+    @DisplayName("\"I ask her to list every figure she doubts\" is a step on one occasion, not a frequency: with one"
+            + " bounded weekly check-in the retold story is no routine")
+    void listEveryIsNoFrequency() {
+        Score s = scorer.score(Answers.question(Principle.EARN_TRUST), """
+                So it's May, I'm a month into owning the churn dashboard at a telecom, and I find out the retention team
+                has stopped trusting it. Their numbers moved twice without notice, so they keep their own sheet instead.
+                I ask their lead, Omar, to list every figure he doesn't believe, and we end up with seven. I go through
+                them one at a time over ten days. Four are bugs on our side, mostly a join that drops prepaid accounts;
+                three are definitions, and for those I write a short note each and let Omar pick. I add a freshness banner
+                to the dashboard and a changelog, and I promise a week's notice before any definition changes. For a month
+                I meet Omar for ten minutes every Monday, and I stop once there's nothing left to discuss. By July the team
+                has dropped its sheet and questions to us about churn fall from about ten a month to two.""");
+        assertThat(s.feedback()).noneMatch(l -> l.startsWith("Capped at") && l.contains("what you would do"));
+        assertThat(s.total()).isGreaterThanOrEqualTo(75);
+    }
+
+    @Test
+    @DisplayName("after a clause about others, \"so instead I built ...\" is my step: the story has its Action and the"
+            + " Result after it")
+    void soInsteadIBuiltIsAStep() {
+        Score s = scorer.score(Answers.question(Principle.THINK_BIG), """
+                Finance asked me for a one-off extract of carrier surcharges for their audit. Operations, billing and tax
+                were each keeping their own sheets, so instead I built one daily surcharge table in BigQuery for all seven
+                surcharge types. Billing and operations moved onto the table within two months, and the audit extract came
+                straight from it; tax still used its sheet when I changed teams.""");
+        assertThat(s.feedback()).anyMatch(l -> l.startsWith("STAR(L) found:") && l.contains("Action") && l.contains("Result")
+                && !l.contains("missing: Action"));
+        assertThat(s.feedback()).noneMatch(l -> l.contains("has no result"));
+    }
+
+    @Test
     @DisplayName("a STAR template with placeholders left in is capped, however complete it looks")
     void templateIsCapped() {
         Score t = scorer.score(Answers.question(Principle.OWNERSHIP), """
