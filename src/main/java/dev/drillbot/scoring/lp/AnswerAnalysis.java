@@ -1379,11 +1379,20 @@ final class AnswerAnalysis {
     }
 
     /**
-     * Whether the sentence ends on "since": a state that has held from the story's end to today ("it's been running
-     * properly since", "nobody has asked for the old access since") is how it ended.
+     * Whether a clause of the sentence ends on "since": a state that has held from the story's end to today ("it's been
+     * running properly since", "nobody has asked for the old access since", "runs have been stable since, and ...") is
+     * how it ended.
      */
     private static boolean lastsSince(Sentence s) {
-        return s.words.length > 3 && s.words[s.words.length - 1].equals("since");
+        if (s.words.length <= 3) {
+            return false;
+        }
+        for (int k = 3; k < s.words.length; k++) {
+            if (s.words[k].equals("since") && (k == s.words.length - 1 || StepReading.punctuationAfter(s, k))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Whether I act again after word {@code k}: "..., and the rewrite went to their backlog and I moved on". */
@@ -1443,7 +1452,7 @@ final class AnswerAnalysis {
         }
         int lastAction = -1;
         for (Sentence s : sentences) {
-            if (s.real && s.isAction() && (s.actor == Actor.I || s.past) && !lesson(s, lex)) {
+            if (s.real && s.isAction() && (s.actor == Actor.I || s.past) && !aside(s, lex)) {
                 lastAction = s.position;
             }
         }
@@ -1452,7 +1461,7 @@ final class AnswerAnalysis {
         int closing = sentences.size();
         for (int k = sentences.size() - 1; k >= 0; k--) {
             Sentence s = sentences.get(k);
-            if (!s.real || lesson(s, lex)) {
+            if (!s.real || aside(s, lex)) {
                 continue;
             }
             if (s.isAction() && s.actor == Actor.I && safeguard(s)) {
@@ -1466,8 +1475,8 @@ final class AnswerAnalysis {
         Sentence last = null;
         Sentence lastBeforeClosing = null;
         for (Sentence s : sentences) {
-            last = s.real ? s : last;
-            lastBeforeClosing = s.real && s.position < closing && !lesson(s, lex) ? s : lastBeforeClosing;
+            last = s.real && !s.has(lex.closingRemarksId) ? s : last;
+            lastBeforeClosing = s.real && s.position < closing && !aside(s, lex) ? s : lastBeforeClosing;
         }
         for (Sentence s : new Sentence[] {last, lastBeforeClosing}) {
             if (s != null && s.actor == Actor.I && !s.outcomeTail && reactionTail(s, retold)) {
@@ -1476,14 +1485,14 @@ final class AnswerAnalysis {
         }
         int lastMine = -1; // my own last step
         for (Sentence s : sentences) {
-            if (s.real && s.isAction() && s.actor == Actor.I && !lesson(s, lex) && s.position < closing) {
+            if (s.real && s.isAction() && s.actor == Actor.I && !aside(s, lex) && s.position < closing) {
                 lastMine = s.position;
             }
         }
         int lastPlainAction = -1;
         for (Sentence s : sentences) {
             if (s.real && s.isAction() && s.actor == Actor.I && !s.beforeAfter && !s.outcomeTail && !marked(s, lex)
-                    && !lesson(s, lex)) {
+                    && !aside(s, lex)) {
                 lastPlainAction = s.position;
             }
         }
@@ -1539,6 +1548,9 @@ final class AnswerAnalysis {
                 s.part = Part.LEARNING;
             } else if (actionSeen && s.has(lex.pendingOutcomesId) && !s.beforeAfter) {
                 s.part = Part.OTHER; // "they said they'd think about it and come back to me": no outcome yet
+            } else if (actionSeen && StepReading.myExit(s) && s.quantities == 0 && !s.beforeAfter && !lastsSince(s)
+                    && !s.has(lex.presentOutcomesId)) {
+                s.part = Part.OTHER; // "After that I moved to another team and handed it over": where it stopped
             } else if (actionSeen && s.position >= closing - 1 && closing < sentences.size() && s.past
                     && !s.hypothetical && thingHappensFirst(s)) {
                 // "The 'unknown region' bucket disappeared the next quarter, and I added a drift check ...": how it
@@ -1558,8 +1570,7 @@ final class AnswerAnalysis {
             } else if (s.has(lex.taskCuesId) && !actionSeen && !(decisionsAreSteps && action && s.actor == Actor.I && s.past)) {
                 s.part = Part.TASK;
             } else if (!actionSeen && !(sceneStep && action && s.actor == Actor.I && !s.hypothetical && mainClauseMine(s))
-                    && (situationCue(s, lex) && !(action && (s.position >= 2 || !first && s.actor == Actor.I
-                            && (mainClauseMine(s) || soThenMine(s))))
+                    && (situationCue(s, lex) && !(action && (s.position >= 2 || !first && s.actor == Actor.I && mainClauseMine(s)))
                             || s.hypothetical || first && setsScene(s))) {
                 // past the opening, "I presented it at our team meeting" is a step, whatever cue it holds
                 s.part = Part.SITUATION;
@@ -1593,6 +1604,14 @@ final class AnswerAnalysis {
         return f > 0 && s.grammar.subject != null && s.grammar.subject[f] == Grammar.SOMETHING
                 && (s.tags[f] & Morphology.VBD) != 0 && !SUBORDINATORS.contains(s.words[0])
                 && !Grammar.isSubjectWord(s.words[0]);
+    }
+
+    /**
+     * A lesson, or words to the interviewer around the story ("I hope that answers your question"): neither is a step
+     * of the story nor where it ended.
+     */
+    private static boolean aside(Sentence s, Lexicon lex) {
+        return lesson(s, lex) || s.has(lex.closingRemarksId);
     }
 
     /** A lesson ("What I take from it: ...", "I learned that ..."): never a step, however it is told. */
@@ -1645,30 +1664,6 @@ final class AnswerAnalysis {
     private static boolean mainClauseMine(Sentence s) {
         return s.grammar.subject != null && s.grammar.first >= 0 && s.grammar.subject[s.grammar.first] == Grammar.MINE
                 && !SUBORDINATORS.contains(s.words[0]);
-    }
-
-    /**
-     * Whether, after a clause about others or the thing, the sentence goes on "so I <did>": "Seller ops, pricing and tax
-     * were each keeping their own spreadsheets, so instead I built a daily ledger". The scene is the reason; the main
-     * clause is my step.
-     */
-    private static boolean soThenMine(Sentence s) {
-        if (s.grammar.subject == null) {
-            return false;
-        }
-        String[] w = s.words;
-        for (int k = 1; k + 1 < w.length; k++) {
-            if (w[k].equals("i") && (w[k - 1].equals("so") || k >= 2 && w[k - 2].equals("so")
-                    && (w[k - 1].equals("instead") || w[k - 1].equals("then")))) {
-                for (int v = k + 1; v < Math.min(w.length, k + 3); v++) {
-                    if (s.grammar.subject[v] == Grammar.MINE && (s.tags[v] & Morphology.VBD) != 0) {
-                        return true;
-                    }
-                }
-                return false;
-            }
-        }
-        return false;
     }
 
     // not Grammar.CLAUSE_START: "That afternoon I locked the partitions" and "But I designed ..." open on my clause

@@ -91,6 +91,7 @@ final class Lexicon {
     final int resultCuesId;
     final int pendingOutcomesId;
     final int presentOutcomesId;
+    final int closingRemarksId;
     final int resultWindowsId;
     final int resultMarkersId;
     final int principlePhrasesId;
@@ -201,6 +202,7 @@ final class Lexicon {
         resultCuesId = id("result_cues");
         pendingOutcomesId = id("pending_outcomes");
         presentOutcomesId = id("present_outcomes");
+        closingRemarksId = id("closing_remarks");
         resultWindowsId = id("result_windows");
         resultMarkersId = id("result_markers");
         principlePhrasesId = id("principle_phrases");

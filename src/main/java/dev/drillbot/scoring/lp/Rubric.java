@@ -19,7 +19,7 @@ final class Rubric {
     static final List<String> LEXICON_LISTS = List.of("function_words", "first_person", "relative_words", "i_non_action",
             "collective", "prepositions", "passive_auxiliaries", "irregular_participles", "irregular_past", "vague_verbs",
             "hypothetical", "disclaimers", "generalisations", "vague_references", "hedges", "fillers", "situation_cues", "task_cues", "result_cues", "result_markers", "principle_phrases", "buzzwords", "work_terms", "outside_work", "learning_cues", "late_learning_cues",
-            "pending_outcomes", "present_outcomes", "result_windows",
+            "pending_outcomes", "present_outcomes", "closing_remarks", "result_windows",
             "timeframe", "reasons", "change_verbs", "comparatives", "time_points", "systems", "metric_nouns", "units", "word_numbers", "stopwords", "claim_words");
 
     record Dimension(String name, double weight, String probe, List<String> probeMatch) {}

@@ -282,11 +282,7 @@ final class StepReading {
      */
     static boolean comingOrGoing(Sentence s, int k, int verb) {
         String[] w = s.words;
-        boolean dated = k >= 1 && TIME_OPENERS.contains(w[k - 1])
-                || k >= 3 && (w[k - 3].equals("by") && w[k - 2].equals("the") && w[k - 1].equals("time")
-                        || w[k - 3].equals("as") && w[k - 2].equals("soon") && w[k - 1].equals("as"))
-                || k >= 2 && w[k - 2].equals("the") && DATED_TIMES.contains(w[k - 1]);
-        if (!dated || verb >= w.length) {
+        if (!dated(w, k) || verb >= w.length) {
             return false;
         }
         if (verb + 1 < w.length && w[verb].equals("last")) {
@@ -320,6 +316,50 @@ final class StepReading {
             case "checked" -> next.equals("in") && (after.isEmpty() || laterWithin(s, verb + 2, 6));
             default -> false;
         };
+    }
+
+    /** Whether the "I" at {@code k} opens a clause that dates another: "when I", "by the time I", "the week I". */
+    private static boolean dated(String[] w, int k) {
+        return k >= 1 && TIME_OPENERS.contains(w[k - 1])
+                || k >= 3 && (w[k - 3].equals("by") && w[k - 2].equals("the") && w[k - 1].equals("time")
+                        || w[k - 3].equals("as") && w[k - 2].equals("soon") && w[k - 1].equals("as"))
+                || k >= 2 && w[k - 2].equals("the") && DATED_TIMES.contains(w[k - 1]);
+    }
+
+    /**
+     * Whether the sentence's main clause is only my leaving the story: "Shortly after that I moved to a different team,
+     * so I handed the ticket over", "After that I handed the process over to the hiring manager", "Around that time I
+     * moved onto a different squad". It tells where the story stopped, not how it came out. Not when someone else's
+     * clause comes first ("By then Marco owned the platform, and I moved on to ...": his owning it is the outcome).
+     */
+    static boolean myExit(Sentence s) {
+        int f = s.grammar.first;
+        if (f < 1 || s.grammar.subject == null || s.grammar.subject[f] != Grammar.MINE) {
+            return false;
+        }
+        String[] w = s.words;
+        if (dated(w, f - 1)) {
+            return false; // "After I handed the dashboard over, the director asked ...": the main clause is hers
+        }
+        String next = f + 1 < w.length ? w[f + 1] : "";
+        return switch (w[f]) {
+            case "moved", "transferred", "rotated" -> next.equals("on") || MOVES.contains(next)
+                    || (next.equals("to") || next.equals("onto") || next.equals("over")) && placeWithin(s, f, 5);
+            case "changed", "switched" -> MOVES.contains(next);
+            case "left" -> next.isEmpty() || placeWithin(s, f, 3);
+            case "handed", "passed" -> overWithin(w, f, 5);
+            default -> false;
+        };
+    }
+
+    /** "handed the ticket over", "handed over to my replacement": "over" within a few words of the verb. */
+    private static boolean overWithin(String[] w, int verb, int span) {
+        for (int j = verb + 1; j < Math.min(w.length, verb + 1 + span); j++) {
+            if (w[j].equals("over")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

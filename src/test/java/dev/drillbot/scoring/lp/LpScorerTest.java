@@ -676,17 +676,58 @@ class LpScorerTest {
     }
 
     @Test
-    @DisplayName("after a clause about others, \"so instead I built ...\" is my step: the story has its Action and the"
-            + " Result after it")
-    void soInsteadIBuiltIsAStep() {
-        Score s = scorer.score(Answers.question(Principle.THINK_BIG), """
-                Finance asked me for a one-off extract of carrier surcharges for their audit. Operations, billing and tax
-                were each keeping their own sheets, so instead I built one daily surcharge table in BigQuery for all seven
-                surcharge types. Billing and operations moved onto the table within two months, and the audit extract came
-                straight from it; tax still used its sheet when I changed teams.""");
-        assertThat(s.feedback()).anyMatch(l -> l.startsWith("STAR(L) found:") && l.contains("Action") && l.contains("Result")
-                && !l.contains("missing: Action"));
-        assertThat(s.feedback()).noneMatch(l -> l.contains("has no result"));
+    @DisplayName("a story that stops on my leaving it or on meetings about it has no Result; one whose last clause says"
+            + " how it came out has")
+    void leavingOrMeetingsAreNoResult() {
+        String steps = "I owned the orders ingestion at a food delivery company, and while sampling raw Kafka events by hand"
+                + " I noticed that iOS order events carried timestamps an hour ahead of the server time. None of our checks"
+                + " looked at it, because the field was valid and never null. I dug in and found it only happened on two app"
+                + " versions and only for devices set to a time zone east of UTC, so the app was sending local time labelled"
+                + " as UTC. I wrote it up with the queries, the affected versions and twenty example events, and opened a"
+                + " ticket with the iOS team. ";
+        var q = BlindSet.question("lp-dive-deep-05");
+        for (String ending : List.of("Shortly after that I moved to a different team, so I handed the ticket over to my replacement.",
+                "We had a few meetings about it, and their lead agreed to review it in the next planning cycle.")) {
+            Score s = scorer.score(q, steps + ending);
+            assertThat(s.feedback()).as(ending).anyMatch(l -> l.contains("the story has no result"));
+            assertThat(s.total()).as(ending).isLessThanOrEqualTo(55);
+        }
+        Score outcome = scorer.score(q, steps
+                + "By the end of the quarter their lead had shipped the fix, and I moved on to our streaming project.");
+        assertThat(outcome.feedback()).noneMatch(l -> l.contains("the story has no result"));
+        assertThat(outcome.total()).isGreaterThan(60);
+    }
+
+    @Test
+    @DisplayName("words to the interviewer after the story ('I hope that answers your question') do not hide how it ended")
+    void closingRemarksDoNotHideTheOutcome() {
+        String story = "Thank you, that's a great question, and it's one of my favourite topics. At my last company I owned the"
+                + " nightly Spark job that built merchant risk features, and it had started failing with out-of-memory errors"
+                + " two or three times a week. The usual fix was to rerun it, so nobody looked further. I went through the logs"
+                + " of the failed runs and saw that they all died on the driver during the same join with the merchant table,"
+                + " which Spark was broadcasting because it used to be small. I turned off the broadcast for that join,"
+                + " switched it to a sort-merge join and tested it on a week of data. Then I walked the risk team's lead"
+                + " through the change, and she moved their morning review back onto our features.";
+        var q = BlindSet.question("lp-dive-deep-01");
+        Score bare = scorer.score(q, story);
+        Score padded = scorer.score(q, story + " So that's my example, and I'm happy to go into more detail on any part of"
+                + " it. I hope that answers your question!");
+        assertThat(bare.feedback()).noneMatch(l -> l.contains("the story has no result"));
+        assertThat(padded.feedback()).noneMatch(l -> l.contains("the story has no result"));
+        assertThat(padded.total()).isGreaterThanOrEqualTo(75);
+    }
+
+    @Test
+    @DisplayName("'runs have been stable since, and ...' says how it ended, though 'since' closes only its first clause")
+    void sinceClosingAClauseIsTheOutcome() {
+        Score s = scorer.score(BlindSet.question("lp-ownership-02"), """
+                At a pensions firm I found that the month-end valuation job had no owner: it lived in a former colleague's
+                personal Airflow folder and failed about one month in three. I moved it into our team's repository, rewrote
+                the fragile date logic in dbt with tests for the quarter-end edge cases, and put it on our on-call rota with
+                a runbook. I also asked my manager to list it under our team in the service catalogue. Month-end runs have
+                been stable since, and the regulator's report has not been late once.""");
+        assertThat(s.feedback()).noneMatch(l -> l.contains("the story has no result"));
+        assertThat(s.feedback()).anyMatch(l -> l.startsWith("STAR(L) found:") && l.split(";")[0].contains("Result"));
     }
 
     @Test
