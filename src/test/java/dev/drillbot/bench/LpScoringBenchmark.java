@@ -86,7 +86,12 @@ public final class LpScoringBenchmark {
                 new String[] {"640 claims", "I took full responsibility and ".repeat(640) + "won."},
                 // "After I <step>, the <thing> ..." reads my clause, then the clause after its comma (2026-12-07)
                 new String[] {"one 'After I' clause, 1,100 outcomes", "After I took full ownership, " + "the backlog fell, ".repeat(1100) + "won."},
-                new String[] {"400 'After I' sentences", "After I took full ownership, the backlog fell 10. ".repeat(400)});
+                new String[] {"400 'After I' sentences", "After I took full ownership, the backlog fell 10. ".repeat(400)},
+                // "since" closing any clause is looked for word by word; a routine with one stray past verb looks for a
+                // time only one occasion has in every sentence (2026-12-07 evening)
+                new String[] {"one sentence, 850 'since,' clauses", "the job has run since, ".repeat(850) + "won."},
+                new String[] {"1 stray past verb, 1,000 present steps", "I also read the changelog. "
+                        + "I check the loads. ".repeat(1000)});
         for (String[] t : texts) {
             if (t[1].length() > 20_000) {
                 throw new IllegalStateException(t[0] + " is longer than the bot accepts: " + t[1].length());
