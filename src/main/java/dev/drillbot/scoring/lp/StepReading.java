@@ -343,7 +343,9 @@ final class StepReading {
         }
         String next = f + 1 < w.length ? w[f + 1] : "";
         return switch (w[f]) {
-            case "moved", "transferred", "rotated" -> next.equals("on") || MOVES.contains(next)
+            // "moved on to a different project", not "moved on to the second table" (my next step)
+            case "moved", "transferred", "rotated" -> next.equals("on") && (f + 2 == w.length || placeWithin(s, f + 1, 5))
+                    || MOVES.contains(next)
                     || (next.equals("to") || next.equals("onto") || next.equals("over")) && placeWithin(s, f, 5);
             case "changed", "switched" -> MOVES.contains(next);
             case "left" -> next.isEmpty() || placeWithin(s, f, 3);

@@ -315,6 +315,21 @@ class AnswerAnalysisTest {
         assertThat(AnswerAnalysis.outcomeTail("I split the job in two; the second half now runs in 9 minutes.")).isTrue();
     }
 
+    @ParameterizedTest(name = "\"{0}\" is only my leaving the story: {1}")
+    @CsvSource(delimiter = '|', value = {
+        "Shortly after that I moved to a different team, so I handed the ticket over to my replacement.|true",
+        "After that I handed the process over to the hiring manager.|true",
+        "Around that time I moved onto a different squad.|true",
+        "After that I moved on to a new project.|true",
+        // my next step, a clause that dates someone else's, or someone else's clause first are not
+        "After that I moved on to the second table and fixed its keys.|false",
+        "After I handed the dashboard over, the director asked for my team on the next project.|false",
+        "By then Marco owned the platform, and I moved on to a new project.|false",
+        "I moved the job to a dedicated pool.|false"})
+    void myExit(String text, boolean exit) {
+        assertThat(StepReading.myExit(one(text))).isEqualTo(exit);
+    }
+
     @ParameterizedTest(name = "\"{0}\" tells my step and what then happened: {1}")
     @CsvSource(delimiter = '|', value = {
         "After I salted the join key into 16 buckets, the skewed stage finished in 12 minutes instead of four hours.|true",
