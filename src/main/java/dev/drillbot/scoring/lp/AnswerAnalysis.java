@@ -1387,9 +1387,31 @@ final class AnswerAnalysis {
         if (s.words.length <= 3) {
             return false;
         }
-        for (int k = 3; k < s.words.length; k++) {
-            if (s.words[k].equals("since") && (k == s.words.length - 1 || StepReading.punctuationAfter(s, k))) {
+        if (s.words[s.words.length - 1].equals("since")) {
+            return true;
+        }
+        // mid-sentence, a perfect about someone or something else ("runs have been stable since, and ..."): not my own
+        // claim ("I have owned the load since,") nor "since" meaning "because" ("since, frankly, nobody else would")
+        for (int k = 3; k < s.words.length - 1; k++) {
+            if (s.words[k].equals("since") && StepReading.punctuationAfter(s, k) && perfectOfOthersBefore(s, k)) {
                 return true;
+            }
+        }
+        return false;
+    }
+
+    private static final Set<String> PERFECT = Set.of("has", "have", "had", "hasn't", "haven't", "hadn't", "it's", "that's",
+            "there's", "they've", "we've", "he's", "she's");
+
+    /** A perfect ("has run", "have been", "hasn't paged") shortly before word {@code k}, whose subject is not me. */
+    private static boolean perfectOfOthersBefore(Sentence s, int k) {
+        if (s.grammar.subject == null) {
+            return false;
+        }
+        for (int j = k - 1; j >= Math.max(0, k - 8); j--) {
+            byte who = s.grammar.subject[j];
+            if (PERFECT.contains(s.words[j]) && who != 0) {
+                return who != Grammar.MINE;
             }
         }
         return false;
@@ -1475,7 +1497,7 @@ final class AnswerAnalysis {
         Sentence last = null;
         Sentence lastBeforeClosing = null;
         for (Sentence s : sentences) {
-            last = s.real && !s.has(lex.closingRemarksId) ? s : last;
+            last = s.real && !(s.has(lex.closingRemarksId) && aside(s, lex)) ? s : last;
             lastBeforeClosing = s.real && s.position < closing && !aside(s, lex) ? s : lastBeforeClosing;
         }
         for (Sentence s : new Sentence[] {last, lastBeforeClosing}) {
@@ -1546,10 +1568,12 @@ final class AnswerAnalysis {
                 s.part = labelled; // the writer said which part this is
             } else if (s.has(lex.learningCuesId) || lateLesson(s, lex) && s.position > lastAction) {
                 s.part = Part.LEARNING;
-            } else if (actionSeen && s.has(lex.pendingOutcomesId) && !s.beforeAfter) {
+            } else if (actionSeen && s.has(lex.pendingOutcomesId) && !s.beforeAfter
+                    && !othersActFrom(s, s.end(lex.pendingOutcomesId))) {
+                // (not "After a long discussion he agreed, and the check became the default": what came of it follows)
                 s.part = Part.OTHER; // "they said they'd think about it and come back to me": no outcome yet
             } else if (actionSeen && StepReading.myExit(s) && s.quantities == 0 && !s.beforeAfter && !lastsSince(s)
-                    && !s.has(lex.presentOutcomesId)) {
+                    && !s.has(lex.presentOutcomesId) && !othersActFrom(s, s.grammar.first + 1)) {
                 s.part = Part.OTHER; // "After that I moved to another team and handed it over": where it stopped
             } else if (actionSeen && s.position >= closing - 1 && closing < sentences.size() && s.past
                     && !s.hypothetical && thingHappensFirst(s)) {
@@ -1607,12 +1631,48 @@ final class AnswerAnalysis {
     }
 
     /**
+     * Whether someone or something else acts from word {@code from} on: "..., and the check became the default", "and
+     * they have run it since". What came of the talk or the hand-over is then told in the same sentence.
+     */
+    private static boolean othersActFrom(Sentence s, int from) {
+        if (s.grammar.subject == null || from < 0) {
+            return false;
+        }
+        for (int k = from; k < s.words.length; k++) {
+            byte who = s.grammar.subject[k];
+            // "their lead agreed to review it next cycle": an intent, no outcome either
+            boolean intent = k + 1 < s.words.length && s.words[k + 1].equals("to");
+            if ((who == Grammar.OTHER_PERSON || who == Grammar.THEM || who == Grammar.SOMETHING) && !intent) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
      * A lesson, or words to the interviewer around the story ("I hope that answers your question"): neither is a step
      * of the story nor where it ended.
      */
     private static boolean aside(Sentence s, Lexicon lex) {
-        return lesson(s, lex) || s.has(lex.closingRemarksId);
+        // ... but not when it tells a past step or claim of mine ("That's a good example of how I took it on"): hostile
+        // round 29 hid its last claims so that another team's fix before them read as my Result
+        return lesson(s, lex) || s.has(lex.closingRemarksId) && !myPastDeed(s);
     }
+
+    /** A past verb of mine that is more than a feeling: "I stepped up", "I chased every item", not "I really enjoyed it". */
+    private static boolean myPastDeed(Sentence s) {
+        if (s.grammar.subject == null) {
+            return false;
+        }
+        for (int k = 0; k < s.words.length; k++) {
+            if (s.grammar.subject[k] == Grammar.MINE && (s.tags[k] & Morphology.VBD) != 0 && !FEELINGS.contains(s.words[k])) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static final Set<String> FEELINGS = Set.of("enjoyed", "loved", "liked", "appreciated", "felt", "hoped", "found");
 
     /** A lesson ("What I take from it: ...", "I learned that ..."): never a step, however it is told. */
     private static boolean lesson(Sentence s, Lexicon lex) {

@@ -731,6 +731,18 @@ class LpScorerTest {
     }
 
     @Test
+    @DisplayName("hostile round 29: my own claim 'since', 'since' meaning 'because' and claims inside closing remarks do not"
+            + " make the Result")
+    void round29ClaimsAreNoResult() throws Exception {
+        for (String id : List.of("attack-29-01", "attack-29-03", "attack-29-04", "attack-29-05")) {
+            var attack = LpGamingAttackTest.entries("attacks.yaml", "attacks").stream()
+                    .filter(a -> a.get("id").asText().equals(id)).findFirst().orElseThrow();
+            Score s = scorer.score(BlindSet.question(attack.get("question").asText()), attack.get("text").asText());
+            assertThat(s.feedback()).as(id).anyMatch(l -> l.contains("the story has no result"));
+        }
+    }
+
+    @Test
     @DisplayName("a STAR template with placeholders left in is capped, however complete it looks")
     void templateIsCapped() {
         Score t = scorer.score(Answers.question(Principle.OWNERSHIP), """
