@@ -1497,7 +1497,7 @@ final class AnswerAnalysis {
         Sentence last = null;
         Sentence lastBeforeClosing = null;
         for (Sentence s : sentences) {
-            last = s.real && !(s.has(lex.closingRemarksId) && aside(s, lex)) ? s : last;
+            last = s.real && !closingRemark(s, lex) ? s : last;
             lastBeforeClosing = s.real && s.position < closing && !aside(s, lex) ? s : lastBeforeClosing;
         }
         for (Sentence s : new Sentence[] {last, lastBeforeClosing}) {
@@ -1654,9 +1654,16 @@ final class AnswerAnalysis {
      * of the story nor where it ended.
      */
     private static boolean aside(Sentence s, Lexicon lex) {
-        // ... but not when it tells a past step or claim of mine ("That's a good example of how I took it on"): hostile
-        // round 29 hid its last claims so that another team's fix before them read as my Result
-        return lesson(s, lex) || s.has(lex.closingRemarksId) && !myPastDeed(s);
+        return lesson(s, lex) || closingRemark(s, lex);
+    }
+
+    /**
+     * Words to the interviewer ("I hope that answers your question"), unless they tell a past step or claim of mine
+     * ("That's a good example of how I took it on"): hostile round 29 hid its last claims in such remarks so that
+     * another team's fix before them read as my Result.
+     */
+    private static boolean closingRemark(Sentence s, Lexicon lex) {
+        return s.has(lex.closingRemarksId) && !myPastDeed(s);
     }
 
     /** A past verb of mine that is more than a feeling: "I stepped up", "I chased every item", not "I really enjoyed it". */

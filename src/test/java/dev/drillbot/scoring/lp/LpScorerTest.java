@@ -18,6 +18,12 @@ import org.junit.jupiter.api.Test;
 
 @DisplayName("LpScorer")
 class LpScorerTest {
+    /** The plan cap's line in the feedback ("this describes what you would do, not what you did"). */
+    private static final java.util.function.Predicate<String> PLAN_CAP =
+            l -> l.startsWith("Capped at") && l.contains("what you would do");
+    /** The no-result cap's line in the feedback. */
+    private static final java.util.function.Predicate<String> NO_RESULT = l -> l.contains("the story has no result");
+
     private final LpScorer scorer = Answers.scorer();
     private final Score strong = scorer.score(Answers.question(Principle.OWNERSHIP), Answers.OWNERSHIP_STRONG);
 
@@ -374,7 +380,7 @@ class LpScorerTest {
                 + " DAG. A couple of people push back about the extra step. After two months all eleven DAGs are on the"
                 + " factory, and the last schema change took one line instead of eleven files.";
         Score s = scorer.score(Answers.question(Principle.INSIST_ON_THE_HIGHEST_STANDARDS), story);
-        assertThat(s.feedback()).noneMatch(l -> l.startsWith("Capped at") && l.contains("what you would do"));
+        assertThat(s.feedback()).noneMatch(PLAN_CAP);
         assertThat(s.total()).isGreaterThanOrEqualTo(60);
     }
 
@@ -654,7 +660,7 @@ class LpScorerTest {
                 whoever is coming on next. I keep a running doc of flaky DAGs and I update the runbooks when something new
                 turns up. I open a ticket for any DAG that pages twice in a week and attach its logs. I also read the Airflow
                 changelog before we upgrade. Because of this the next person is rarely surprised by anything.""");
-        assertThat(routine.feedback()).anyMatch(l -> l.startsWith("Capped at") && l.contains("what you would do"));
+        assertThat(routine.feedback()).anyMatch(PLAN_CAP);
         assertThat(routine.total()).isLessThanOrEqualTo(40);
     }
 
@@ -671,7 +677,7 @@ class LpScorerTest {
                 to the dashboard and a changelog, and I promise a week's notice before any definition changes. For a month
                 I meet Omar for ten minutes every Monday, and I stop once there's nothing left to discuss. By July the team
                 has dropped its sheet and questions to us about churn fall from about ten a month to two.""");
-        assertThat(s.feedback()).noneMatch(l -> l.startsWith("Capped at") && l.contains("what you would do"));
+        assertThat(s.feedback()).noneMatch(PLAN_CAP);
         assertThat(s.total()).isGreaterThanOrEqualTo(75);
     }
 
@@ -689,12 +695,12 @@ class LpScorerTest {
         for (String ending : List.of("Shortly after that I moved to a different team, so I handed the ticket over to my replacement.",
                 "We had a few meetings about it, and their lead agreed to review it in the next planning cycle.")) {
             Score s = scorer.score(q, steps + ending);
-            assertThat(s.feedback()).as(ending).anyMatch(l -> l.contains("the story has no result"));
+            assertThat(s.feedback()).as(ending).anyMatch(NO_RESULT);
             assertThat(s.total()).as(ending).isLessThanOrEqualTo(55);
         }
         Score outcome = scorer.score(q, steps
                 + "By the end of the quarter their lead had shipped the fix, and I moved on to our streaming project.");
-        assertThat(outcome.feedback()).noneMatch(l -> l.contains("the story has no result"));
+        assertThat(outcome.feedback()).noneMatch(NO_RESULT);
         assertThat(outcome.total()).isGreaterThan(60);
     }
 
@@ -712,8 +718,8 @@ class LpScorerTest {
         Score bare = scorer.score(q, story);
         Score padded = scorer.score(q, story + " So that's my example, and I'm happy to go into more detail on any part of"
                 + " it. I hope that answers your question!");
-        assertThat(bare.feedback()).noneMatch(l -> l.contains("the story has no result"));
-        assertThat(padded.feedback()).noneMatch(l -> l.contains("the story has no result"));
+        assertThat(bare.feedback()).noneMatch(NO_RESULT);
+        assertThat(padded.feedback()).noneMatch(NO_RESULT);
         assertThat(padded.total()).isGreaterThanOrEqualTo(75);
     }
 
@@ -726,7 +732,7 @@ class LpScorerTest {
                 the fragile date logic in dbt with tests for the quarter-end edge cases, and put it on our on-call rota with
                 a runbook. I also asked my manager to list it under our team in the service catalogue. Month-end runs have
                 been stable since, and the regulator's report has not been late once.""");
-        assertThat(s.feedback()).noneMatch(l -> l.contains("the story has no result"));
+        assertThat(s.feedback()).noneMatch(NO_RESULT);
         assertThat(s.feedback()).anyMatch(l -> l.startsWith("STAR(L) found:") && l.split(";")[0].contains("Result"));
     }
 
@@ -734,11 +740,11 @@ class LpScorerTest {
     @DisplayName("hostile round 29: my own claim 'since', 'since' meaning 'because' and claims inside closing remarks do not"
             + " make the Result")
     void round29ClaimsAreNoResult() throws Exception {
+        var attacks = LpGamingAttackTest.entries("attacks.yaml", "attacks");
         for (String id : List.of("attack-29-01", "attack-29-03", "attack-29-04", "attack-29-05")) {
-            var attack = LpGamingAttackTest.entries("attacks.yaml", "attacks").stream()
-                    .filter(a -> a.get("id").asText().equals(id)).findFirst().orElseThrow();
+            var attack = attacks.stream().filter(a -> a.get("id").asText().equals(id)).findFirst().orElseThrow();
             Score s = scorer.score(BlindSet.question(attack.get("question").asText()), attack.get("text").asText());
-            assertThat(s.feedback()).as(id).anyMatch(l -> l.contains("the story has no result"));
+            assertThat(s.feedback()).as(id).anyMatch(NO_RESULT);
         }
     }
 
