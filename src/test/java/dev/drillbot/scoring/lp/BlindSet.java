@@ -54,7 +54,8 @@ final class BlindSet {
      * and the twenty-seventh (wm-wp dev, vm-vp test; written and committed unread 2026-12-07 midday, registered at the start of the afternoon session, before any scoring)
      * and the twenty-eighth (rm-rp dev, sm-sp test; written and committed unread 2026-12-07 early afternoon, registered at the end of the afternoon session and measured at once, with no change tuned on it)
      * and the twenty-ninth (tm-tp dev, qm-qp test; written and committed unread 2026-12-07 afternoon, registered at the start of the evening session, before any scoring)
-     * and the thirtieth (um-up dev, km-kp test; written and committed unread 2026-12-07 afternoon, registered at the end of the evening session and measured at once, with no change tuned on it).
+     * and the thirtieth (um-up dev, km-kp test; written and committed unread 2026-12-07 afternoon, registered at the end of the evening session and measured at once, with no change tuned on it)
+     * and the thirty-first (lm-lp dev, nm-np test; written and committed unread 2026-12-07 evening, registered at the start of the night session, before any scoring).
      */
     static final List<Path> TESTS = List.of(Path.of("src/test/resources/lp/blind/test.yaml"),
             Path.of("src/test/resources/lp/blind2/test.yaml"), Path.of("src/test/resources/lp/blind3/test.yaml"),
@@ -80,7 +81,8 @@ final class BlindSet {
             Path.of("src/test/resources/lp/blind27/test.yaml"),
             Path.of("src/test/resources/lp/blind28/test.yaml"),
             Path.of("src/test/resources/lp/blind29/test.yaml"),
-            Path.of("src/test/resources/lp/blind30/test.yaml"));
+            Path.of("src/test/resources/lp/blind30/test.yaml"),
+            Path.of("src/test/resources/lp/blind31/test.yaml"));
     /** The second set's development part, tuned on like the first set's. */
     static final Path DEV2 = Path.of("src/test/resources/lp/blind2/dev.yaml");
     /** The third set's development part (four more writers, 2026-12-03 evening). */
