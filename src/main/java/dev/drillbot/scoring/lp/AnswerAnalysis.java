@@ -1518,7 +1518,8 @@ final class AnswerAnalysis {
                 lastPlainAction = s.position;
             }
         }
-        Landmarks marks = new Landmarks(lastAction, lastMine, lastPlainAction, closing, retold);
+        Landmarks marks = new Landmarks(lastAction, lastMine, lastPlainAction, closing, retold,
+                lastBeforeClosing == null ? -1 : lastBeforeClosing.position);
         partPass(lex, marks, false, false);
         if (sentences.stream().noneMatch(s -> s.part == Part.ACTION)) {
             // a story whose only steps are told as decisions ("I decided to rebuild only the three affected
@@ -1537,7 +1538,7 @@ final class AnswerAnalysis {
      * before the closing safeguards, my last step with no outcome in it, where the closing safeguards start ("Before
      * I log off I add a dbt test ..."; the story's size when there are none), and whether it is retold in the present.
      */
-    private record Landmarks(int lastAction, int lastMine, int lastPlainAction, int closing, boolean retold) {}
+    private record Landmarks(int lastAction, int lastMine, int lastPlainAction, int closing, boolean retold, int lastTold) {}
 
     private void partPass(Lexicon lex, Landmarks marks, boolean decisionsAreSteps, boolean sceneStep) {
         int lastAction = marks.lastAction();
@@ -1575,8 +1576,8 @@ final class AnswerAnalysis {
             } else if (actionSeen && StepReading.myExit(s) && s.quantities == 0 && !s.beforeAfter && !lastsSince(s)
                     && !s.has(lex.presentOutcomesId) && !othersActFrom(s, s.grammar.first + 1)) {
                 s.part = Part.OTHER; // "After that I moved to another team and handed it over": where it stopped
-            } else if (actionSeen && s.position >= closing - 1 && closing < sentences.size() && s.past
-                    && !s.hypothetical && thingHappensFirst(s)) {
+            } else if (actionSeen && (s.position >= closing - 1 && closing < sentences.size()
+                    || s.position == marks.lastTold() && s.actor == Actor.I && thingHappenedToIt(s)) && s.past && !s.hypothetical && thingHappensFirst(s)) {
                 // "The 'unknown region' bucket disappeared the next quarter, and I added a drift check ...": how it
                 // ended, then the safeguard that closes the story (in the same sentence or the next)
                 s.part = Part.RESULT;
@@ -1623,6 +1624,34 @@ final class AnswerAnalysis {
     }
 
     /** The sentence opens on a thing's own past verb: "The bucket disappeared ..., and I added ...". */
+    /**
+     * Whether the story's last sentence, read as mine for a later clause, opens on an event or a measured state, not
+     * a bare state: "The shift plan went out on the right baseline, ..., and once their patch shipped I removed the
+     * filter" and "Over 91 days it was late once, by 12 minutes, and I told finance ..." end on how it went, then my
+     * last tidy-up; "The team were asking for updates, so I started ..." and "there was a reorganisation and I moved
+     * over" do not, nor does "and shadowed each of the six interviewers" (a step of mine cut from the one before).
+     */
+    private static boolean thingHappenedToIt(Sentence s) {
+        int f = s.grammar.first;
+        return (!STATE_VERBS.contains(s.words[f]) || s.quantities > 0) && !POINTING_OPENERS.contains(s.words[0])
+                && !StepReading.myExit(s) && !soIAnswer(s.words, f);
+    }
+
+    /** "Two teams pushed back that it would slow them down, so I ran a pilot": what came first is what I answered. */
+    private static boolean soIAnswer(String[] w, int from) {
+        for (int k = from + 1; k < w.length; k++) {
+            if (w[k].equals("i") && w[k - 1].equals("so")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static final Set<String> STATE_VERBS = Set.of("was", "were", "had", "did", "seemed", "felt", "looked");
+    /** Openers after which the first verb is no event of a thing: "that was the plan", "and shadowed each of ..." (mine). */
+    private static final Set<String> POINTING_OPENERS = Set.of("that", "this", "there", "these", "those", "and", "then",
+            "but", "so", "or");
+
     private static boolean thingHappensFirst(Sentence s) {
         int f = s.grammar.first;
         return f > 0 && s.grammar.subject != null && s.grammar.subject[f] == Grammar.SOMETHING

@@ -517,8 +517,11 @@ class AnswerAnalysisTest {
                 + " Looker explore on top. ";
         assertThat(lastPart(steps + "Within a few weeks the request channel went quiet, and I finally had time to finish"
                 + " the usage pipeline.")).isEqualTo(AnswerAnalysis.Part.RESULT);
-        assertThat(lastPart(steps + "Within a few weeks the request channel went quiet, and I finally rewrote the usage"
-                + " pipeline.")).isEqualTo(AnswerAnalysis.Part.ACTION);
+        // a step of mine after it stays a step while the story goes on; told last, the outcome opening the sentence is
+        // how the story ended (storyEndingOnWhatHappened)
+        AnswerAnalysis goesOn = new AnswerAnalysis(steps + "Within a few weeks the request channel went quiet, and I finally"
+                + " rewrote the usage pipeline. I moved the usage explore onto it the same week.", LEX, RUBRIC);
+        assertThat(goesOn.sentences.get(2).part).isEqualTo(AnswerAnalysis.Part.ACTION);
     }
 
     @Test
@@ -1168,6 +1171,24 @@ class AnswerAnalysisTest {
         assertThat(lastPart(story + " I then rewrote the address form's validation and added a drift check on null rates."))
                 .isEqualTo(Part.ACTION);
         assertThat(one("The tax team's reports disappeared.").grammar.first).isEqualTo(4); // "disappeared"
+    }
+
+    @ParameterizedTest(name = "a story that ends \"{0}\" ends on its Result: {1}")
+    @CsvSource(delimiter = '|', value = {
+        // an event or a measured state of a thing, then my last tidy-up, in the story's last sentence
+        "The staffing plan went out on the corrected base, so stores kept their usual staffing, and once the vendor's fix"
+            + " landed I dropped the workaround.|true",
+        "Over the next 60 nights it was late twice, by under ten minutes, and I told the finance lead each time.|true",
+        // a bare state, others' reaction I answered, a step of mine cut from the last, or where I left: no outcome
+        "The finance team were asking for daily updates, so I started sending a short note each evening.|false",
+        "Two analysts pushed back that the check would slow them down, so I ran it on their models for a week.|false",
+        "There was a reorganisation a month later, and I moved over to the payments team.|false",
+        "and reviewed each of the four dashboards with the ops lead.|false"})
+    void storyEndingOnWhatHappened(String last, boolean result) {
+        String story = "Our stock-out dashboard jumped from 4% to 19% overnight before the Monday staffing forecast. I sampled an"
+                + " hour of raw events and found a new app build sending a replacement event for every quantity edit. I"
+                + " excluded that build's events in our dbt model behind a flag and told the ops lead what I had changed. ";
+        assertThat(lastPart(story + last) == Part.RESULT).as(last).isEqualTo(result);
     }
 
     @Test
