@@ -91,7 +91,13 @@ public final class LpScoringBenchmark {
                 // time only one occasion has in every sentence (2026-12-07 evening)
                 new String[] {"one sentence, 850 'since,' clauses", "the job has run since, ".repeat(850) + "won."},
                 new String[] {"1 stray past verb, 1,000 present steps", "I also read the changelog. "
-                        + "I check the loads. ".repeat(1000)});
+                        + "I check the loads. ".repeat(1000)},
+                // a last sentence opening on a measured event looks for my exit and "so I" in every later clause; a
+                // claim skips the road not taken ("rather than patched") clause by clause (2026-12-07 night)
+                new String[] {"last sentence, 360 events and exits", "I fixed the join. "
+                        + "the load fell 10 times, and I moved over to payments, ".repeat(360) + "won."},
+                new String[] {"390 claims with the road not taken", "I made sure it got fixed rather than patched and ".repeat(390)
+                        + "won."});
         for (String[] t : texts) {
             if (t[1].length() > 20_000) {
                 throw new IllegalStateException(t[0] + " is longer than the bot accepts: " + t[1].length());

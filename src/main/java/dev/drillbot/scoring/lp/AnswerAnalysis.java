@@ -64,6 +64,11 @@ final class AnswerAnalysis {
          * the job, backfill six weeks, and the metric comes back to within 1% of the baseline".
          */
         boolean outcomeTail;
+        /**
+         * The Result told first and a step of mine after it in one sentence ("The bucket disappeared the next quarter,
+         * and I added a drift check"): the step is a tidy-up, never the story's evidence that I acted.
+         */
+        boolean outcomeFirst;
         /** "It took me four days instead of fifteen minutes": what the work cost me, not how it ended. */
         boolean effort;
         /** Mine, but only a claim ("I owned it end to end and made sure it got fixed"): no step is told. */
@@ -1130,6 +1135,11 @@ final class AnswerAnalysis {
      * before → after change: "from 6 hours to 40 minutes", "6h → 40 min", or a change verb followed by
      * a measurement ("cut the runtime to 40 minutes", "reduced cost by 30%").
      */
+    /** Verbs whose "from ... to" is a change however the first state is told: "went from weekly to zero". */
+    private static final Set<String> WENT_FROM = Set.of("went", "came", "dropped", "fell", "shrank", "rose", "grew");
+    /** How many words the first state of "went from ... to" may take: "from a standing agenda item to". */
+    private static final int FROM_WORDS_TO = 6;
+
     private static void measure(Sentence s, Lexicon lex) {
         String[] w = s.words;
         int[] f = s.flags;
@@ -1166,6 +1176,15 @@ final class AnswerAnalysis {
                     toAfterNumber = true; // "runtime back to 35 minutes", "errors down to 0.2%"
                     toAt = k;
                     numbers = Math.max(numbers, 1);
+                }
+                if (x.equals("to") && from > 0 && k - from <= FROM_WORDS_TO && WENT_FROM.contains(w[from - 1])) {
+                    toAfterNumber = true; // "questions went from weekly to zero", "from a standing agenda item to 0"
+                    toAt = k;
+                    numbers = Math.max(numbers, 1);
+                }
+                if (toAfterNumber && k - toAt == 1 && (x.equals("none") || x.equals("nothing"))) {
+                    s.beforeAfter = true; // "from about eight failures a month to none": the count reached zero
+                    s.quantities = Math.max(s.quantities, 1);
                 }
                 continue;
             }
@@ -1581,6 +1600,7 @@ final class AnswerAnalysis {
                 // "The 'unknown region' bucket disappeared the next quarter, and I added a drift check ...": how it
                 // ended, then the safeguard that closes the story (in the same sentence or the next)
                 s.part = Part.RESULT;
+                s.outcomeFirst = true;
             } else if (actionSeen && (s.has(lex.resultCuesId) || lastsSince(s) || !s.effort && (resultWindow(s, lex) || s.beforeAfter
                     || s.outcomeTail || (s.quantities > 0 && s.actor != Actor.I && s.position >= sentences.size() * LATE_SHARE)))
                     && (s.actor != Actor.I || marked(s, lex) || s.position > lastPlainAction || s.outcomeTail)) {
@@ -1625,16 +1645,31 @@ final class AnswerAnalysis {
 
     /** The sentence opens on a thing's own past verb: "The bucket disappeared ..., and I added ...". */
     /**
-     * Whether the story's last sentence, read as mine for a later clause, opens on an event or a measured state, not
-     * a bare state: "The shift plan went out on the right baseline, ..., and once their patch shipped I removed the
-     * filter" and "Over 91 days it was late once, by 12 minutes, and I told finance ..." end on how it went, then my
-     * last tidy-up; "The team were asking for updates, so I started ..." and "there was a reorganisation and I moved
-     * over" do not, nor does "and shadowed each of the six interviewers" (a step of mine cut from the one before).
+     * Whether the story's last sentence, read as mine for a later clause, opens on a measured event or state of a
+     * thing: "The shift plan went out on the right baseline, so we didn't overstaff around 40 stores, and once their
+     * patch shipped I removed the filter" and "Over 91 days it was late once, by 12 minutes, and I told finance ..."
+     * end on how it went, then my last tidy-up. Unmeasured before my clause ("The new view went out in May, and I
+     * rolled it out to eleven more depots"), others'
+     * reaction I answered ("..., so I ran"), a step of mine cut from the one before ("and shadowed ...") and my exit
+     * ("The reorganisation landed in June, and I moved over to payments") are not how it went (hostile round 30).
      */
     private static boolean thingHappenedToIt(Sentence s) {
         int f = s.grammar.first;
-        return (!STATE_VERBS.contains(s.words[f]) || s.quantities > 0) && !POINTING_OPENERS.contains(s.words[0])
-                && !StepReading.myExit(s) && !soIAnswer(s.words, f);
+        return measuredBeforeMe(s) && !POINTING_OPENERS.contains(s.words[0]) && !StepReading.myExitFrom(s, f)
+                && !soIAnswer(s.words, f);
+    }
+
+    /** A number before my clause: "... around 40 stores, and once their patch shipped I ...", not "and I rolled it out to eleven depots". */
+    private static boolean measuredBeforeMe(Sentence s) {
+        if (s.quantities == 0) {
+            return false;
+        }
+        for (int k = 0; k < s.words.length && !s.words[k].equals("i"); k++) {
+            if ((s.flags[k] & (Lexicon.NUMBER | Lexicon.WORD_NUMBER)) != 0 && (s.flags[k] & Lexicon.YEAR) == 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** "Two teams pushed back that it would slow them down, so I ran a pilot": what came first is what I answered. */
@@ -1647,7 +1682,6 @@ final class AnswerAnalysis {
         return false;
     }
 
-    private static final Set<String> STATE_VERBS = Set.of("was", "were", "had", "did", "seemed", "felt", "looked");
     /** Openers after which the first verb is no event of a thing: "that was the plan", "and shadowed each of ..." (mine). */
     private static final Set<String> POINTING_OPENERS = Set.of("that", "this", "there", "these", "those", "and", "then",
             "but", "so", "or");

@@ -156,7 +156,8 @@ final class Assessment {
             // ownership is about who did the Action; "we shipped it" in the Result or Learning is fine
             if (!s.isAction() || s.part == Part.RESULT || s.part == Part.LEARNING) {
                 // "I built a position-based model (40% first touch ...)" read as the Result is still a step of mine
-                stepInResult |= s.isAction() && s.actor == Actor.I && s.part == Part.RESULT && !s.claim;
+                // (not the tidy-up after an outcome told first: "The table landed on time, and I shared the chart")
+                stepInResult |= s.isAction() && s.actor == Actor.I && s.part == Part.RESULT && !s.claim && !s.outcomeFirst;
                 continue;
             }
             if (s.claim) {

@@ -98,9 +98,14 @@ final class StepReading {
         int content = Morphology.NOUN | Morphology.PROPER | Morphology.ADJ | Morphology.VBD | Morphology.VBN
                 | Morphology.VBZ | Morphology.VBP | Morphology.VB | Morphology.VBG;
         int glue = Morphology.PRON | Morphology.DET | Morphology.PREP | Morphology.CONJ | Morphology.MD;
+        boolean alternative = false;
         for (int k = 0; k < s.words.length; k++) {
             int t = s.tags[k];
             int f = s.flags[k];
+            alternative = alternative && !punctuationAfter(s, k - 1) || alternativeAt(s.words, k);
+            if (alternative || k + 1 < s.words.length && alternativeAt(s.words, k + 1)) {
+                continue; // "rather than patched", "instead of guessing": not what I did
+            }
             if ((f & Lexicon.CLAIM_WORD) != 0) {
                 claims++;
             } else if ((t & Morphology.KNOWN) == 0 && (f & Lexicon.NUMBER) == 0) {
@@ -127,9 +132,11 @@ final class StepReading {
             Map.entry("held", Set.of("myself")),
             Map.entry("believed", Set.of("in")),
             Map.entry("kept", Set.of("word", "promise")),
-            Map.entry("stood", Set.of("ground")),
+            Map.entry("stood", Set.of("ground", "behind", "by")),
             Map.entry("put", Set.of("name")),
-            Map.entry("earned", Set.of("trust", "back", "respect", "it", "their")));
+            Map.entry("earned", Set.of("trust", "back", "respect", "it", "their")),
+            // hostile round 30: backing what someone else did
+            Map.entry("supported", Set.of("this", "it", "that", "them", "him", "her", "everyone")));
     /** Words between a claim verb and what it claims: "took full responsibility", "put my name on it". */
     private static final Set<String> CLAIM_FILLERS = Set.of("full", "complete", "total", "personal", "my", "their");
     private static final Set<String> STEPPING = Set.of("in", "up", "forward");
@@ -151,7 +158,13 @@ final class StepReading {
             return false;
         }
         int claims = 0;
+        boolean alternative = false;
         for (int k = 0; k < s.words.length; k++) {
+            // "made sure it got fixed properly rather than patched": the road not taken is no step either
+            alternative = alternative && !punctuationAfter(s, k - 1) || alternativeAt(s.words, k);
+            if (alternative) {
+                continue;
+            }
             // a past verb with no subject of its own may be mine with the "I" left out ("I took it on: found a race,
             // added a sensor"): it must claim too
             boolean implied = who[k] == Grammar.SOMETHING && (s.tags[k] & Morphology.VBD) != 0 && !BE_HAVE_GET.contains(s.words[k]);
@@ -166,6 +179,16 @@ final class StepReading {
         return claims > 0;
     }
 
+    private static final Set<String> COMMITTED = Set.of("committed", "accountable", "responsible", "dedicated", "determined");
+
+    /** Present views of mine: said in a past story, they tell what I think now, not what I did. */
+    private static final Set<String> BELIEFS = Set.of("believe", "think", "feel");
+
+    /** Whether word {@code k} ends "rather than" or "instead of": what follows is the alternative not taken. */
+    private static boolean alternativeAt(String[] w, int k) {
+        return k >= 1 && (w[k].equals("than") && w[k - 1].equals("rather") || w[k].equals("of") && w[k - 1].equals("instead"));
+    }
+
     /** Whether the verb at {@code k} claims rather than tells a step: "took full responsibility", "saw it through". */
     private static boolean claimsAt(Sentence s, int k) {
         if (CLAIM_WHEN_EMPTY.contains(s.words[k]) && claimFollows(s, k)) {
@@ -173,6 +196,16 @@ final class StepReading {
         }
         if (s.words[k].equals("saw") && k + 2 < s.words.length && s.words[k + 2].equals("through")) {
             return true; // "saw it through"
+        }
+        if (s.words[k].equals("stayed") && k + 2 < s.words.length && (s.words[k + 1].equals("on") || s.words[k + 1].equals("with"))
+                && s.words[k + 2].equals("it")) {
+            return true; // "stayed on it until it was done" (hostile round 30)
+        }
+        if ((s.words[k].equals("was") || s.words[k].equals("felt")) && k + 1 < s.words.length && COMMITTED.contains(s.words[k + 1])) {
+            return true; // "I was committed to the customer the whole way": how I stood, not what I did
+        }
+        if (BELIEFS.contains(s.words[k])) {
+            return true; // "because I believe problems do not care about org charts": a view I hold, no step
         }
         if (s.words[k].equals("stepped") && k + 1 < s.words.length && STEPPING.contains(s.words[k + 1])
                 && (k + 2 == s.words.length || AFTER_STEPPING.contains(s.words[k + 2]))) {
@@ -333,7 +366,23 @@ final class StepReading {
      * clause comes first ("By then Marco owned the platform, and I moved on to ...": his owning it is the outcome).
      */
     static boolean myExit(Sentence s) {
-        int f = s.grammar.first;
+        return exitAt(s, s.grammar.first);
+    }
+
+    /**
+     * Whether any clause of mine from verb {@code from} on says I left: "The reorganisation landed in June, and I moved
+     * over to the payments team" ends on my exit however the sentence opens.
+     */
+    static boolean myExitFrom(Sentence s, int from) {
+        for (int k = Math.max(from, 0); k < s.words.length; k++) {
+            if (exitAt(s, k)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean exitAt(Sentence s, int f) {
         if (f < 1 || s.grammar.subject == null || s.grammar.subject[f] != Grammar.MINE) {
             return false;
         }

@@ -969,7 +969,17 @@ class AnswerAnalysisTest {
         "Once I owned the export script and replaced the writer, the duplicates fell from 300 a day to zero.|false",
         "After I took account of the bank holidays, the forecast error fell from 9% to 2%.|false",
         "After I took chargebacks out of the revenue model, the gap closed to 0.3%.|false",
-        "I put name normalisation in front of the matcher.|false"})
+        "I put name normalisation in front of the matcher.|false",
+        // hostile round 30: the road not taken, staying on it, and a view I hold add no step to a claim
+        "I took full ownership of it and made sure it got fixed properly rather than patched.|true",
+        "I held myself accountable and stayed on it until it was done, because I believe problems ignore org charts.|true",
+        "I rebuilt the merge rather than patching it again.|false",
+        "I stayed on the bridge call and rolled the deploy back.|false",
+        // ... nor does backing someone else's work, standing by it, or being committed to it
+        "I championed his growth the whole time and I made sure he had what he needed.|true",
+        "I fully supported this and I was committed to the customer the whole way.|true",
+        "I believed in that standard completely and I stood behind it.|true",
+        "I supported the analysts with ad-hoc SQL for a week.|false"})
     void claimsAreNoSteps(String text, boolean claim) {
         assertThat(one(text).claim).isEqualTo(claim);
     }
@@ -1176,14 +1186,16 @@ class AnswerAnalysisTest {
     @ParameterizedTest(name = "a story that ends \"{0}\" ends on its Result: {1}")
     @CsvSource(delimiter = '|', value = {
         // an event or a measured state of a thing, then my last tidy-up, in the story's last sentence
-        "The staffing plan went out on the corrected base, so stores kept their usual staffing, and once the vendor's fix"
+        "The staffing plan went out on the corrected base, so 40 stores kept their usual staffing, and once the vendor's fix"
             + " landed I dropped the workaround.|true",
         "Over the next 60 nights it was late twice, by under ten minutes, and I told the finance lead each time.|true",
         // a bare state, others' reaction I answered, a step of mine cut from the last, or where I left: no outcome
         "The finance team were asking for daily updates, so I started sending a short note each evening.|false",
         "Two analysts pushed back that the check would slow them down, so I ran it on their models for a week.|false",
         "There was a reorganisation a month later, and I moved over to the payments team.|false",
-        "and reviewed each of the four dashboards with the ops lead.|false"})
+        "and reviewed each of the four dashboards with the ops lead.|false",
+        // hostile round 30: a delivery with a count only inside my clause is no outcome
+        "The new view went out to the first depot in May, and I rolled it out to eleven more depots in June.|false"})
     void storyEndingOnWhatHappened(String last, boolean result) {
         String story = "Our stock-out dashboard jumped from 4% to 19% overnight before the Monday staffing forecast. I sampled an"
                 + " hour of raw events and found a new app build sending a replacement event for every quantity edit. I"
