@@ -1130,16 +1130,17 @@ final class AnswerAnalysis {
                         && marker.endsWith("'d");
     }
 
+    /** Verbs whose "from ... to" is a change however the first state is told: "went from weekly to zero". */
+    private static final Set<String> WENT_FROM = Set.of("went", "came", "dropped", "fell", "shrank", "rose", "grew");
+    private static final Set<String> ZERO = Set.of("zero", "0", "none", "nothing", "nil");
+    /** How many words the first state of "went from ... to" may take: "from a standing agenda item to". */
+    private static final int FROM_WORDS_TO = 6;
+
     /**
      * Counts measurements (a number with a unit: "40%", "6 hours", "$3k", "eight a month") and spots a
      * before → after change: "from 6 hours to 40 minutes", "6h → 40 min", or a change verb followed by
      * a measurement ("cut the runtime to 40 minutes", "reduced cost by 30%").
      */
-    /** Verbs whose "from ... to" is a change however the first state is told: "went from weekly to zero". */
-    private static final Set<String> WENT_FROM = Set.of("went", "came", "dropped", "fell", "shrank", "rose", "grew");
-    /** How many words the first state of "went from ... to" may take: "from a standing agenda item to". */
-    private static final int FROM_WORDS_TO = 6;
-
     private static void measure(Sentence s, Lexicon lex) {
         String[] w = s.words;
         int[] f = s.flags;
@@ -1177,14 +1178,18 @@ final class AnswerAnalysis {
                     toAt = k;
                     numbers = Math.max(numbers, 1);
                 }
-                if (x.equals("to") && from > 0 && k - from <= FROM_WORDS_TO && WENT_FROM.contains(w[from - 1])) {
-                    toAfterNumber = true; // "questions went from weekly to zero", "from a standing agenda item to 0"
+                // "questions went from weekly to zero", "from a standing agenda item to 0": a count that reached zero,
+                // however its first state is told (not "trust went from rock bottom to 100%", round 31)
+                if (x.equals("to") && from > 0 && k - from <= FROM_WORDS_TO && WENT_FROM.contains(w[from - 1])
+                        && k + 1 < w.length && ZERO.contains(w[k + 1])) {
+                    toAfterNumber = true;
                     toAt = k;
                     numbers = Math.max(numbers, 1);
                 }
-                if (toAfterNumber && k - toAt == 1 && (x.equals("none") || x.equals("nothing"))) {
-                    s.beforeAfter = true; // "from about eight failures a month to none": the count reached zero
-                    s.quantities = Math.max(s.quantities, 1);
+                // "from about eight failures a month to none"; not "came to nothing" (no "from": it failed)
+                // (a change, but no measurement: "from a weekly headache to none" counts less than "from 12 to 0")
+                if (toAfterNumber && k - toAt == 1 && from >= 0 && toAt > from && (x.equals("none") || x.equals("nothing"))) {
+                    s.beforeAfter = true;
                 }
                 continue;
             }
@@ -1596,9 +1601,11 @@ final class AnswerAnalysis {
                     && !s.has(lex.presentOutcomesId) && !othersActFrom(s, s.grammar.first + 1)) {
                 s.part = Part.OTHER; // "After that I moved to another team and handed it over": where it stopped
             } else if (actionSeen && (s.position >= closing - 1 && closing < sentences.size()
-                    || s.position == marks.lastTold() && s.actor == Actor.I && thingHappenedToIt(s)) && s.past && !s.hypothetical && thingHappensFirst(s)) {
+                    || s.position == marks.lastTold() && s.actor == Actor.I && thingHappenedToIt(s))
+                    && s.past && !s.hypothetical && thingHappensFirst(s)) {
                 // "The 'unknown region' bucket disappeared the next quarter, and I added a drift check ...": how it
-                // ended, then the safeguard that closes the story (in the same sentence or the next)
+                // ended, then the safeguard that closes the story (in the same sentence or the next), or the story's
+                // last sentence: "The shift plan went out ..., so 40 stores ..., and once their patch shipped I ..."
                 s.part = Part.RESULT;
                 s.outcomeFirst = true;
             } else if (actionSeen && (s.has(lex.resultCuesId) || lastsSince(s) || !s.effort && (resultWindow(s, lex) || s.beforeAfter
@@ -1643,15 +1650,14 @@ final class AnswerAnalysis {
         return !(end > 0 && StepReading.dataJoin(s, end - 1));
     }
 
-    /** The sentence opens on a thing's own past verb: "The bucket disappeared ..., and I added ...". */
     /**
      * Whether the story's last sentence, read as mine for a later clause, opens on a measured event or state of a
      * thing: "The shift plan went out on the right baseline, so we didn't overstaff around 40 stores, and once their
      * patch shipped I removed the filter" and "Over 91 days it was late once, by 12 minutes, and I told finance ..."
      * end on how it went, then my last tidy-up. Unmeasured before my clause ("The new view went out in May, and I
-     * rolled it out to eleven more depots"), others'
-     * reaction I answered ("..., so I ran"), a step of mine cut from the one before ("and shadowed ...") and my exit
-     * ("The reorganisation landed in June, and I moved over to payments") are not how it went (hostile round 30).
+     * rolled it out to eleven more depots"), others' reaction I answered ("..., so I ran"), a step of mine cut from the
+     * one before ("and shadowed ...") and my exit ("The reorganisation landed in June, and I moved over to payments")
+     * are not how it went (hostile round 30).
      */
     private static boolean thingHappenedToIt(Sentence s) {
         int f = s.grammar.first;
@@ -1659,7 +1665,7 @@ final class AnswerAnalysis {
                 && !soIAnswer(s.words, f);
     }
 
-    /** A number before my clause: "... around 40 stores, and once their patch shipped I ...", not "and I rolled it out to eleven depots". */
+    /** A number before my clause: "... around 40 stores, and once their patch shipped I ...", not "and I rolled it out to 11 depots". */
     private static boolean measuredBeforeMe(Sentence s) {
         if (s.quantities == 0) {
             return false;
@@ -1686,6 +1692,7 @@ final class AnswerAnalysis {
     private static final Set<String> POINTING_OPENERS = Set.of("that", "this", "there", "these", "those", "and", "then",
             "but", "so", "or");
 
+    /** The sentence opens on a thing's own past verb: "The bucket disappeared ..., and I added ...". */
     private static boolean thingHappensFirst(Sentence s) {
         int f = s.grammar.first;
         return f > 0 && s.grammar.subject != null && s.grammar.subject[f] == Grammar.SOMETHING

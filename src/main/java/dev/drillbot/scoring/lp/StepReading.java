@@ -102,7 +102,8 @@ final class StepReading {
         for (int k = 0; k < s.words.length; k++) {
             int t = s.tags[k];
             int f = s.flags[k];
-            alternative = alternative && !punctuationAfter(s, k - 1) || alternativeAt(s.words, k);
+            // (up to the next comma or "I": "instead of deleting them by hand I wrote a dedupe" tells the step after it)
+            alternative = alternative && !punctuationAfter(s, k - 1) && !s.words[k].equals("i") || alternativeAt(s.words, k);
             if (alternative || k + 1 < s.words.length && alternativeAt(s.words, k + 1)) {
                 continue; // "rather than patched", "instead of guessing": not what I did
             }
@@ -161,7 +162,7 @@ final class StepReading {
         boolean alternative = false;
         for (int k = 0; k < s.words.length; k++) {
             // "made sure it got fixed properly rather than patched": the road not taken is no step either
-            alternative = alternative && !punctuationAfter(s, k - 1) || alternativeAt(s.words, k);
+            alternative = alternative && !punctuationAfter(s, k - 1) && !s.words[k].equals("i") || alternativeAt(s.words, k);
             if (alternative) {
                 continue;
             }
@@ -219,7 +220,20 @@ final class StepReading {
         if (s.words[k].equals("put") && at == k + 1) {
             return false; // "put my name on it" claims; "put name normalisation in front of the matcher" is a step
         }
+        if (s.words[k].equals("supported") && meansWithin(s, k)) {
+            return false; // "I supported him by pairing on his first two designs": the step follows "by" (round 31)
+        }
         return follow != null && (follow.isEmpty() || at < s.words.length && follows(follow, s.words[at]));
+    }
+
+    /** Whether "by" or "with" starts the means a few words after the verb at {@code k}: "supported them by ...". */
+    private static boolean meansWithin(Sentence s, int k) {
+        for (int j = k + 1; j < Math.min(s.words.length, k + 4); j++) {
+            if (s.words[j].equals("by") || s.words[j].equals("with")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

@@ -979,7 +979,10 @@ class AnswerAnalysisTest {
         "I championed his growth the whole time and I made sure he had what he needed.|true",
         "I fully supported this and I was committed to the customer the whole way.|true",
         "I believed in that standard completely and I stood behind it.|true",
-        "I supported the analysts with ad-hoc SQL for a week.|false"})
+        "I supported the analysts with ad-hoc SQL for a week.|false",
+        // hostile round 31: the means after "supported", and my step after the road not taken, are steps
+        "I supported him by pairing on his first two designs.|false",
+        "I stepped in and instead of deleting the duplicates by hand I wrote a dedupe job.|false"})
     void claimsAreNoSteps(String text, boolean claim) {
         assertThat(one(text).claim).isEqualTo(claim);
     }
@@ -1201,6 +1204,18 @@ class AnswerAnalysisTest {
                 + " hour of raw events and found a new app build sending a replacement event for every quantity edit. I"
                 + " excluded that build's events in our dbt model behind a flag and told the ops lead what I had changed. ";
         assertThat(lastPart(story + last) == Part.RESULT).as(last).isEqualTo(result);
+    }
+
+    @ParameterizedTest(name = "\"{0}\" tells a change: {1}")
+    @CsvSource(delimiter = '|', value = {
+        "Definition questions in our channel went from weekly to zero that quarter.|true",
+        "Disputes went from a standing agenda item to zero for two quarters.|true",
+        "Failed loads went from about eight a month to none.|true",
+        // a first state told in words needs a count that reached zero (hostile round 31); failing is no change
+        "Trust in the data went from rock bottom to 100% within the quarter.|false",
+        "The whole rebuild came to nothing after the reorg.|false"})
+    void changeToZero(String text, boolean change) {
+        assertThat(one(text).beforeAfter).isEqualTo(change);
     }
 
     @Test
