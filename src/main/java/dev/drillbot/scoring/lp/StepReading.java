@@ -102,8 +102,7 @@ final class StepReading {
         for (int k = 0; k < s.words.length; k++) {
             int t = s.tags[k];
             int f = s.flags[k];
-            // (up to the next comma or "I": "instead of deleting them by hand I wrote a dedupe" tells the step after it)
-            alternative = alternative && !punctuationAfter(s, k - 1) && !s.words[k].equals("i") || alternativeAt(s.words, k);
+            alternative = inAlternative(s, k, alternative);
             if (alternative || k + 1 < s.words.length && alternativeAt(s.words, k + 1)) {
                 continue; // "rather than patched", "instead of guessing": not what I did
             }
@@ -162,7 +161,7 @@ final class StepReading {
         boolean alternative = false;
         for (int k = 0; k < s.words.length; k++) {
             // "made sure it got fixed properly rather than patched": the road not taken is no step either
-            alternative = alternative && !punctuationAfter(s, k - 1) && !s.words[k].equals("i") || alternativeAt(s.words, k);
+            alternative = inAlternative(s, k, alternative);
             if (alternative) {
                 continue;
             }
@@ -184,6 +183,14 @@ final class StepReading {
 
     /** Present views of mine: said in a past story, they tell what I think now, not what I did. */
     private static final Set<String> BELIEFS = Set.of("believe", "think", "feel");
+
+    /**
+     * Whether word {@code k} is inside the road not taken, given whether the word before it was: from "rather than" or
+     * "instead of" up to the next comma or "I" ("instead of deleting them by hand I wrote a dedupe" tells the step after it).
+     */
+    private static boolean inAlternative(Sentence s, int k, boolean before) {
+        return before && !punctuationAfter(s, k - 1) && !s.words[k].equals("i") || alternativeAt(s.words, k);
+    }
 
     /** Whether word {@code k} ends "rather than" or "instead of": what follows is the alternative not taken. */
     private static boolean alternativeAt(String[] w, int k) {
