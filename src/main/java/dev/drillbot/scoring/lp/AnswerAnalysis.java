@@ -256,8 +256,11 @@ final class AnswerAnalysis {
                 }
             }
             int names = 0;
+            int namesInPhrases = 0;
             for (int id : lex.nameIdList) {
                 names += s.has(id) ? 1 : 0;
+                namesInPhrases += s.has(id) && s.has(lex.principlePhrasesId) && s.start(id) >= s.start(lex.principlePhrasesId)
+                        && s.end(id) <= s.end(lex.principlePhrasesId) ? 1 : 0;
             }
             s.names = names;
             s.repeated = !seen.add(Arrays.asList(w)); // words never hold spaces: same as joining them
@@ -294,8 +297,11 @@ final class AnswerAnalysis {
                             || (double) signal / w.length > maxSignal && !(subjectClause && commas(raw) <= 1))
                             && !clauses || recited >= 2 || verbList);
             measure(s, lex);
-            // a measured change ("Nightly runtime fell 55%.") is evidence however terse: never a keyword list
-            if (s.beforeAfter && w.length >= MIN_MEASURED_WORDS) {
+            // a measured change ("Nightly runtime fell 55%.") is evidence however terse: never a keyword list, unless it
+            // recites principle names and buzzwords around it ("Delivered Results and Insisted on the Highest Standards,
+            // achieving 10x scale, 50% cost reduction")
+            // ("took ownership" counts once here, not as a phrase and the name "Ownership" inside it)
+            if (s.beforeAfter && w.length >= MIN_MEASURED_WORDS && recited - namesInPhrases < 2) {
                 s.stuffed = false;
             }
             // so is one short clause on its subject that measures how things stood ("Total exposure stayed under
@@ -1015,8 +1021,32 @@ final class AnswerAnalysis {
             if ((t & Morphology.VBD) != 0 && (t & (Morphology.VBN | Morphology.ADJ | Morphology.NOUN)) == 0) {
                 return k > first + 1;
             }
+            if ((s.flags[k] & Lexicon.PREPOSITION) != 0 && k > first + 1) {
+                // "Cancelled orders for the day were 0.3%": the noun goes on with what it is of or for
+                return verbAfterPhrase(s, k + 1);
+            }
             if ((t & (Morphology.NOUN | Morphology.ADJ | Morphology.PROPER)) == 0) {
                 return false; // a determiner, a preposition: the first word is the verb and this its object
+            }
+        }
+        return false;
+    }
+
+    /** How many words a phrase after the subject's noun may take before its verb: "for the day", "on the EU site". */
+    private static final int SUBJECT_PHRASE_WORDS = 4;
+
+    private static final Set<String> OPENS_CLAUSE = Set.of("that", "which", "who", "whose");
+
+    /** Whether a short noun phrase from {@code from} ("the day") is followed at once by a past verb that is only a verb. */
+    private static boolean verbAfterPhrase(Sentence s, int from) {
+        for (int k = from; k < s.words.length && k <= from + SUBJECT_PHRASE_WORDS; k++) {
+            int t = s.tags[k];
+            if (k > from && (t & Morphology.VBD) != 0 && (t & (Morphology.VBN | Morphology.ADJ | Morphology.NOUN)) == 0) {
+                return true;
+            }
+            if ((t & (Morphology.NOUN | Morphology.ADJ | Morphology.PROPER | Morphology.DET)) == 0
+                    && (s.flags[k] & Lexicon.NUMBER) == 0 || OPENS_CLAUSE.contains(s.words[k])) {
+                return false; // (a relative "that" opens a clause of its own: "Migrated jobs for the team that were failing")
             }
         }
         return false;
@@ -1247,6 +1277,11 @@ final class AnswerAnalysis {
      * two weeks".
      */
     private static boolean comparedAt(String[] w, int[] f, int j) {
+        if (j < w.length && (w[j].equals("better") || w[j].equals("worse"))) {
+            // "61%, worse than the 74% from the old rules" sets one measurement against another; "6 points better
+            // than reality" tells how wrong a number was
+            return j + 1 < w.length && w[j + 1].equals("than") && numberWithin(f, j + 2, THAN_WORDS);
+        }
         if (j >= w.length || (f[j] & Lexicon.COMPARATIVE) == 0) {
             return false;
         }
@@ -1255,6 +1290,18 @@ final class AnswerAnalysis {
     }
 
     private static final Set<String> SPAN_WORDS = Set.of("over", "under", "above", "below");
+
+    /** How near after "better than" / "worse than" the other measurement must come: "worse than the 74%". */
+    private static final int THAN_WORDS = 3;
+
+    private static boolean numberWithin(int[] f, int from, int words) {
+        for (int k = from; k < Math.min(f.length, from + words); k++) {
+            if ((f[k] & Lexicon.NUMBER) != 0) {
+                return true;
+            }
+        }
+        return false;
+    }
 
     private static final Set<String> OF_WHOLE = Set.of("the", "their", "our", "its", "my", "his", "her", "these",
             "those", "your", "them");
@@ -1313,7 +1360,8 @@ final class AnswerAnalysis {
      * clause after ", and", "; " or ", so" that opens on a thing (not I, we or a person) and measures it.
      */
     static boolean outcomeTail(String text) {
-        String t = text.strip();
+        // spoken fillers are no words of the clause: "..., and, um, that team's Athena cost dropped by roughly 85%"
+        String t = FILLER.matcher(text.strip()).replaceAll("").replace(", and, ", ", and ");
         int cut = Math.max(Math.max(t.lastIndexOf(", and "), t.lastIndexOf("; ")), t.lastIndexOf(", so "));
         return cut >= 0 && measuredThing(t.substring(cut).toLowerCase(java.util.Locale.ROOT)
                 .replaceFirst("^[,;]\\s*(and |so )?\\s*", ""));
@@ -1349,6 +1397,8 @@ final class AnswerAnalysis {
         }
         return false;
     }
+
+    private static final java.util.regex.Pattern FILLER = java.util.regex.Pattern.compile("(?i)\\b(?:um+|uh+|erm+)\\b,?\\s*");
 
     /** A clause that opens on a thing (not I, we or a person) and measures it: "the metric came back to within 1%". */
     private static boolean measuredThing(String clause) {

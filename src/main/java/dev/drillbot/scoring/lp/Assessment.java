@@ -1062,6 +1062,11 @@ final class Assessment {
                             : "only the question's own words show ")
                             + asked.displayName() + "; show it in what you did and how it ended"));
         }
+        if (caps.stream().anyMatch(c -> c.name().equals("not a work story"))) {
+            // a story from outside work shows no principle at work: naming one would point away from the fix
+            other = null;
+            otherQuote = null;
+        }
         // A cap keeps the order of what it caps: two stories with the same defect, one with numbers and one
         // without, must not tie at the cap. Below the limit the total falls with the weighted score, by at
         // most cap_spread points at a weighted score of 0 (continuous and rising with the weighted score).

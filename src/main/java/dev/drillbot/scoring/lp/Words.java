@@ -3,6 +3,7 @@ package dev.drillbot.scoring.lp;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 /** Splits text into lower-case words the same way for answers and for rubric phrases. */
 final class Words {
@@ -114,9 +115,46 @@ final class Words {
                     out.word(text, j, end);
                     return;
                 }
+                if (compoundDuration(text, start, end)) {
+                    // "2h40m", "1h30m", "3m20s": each amount with its own unit, as "2 h 40 m" would be read
+                    for (int k = start; k < end;) {
+                        int run = k;
+                        boolean digit = Character.isDigit(text.charAt(k));
+                        while (run < end && Character.isDigit(text.charAt(run)) == digit) {
+                            run++;
+                        }
+                        out.word(text, k, run);
+                        k = run;
+                    }
+                    return;
+                }
             }
         }
         out.word(text, start, end);
+    }
+
+    private static final Set<String> DURATION_UNITS = Set.of("d", "h", "hr", "hrs", "m", "min", "mins", "s", "sec", "secs", "ms");
+
+    /** Whether the word is amounts glued to their time units, two or more: "2h40m", "1h30m", "3m20s", "1d12h". */
+    private static boolean compoundDuration(String text, int start, int end) {
+        int pairs = 0;
+        int k = start;
+        while (k < end) {
+            int digits = k;
+            while (digits < end && Character.isDigit(text.charAt(digits))) {
+                digits++;
+            }
+            int letters = digits;
+            while (letters < end && Character.isLetter(text.charAt(letters))) {
+                letters++;
+            }
+            if (digits == k || letters == digits || !DURATION_UNITS.contains(text.substring(digits, letters))) {
+                return false;
+            }
+            pairs++;
+            k = letters;
+        }
+        return pairs >= 2;
     }
 
     static boolean isNumber(String w) {

@@ -1323,4 +1323,52 @@ class AnswerAnalysisTest {
         assertThat(one("I, like, pulled the Spark logs for the last ten runs.").actor).isEqualTo(Actor.I);
         assertThat(one("I like clean data in the nightly tables of the warehouse.").actor).isNotEqualTo(Actor.I);
     }
+    @ParameterizedTest(name = "\"{0}\" tells a change: {1}")
+    @CsvSource(delimiter = '|', value = {
+        // amounts glued to their time units are read as "2 h 40 m" would be
+        "Re-ran the same job and it went from 2h40m to 11 min.|true",
+        "The nightly export went from 1h30m to 25m once the sort key changed.|true",
+        // one measurement set against another, not how wrong a number was
+        "Agreement with the editors was 61%, worse than the 74% from the existing rules.|true",
+        "Those orders were silently excluded, which made accuracy look about 6 points better than reality.|false"})
+    void changesTheFirstReadingMissed(String text, boolean change) {
+        assertThat(one(text).beforeAfter).as(text).isEqualTo(change);
+    }
+
+    @Test
+    @DisplayName("a CV-style opener whose noun goes on to its own past verb ('Cancelled orders for the day were 0.3%') is not my step")
+    void adjectiveOpenerWithAPhraseBeforeItsVerbIsNoStep() {
+        assertThat(one("Cancelled orders for the day were 0.3%, against 2.1% during a similar lag the year before.").actor)
+                .isNotEqualTo(Actor.I);
+        assertThat(one("Cancelled the orders for the day and refunded 40 customers by noon.").actor).isEqualTo(Actor.I);
+        assertThat(one("Migrated jobs for the finance team that were failing every night.").actor).isEqualTo(Actor.I);
+    }
+
+    @Test
+    @DisplayName("principle names recited in any form ('Thinking Big and Inventing and Simplifying') count, even beside a measured change")
+    void inflectedPrincipleNamesAreRecitals() {
+        Sentence s = one("I aligned stakeholders, Delivered Results and Insisted on the Highest Standards, achieving 10x scale,"
+                + " 50% cost reduction and 99.99% reliability.");
+        assertThat(s.beforeAfter).isTrue();
+        assertThat(s.stuffed).as("a measured change does not excuse recited names around it").isTrue();
+        assertThat(one("Thinking Big and Inventing and Simplifying, I drove the move to a lakehouse for the whole company.").recited)
+                .isGreaterThanOrEqualTo(2);
+        // "took ownership" is one phrase, not the phrase and the name "Ownership" inside it
+        Sentence owned = one("After I took ownership of the backlog and split it into three queues, the backlog was down to 35"
+                + " by day four.");
+        assertThat(owned.stuffed).isFalse();
+        assertThat(owned.real).isTrue();
+    }
+
+    @Test
+    @DisplayName("spoken fillers do not hide the measured outcome at the end of my step ('..., and, um, the cost dropped by 85%')")
+    void fillersBeforeTheOutcomeTail() {
+        String story = "Our Athena queries scanned 1.2 terabytes each time. I read the Parquet spec and dumped the footers of our"
+                + " files. I changed the write job to sort by customer_id within each daily partition. Re-ran the same queries"
+                + " and they went down to about 90 gigs, and, um, that team's Athena cost dropped by roughly 85%. And I ran a"
+                + " lunch session on reading Parquet footers for the other teams.";
+        AnswerAnalysis a = new AnswerAnalysis(story, LEX, RUBRIC);
+        assertThat(a.sentences.get(3).outcomeTail).isTrue();
+        assertThat(a.sentences.get(3).part).isEqualTo(Part.RESULT);
+    }
 }

@@ -860,6 +860,21 @@ class LpScorerTest {
     }
 
     @Test
+    @DisplayName("a story from outside work is told to bring one from work, not that it reads like another principle")
+    void hobbyStoryNamesNoOtherPrinciple() {
+        Score fair = scorer.score(Answers.question(Principle.OWNERSHIP), """
+                Outside work, every summer I help run the food stall at our village fair. Last year the queue was the thing
+                everyone complained about, so before the fair I asked a dozen regular visitors what had bothered them. Most
+                said they waited twenty minutes and then found their favourite cakes sold out. I changed the stall so people
+                could pre-order by text the week before, set up a second till for cash, and put a board out showing what was
+                left. On the day, the longest wait was about five minutes, nothing a pre-order customer wanted ran out, and
+                several families told us it was the best stall they had visited. I learned to ask the visitors first instead
+                of guessing what they want.""");
+        assertThat(fair.feedback()).anyMatch(l -> l.contains("tell a story from your job"));
+        assertThat(fair.feedback()).noneMatch(l -> l.contains("reads more like"));
+    }
+
+    @Test
     @DisplayName("a short story said to be from outside work is capped as one too, and a 'special tool' is no work word")
     void shortHobbyStory() {
         Score cycling = scorer.score(Answers.question(Principle.THINK_BIG), """
