@@ -97,7 +97,12 @@ public final class LpScoringBenchmark {
                 new String[] {"last sentence, 360 events and exits", "I fixed the join. "
                         + "the load fell 10 times, and I moved over to payments, ".repeat(360) + "won."},
                 new String[] {"390 claims with the road not taken", "I made sure it got fixed rather than patched and ".repeat(390)
-                        + "won."});
+                        + "won."},
+                // amounts glued to their units are added up word by word; "better than" looks ahead for a number in the
+                // same unit; spoken fillers are passed over in the outcome tail of my last step (2026-12-08)
+                new String[] {"600 glued durations", "I cut it from 2h40m to 1h05m and ".repeat(600) + "won."},
+                new String[] {"540 comparisons with 'worse than'", "it was 61%, worse than the 74% and ".repeat(540) + "won."},
+                new String[] {"2,100 fillers in one outcome tail", "I fixed it, and, um, " + "uh, erm, um, ".repeat(700) + "the cost fell 40%."});
         for (String[] t : texts) {
             if (t[1].length() > 20_000) {
                 throw new IllegalStateException(t[0] + " is longer than the bot accepts: " + t[1].length());

@@ -256,11 +256,8 @@ final class AnswerAnalysis {
                 }
             }
             int names = 0;
-            int namesInPhrases = 0;
             for (int id : lex.nameIdList) {
                 names += s.has(id) ? 1 : 0;
-                namesInPhrases += s.has(id) && s.has(lex.principlePhrasesId) && s.start(id) >= s.start(lex.principlePhrasesId)
-                        && s.end(id) <= s.end(lex.principlePhrasesId) ? 1 : 0;
             }
             s.names = names;
             s.repeated = !seen.add(Arrays.asList(w)); // words never hold spaces: same as joining them
@@ -297,11 +294,10 @@ final class AnswerAnalysis {
                             || (double) signal / w.length > maxSignal && !(subjectClause && commas(raw) <= 1))
                             && !clauses || recited >= 2 || verbList);
             measure(s, lex);
-            // a measured change ("Nightly runtime fell 55%.") is evidence however terse: never a keyword list, unless it
-            // recites principle names and buzzwords around it ("Delivered Results and Insisted on the Highest Standards,
-            // achieving 10x scale, 50% cost reduction")
-            // ("took ownership" counts once here, not as a phrase and the name "Ownership" inside it)
-            if (s.beforeAfter && w.length >= MIN_MEASURED_WORDS && recited - namesInPhrases < 2) {
+            // a measured change ("Nightly runtime fell 55%.") is evidence however terse: never a keyword list
+            // (the answer's recitals still add up: "Delivered Results ..., achieving 10x scale" counts towards the
+            // stuffing cap; hostile round 32: a real result that quotes praise, "filed it under Dive Deep", stays one)
+            if (s.beforeAfter && w.length >= MIN_MEASURED_WORDS) {
                 s.stuffed = false;
             }
             // so is one short clause on its subject that measures how things stood ("Total exposure stayed under
@@ -505,6 +501,8 @@ final class AnswerAnalysis {
         public void arrow() {
             add("→", lex.word("→"));
         }
+
+
 
         private void add(String w, Lexicon.Word k) {
             if (n == words.length) {
@@ -1239,7 +1237,7 @@ final class AnswerAnalysis {
                 String u = w[unit];
                 s.ratios += u.equals("%") || u.equals("percent") || u.equals("x") ? 1 : 0;
             }
-            boolean compared = quantity && (comparedAt(w, f, unit + 1) || comparedAt(w, f, unit + 2));
+            boolean compared = quantity && (comparedAt(w, f, unit + 1, unit) || comparedAt(w, f, unit + 2, unit));
             compared |= paired && marked.equals("after");
             measuredBefore |= paired && marked.equals("before");
             boolean toThis = toAfterNumber && k - toAt <= 3;
@@ -1276,11 +1274,12 @@ final class AnswerAnalysis {
      * "over", "under" and the like before another number measure a span, not a change: "in three batches over
      * two weeks".
      */
-    private static boolean comparedAt(String[] w, int[] f, int j) {
+    private static boolean comparedAt(String[] w, int[] f, int j, int unit) {
         if (j < w.length && (w[j].equals("better") || w[j].equals("worse"))) {
-            // "61%, worse than the 74% from the old rules" sets one measurement against another; "6 points better
-            // than reality" tells how wrong a number was
-            return j + 1 < w.length && w[j + 1].equals("than") && numberWithin(f, j + 2, THAN_WORDS);
+            // "61%, worse than the 74% from the old rules" sets one measurement against another of the same unit;
+            // "6 points better than reality" tells how wrong a number was, "30% better than the 2 other loaders"
+            // counts something else (hostile round 32)
+            return j + 1 < w.length && w[j + 1].equals("than") && sameMeasureWithin(w, f, j + 2, w[unit]);
         }
         if (j >= w.length || (f[j] & Lexicon.COMPARATIVE) == 0) {
             return false;
@@ -1291,13 +1290,14 @@ final class AnswerAnalysis {
 
     private static final Set<String> SPAN_WORDS = Set.of("over", "under", "above", "below");
 
-    /** How near after "better than" / "worse than" the other measurement must come: "worse than the 74%". */
+    /** How near after "better than" / "worse than" the other measurement, in the same unit, must come: "worse than the 74%". */
     private static final int THAN_WORDS = 3;
 
-    private static boolean numberWithin(int[] f, int from, int words) {
-        for (int k = from; k < Math.min(f.length, from + words); k++) {
+    private static boolean sameMeasureWithin(String[] w, int[] f, int from, String unit) {
+        for (int k = from; k < Math.min(f.length, from + THAN_WORDS); k++) {
             if ((f[k] & Lexicon.NUMBER) != 0) {
-                return true;
+                // (a year is when, not how much: "35% better than 2022")
+                return (f[k] & Lexicon.YEAR) == 0 && k + 1 < w.length && w[k + 1].equals(unit);
             }
         }
         return false;

@@ -1203,7 +1203,7 @@ final class Assessment {
      * answer: LpScoringBenchmark, docs/benchmarks.md runs 25-28).
      */
     static final java.util.regex.Pattern TEMPLATE = java.util.regex.Pattern.compile(
-            "(?=[\\[<{$A-Zf(_%?])(?:\\[[A-Za-z][^\\]\\n]{0,40}]|<[A-Za-z][A-Za-z _-]{1,30}>|\\{ ?[A-Za-z][A-Za-z _-]{1,30}}|\\{[0-9]{1,2}}"
+            "(?=[\\[<{$A-Zf(_%?0])(?:\\[[A-Za-z][^\\]\\n]{0,40}]|<[A-Za-z][A-Za-z _-]{1,30}>|\\{ ?[A-Za-z][A-Za-z _-]{1,30}}|\\{[0-9]{1,2}}"
                     // "In [...] at [...]", "about ?? times a week": an elided or unknown slot (bare: two make a template)
                     + "|\\[(?:\\.\\.\\.|\u2026)]|(?<=\\s)\\?\\?(?=[\\s%])"
                     // "%COMPANY%", "%ROOT_CAUSE%": a mail-merge slot
@@ -1219,6 +1219,9 @@ final class Assessment {
                     + "|\\$[XN]{1,2}\\b|(?<!X-)\\bX{2,}\\b(?!-X)|\\bTBD\\b"
                     // "from X to Y", "from Y per week to Z per week": letters where the numbers go
                     + "|\\bfrom [NWXYZ]\\b[^.\\n]{0,30}?\\bto [NWXYZ]\\b"
+                    // numbers zeroed out where the real ones go: "00 times a month", "in Q0 0000", "from 0h00m to 0h00m"
+                    // (hostile round 32; not a clock's "10:00", "1.00" or the nil UUID "00000000-0000-...")
+                    + "|(?<![-:.,\\d])\\b0{2,}\\b(?![-:.,])|\\bQ0\\b|\\b0+h0+m?\\b"
                     // COMPANY_NAME, TOOL_1, ROOT_CAUSE (checked against SLOT_NAME)
                     + "|\\b[A-Z][A-Z0-9]*_[A-Z0-9_]*\\b)");
     /**

@@ -322,9 +322,9 @@ final class StepReading {
     /** "was promoted", "got settled in": what became of me, no step. */
     private static final Set<String> STATES = Set.of("promoted", "hired", "settled", "transferred", "assigned", "made",
             "moved", "reorganised", "reorganized", "onboarded", "brought", "handed", "given");
-    /** What can follow "changed teams" that ends my move: "changed teams in 2023", "changed jobs and ...". */
+    /** What can follow "changed teams" that ends my move: "changed teams in 2023", "changed jobs and ...", "a year later". */
     private static final Set<String> AFTER_MOVING = Set.of("in", "at", "and", "after", "when", "last", "that", "this",
-            "early", "late", "twice", "again", "i", "we", "she", "he", "they");
+            "early", "late", "twice", "again", "i", "we", "she", "he", "they", "a", "the", "later", "soon", "shortly");
     /** "moved teams", "changed jobs": another workplace, no thing moved. */
     private static final Set<String> MOVES = Set.of("teams", "jobs", "roles", "companies", "departments", "groups");
 

@@ -82,6 +82,10 @@ final class Words {
             } else if (c == '%' || c == '$' || c == '€' || c == '£' || c == '→') {
                 out.word(lower, i, i + 1);
                 i++;
+            } else if (c == '&' && i > 0 && i + 1 < n && lower.charAt(i - 1) == ' ' && lower.charAt(i + 1) == ' ') {
+                // "Invent & Simplify" says "and" (hostile round 32); "R&D" and "P&L" stay two letters
+                out.word("and", 0, 3);
+                i++;
             } else if (c == '-' && i + 1 < n && lower.charAt(i + 1) == '>') {
                 out.arrow();
                 i += 2;
@@ -115,17 +119,12 @@ final class Words {
                     out.word(text, j, end);
                     return;
                 }
-                if (compoundDuration(text, start, end)) {
-                    // "2h40m", "1h30m", "3m20s": each amount with its own unit, as "2 h 40 m" would be read
-                    for (int k = start; k < end;) {
-                        int run = k;
-                        boolean digit = Character.isDigit(text.charAt(k));
-                        while (run < end && Character.isDigit(text.charAt(run)) == digit) {
-                            run++;
-                        }
-                        out.word(text, k, run);
-                        k = run;
-                    }
+                String amount = compoundDuration(text, start, end);
+                if (amount != null) {
+                    // "2h40m" is "160 min", "3m20s" is "200 s": one amount with its unit, as "40min" is "40 min"
+                    int space = amount.indexOf(' ');
+                    out.word(amount, 0, space);
+                    out.word(amount, space + 1, amount.length());
                     return;
                 }
             }
@@ -133,11 +132,19 @@ final class Words {
         out.word(text, start, end);
     }
 
-    private static final Set<String> DURATION_UNITS = Set.of("d", "h", "hr", "hrs", "m", "min", "mins", "s", "sec", "secs", "ms");
+    /** Seconds in each time unit a compound duration may use. */
+    private static final java.util.Map<String, Integer> DURATION_SECONDS = java.util.Map.of("d", 86400, "h", 3600, "hr", 3600,
+            "hrs", 3600, "m", 60, "min", 60, "mins", 60, "s", 1, "sec", 1, "secs", 1);
 
-    /** Whether the word is amounts glued to their time units, two or more: "2h40m", "1h30m", "3m20s", "1d12h". */
-    private static boolean compoundDuration(String text, int start, int end) {
+    /**
+     * The amount written as amounts glued to their time units, two or more ("2h40m", "1h30m", "3m20s", "1d12h"), as one
+     * amount and its unit ("160 min", "90 min", "200 s", "36 h"); null for anything else, and for "0h00m", a blank left in a
+     * template rather than a time.
+     */
+    private static String compoundDuration(String text, int start, int end) {
         int pairs = 0;
+        long seconds = 0;
+        int smallest = Integer.MAX_VALUE;
         int k = start;
         while (k < end) {
             int digits = k;
@@ -148,13 +155,20 @@ final class Words {
             while (letters < end && Character.isLetter(text.charAt(letters))) {
                 letters++;
             }
-            if (digits == k || letters == digits || !DURATION_UNITS.contains(text.substring(digits, letters))) {
-                return false;
+            Integer unit = digits == k || letters == digits || digits - k > 6 ? null
+                    : DURATION_SECONDS.get(text.substring(digits, letters));
+            if (unit == null) {
+                return null;
             }
             pairs++;
+            seconds += Long.parseLong(text.substring(k, digits)) * unit;
+            smallest = Math.min(smallest, unit);
             k = letters;
         }
-        return pairs >= 2;
+        if (pairs < 2 || seconds == 0) {
+            return null;
+        }
+        return smallest == 1 ? seconds + " s" : smallest == 60 ? seconds / 60 + " min" : seconds / 3600 + " h";
     }
 
     static boolean isNumber(String w) {

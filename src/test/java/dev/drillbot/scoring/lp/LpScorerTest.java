@@ -860,6 +860,18 @@ class LpScorerTest {
     }
 
     @Test
+    @DisplayName("principle names recited in their -ing and -ed forms cap a slogan answer as stuffing, whatever it measures")
+    void inflectedPrincipleNamesAreStuffing() {
+        Score slogan = scorer.score(Answers.question(Principle.THINK_BIG), """
+                I set a bold, long-term North Star for our analytics platform. Thinking Big and Inventing and Simplifying, I
+                drove a lakehouse, streaming-first, self-service, cloud-native transformation across the whole company. I
+                aligned stakeholders, Delivered Results and Insisted on the Highest Standards, achieving 10x scale, 50% cost
+                reduction and 99.99% reliability, and set us up for the next decade.""");
+        assertThat(slogan.total()).isLessThan(40);
+        assertThat(slogan.feedback()).anyMatch(l -> l.contains("principle names"));
+    }
+
+    @Test
     @DisplayName("a story from outside work is told to bring one from work, not that it reads like another principle")
     void hobbyStoryNamesNoOtherPrinciple() {
         Score fair = scorer.score(Answers.question(Principle.OWNERSHIP), """
@@ -1182,7 +1194,11 @@ class LpScorerTest {
         "Situation (tokens): at <COMPANY> the token <PIPELINE> failed. Result (tokens): the token <METRIC> fell by half.|true",
         "The replies began with <html> instead of JSON, and the executor logs had thousands of [WARN] spill lines.|false",
         "A clean-up script flipped 9,000 active flags from Y to N, and our churn model read every flip from Y to N as a cancellation.|false",
-        "Every duplicate was an update where OLD_VALUE and NEW_VALUE were identical, so I dropped those change events.|false"})
+        "Every duplicate was an update where OLD_VALUE and NEW_VALUE were identical, so I dropped those change events.|false",
+        // numbers zeroed out where the real ones go (hostile round 32); a clock's 10:00 or a price's 1.00 is no slot
+        "In Q0 0000 the pipeline missed its SLA 00 times a month; runtime went from 0h00m to 0h00m.|true",
+        "The job kicked off at 10:00 and the file cost 1.00 per GB, 00:30 later it was done.|false",
+        "The top key was 00000000-0000-0000-0000-000000000000, the nil UUID our SDK sends when the ID is missing.|false"})
     void templatesNeedSlots(String text, boolean template) {
         assertThat(Assessment.isTemplate(text)).isEqualTo(template);
     }
