@@ -57,7 +57,8 @@ final class BlindSet {
      * and the thirtieth (um-up dev, km-kp test; written and committed unread 2026-12-07 afternoon, registered at the end of the evening session and measured at once, with no change tuned on it)
      * and the thirty-first (lm-lp dev, nm-np test; written and committed unread 2026-12-07 evening, registered at the start of the night session, before any scoring)
      * and the thirty-second (am-ap dev, bm-bp test; written and committed unread 2026-12-07 evening, registered at the end of the night session and measured at once, with no change tuned on it)
-     * and the thirty-third (dm-dp dev, em-ep test; written and committed unread 2026-12-07 night, registered at the start of the next session, 2026-12-08, before any scoring).
+     * and the thirty-third (dm-dp dev, em-ep test; written and committed unread 2026-12-07 night, registered at the start of the next session, 2026-12-08, before any scoring)
+     * and the thirty-fourth (fm-fp dev, gm-gp test; written and committed unread 2026-12-08, registered at the end of that session and measured at once, with no change tuned on it).
      */
     static final List<Path> TESTS = List.of(Path.of("src/test/resources/lp/blind/test.yaml"),
             Path.of("src/test/resources/lp/blind2/test.yaml"), Path.of("src/test/resources/lp/blind3/test.yaml"),
@@ -86,7 +87,8 @@ final class BlindSet {
             Path.of("src/test/resources/lp/blind30/test.yaml"),
             Path.of("src/test/resources/lp/blind31/test.yaml"),
             Path.of("src/test/resources/lp/blind32/test.yaml"),
-            Path.of("src/test/resources/lp/blind33/test.yaml"));
+            Path.of("src/test/resources/lp/blind33/test.yaml"),
+            Path.of("src/test/resources/lp/blind34/test.yaml"));
     /** The second set's development part, tuned on like the first set's. */
     static final Path DEV2 = Path.of("src/test/resources/lp/blind2/dev.yaml");
     /** The third set's development part (four more writers, 2026-12-03 evening). */

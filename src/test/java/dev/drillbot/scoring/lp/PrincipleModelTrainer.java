@@ -42,7 +42,8 @@ public final class PrincipleModelTrainer {
             Path.of("src/test/resources/lp/blind30/dev.yaml"),
             Path.of("src/test/resources/lp/blind31/dev.yaml"),
             Path.of("src/test/resources/lp/blind32/dev.yaml"),
-            Path.of("src/test/resources/lp/blind33/dev.yaml"));
+            Path.of("src/test/resources/lp/blind33/dev.yaml"),
+            Path.of("src/test/resources/lp/blind34/dev.yaml"));
     /**
      * Stories written blind only to teach the model (train5: four writers, train6: four more, 2026-12-04: three per
      * principle that show it and one told to another principle's question, per writer; train7: six more that night,
