@@ -502,8 +502,6 @@ final class AnswerAnalysis {
             add("→", lex.word("→"));
         }
 
-
-
         private void add(String w, Lexicon.Word k) {
             if (n == words.length) {
                 words = Arrays.copyOf(words, n * 2);
@@ -1033,6 +1031,7 @@ final class AnswerAnalysis {
     /** How many words a phrase after the subject's noun may take before its verb: "for the day", "on the EU site". */
     private static final int SUBJECT_PHRASE_WORDS = 4;
 
+    /** Words that open a clause of their own after a noun: "the team that were failing". */
     private static final Set<String> OPENS_CLAUSE = Set.of("that", "which", "who", "whose");
 
     /** Whether a short noun phrase from {@code from} ("the day") is followed at once by a past verb that is only a verb. */

@@ -3,7 +3,7 @@ package dev.drillbot.scoring.lp;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
+import java.util.Map;
 
 /** Splits text into lower-case words the same way for answers and for rubric phrases. */
 final class Words {
@@ -133,7 +133,7 @@ final class Words {
     }
 
     /** Seconds in each time unit a compound duration may use. */
-    private static final java.util.Map<String, Integer> DURATION_SECONDS = java.util.Map.of("d", 86400, "h", 3600, "hr", 3600,
+    private static final Map<String, Integer> DURATION_SECONDS = Map.of("d", 86400, "h", 3600, "hr", 3600,
             "hrs", 3600, "m", 60, "min", 60, "mins", 60, "s", 1, "sec", 1, "secs", 1);
 
     /**
