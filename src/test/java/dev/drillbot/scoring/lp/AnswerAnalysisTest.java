@@ -1003,6 +1003,8 @@ class AnswerAnalysisTest {
         "When I got back from parental leave, Marta had rebuilt the job.|false",
         "The week I left, Tomasz rewrote the loader.|false",
         "After I changed teams, the job failed twice.|false",
+        // a move dated after it is still my leaving: "when I changed teams a year later" (2026-12-08)
+        "When I changed teams a year later, the platform team adopted the table from my runbook.|false",
         "After I left detailed comments on his pull requests, he added tests to every model.|true",
         "When I checked in the fix, the mismatch fell from 6% to 0.1%.|true",
         "After I moved over the carriers one a day, the old DAGs were deleted.|true",
@@ -1351,10 +1353,13 @@ class AnswerAnalysisTest {
     @Test
     @DisplayName("principle names recited in their other forms ('Inventing and Simplifying') count, even beside a measured change")
     void inflectedPrincipleNamesAreRecitals() {
-        Sentence s = one("I aligned stakeholders, Delivered Results and Insisted on the Highest Standards, achieving 10x scale,"
-                + " 50% cost reduction and 99.99% reliability.");
-        assertThat(s.beforeAfter).isTrue();
-        assertThat(s.recited).as("they add up towards the answer's stuffing cap").isGreaterThanOrEqualTo(3);
+        // a real result that quotes praise with principle names stays a sentence: its recitals only add up towards the
+        // answer's stuffing cap (hostile round 32 undid a rule that made it a keyword list)
+        Sentence praised = one("My manager filed it under Dive Deep and Insist on the Highest Standards, and the mismatch fell"
+                + " from 6% to 0.1%.");
+        assertThat(praised.recited).isGreaterThanOrEqualTo(2);
+        assertThat(praised.stuffed).isFalse();
+        assertThat(praised.real).isTrue();
         assertThat(one("Inventing and Simplifying and Insisting on the Highest Standards, I drove the move to a lakehouse.").recited)
                 .isGreaterThanOrEqualTo(2);
         // the forms ordinary speech uses are no phrase of their own: "taking ownership" counts only as the name in it
